@@ -1,0 +1,30 @@
+// Shared jest configuration. The tier is chosen by the Nx target, never by memory:
+//   `test`      -> BOARDS_TEST_TIER=unit: *.test.ts except *.live.test.ts, no network.
+//   `test-live` -> BOARDS_TEST_TIER=live: only *.live.test.ts (they spend money unless -c emulator).
+const path = require('node:path');
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+/** @returns {import('jest').Config} */
+module.exports = function boardsJestConfig(projectDir, overrides = {}) {
+  const live = process.env.BOARDS_TEST_TIER === 'live';
+  return {
+    displayName: path.basename(projectDir),
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    transform: { '^.+\\.(t|j)s$': swc },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    testMatch: live ? ['<rootDir>/src/**/*.live.test.ts'] : ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
+    testPathIgnorePatterns: live ? ['/node_modules/'] : ['/node_modules/', '\\.live\\.test\\.ts$'],
+    testTimeout: live ? 300_000 : 20_000,
+    ...(live ? { reporters: [['default', { summaryThreshold: 0 }]] } : {}),
+    ...overrides,
+  };
+};

@@ -1,0 +1,193 @@
+/**
+ * One family of errors for every package edge. Each error carries a stable `code`
+ * that scripts and the CLI can switch on, and is recognised by a branded marker
+ * (`BoardsError.isInstance`) so duplicate copies of this package still agree.
+ */
+import { redactSecrets } from './secrets';
+
+const BRAND = Symbol.for('@boards/core/BoardsError');
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'MISSING_KEY'
+  | 'INVALID_CONFIG'
+  | 'PROVIDER_ERROR'
+  | 'GENERATION_FAILED'
+  | 'TIMEOUT'
+  | 'CANCELED'
+  | 'BUDGET_EXCEEDED'
+  | 'MODEL_RETIRED'
+  | 'UNKNOWN_GENERATOR'
+  | 'UNSUPPORTED';
+
+export type ProviderName = 'replicate' | 'fal' | 'openai';
+
+export class BoardsError extends Error {
+  readonly [BRAND] = true;
+  readonly code: ErrorCode;
+  /** True when repeating the same request may succeed. */
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, options: { retryable?: boolean; cause?: unknown } = {}) {
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+  }
+
+  static isInstance(value: unknown): value is BoardsError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+}
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `num_images` or `image_urls.0`. */
+  field: string;
+  message: string;
+}
+
+export class InputValidationError extends BoardsError {
+  readonly generatorId: string;
+  readonly issues: FieldIssue[];
+  constructor(generatorId: string, issues: FieldIssue[]) {
+    const list = issues.map((i) => `${i.field || '(input)'}: ${i.message}`).join('; ');
+    super('INVALID_INPUT', `Invalid input for ${generatorId}: ${list}`);
+    this.generatorId = generatorId;
+    this.issues = issues;
+  }
+  get fields(): string[] {
+    return this.issues.map((i) => i.field);
+  }
+}
+
+export class MissingKeyError extends BoardsError {
+  readonly variable: string;
+  constructor(variable: string, hint?: string) {
+    super('MISSING_KEY', `Missing ${variable}${hint ? `: ${hint}` : ''}`);
+    this.variable = variable;
+  }
+}
+
+export class InvalidConfigError extends BoardsError {
+  readonly setting: string;
+  constructor(setting: string, problem: string) {
+    super('INVALID_CONFIG', `Invalid ${setting}: ${problem}`);
+    this.setting = setting;
+  }
+}
+
+export interface ProviderErrorDetails {
+  provider: ProviderName;
+  /** HTTP status, when the provider answered at all. */
+  status?: number;
+  /** The provider's request id (x-request-id or equivalent), when it sent one. */
+  requestId?: string;
+  /** The provider's job id (prediction id, queue request id) when a job exists. */
+  jobId?: string;
+  retryable?: boolean;
+  /** Seconds the provider asked us to wait (Retry-After). */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+export class ProviderError extends BoardsError {
+  readonly provider: ProviderName;
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly jobId?: string;
+  readonly retryAfterSeconds?: number;
+  constructor(message: string, details: ProviderErrorDetails) {
+    const where = [
+      details.status !== undefined ? `status ${details.status}` : undefined,
+      details.requestId ? `request ${details.requestId}` : undefined,
+      details.jobId ? `job ${details.jobId}` : undefined,
+    ].filter(Boolean);
+    super('PROVIDER_ERROR', `${details.provider}: ${message}${where.length ? ` (${where.join(', ')})` : ''}`, {
+      retryable: details.retryable,
+      cause: details.cause,
+    });
+    this.provider = details.provider;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.jobId = details.jobId;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
+export class GenerationFailedError extends BoardsError {
+  readonly provider: ProviderName;
+  readonly jobId?: string;
+  constructor(provider: ProviderName, reason: string, jobId?: string) {
+    super('GENERATION_FAILED', `${provider} generation failed${jobId ? ` (job ${jobId})` : ''}: ${reason}`);
+    this.provider = provider;
+    this.jobId = jobId;
+  }
+}
+
+export class TimeoutError extends BoardsError {
+  readonly operation: string;
+  readonly timeoutMs: number;
+  readonly jobId?: string;
+  constructor(operation: string, timeoutMs: number, jobId?: string) {
+    super('TIMEOUT', `${operation} did not finish within ${timeoutMs} ms${jobId ? ` (job ${jobId})` : ''}`, {
+      retryable: true,
+    });
+    this.operation = operation;
+    this.timeoutMs = timeoutMs;
+    this.jobId = jobId;
+  }
+}
+
+export class CanceledError extends BoardsError {
+  readonly jobId?: string;
+  constructor(message = 'Generation was canceled', jobId?: string) {
+    super('CANCELED', jobId ? `${message} (job ${jobId})` : message);
+    this.jobId = jobId;
+  }
+}
+
+export class BudgetExceededError extends BoardsError {
+  readonly spentUsd: string;
+  readonly requestedUsd: string;
+  readonly limitUsd: string;
+  constructor(details: { generatorId: string; spentUsd: string; requestedUsd: string; limitUsd: string; reason?: string }) {
+    super(
+      'BUDGET_EXCEEDED',
+      `Live budget refused ${details.generatorId}: spent $${details.spentUsd} + requested $${details.requestedUsd} ` +
+        `exceeds the limit $${details.limitUsd}${details.reason ? ` (${details.reason})` : ''}. ` +
+        'Raise BOARDS_LIVE_BUDGET_USD to allow more.',
+    );
+    this.spentUsd = details.spentUsd;
+    this.requestedUsd = details.requestedUsd;
+    this.limitUsd = details.limitUsd;
+  }
+}
+
+export class ModelRetiredError extends BoardsError {
+  readonly generatorId: string;
+  readonly model: string;
+  readonly successor?: string;
+  constructor(details: { generatorId: string; model: string; retiredOn: string; successor?: string }) {
+    super(
+      'MODEL_RETIRED',
+      `${details.generatorId}: model ${details.model} was retired by its provider on ${details.retiredOn}` +
+        (details.successor ? `; use ${details.successor} instead` : ''),
+    );
+    this.generatorId = details.generatorId;
+    this.model = details.model;
+    this.successor = details.successor;
+  }
+}
+
+export class UnknownGeneratorError extends BoardsError {
+  constructor(id: string, known: string[]) {
+    super('UNKNOWN_GENERATOR', `Unknown generator "${id}". Known: ${known.join(', ') || '(none)'}`);
+  }
+}
+
+/** Wraps anything thrown by foreign code so that no bare Error crosses a package edge. */
+export function toBoardsError(error: unknown, provider: ProviderName): BoardsError {
+  if (BoardsError.isInstance(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(message, { provider, retryable: false, cause: error });
+}

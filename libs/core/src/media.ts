@@ -1,0 +1,138 @@
+/**
+ * Just enough header parsing to describe the media a provider returned
+ * (type, dimensions, duration) without a native dependency.
+ */
+export interface MediaInfo {
+  mimeType: string;
+  extension: string;
+  width?: number;
+  height?: number;
+  durationSeconds?: number;
+  sampleRate?: number;
+  channels?: number;
+  fps?: number;
+}
+
+const ascii = (b: Uint8Array, start: number, end: number) => String.fromCharCode(...b.subarray(start, end));
+
+export function sniffMedia(bytes: Uint8Array): MediaInfo | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length >= 24 && bytes[0] === 0x89 && ascii(bytes, 1, 4) === 'PNG') {
+    return { mimeType: 'image/png', extension: 'png', width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) return { mimeType: 'image/jpeg', extension: 'jpg', ...jpegSize(bytes, view) };
+  if (bytes.length >= 30 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') {
+    return { mimeType: 'image/webp', extension: 'webp', ...webpSize(bytes, view) };
+  }
+  if (bytes.length >= 44 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WAVE') return wavInfo(bytes, view);
+  if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp') return mp4Info(bytes, view);
+  if (bytes.length >= 3 && (ascii(bytes, 0, 3) === 'ID3' || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0))) {
+    return { mimeType: 'audio/mpeg', extension: 'mp3' };
+  }
+  return undefined;
+}
+
+function jpegSize(bytes: Uint8Array, view: DataView): { width?: number; height?: number } {
+  let i = 2;
+  while (i + 9 < bytes.length) {
+    if (bytes[i] !== 0xff) return {};
+    const marker = bytes[i + 1];
+    const length = view.getUint16(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(i + 5), width: view.getUint16(i + 7) };
+    }
+    i += 2 + length;
+  }
+  return {};
+}
+
+function webpSize(bytes: Uint8Array, view: DataView): { width?: number; height?: number } {
+  const chunk = ascii(bytes, 12, 16);
+  if (chunk === 'VP8X') {
+    const w = 1 + (bytes[24] | (bytes[25] << 8) | (bytes[26] << 16));
+    const h = 1 + (bytes[27] | (bytes[28] << 8) | (bytes[29] << 16));
+    return { width: w, height: h };
+  }
+  if (chunk === 'VP8 ') return { width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+  if (chunk === 'VP8L') {
+    const b = view.getUint32(21, true);
+    return { width: (b & 0x3fff) + 1, height: ((b >> 14) & 0x3fff) + 1 };
+  }
+  return {};
+}
+
+function wavInfo(bytes: Uint8Array, view: DataView): MediaInfo {
+  const info: MediaInfo = { mimeType: 'audio/wav', extension: 'wav' };
+  let i = 12;
+  let byteRate = 0;
+  while (i + 8 <= bytes.length) {
+    const id = ascii(bytes, i, i + 4);
+    const size = view.getUint32(i + 4, true);
+    if (id === 'fmt ' && i + 24 <= bytes.length) {
+      info.channels = view.getUint16(i + 10, true);
+      info.sampleRate = view.getUint32(i + 12, true);
+      byteRate = view.getUint32(i + 16, true);
+    } else if (id === 'data' && byteRate > 0) {
+      info.durationSeconds = Math.round((size / byteRate) * 1000) / 1000;
+      break;
+    }
+    i += 8 + size + (size % 2);
+  }
+  return info;
+}
+
+/** Walks ISO-BMFF boxes for mvhd (duration) and the first video track's tkhd (size). */
+function mp4Info(bytes: Uint8Array, view: DataView): MediaInfo {
+  const info: MediaInfo = { mimeType: 'video/mp4', extension: 'mp4' };
+  const walk = (start: number, end: number): void => {
+    let i = start;
+    while (i + 8 <= end) {
+      let size = view.getUint32(i);
+      const type = ascii(bytes, i + 4, i + 8);
+      if (size === 0) size = end - i;
+      if (size < 8 || i + size > end) return;
+      if (type === 'moov' || type === 'trak') walk(i + 8, i + size);
+      else if (type === 'mvhd') {
+        const version = bytes[i + 8];
+        const timescale = version === 1 ? view.getUint32(i + 28) : view.getUint32(i + 20);
+        const duration = version === 1 ? Number(view.getBigUint64(i + 32)) : view.getUint32(i + 24);
+        if (timescale > 0) info.durationSeconds = Math.round((duration / timescale) * 1000) / 1000;
+      } else if (type === 'tkhd' && info.width === undefined) {
+        const w = view.getUint32(i + size - 8) >>> 16;
+        const h = view.getUint32(i + size - 4) >>> 16;
+        if (w > 0 && h > 0) {
+          info.width = w;
+          info.height = h;
+        }
+      }
+      i += size;
+    }
+  };
+  walk(0, bytes.length);
+  return info;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'audio/wav': 'wav',
+  'audio/x-wav': 'wav',
+  'audio/mpeg': 'mp3',
+  'video/mp4': 'mp4',
+  'text/plain': 'txt',
+  'application/json': 'json',
+};
+
+export function extensionFor(mimeType: string): string {
+  return EXTENSIONS[mimeType.split(';')[0].trim()] ?? 'bin';
+}
+
+export function mimeTypeForPath(path: string): string {
+  const ext = path.split('.').pop()?.toLowerCase() ?? '';
+  const found = Object.entries(EXTENSIONS).find(([, e]) => e === ext || (ext === 'jpeg' && e === 'jpg'));
+  if (ext === 'm4a') return 'audio/mp4';
+  if (ext === 'ogg') return 'audio/ogg';
+  if (ext === 'flac') return 'audio/flac';
+  return found ? found[0] : 'application/octet-stream';
+}
