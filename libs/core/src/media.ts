@@ -2,6 +2,8 @@
  * Just enough header parsing to describe the media a provider returned
  * (type, dimensions, duration) without a native dependency.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 export interface MediaInfo {
   mimeType: string;
   extension: string;
@@ -135,4 +137,51 @@ export function mimeTypeForPath(path: string): string {
   if (ext === 'ogg') return 'audio/ogg';
   if (ext === 'flac') return 'audio/flac';
   return found ? found[0] : 'application/octet-stream';
+}
+
+/**
+ * Media facts of an input reference without a network call: local paths,
+ * file:// URLs and data: URLs are read; remote URLs give undefined.
+ */
+export function probeLocalMedia(ref: string): MediaInfo | undefined {
+  try {
+    if (ref.startsWith('data:')) {
+      const comma = ref.indexOf(',');
+      const meta = ref.slice(5, comma);
+      const payload = ref.slice(comma + 1);
+      const bytes = meta.endsWith(';base64') ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload));
+      return sniffMedia(bytes);
+    }
+    if (/^[a-z]+:\/\//i.test(ref) && !ref.startsWith('file://')) return undefined;
+    const path = ref.startsWith('file://') ? fileURLToPath(ref) : ref;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(Math.min(fstatSync(fd).size, 1 << 20));
+      readSync(fd, head, 0, head.length, 0);
+      return sniffMedia(head);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** A valid 16-bit PCM mono WAV of silence: the smallest honest audio input for live tests. */
+export function silentWav(seconds: number, sampleRate = 8000): Uint8Array {
+  const dataBytes = Math.round(seconds * sampleRate) * 2;
+  const buffer = Buffer.alloc(44 + dataBytes);
+  buffer.write('RIFF', 0, 'ascii');
+  buffer.writeUInt32LE(36 + dataBytes, 4);
+  buffer.write('WAVEfmt ', 8, 'ascii');
+  buffer.writeUInt32LE(16, 16);
+  buffer.writeUInt16LE(1, 20);
+  buffer.writeUInt16LE(1, 22);
+  buffer.writeUInt32LE(sampleRate, 24);
+  buffer.writeUInt32LE(sampleRate * 2, 28);
+  buffer.writeUInt16LE(2, 32);
+  buffer.writeUInt16LE(16, 34);
+  buffer.write('data', 36, 'ascii');
+  buffer.writeUInt32LE(dataBytes, 40);
+  return new Uint8Array(buffer);
 }

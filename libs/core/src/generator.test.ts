@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { createGeneratorContext, type ArtifactStore } from './context';
+import { InputValidationError, ModelRetiredError, BoardsError } from './errors';
+import { defineGenerator } from './generator';
+
+const store: ArtifactStore = {
+  put: async () => {
+    throw new Error('not used');
+  },
+  resolve: async () => {
+    throw new Error('not used');
+  },
+};
+
+function makeGenerator(overrides: Partial<Parameters<typeof defineGenerator>[0]> = {}) {
+  const calls: unknown[] = [];
+  const generator = defineGenerator({
+    id: 'demo',
+    title: 'Demo',
+    description: 'demo',
+    provider: 'fal',
+    model: 'fal-ai/demo',
+    artifactType: 'image',
+    inputSchema: z.strictObject({ prompt: z.string().min(1), n: z.number().int().min(1).max(4).default(1) }),
+    price: { usd: '0.01', unit: 'image', checkedOn: '2026-11-22' },
+    cheapestInput: { prompt: 'x' },
+    estimateCost: (input) => ({ known: true, micros: 10_000 * input.n, basis: `${input.n} image` }),
+    run: async (input) => {
+      calls.push(input);
+      return { artifacts: [] };
+    },
+    ...overrides,
+  });
+  return { generator, calls };
+}
+
+describe('defineGenerator', () => {
+  it('names every bad field and never runs on bad input', async () => {
+    const { generator, calls } = makeGenerator();
+    const ctx = createGeneratorContext({ generatorId: 'demo', store });
+    const error = await generator.generate({ n: 9, extra: true }, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputValidationError);
+    expect((error as InputValidationError).fields.sort()).toEqual(['extra', 'n', 'prompt']);
+    expect(BoardsError.isInstance(error)).toBe(true);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('passes the parsed input, defaults applied, and estimates from it', async () => {
+    const { generator, calls } = makeGenerator();
+    await generator.generate({ prompt: 'a' }, createGeneratorContext({ generatorId: 'demo', store }));
+    expect(calls).toEqual([{ prompt: 'a', n: 1 }]);
+    expect(generator.estimateCost({ prompt: 'a', n: 3 })).toMatchObject({ micros: 30_000 });
+  });
+
+  it('fails fast on a retired model, naming the successor, before validation', async () => {
+    const { generator, calls } = makeGenerator({ lifecycle: { status: 'retired', retiredOn: '2026-05-12', successor: 'gpt-image-2' } });
+    const error = await generator.generate({}, createGeneratorContext({ generatorId: 'demo', store })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelRetiredError);
+    expect((error as Error).message).toBe('demo: model fal-ai/demo was retired by its provider on 2026-05-12; use gpt-image-2 instead');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('keeps progress on one monotonic 0..1 scale', async () => {
+    const events: number[] = [];
+    const { generator } = makeGenerator({
+      run: async (_input, ctx) => {
+        ctx.progress({ progress: 0.5, phase: 'running' });
+        ctx.progress({ progress: 0.3, phase: 'running' });
+        return { artifacts: [] };
+      },
+    });
+    await generator.generate({ prompt: 'a' }, createGeneratorContext({ generatorId: 'demo', store, onProgress: (e) => events.push(e.progress) }));
+    expect(events).toEqual([0, 0.5, 0.5, 1]);
+  });
+});

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CanceledError, ProviderError, TimeoutError } from './errors';
+import { createProviderFetch, downloadBytes, retryAfterMs } from './http';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+describe('provider fetch policy', () => {
+  let server: Server;
+  let base: string;
+  let handler: Handler;
+  let hits: number;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => handler(req, res, ++hits));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))));
+  beforeEach(() => (hits = 0));
+
+  const fast = { baseDelayMs: 1, maxDelayMs: 2 };
+
+  it('retries a 429 after the Retry-After the provider asked for, even on POST', async () => {
+    const times: number[] = [];
+    handler = (_req, res, n) => {
+      times.push(Date.now());
+      if (n === 1) res.writeHead(429, { 'retry-after': '1', 'x-request-id': 'r1' }).end('{"detail":"slow down"}');
+      else res.writeHead(201).end('{}');
+    };
+    const f = createProviderFetch({ provider: 'replicate', retry: fast });
+    const response = await f(`${base}/create`, { method: 'POST', body: '{}' });
+    expect(response.status).toBe(201);
+    expect(hits).toBe(2);
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not repeat a POST that failed with 5xx (it may have started a billed job)', async () => {
+    handler = (_req, res) => res.writeHead(500, { 'x-request-id': 'req-500' }).end('{"title":"boom"}');
+    const f = createProviderFetch({ provider: 'replicate', retry: fast });
+    const error = await f(`${base}/create`, { method: 'POST' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ status: 500, requestId: 'req-500', provider: 'replicate' });
+    expect(hits).toBe(1);
+  });
+
+  it('retries GETs on 5xx with backoff and gives up after maxAttempts with a typed error', async () => {
+    handler = (_req, res) => res.writeHead(503, { 'x-request-id': 'req-503' }).end('unavailable');
+    const retries: string[] = [];
+    const f = createProviderFetch({ provider: 'fal', retry: { ...fast, maxAttempts: 3 }, onRetry: (i) => retries.push(i.reason) });
+    const error = await f(`${base}/status`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 503, requestId: 'req-503' });
+    expect(hits).toBe(3);
+    expect(retries).toEqual(['status 503', 'status 503']);
+  });
+
+  it('gives an SDK that repeats the same request the settled outcome without a new request', async () => {
+    handler = (_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end('{}');
+    const f = createProviderFetch({ provider: 'replicate', retry: fast });
+    const init = { method: 'POST' };
+    const first = await f(`${base}/create`, init).catch((e: unknown) => e);
+    const second = await f(`${base}/create`, init).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(ProviderError);
+    expect(second).toBe(first);
+    expect(hits).toBe(1);
+  });
+
+  it('puts a deadline on every attempt', async () => {
+    handler = () => undefined; // never answers
+    const f = createProviderFetch({ provider: 'openai', retry: { ...fast, attemptTimeoutMs: 100 } });
+    const error = await f(`${base}/slow`, { method: 'POST' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('turns an abort into CanceledError', async () => {
+    handler = () => undefined;
+    const controller = new AbortController();
+    const f = createProviderFetch({ provider: 'openai', signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(f(`${base}/slow`)).rejects.toBeInstanceOf(CanceledError);
+  });
+
+  it('retries a truncated download and returns the whole body', async () => {
+    handler = (_req, res, n) => {
+      res.writeHead(200, { 'content-length': '10', 'content-type': 'image/png' });
+      if (n === 1) {
+        res.write('12345');
+        res.destroy();
+      } else res.end('0123456789');
+    };
+    const { bytes, contentType } = await downloadBytes(`${base}/out.png`, { provider: 'fal', retry: fast });
+    expect(Buffer.from(bytes).toString()).toBe('0123456789');
+    expect(contentType).toBe('image/png');
+    expect(hits).toBe(2);
+  });
+
+  it('keeps the job id on a download that keeps failing', async () => {
+    handler = (_req, res) => res.writeHead(404).end('gone');
+    const error = await downloadBytes(`${base}/out.png`, { provider: 'replicate', jobId: 'pred-1', retry: fast }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404, jobId: 'pred-1' });
+  });
+
+  it('reads Retry-After in seconds, milliseconds and HTTP dates', () => {
+    expect(retryAfterMs(new Headers({ 'retry-after': '2' }))).toBe(2000);
+    expect(retryAfterMs(new Headers({ 'retry-after-ms': '150' }))).toBe(150);
+    const date = new Date(Date.now() + 5000).toUTCString();
+    expect(retryAfterMs(new Headers({ 'retry-after': date }))).toBeGreaterThan(3000);
+    expect(retryAfterMs(new Headers())).toBeUndefined();
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * The one HTTP policy every provider adapter hands to its SDK as `fetch`:
+ * bounded retries with backoff where a retry cannot double-bill, Retry-After
+ * honoured, a deadline on every attempt, and typed errors (provider, status,
+ * request id) instead of whatever the SDK would throw.
+ */
+import { BoardsError, CanceledError, ProviderError, TimeoutError, type ProviderName } from './errors';
+import { redactSecrets } from './secrets';
+
+export interface RetryPolicy {
+  /** Attempts in all, first included. Default 4. */
+  maxAttempts: number;
+  /** First backoff delay; doubles each retry (with jitter). Default 250 ms. */
+  baseDelayMs: number;
+  /** Cap on one backoff delay. Default 4000 ms. */
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited out: the error is returned at once. Default 30 s. */
+  maxRetryAfterMs: number;
+  /** Deadline for one attempt (connect + headers). Default 60 s. */
+  attemptTimeoutMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 4000,
+  maxRetryAfterMs: 30_000,
+  attemptTimeoutMs: 60_000,
+};
+
+export interface ProviderFetchOptions {
+  provider: ProviderName;
+  retry?: Partial<RetryPolicy>;
+  /** Aborts every request made through this fetch (the generation's signal). */
+  signal?: AbortSignal;
+  /**
+   * POST requests are not retried after they may have reached the provider (a
+   * retried submit can start a second billed job). Return true for POSTs that are
+   * safe to repeat, e.g. a cancel or an upload initiation.
+   */
+  isSafeToRepeat?: (method: string, url: string) => boolean;
+  /** Per-request attempt timeout (e.g. longer for a Replicate `Prefer: wait` create). */
+  attemptTimeoutFor?: (method: string, url: string, headers: Headers) => number | undefined;
+  /** Sees every successful response (e.g. to read billing headers). */
+  onResponse?: (info: { method: string; url: string; response: Response }) => void;
+  /** Called before each retry, for logs and tests. */
+  onRetry?: (info: { attempt: number; delayMs: number; reason: string; url: string }) => void;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** Errors where the request never reached the server: always safe to repeat. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export function requestIdFrom(headers: Headers | undefined): string | undefined {
+  if (!headers) return undefined;
+  return (
+    headers.get('x-request-id') ??
+    headers.get('x-fal-request-id') ??
+    headers.get('request-id') ??
+    headers.get('cf-ray') ??
+    undefined
+  );
+}
+
+/** Retry-After as milliseconds: `retry-after-ms`, seconds, or an HTTP date. */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+  const value = headers.get('retry-after');
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function networkCode(error: unknown): string | undefined {
+  let e: unknown = error;
+  for (let i = 0; i < 5 && e && typeof e === 'object'; i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(new CanceledError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new CanceledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+/** Pulls a human message out of the three providers' error bodies. */
+export function providerMessage(body: string, fallback: string): string {
+  try {
+    const json = JSON.parse(body) as Record<string, unknown>;
+    const err = json.error as Record<string, unknown> | string | undefined;
+    if (err && typeof err === 'object' && typeof err.message === 'string') return err.message;
+    if (typeof err === 'string') return err;
+    if (typeof json.detail === 'string') return json.detail;
+    if (Array.isArray(json.detail)) {
+      return json.detail
+        .map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).slice(1).join('.') || 'input'}: ${d.msg ?? 'invalid'}`)
+        .join('; ');
+    }
+    if (typeof json.title === 'string') return json.title;
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  const text = body.trim().slice(0, 300);
+  return text || fallback;
+}
+
+export async function errorFromResponse(provider: ProviderName, response: Response, jobId?: string): Promise<ProviderError> {
+  const body = await response.text().catch(() => '');
+  const after = retryAfterMs(response.headers);
+  return new ProviderError(redactSecrets(providerMessage(body, response.statusText || 'request failed')), {
+    provider,
+    status: response.status,
+    requestId: requestIdFrom(response.headers),
+    jobId,
+    retryable: response.status === 429 || response.status >= 500,
+    retryAfterSeconds: after === undefined ? undefined : Math.ceil(after / 1000),
+  });
+}
+
+function methodOf(input: RequestInfo | URL, init?: RequestInit): string {
+  return (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+}
+
+function urlOf(input: RequestInfo | URL): string {
+  return input instanceof Request ? input.url : String(input);
+}
+
+/**
+ * Creates the fetch an SDK is given. Non-2xx answers and network failures are
+ * thrown as typed errors once retries are spent, so SDK retry loops cannot add
+ * their own (some retry billed POSTs or ignore Retry-After). A repeated call
+ * with the same `init` object (an SDK retrying) gets the settled outcome again
+ * without touching the network.
+ */
+export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const settled = new WeakMap<object, Promise<Response>>();
+
+  const attempt = async (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
+    const method = methodOf(input, init);
+    const url = urlOf(input);
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    const safeToRepeat = IDEMPOTENT.has(method) || (options.isSafeToRepeat?.(method, url) ?? false);
+    const timeoutMs = options.attemptTimeoutFor?.(method, url, headers) ?? policy.attemptTimeoutMs;
+    const callerSignals = [options.signal, init?.signal ?? undefined].filter((s): s is AbortSignal => !!s);
+    const path = new URL(url).pathname;
+
+    for (let n = 1; ; n++) {
+      if (callerSignals.some((s) => s.aborted)) throw new CanceledError();
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = AbortSignal.any([...callerSignals, timeout]);
+      let retryReason: string;
+      let waitMs: number | undefined;
+      let failure: BoardsError;
+      try {
+        const response = await fetch(input, { ...init, signal });
+        if (response.ok || response.status === 304) {
+          options.onResponse?.({ method, url, response });
+          return response;
+        }
+        failure = await errorFromResponse(options.provider, response);
+        const status = response.status;
+        const rejectedUnprocessed = status === 429;
+        if (!(rejectedUnprocessed || (safeToRepeat && (status === 408 || status >= 500)))) throw failure;
+        retryReason = `status ${status}`;
+        waitMs = retryAfterMs(response.headers);
+        if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs) throw failure;
+      } catch (error) {
+        if (BoardsError.isInstance(error)) throw error;
+        if (callerSignals.some((s) => s.aborted)) throw new CanceledError();
+        if (timeout.aborted) {
+          failure = new TimeoutError(`${options.provider} ${method} ${path}`, timeoutMs);
+          if (!safeToRepeat) throw failure;
+          retryReason = 'timeout';
+        } else {
+          const code = networkCode(error) ?? 'network error';
+          failure = new ProviderError(`${method} ${path} failed: ${code}`, { provider: options.provider, retryable: true });
+          if (!(safeToRepeat || NOT_SENT_CODES.has(code))) throw failure;
+          retryReason = code;
+        }
+      }
+      if (n >= policy.maxAttempts) throw failure;
+      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+      const delayMs = waitMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+      options.onRetry?.({ attempt: n, delayMs, reason: retryReason, url: path });
+      await sleep(delayMs, AbortSignal.any(callerSignals.length ? callerSignals : [new AbortController().signal]));
+    }
+  };
+
+  return ((input: RequestInfo | URL, init?: RequestInit) => {
+    if (!init) return attempt(input, init);
+    const previous = settled.get(init);
+    if (previous) return previous.then((r) => r.clone());
+    const outcome = attempt(input, init);
+    settled.set(init, outcome);
+    return outcome.then((r) => r.clone());
+  }) as typeof fetch;
+}
+
+export interface DownloadOptions {
+  provider: ProviderName;
+  signal?: AbortSignal;
+  jobId?: string;
+  retry?: Partial<RetryPolicy>;
+}
+
+/**
+ * Downloads a provider's output with retries: a result the provider already
+ * produced (and billed) is not given up after one failed or truncated transfer.
+ */
+export async function downloadBytes(url: string, options: DownloadOptions): Promise<{ bytes: Uint8Array; contentType?: string }> {
+  if (url.startsWith('data:')) {
+    const response = await fetch(url);
+    return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? undefined };
+  }
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const providerFetch = createProviderFetch({ provider: options.provider, signal: options.signal, retry: { ...policy, maxAttempts: 1 } });
+  let lastError: BoardsError | undefined;
+  for (let n = 1; n <= policy.maxAttempts; n++) {
+    try {
+      const response = await providerFetch(url, { signal: options.signal });
+      const expected = Number(response.headers.get('content-length') ?? NaN);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (Number.isFinite(expected) && bytes.length !== expected) {
+        throw new ProviderError(`download truncated: ${bytes.length} of ${expected} bytes`, {
+          provider: options.provider,
+          status: response.status,
+          requestId: requestIdFrom(response.headers),
+          retryable: true,
+        });
+      }
+      return { bytes, contentType: response.headers.get('content-type') ?? undefined };
+    } catch (error) {
+      if (error instanceof CanceledError) throw error;
+      const typed = BoardsError.isInstance(error)
+        ? error
+        : new ProviderError(`download failed: ${networkCode(error) ?? (error as Error).message}`, { provider: options.provider, retryable: true });
+      // 4xx other than 408/429 will not heal by waiting.
+      if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) {
+        lastError = typed;
+        break;
+      }
+      lastError = typed;
+      if (n < policy.maxAttempts) await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)), options.signal);
+    }
+  }
+  const e = lastError as BoardsError;
+  if (e instanceof ProviderError) {
+    throw new ProviderError(`output download failed after ${policy.maxAttempts} attempts: ${e.message}`, {
+      provider: options.provider,
+      status: e.status,
+      requestId: e.requestId,
+      jobId: options.jobId,
+      retryable: true,
+    });
+  }
+  throw e;
+}

@@ -1,0 +1,30 @@
+import { probeLocalMedia, silentWav, sniffMedia, extensionFor, mimeTypeForPath } from './media';
+
+describe('media sniffing', () => {
+  it('reads WAV duration, rate and channels', () => {
+    expect(sniffMedia(silentWav(2.5))).toMatchObject({ mimeType: 'audio/wav', durationSeconds: 2.5, sampleRate: 8000, channels: 1 });
+  });
+
+  it('reads PNG dimensions from IHDR', () => {
+    const png = new Uint8Array(24);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const view = new DataView(png.buffer);
+    view.setUint32(16, 640);
+    view.setUint32(20, 480);
+    expect(sniffMedia(png)).toMatchObject({ mimeType: 'image/png', width: 640, height: 480 });
+  });
+
+  it('probes data: URLs without a network call and gives up on remote URLs', () => {
+    const dataUrl = `data:audio/wav;base64,${Buffer.from(silentWav(1)).toString('base64')}`;
+    expect(probeLocalMedia(dataUrl)?.durationSeconds).toBe(1);
+    expect(probeLocalMedia('https://example.com/a.wav')).toBeUndefined();
+    expect(probeLocalMedia('/no/such/file.wav')).toBeUndefined();
+  });
+
+  it('maps types and extensions', () => {
+    expect(extensionFor('image/jpeg')).toBe('jpg');
+    expect(extensionFor('text/plain; charset=utf-8')).toBe('txt');
+    expect(mimeTypeForPath('a/b/c.JPEG')).toBe('image/jpeg');
+    expect(mimeTypeForPath('x.wav')).toBe('audio/wav');
+  });
+});

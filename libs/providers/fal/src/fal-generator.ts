@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import {
+  collectUrls,
+  defineGenerator,
+  storeOutputUrls,
+  type Artifact,
+  type Generator,
+  type GeneratorContext,
+  type GeneratorSpec,
+} from '@boards/core';
+import type { FalAdapterOptions } from './fal-client';
+import { runFalRequest, uploadToFal, type FalResult } from './fal-queue';
+
+export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
+  /**
+   * Maps the validated input to the endpoint's input. `upload` resolves an input
+   * artifact (path, URL or storageUrl) and uploads it to fal storage, returning its URL.
+   * Default: the input unchanged.
+   */
+  toEndpointInput?(input: z.output<Schema>, upload: (ref: string) => Promise<string>): Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Turns the result into artifacts. Default: every URL in the result downloaded as `artifactType`. */
+  toArtifacts?(result: FalResult, ctx: GeneratorContext): Promise<Artifact[]>;
+  adapter?: FalAdapterOptions;
+}
+
+/** A generator for a fal endpoint: the package declares endpoint, schema, price and mapping; this does the queue protocol. */
+export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorSpec<Schema>): Generator<Schema> {
+  const { toEndpointInput, toArtifacts, adapter, ...declared } = spec;
+  return defineGenerator({
+    ...declared,
+    provider: 'fal',
+    async run(input, ctx) {
+      const upload = async (ref: string) => {
+        ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
+        const file = await ctx.resolveInput(ref);
+        return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter);
+      };
+      const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
+      const result = await runFalRequest(spec.model, endpointInput, ctx, adapter);
+      const artifacts = toArtifacts
+        ? await toArtifacts(result, ctx)
+        : await storeOutputUrls(ctx, collectUrls(result.data), { provider: 'fal', type: spec.artifactType, jobId: result.requestId });
+      return { artifacts, providerJobId: result.requestId };
+    },
+  });
+}

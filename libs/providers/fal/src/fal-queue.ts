@@ -1,0 +1,134 @@
+import type { FalClient } from '@fal-ai/client';
+import {
+  BoardsError,
+  CanceledError,
+  GenerationFailedError,
+  ProviderError,
+  TimeoutError,
+  type GeneratorContext,
+} from '@boards/core';
+import { createFalAdapterClient, type FalAdapterOptions } from './fal-client';
+import { mapFalError } from './fal-error';
+
+export interface FalResult<Output = Record<string, unknown>> {
+  data: Output;
+  requestId: string;
+  /** `x-fal-billable-units` of the result, when fal sent it. */
+  billableUnits?: string;
+}
+
+interface QueueStatus {
+  status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
+  queue_position?: number;
+  error?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+
+function timeoutFromEnv(): number {
+  const value = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+async function cancelQuietly(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext) {
+  try {
+    await client.queue.cancel(endpoint, { requestId });
+  } catch (error) {
+    ctx.logger.warn(`fal: cancel of request ${requestId} failed: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Submits to fal's queue, checks status at once and then with backoff (no fixed
+ * 500 ms sleep), cancels the request on abort or deadline, and fetches the result.
+ */
+export async function runFalRequest<Output = Record<string, unknown>>(
+  endpoint: string,
+  input: Record<string, unknown>,
+  ctx: GeneratorContext,
+  options: FalAdapterOptions = {},
+): Promise<FalResult<Output>> {
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const stop = AbortSignal.any([ctx.signal, deadline]);
+  let billableUnits: string | undefined;
+  const client = createFalAdapterClient(options, { signal: stop, onBillableUnits: (u) => (billableUnits = u) });
+  const cancelClient = createFalAdapterClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 10_000 } });
+
+  let requestId: string | undefined;
+  try {
+    ctx.progress({ progress: 0.05, phase: 'queued' });
+    ({ request_id: requestId } = await client.queue.submit(endpoint, { input }));
+    ctx.setProviderJob({ provider: 'fal', jobId: requestId });
+
+    let interval = options.pollIntervalMs ?? 250;
+    for (;;) {
+      const status = (await client.queue.status(endpoint, { requestId, logs: false })) as unknown as QueueStatus;
+      if (status.status === 'COMPLETED') break;
+      if (status.status === 'IN_QUEUE') {
+        ctx.progress({ progress: 0.1, phase: 'queued', queuePosition: status.queue_position });
+      } else {
+        ctx.progress({ progress: 0.4, phase: 'running' });
+      }
+      await sleep(interval, stop);
+      if (stop.aborted) throw new CanceledError();
+      interval = Math.min(2000, Math.round(interval * 1.5));
+    }
+    ctx.progress({ progress: 0.75, phase: 'running', message: 'fetching result' });
+    const result = await client.queue.result(endpoint, { requestId });
+    if (billableUnits) ctx.reportActualCost({ reported: `billable_units=${billableUnits}` });
+    return { data: result.data as Output, requestId, billableUnits };
+  } catch (error) {
+    if (stop.aborted && requestId) {
+      await cancelQuietly(cancelClient, endpoint, requestId, ctx);
+      if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the fal request was canceled', requestId);
+      throw new TimeoutError('fal request', timeoutMs, requestId);
+    }
+    if (stop.aborted) throw ctx.signal.aborted ? new CanceledError() : new TimeoutError('fal submit', timeoutMs);
+    // A request that fal completed with an error answers its result with 4xx/500.
+    if (error instanceof ProviderError && requestId && error.status && error.status !== 429 && error.status < 502) {
+      throw new GenerationFailedError('fal', error.message.replace(/^fal: /, ''), requestId);
+    }
+    throw BoardsError.isInstance(error) ? withJob(error, requestId) : mapFalError(error, requestId);
+  }
+}
+
+function withJob(error: BoardsError, requestId: string | undefined): BoardsError {
+  if (!(error instanceof ProviderError) || error.jobId || !requestId) return error;
+  return new ProviderError(error.message.replace(/^fal: /, ''), {
+    provider: 'fal',
+    status: error.status,
+    requestId: error.requestId,
+    jobId: requestId,
+    retryable: error.retryable,
+    retryAfterSeconds: error.retryAfterSeconds,
+  });
+}
+
+/** Uploads bytes to fal storage and returns the URL fal models accept as input. */
+export async function uploadToFal(
+  bytes: Uint8Array,
+  mimeType: string,
+  fileName: string,
+  ctx: GeneratorContext,
+  options: FalAdapterOptions = {},
+): Promise<string> {
+  const client = createFalAdapterClient(options, { signal: ctx.signal });
+  try {
+    const blob = new File([bytes as BlobPart], fileName, { type: mimeType });
+    return await client.storage.upload(blob);
+  } catch (error) {
+    throw mapFalError(error, undefined);
+  }
+}

@@ -1,0 +1,33 @@
+import OpenAI from 'openai';
+import { providerBaseUrl, requireKey } from '@boards/config';
+import { createProviderFetch, type RetryPolicy } from '@boards/core';
+
+export interface OpenAIAdapterOptions {
+  /** API key. Default: OPENAI_API_KEY from the environment, BOARDS_GENERATOR_API_KEYS or .env, read at call time. */
+  apiKey?: string;
+  /** API base URL including /v1. Default: BOARDS_OPENAI_BASE_URL, else the SDK's own (OPENAI_BASE_URL or api.openai.com). */
+  baseUrl?: string;
+  /** HTTP retry policy (see @boards/core DEFAULT_RETRY_POLICY). The SDK's own retries are off. */
+  retry?: Partial<RetryPolicy>;
+  /** Deadline for one request (image generation is synchronous and slow). Default: BOARDS_GENERATION_TIMEOUT_MS, else 5 minutes. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
+
+export function openAITimeout(options: OpenAIAdapterOptions): number {
+  const fromEnv = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
+  return options.timeoutMs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS);
+}
+
+/** Builds the official client over the shared HTTP policy. */
+export function createOpenAIClient(options: OpenAIAdapterOptions = {}, signal?: AbortSignal): OpenAI {
+  const timeout = openAITimeout(options);
+  return new OpenAI({
+    apiKey: options.apiKey ?? requireKey('openai'),
+    baseURL: options.baseUrl ?? providerBaseUrl('openai') ?? undefined,
+    maxRetries: 0,
+    timeout,
+    fetch: createProviderFetch({ provider: 'openai', signal, retry: { attemptTimeoutMs: timeout, ...options.retry } }),
+  });
+}

@@ -1,0 +1,22 @@
+import { APIError, APIUserAbortError } from 'openai';
+import { BoardsError, CanceledError, ProviderError } from '@boards/core';
+
+/**
+ * Maps what the OpenAI SDK throws to the typed family. The shared fetch throws
+ * typed errors, which the SDK wraps as a connection error: unwrap them.
+ */
+export function mapOpenAIError(error: unknown): BoardsError {
+  if (BoardsError.isInstance(error)) return error;
+  const cause = (error as { cause?: unknown })?.cause;
+  if (BoardsError.isInstance(cause)) return cause;
+  if (error instanceof APIUserAbortError) return new CanceledError();
+  if (error instanceof APIError) {
+    return new ProviderError(error.message, {
+      provider: 'openai',
+      status: error.status,
+      requestId: error.requestID ?? undefined,
+      retryable: error.status === 429 || (error.status ?? 0) >= 500,
+    });
+  }
+  return new ProviderError(error instanceof Error ? error.message : String(error), { provider: 'openai' });
+}

@@ -1,0 +1,87 @@
+import { toFile } from 'openai';
+import { draftFromBytes, GenerationFailedError, storeOutputUrls, storeText, type Artifact, type GeneratorContext } from '@boards/core';
+import { createOpenAIClient, type OpenAIAdapterOptions } from './openai-client';
+import { mapOpenAIError } from './openai-error';
+
+export interface OpenAIImageParams {
+  model: string;
+  prompt: string;
+  n?: number;
+  size?: string;
+  quality?: string;
+  output_format?: 'png' | 'jpeg' | 'webp';
+  background?: string;
+}
+
+/** Generates images (b64_json or url answers) and stores them. */
+export async function generateOpenAIImages(
+  params: OpenAIImageParams,
+  ctx: GeneratorContext,
+  options: OpenAIAdapterOptions = {},
+): Promise<Artifact[]> {
+  const client = createOpenAIClient(options, ctx.signal);
+  ctx.progress({ progress: 0.1, phase: 'running' });
+  let response;
+  try {
+    response = await client.images.generate(params as Parameters<typeof client.images.generate>[0], { signal: ctx.signal });
+  } catch (error) {
+    throw mapOpenAIError(error);
+  }
+  if ('usage' in response && response.usage) {
+    const u = response.usage;
+    ctx.reportActualCost({ reported: `input_tokens=${u.input_tokens} output_tokens=${u.output_tokens}` });
+  }
+  const items = ('data' in response ? response.data : undefined) ?? [];
+  if (items.length === 0) throw new GenerationFailedError('openai', 'the response held no image');
+  const artifacts: Artifact[] = [];
+  for (const [i, item] of items.entries()) {
+    ctx.progress({ progress: 0.8 + (0.18 * i) / items.length, phase: 'storing' });
+    if (item.b64_json) {
+      artifacts.push(await ctx.storeArtifact(draftFromBytes('image', Buffer.from(item.b64_json, 'base64'))));
+    } else if (item.url) {
+      artifacts.push(...(await storeOutputUrls(ctx, [item.url], { provider: 'openai', type: 'image' })));
+    } else {
+      throw new GenerationFailedError('openai', `image ${i} has neither b64_json nor url`);
+    }
+  }
+  return artifacts;
+}
+
+export interface OpenAITranscriptionParams {
+  model: string;
+  /** The audio: a local path, URL or storageUrl, resolved through the context. */
+  file: string;
+  language?: string;
+  prompt?: string;
+  temperature?: number;
+  response_format?: 'json' | 'text' | 'srt' | 'verbose_json' | 'vtt';
+}
+
+/** Uploads audio (multipart) for transcription and stores the transcript as a text artifact. */
+export async function transcribeWithOpenAI(
+  params: OpenAITranscriptionParams,
+  ctx: GeneratorContext,
+  options: OpenAIAdapterOptions = {},
+): Promise<Artifact> {
+  ctx.progress({ progress: 0.05, phase: 'uploading' });
+  const audio = await ctx.resolveInput(params.file);
+  const client = createOpenAIClient(options, ctx.signal);
+  let result: unknown;
+  try {
+    result = await client.audio.transcriptions.create(
+      {
+        ...params,
+        file: await toFile(audio.bytes, audio.fileName, { type: audio.mimeType }),
+      } as Parameters<typeof client.audio.transcriptions.create>[0],
+      { signal: ctx.signal },
+    );
+  } catch (error) {
+    throw mapOpenAIError(error);
+  }
+  ctx.progress({ progress: 0.9, phase: 'storing' });
+  const text = typeof result === 'string' ? result : String((result as { text?: unknown }).text ?? '');
+  if (typeof result !== 'string' && typeof (result as { text?: unknown }).text !== 'string') {
+    throw new GenerationFailedError('openai', 'the transcription response held no text');
+  }
+  return storeText(ctx, text);
+}

@@ -1,0 +1,4 @@
+export { createReplicateClient, type ReplicateAdapterOptions } from './replicate-client';
+export { mapReplicateError } from './replicate-error';
+export { defineReplicateGenerator, type ReplicateGeneratorSpec } from './replicate-generator';
+export { runReplicatePrediction, type ReplicatePrediction } from './replicate-prediction';

@@ -1,0 +1,39 @@
+import Replicate from 'replicate';
+import { providerBaseUrl, requireKey } from '@boards/config';
+import { createProviderFetch, type RetryPolicy } from '@boards/core';
+
+export interface ReplicateAdapterOptions {
+  /** API token. Default: REPLICATE_API_TOKEN (environment, BOARDS_GENERATOR_API_KEYS or .env), read at call time. */
+  apiKey?: string;
+  /** API base URL including /v1. Default: BOARDS_REPLICATE_BASE_URL, else https://api.replicate.com/v1. */
+  baseUrl?: string;
+  /** HTTP retry policy (see @boards/core DEFAULT_RETRY_POLICY). */
+  retry?: Partial<RetryPolicy>;
+  /** Seconds the create call asks Replicate to hold the connection (`Prefer: wait=N`, 1..60). Default 60. */
+  waitSeconds?: number;
+  /** First poll interval once the blocking wait returns unfinished; grows to 2 s. Default 250 ms. */
+  pollIntervalMs?: number;
+  /** Deadline for the whole prediction. Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes. */
+  timeoutMs?: number;
+}
+
+const CANCEL_PATH = /\/predictions\/[^/]+\/cancel$/;
+
+/** Builds the official client over the shared HTTP policy. */
+export function createReplicateClient(options: ReplicateAdapterOptions = {}, signal?: AbortSignal): Replicate {
+  const waitSeconds = options.waitSeconds ?? 60;
+  return new Replicate({
+    auth: options.apiKey ?? requireKey('replicate'),
+    baseUrl: options.baseUrl ?? providerBaseUrl('replicate') ?? 'https://api.replicate.com/v1',
+    // Outputs are downloaded by the adapter (with retries), not by the SDK's FileOutput.
+    useFileOutput: false,
+    fetch: createProviderFetch({
+      provider: 'replicate',
+      signal,
+      retry: options.retry,
+      isSafeToRepeat: (method, url) => method === 'POST' && CANCEL_PATH.test(new URL(url).pathname),
+      // A blocking create legitimately takes up to `waitSeconds`.
+      attemptTimeoutFor: (_method, _url, headers) => (headers.get('prefer')?.startsWith('wait') ? (waitSeconds + 15) * 1000 : undefined),
+    }),
+  });
+}

@@ -1,0 +1,124 @@
+import type Replicate from 'replicate';
+import {
+  CanceledError,
+  GenerationFailedError,
+  TimeoutError,
+  type GeneratorContext,
+} from '@boards/core';
+import { createReplicateClient, type ReplicateAdapterOptions } from './replicate-client';
+import { mapReplicateError } from './replicate-error';
+
+/** The parts of a prediction the adapter reads (see Replicate's `schemas_prediction_response`). */
+export interface ReplicatePrediction {
+  id: string;
+  status: 'starting' | 'processing' | 'succeeded' | 'failed' | 'canceled' | 'aborted';
+  output: unknown;
+  error?: unknown;
+  logs?: string;
+  metrics?: { predict_time?: number; total_time?: number };
+}
+
+const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'aborted']);
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+
+function timeoutFromEnv(): number {
+  const value = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+}
+
+/** Last "NN%" in the logs, which Replicate's image models print while they work. */
+function progressFromLogs(logs: string | undefined): number | undefined {
+  const matches = logs?.match(/(\d{1,3})%/g);
+  if (!matches?.length) return undefined;
+  return Math.min(100, Number.parseInt(matches[matches.length - 1], 10)) / 100;
+}
+
+function report(ctx: GeneratorContext, prediction: ReplicatePrediction): void {
+  if (prediction.status === 'starting') ctx.progress({ progress: 0.1, phase: 'queued' });
+  if (prediction.status === 'processing') {
+    const fraction = progressFromLogs(prediction.logs) ?? 0;
+    ctx.progress({ progress: 0.15 + 0.6 * fraction, phase: 'running' });
+  }
+}
+
+async function cancelQuietly(client: Replicate, id: string, ctx: GeneratorContext): Promise<void> {
+  try {
+    await client.predictions.cancel(id);
+  } catch (error) {
+    ctx.logger.warn(`replicate: cancel of prediction ${id} failed: ${(error as Error).message}`);
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+/**
+ * Creates a prediction with `Prefer: wait` (most image models finish inside it,
+ * so no poll timer runs), polls with backoff only if it is still running, cancels
+ * the job on abort or deadline, and returns the terminal succeeded prediction.
+ */
+export async function runReplicatePrediction(
+  model: string,
+  input: Record<string, unknown>,
+  ctx: GeneratorContext,
+  options: ReplicateAdapterOptions = {},
+): Promise<ReplicatePrediction> {
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const stop = AbortSignal.any([ctx.signal, deadline]);
+  // The client's requests stop on abort; cancel still goes out on a client without the signal.
+  const client = createReplicateClient(options, stop);
+  const cancelClient = createReplicateClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 10_000 } });
+  const [owner, name] = model.split(':')[0].split('/');
+  const version = model.includes(':') ? model.split(':')[1] : undefined;
+
+  let prediction: ReplicatePrediction;
+  try {
+    ctx.progress({ progress: 0.05, phase: 'queued' });
+    prediction = (await client.predictions.create({
+      ...(version ? { version } : { model: `${owner}/${name}` }),
+      input,
+      wait: Math.min(60, Math.max(1, options.waitSeconds ?? 60)),
+    })) as ReplicatePrediction;
+  } catch (error) {
+    throw mapReplicateError(error, undefined, { deadline, timeoutMs });
+  }
+  ctx.setProviderJob({ provider: 'replicate', jobId: prediction.id });
+  report(ctx, prediction);
+
+  let interval = options.pollIntervalMs ?? 250;
+  try {
+    while (!TERMINAL.has(prediction.status)) {
+      await sleep(interval, stop);
+      if (stop.aborted) break;
+      interval = Math.min(2000, Math.round(interval * 1.5));
+      prediction = (await client.predictions.get(prediction.id)) as ReplicatePrediction;
+      report(ctx, prediction);
+    }
+  } catch (error) {
+    if (!stop.aborted) throw mapReplicateError(error, prediction.id, { deadline, timeoutMs });
+  }
+  if (stop.aborted && !TERMINAL.has(prediction.status)) {
+    await cancelQuietly(cancelClient, prediction.id, ctx);
+    if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the Replicate prediction was canceled', prediction.id);
+    throw new TimeoutError('replicate prediction', timeoutMs, prediction.id);
+  }
+  if (prediction.metrics?.predict_time !== undefined) {
+    ctx.reportActualCost({ reported: `predict_time=${prediction.metrics.predict_time}s` });
+  }
+  if (prediction.status === 'failed') {
+    throw new GenerationFailedError('replicate', String(prediction.error ?? 'prediction failed'), prediction.id);
+  }
+  if (prediction.status === 'canceled' || prediction.status === 'aborted') {
+    throw new CanceledError(`The Replicate prediction was ${prediction.status}`, prediction.id);
+  }
+  return prediction;
+}

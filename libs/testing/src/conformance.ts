@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import {
+  CanceledError,
+  InputValidationError,
+  ProviderError,
+  type AnyGenerator,
+} from '@boards/core';
+import type { EmulatedProvider } from '@boards/emulator';
+import { createTestContext } from './test-context';
+import { useEmulator } from './emulator-env';
+
+export interface ConformanceOptions {
+  /** A valid input. Default: the generator's cheapestInput. */
+  validInput?: Record<string, unknown>;
+  /** Inputs the schema must refuse, each with the field the error must name. */
+  invalidInputs: Array<{ input: unknown; field: string }>;
+  /**
+   * Whether the provider has a job that can be canceled (Replicate predictions,
+   * fal queue requests). OpenAI calls are synchronous: aborting drops the request.
+   */
+  cancelableJob?: boolean;
+}
+
+/**
+ * The tests every generator package runs. A package calls this in a few lines;
+ * each test drives the real SDK against the emulator.
+ */
+export function runConformanceSuite(generator: AnyGenerator, options: ConformanceOptions): void {
+  const valid = options.validInput ?? generator.cheapestInput;
+  const provider = generator.provider as EmulatedProvider;
+  const cancelable = options.cancelableJob ?? generator.provider !== 'openai';
+
+  describe(`${generator.id} conformance`, () => {
+    const emulator = useEmulator();
+
+    it('declares a strict contract', () => {
+      expect(generator.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(['replicate', 'fal', 'openai']).toContain(generator.provider);
+      expect(generator.price.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(() => generator.parseInput({ ...valid, not_a_field_of_this_model: 1 })).toThrow(/not_a_field_of_this_model/);
+    });
+
+    it.each(options.invalidInputs.map((c) => [c.field, c.input]))(
+      'refuses bad %s before sending anything',
+      async (field, input) => {
+        const ctx = createTestContext({ generatorId: generator.id });
+        const error = await generator.generate(input, ctx).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(InputValidationError);
+        expect((error as InputValidationError).fields).toContain(field);
+        expect((error as Error).message).toContain(field);
+        expect(emulator.current.requests).toHaveLength(0);
+      },
+    );
+
+    it('estimates a finite, non-negative cost for valid input', () => {
+      const estimate = generator.estimateCost(valid);
+      expect(estimate.known).toBe(true);
+      if (estimate.known) {
+        expect(Number.isFinite(estimate.micros)).toBe(true);
+        expect(estimate.micros).toBeGreaterThanOrEqual(0);
+      }
+    });
+
+    it(`stores ${generator.artifactType} artifacts produced through the provider API`, async () => {
+      const ctx = createTestContext({ generatorId: generator.id });
+      const result = await generator.generate(valid, ctx);
+      expect(result.artifacts.length).toBeGreaterThan(0);
+      for (const artifact of result.artifacts) {
+        expect(artifact.type).toBe(generator.artifactType);
+        const bytes = readFileSync(fileURLToPath(artifact.storageUrl));
+        expect(bytes.length).toBe(artifact.sizeBytes);
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(artifact.sha256);
+      }
+      expect(emulator.current.requestsFor(provider).length).toBeGreaterThan(0);
+      const last = ctx.progressEvents[ctx.progressEvents.length - 1];
+      expect(last).toMatchObject({ progress: 1, phase: 'done' });
+    });
+
+    it('surfaces provider failures as typed errors with status and request id', async () => {
+      emulator.current.injectFault({ provider, kind: 'status', status: 503, retryAfterSeconds: 0, times: Infinity });
+      const ctx = createTestContext({ generatorId: generator.id });
+      const error = await generator.generate(valid, ctx).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ provider: generator.provider, status: 503, code: 'PROVIDER_ERROR' });
+      expect((error as ProviderError).requestId).toEqual(expect.any(String));
+    });
+
+    it(cancelable ? 'cancels the provider job when aborted' : 'abandons the request when aborted', async () => {
+      emulator.current.setJobDurationMs(30_000);
+      const controller = new AbortController();
+      const ctx = createTestContext({ generatorId: generator.id, signal: controller.signal, onProviderJob: () => controller.abort() });
+      if (!cancelable) {
+        emulator.current.injectFault({ provider, kind: 'latency', latencyMs: 30_000, times: Infinity });
+        setTimeout(() => controller.abort(), 100);
+      }
+      const error = await generator.generate(valid, ctx).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(CanceledError);
+      if (cancelable) {
+        expect(ctx.providerJobs).toHaveLength(1);
+        const cancels = emulator.current.requestsFor(provider).filter((r) => r.operation === 'cancel');
+        expect(cancels).toHaveLength(1);
+        expect(cancels[0].path).toContain(ctx.providerJobs[0].jobId);
+      }
+    });
+  });
+}

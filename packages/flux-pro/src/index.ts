@@ -1,0 +1,1 @@
+export { fluxPro as generator, fluxPro, fluxProInput } from './flux-pro.generator';

@@ -1,0 +1,1 @@
+export { nanoBanana as generator, nanoBanana, nanoBananaInput } from './nano-banana.generator';

@@ -1,0 +1,1 @@
+export { whisper as generator, whisper, whisperInput } from './whisper.generator';
