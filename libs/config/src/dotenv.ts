@@ -1,0 +1,55 @@
+import { InvalidConfigError } from '@boards/core';
+import { VARIABLE_NAME } from './variables';
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+/**
+ * Parses .env text: `KEY=VALUE` lines, an optional `export ` prefix, `#` comments
+ * (whole-line, or after whitespace in an unquoted value), single quotes (literal),
+ * double quotes (with `\n`, `\r`, `\t`, `\"`, `\\` escapes) and blank lines. A later
+ * line overrides an earlier one. Values span one line.
+ *
+ * An invalid line is an InvalidConfigError naming `<source> line <n>`; the message never
+ * repeats the line's text, because a malformed line is often a pasted key.
+ */
+export function parseDotEnv(text: string, source = '.env'): Record<string, string> {
+  const values: Record<string, string> = {};
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const fail = (problem: string): never => {
+      throw new InvalidConfigError(`${source} line ${index + 1}`, problem);
+    };
+    const body = line.replace(/^export\s+/, '');
+    const eq = body.indexOf('=');
+    if (eq < 0) fail('expected KEY=VALUE');
+    const name = body.slice(0, eq).trim();
+    if (!VARIABLE_NAME.test(name)) fail('expected KEY=VALUE with a variable name of letters, digits and _');
+    values[name] = parseValue(body.slice(eq + 1).trim(), (problem) => fail(`${name}: ${problem}`));
+  });
+  return values;
+}
+
+function parseValue(rest: string, fail: (problem: string) => never): string {
+  const quote = rest[0];
+  if (quote !== '"' && quote !== "'") {
+    // `KEY=abc#def` keeps the hash; only ` #` starts a comment, as in dotenv and shells.
+    return rest.replace(/\s+#.*$/, '').trim();
+  }
+  let value = '';
+  for (let i = 1; i < rest.length; i++) {
+    const ch = rest[i];
+    if (ch === quote) {
+      const after = rest.slice(i + 1).trim();
+      if (after !== '' && !after.startsWith('#')) fail('unexpected text after the closing quote');
+      return value;
+    }
+    if (quote === '"' && ch === '\\' && i + 1 < rest.length) {
+      const next = rest[++i];
+      value += ESCAPES[next] ?? `\\${next}`;
+    } else {
+      value += ch;
+    }
+  }
+  return fail(`unterminated ${quote === '"' ? 'double' : 'single'}-quoted value`);
+}

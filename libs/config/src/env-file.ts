@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InvalidConfigError } from '@boards/core';
+import { parseDotEnv } from './dotenv';
+import { ENV_FILE_VARIABLE, nonEmpty } from './variables';
+
+export interface EnvFileChoice {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  envFile?: string | false;
+}
+
+/**
+ * Reads the .env file: `envFile` if given, else BOARDS_ENV_FILE, else `<cwd>/.env`.
+ * The default file may be absent (most CI runs have none); a file named explicitly
+ * must exist, because a typo there would otherwise silently drop every key in it.
+ */
+export function readEnvFile({ env, cwd, envFile }: EnvFileChoice): Record<string, string> {
+  if (envFile === false) return {};
+  const named = envFile ?? nonEmpty(env[ENV_FILE_VARIABLE]);
+  const path = resolve(cwd, named ?? '.env');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (named === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    const setting = envFile !== undefined ? 'envFile' : ENV_FILE_VARIABLE;
+    throw new InvalidConfigError(setting, `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseDotEnv(text, path);
+}

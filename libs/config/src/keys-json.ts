@@ -1,0 +1,43 @@
+import { InvalidConfigError } from '@boards/core';
+import { KEYS_JSON_VARIABLE, VARIABLE_NAME, nonEmpty, variableForName } from './variables';
+
+/**
+ * Parses BOARDS_GENERATOR_API_KEYS: a JSON object of VARIABLE_NAME -> key string, where
+ * the provider names `replicate`, `fal`, `openai` stand for their variables.
+ * Empty strings are dropped (unset). Errors name the setting or `<setting>.<name>` and never
+ * contain the JSON text or any value: the text is full of keys.
+ */
+export function parseKeysJson(text: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // The SyntaxError is dropped on purpose: V8 quotes the surrounding JSON text in it.
+    throw new InvalidConfigError(KEYS_JSON_VARIABLE, 'not valid JSON (expected an object like {"FAL_KEY":"..."})');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new InvalidConfigError(KEYS_JSON_VARIABLE, `must be a JSON object of variable name -> key, not ${kind(parsed)}`);
+  }
+  const keys: Record<string, string> = {};
+  const givenAs: Record<string, string> = {};
+  Object.entries(parsed).forEach(([name, value], index) => {
+    // A name that is not a variable name may be a key pasted in the wrong place: show its position only.
+    const setting = VARIABLE_NAME.test(name) ? `${KEYS_JSON_VARIABLE}.${name}` : `${KEYS_JSON_VARIABLE}[entry ${index + 1}]`;
+    if (!VARIABLE_NAME.test(name)) throw new InvalidConfigError(setting, 'the name is not a variable name');
+    if (typeof value !== 'string') throw new InvalidConfigError(setting, `must be a string, not ${kind(value)}`);
+    const variable = variableForName(name);
+    if (givenAs[variable] !== undefined) {
+      throw new InvalidConfigError(setting, `${variable} is given twice (as ${givenAs[variable]} and ${name}); keep one`);
+    }
+    givenAs[variable] = name;
+    const key = nonEmpty(value);
+    if (key !== undefined) keys[variable] = key;
+  });
+  return keys;
+}
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

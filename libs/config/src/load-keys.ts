@@ -1,0 +1,107 @@
+import { registerSecret } from '@boards/core';
+import { readEnvFile } from './env-file';
+import { parseKeysJson } from './keys-json';
+import {
+  FAL_KEY_ID_VARIABLE,
+  FAL_KEY_SECRET_VARIABLE,
+  KEY_VARIABLES,
+  KEYS_JSON_VARIABLE,
+  KNOWN_KEY_VARIABLES,
+  nonEmpty,
+} from './variables';
+
+/** Names that hold credentials by convention (OTHER_API_KEY, GITHUB_TOKEN, DB_PASSWORD...). */
+const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
+
+/** Where to look for keys. Every field is optional; the defaults read the real process. */
+export interface ConfigSourceOptions {
+  /** Environment to read (and, for syncKeysToEnv, to fill). Default: `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Directory that holds `.env`. Default: `process.cwd()`. */
+  cwd?: string;
+  /**
+   * Path of the .env file, relative to `cwd`, or `false` to read none.
+   * Default: the BOARDS_ENV_FILE variable, else `<cwd>/.env` (skipped when absent).
+   */
+  envFile?: string | false;
+}
+
+/** The source a variable's value came from. */
+export type KeySource = 'environment' | 'BOARDS_GENERATOR_API_KEYS' | '.env';
+
+export interface ResolvedKeys {
+  /** Variable name -> value, for every variable found in any source. */
+  values: Record<string, string>;
+  /** Variable name -> the source that won. */
+  sources: Record<string, KeySource>;
+}
+
+/**
+ * Collects every variable from the three sources. Precedence, highest first:
+ * 1. the process environment (`options.env`),
+ * 2. BOARDS_GENERATOR_API_KEYS (JSON; read from the environment, else from .env),
+ * 3. the .env file.
+ * Empty strings count as unset. FAL_KEY, when no source sets it, is `FAL_KEY_ID:FAL_KEY_SECRET`.
+ * Every key is registered with core's redaction: the provider key variables, every entry of
+ * BOARDS_GENERATOR_API_KEYS, and any variable named like a credential (KEY, TOKEN, SECRET,
+ * PASSWORD, CREDENTIAL). Other settings (base URLs, NODE_ENV) stay readable.
+ */
+export function loadKeys(options: ConfigSourceOptions = {}): ResolvedKeys {
+  const env = options.env ?? process.env;
+  const dotenv = readEnvFile({ env, cwd: options.cwd ?? process.cwd(), envFile: options.envFile });
+  const jsonText = nonEmpty(env[KEYS_JSON_VARIABLE]) ?? nonEmpty(dotenv[KEYS_JSON_VARIABLE]);
+  // Registered before parsing so that even a parse failure's surroundings cannot print it.
+  registerSecret(jsonText);
+  const json = jsonText === undefined ? {} : parseKeysJson(jsonText);
+
+  const layers: Array<[KeySource, Record<string, string | undefined>]> = [
+    ['environment', env],
+    [KEYS_JSON_VARIABLE, json],
+    ['.env', dotenv],
+  ];
+  const resolved: ResolvedKeys = { values: {}, sources: {} };
+  for (const name of new Set([...KNOWN_KEY_VARIABLES, ...Object.keys(json), ...Object.keys(dotenv)])) {
+    const layer = layers.find(([, values]) => nonEmpty(values[name]) !== undefined);
+    if (!layer) continue;
+    resolved.values[name] = layer[1][name] as string;
+    resolved.sources[name] = layer[0];
+  }
+  combineFalKey(resolved);
+
+  for (const [name, value] of Object.entries(resolved.values)) {
+    if (name in json || isSecretName(name)) registerSecret(value);
+  }
+  return resolved;
+}
+
+/**
+ * Loads the keys and writes each variable that is unset (or empty) into `options.env`
+ * (default `process.env`), so the provider SDKs, which read env vars, find them.
+ * Variables already set are never overwritten.
+ */
+export function syncKeysToEnv(options: ConfigSourceOptions = {}): ResolvedKeys {
+  const env = options.env ?? process.env;
+  const resolved = loadKeys({ ...options, env });
+  for (const [name, value] of Object.entries(resolved.values)) {
+    if (nonEmpty(env[name]) === undefined) env[name] = value;
+  }
+  return resolved;
+}
+
+/** The fal SDK prefers FAL_KEY; the id/secret pair is its fallback, so it is ours too. */
+function combineFalKey(resolved: ResolvedKeys): void {
+  const falKey = KEY_VARIABLES.fal;
+  const id = resolved.values[FAL_KEY_ID_VARIABLE];
+  const secret = resolved.values[FAL_KEY_SECRET_VARIABLE];
+  if (resolved.values[falKey] !== undefined || id === undefined || secret === undefined) return;
+  resolved.values[falKey] = `${id}:${secret}`;
+  resolved.sources[falKey] = resolved.sources[FAL_KEY_SECRET_VARIABLE];
+}
+
+/**
+ * Which values to redact. Not every .env line is a secret: redacting NODE_ENV=development
+ * would blank the word "development" out of every message.
+ */
+function isSecretName(name: string): boolean {
+  return KNOWN_KEY_VARIABLES.includes(name) || name === KEYS_JSON_VARIABLE || SECRET_NAME.test(name);
+}

@@ -1,0 +1,39 @@
+import { BoardsError, type ErrorCode } from '@boards/core';
+import { describeRef } from './describe-ref';
+
+/**
+ * An input ref that could not be read: unreadable file, malformed data: URL, failed download.
+ * Code INVALID_INPUT because the ref is part of the caller's input; `retryable` is set when
+ * the server said try again (408, 429, 5xx) or the network failed.
+ */
+export class ArtifactResolveError extends BoardsError {
+  /** The ref as safe to print (truncated, no query string, no data: payload). */
+  readonly ref: string;
+  /** HTTP status of a failed download. */
+  readonly status?: number;
+  constructor(ref: string, problem: string, options: { status?: number; retryable?: boolean; cause?: unknown; code?: ErrorCode } = {}) {
+    const shown = describeRef(ref);
+    super(options.code ?? 'INVALID_INPUT', `Cannot read input ${shown}: ${problem}`, {
+      retryable: options.retryable,
+      cause: options.cause,
+    });
+    this.ref = shown;
+    this.status = options.status;
+  }
+}
+
+/** The ref names a file or URL that does not exist (ENOENT, HTTP 404/410). */
+export class ArtifactNotFoundError extends ArtifactResolveError {
+  constructor(ref: string, options: { status?: number; cause?: unknown } = {}) {
+    super(ref, options.status ? `not found (HTTP ${options.status})` : 'no such file', options);
+  }
+}
+
+/** A draft the store cannot turn into a valid artifact (e.g. an image of unknown size). */
+export class InvalidArtifactError extends BoardsError {
+  readonly generatorId: string;
+  constructor(generatorId: string, problem: string) {
+    super('GENERATION_FAILED', `${generatorId} produced an invalid artifact: ${problem}`);
+    this.generatorId = generatorId;
+  }
+}

@@ -1,0 +1,3 @@
+export { LocalArtifactStore, type LocalStoreOptions } from './local-store';
+export { ArtifactResolveError, ArtifactNotFoundError, InvalidArtifactError } from './errors';
+export { describeRef } from './describe-ref';
