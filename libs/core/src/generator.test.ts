@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createGeneratorContext, type ArtifactStore } from './context';
 import { InputValidationError, ModelRetiredError, BoardsError } from './errors';
-import { defineGenerator } from './generator';
+import { defineGenerator, type GeneratorSpec } from './generator';
 
 const store: ArtifactStore = {
   put: async () => {
@@ -12,7 +12,9 @@ const store: ArtifactStore = {
   },
 };
 
-function makeGenerator(overrides: Partial<Parameters<typeof defineGenerator>[0]> = {}) {
+const schema = z.strictObject({ prompt: z.string().min(1), n: z.number().int().min(1).max(4).default(1) });
+
+function makeGenerator(overrides: Partial<GeneratorSpec<typeof schema>> = {}) {
   const calls: unknown[] = [];
   const generator = defineGenerator({
     id: 'demo',
@@ -21,7 +23,7 @@ function makeGenerator(overrides: Partial<Parameters<typeof defineGenerator>[0]>
     provider: 'fal',
     model: 'fal-ai/demo',
     artifactType: 'image',
-    inputSchema: z.strictObject({ prompt: z.string().min(1), n: z.number().int().min(1).max(4).default(1) }),
+    inputSchema: schema,
     price: { usd: '0.01', unit: 'image', checkedOn: '2026-11-22' },
     cheapestInput: { prompt: 'x' },
     estimateCost: (input) => ({ known: true, micros: 10_000 * input.n, basis: `${input.n} image` }),

@@ -122,6 +122,12 @@ const EXTENSIONS: Record<string, string> = {
   'audio/x-wav': 'wav',
   'audio/mpeg': 'mp3',
   'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+  'audio/mp4': 'm4a',
+  'audio/ogg': 'ogg',
+  'audio/flac': 'flac',
+  'image/gif': 'gif',
   'text/plain': 'txt',
   'application/json': 'json',
 };
@@ -131,11 +137,8 @@ export function extensionFor(mimeType: string): string {
 }
 
 export function mimeTypeForPath(path: string): string {
-  const ext = path.split('.').pop()?.toLowerCase() ?? '';
+  const ext = path.split(/[?#]/)[0].split('.').pop()?.toLowerCase() ?? '';
   const found = Object.entries(EXTENSIONS).find(([, e]) => e === ext || (ext === 'jpeg' && e === 'jpg'));
-  if (ext === 'm4a') return 'audio/mp4';
-  if (ext === 'ogg') return 'audio/ogg';
-  if (ext === 'flac') return 'audio/flac';
   return found ? found[0] : 'application/octet-stream';
 }
 

@@ -1,4 +1,4 @@
-import { UnknownGeneratorError } from './errors';
+import { InvalidConfigError, UnknownGeneratorError } from './errors';
 import type { AnyGenerator } from './generator';
 
 /** Generators by id. The CLI and the catalogue build one from the workspace's packages. */
@@ -10,7 +10,7 @@ export class GeneratorRegistry {
   }
 
   register(generator: AnyGenerator): void {
-    if (this.byId.has(generator.id)) throw new Error(`Generator ${generator.id} is registered twice`);
+    if (this.byId.has(generator.id)) throw new InvalidConfigError('generator registry', `${generator.id} is registered twice`);
     this.byId.set(generator.id, generator);
   }
 
