@@ -23,6 +23,9 @@ export function pointEnvAt(emulator: Emulator, options: { dummyKeys?: boolean } 
     if (!saved.has(name)) saved.set(name, process.env[name]);
     process.env[name] = value;
   };
+  // A blocking Replicate create returns within a second against the emulator, so an
+  // abort (which waits for the prediction id) is quick in tests.
+  set('BOARDS_REPLICATE_WAIT_SECONDS', '1');
   const urls = emulatorBaseUrls(emulator);
   for (const provider of Object.keys(urls) as ProviderName[]) {
     set(BASE_URL_VARIABLES[provider], urls[provider]);

@@ -9,7 +9,12 @@ export interface ReplicateAdapterOptions {
   baseUrl?: string;
   /** HTTP retry policy (see @boards/core DEFAULT_RETRY_POLICY). */
   retry?: Partial<RetryPolicy>;
-  /** Seconds the create call asks Replicate to hold the connection (`Prefer: wait=N`, 1..60). Default 60. */
+  /**
+   * Seconds the create call asks Replicate to hold the connection (`Prefer: wait=N`, 1..60).
+   * Most image models finish inside it, so no poll runs. An abort takes effect when the create
+   * answers (only then is the prediction id known and the job can be canceled), so this also
+   * bounds how long a canceled generation keeps running. Default: BOARDS_REPLICATE_WAIT_SECONDS, else 20.
+   */
   waitSeconds?: number;
   /** First poll interval once the blocking wait returns unfinished; grows to 2 s. Default 250 ms. */
   pollIntervalMs?: number;
@@ -17,11 +22,17 @@ export interface ReplicateAdapterOptions {
   timeoutMs?: number;
 }
 
+export function replicateWaitSeconds(options: ReplicateAdapterOptions): number {
+  const fromEnv = Number(process.env.BOARDS_REPLICATE_WAIT_SECONDS);
+  const value = options.waitSeconds ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 20);
+  return Math.min(60, Math.max(1, Math.ceil(value)));
+}
+
 const CANCEL_PATH = /\/predictions\/[^/]+\/cancel$/;
 
 /** Builds the official client over the shared HTTP policy. */
 export function createReplicateClient(options: ReplicateAdapterOptions = {}, signal?: AbortSignal): Replicate {
-  const waitSeconds = options.waitSeconds ?? 60;
+  const waitSeconds = replicateWaitSeconds(options);
   return new Replicate({
     auth: options.apiKey ?? requireKey('replicate'),
     baseUrl: options.baseUrl ?? providerBaseUrl('replicate') ?? 'https://api.replicate.com/v1',

@@ -5,7 +5,7 @@ import {
   TimeoutError,
   type GeneratorContext,
 } from '@boards/core';
-import { createReplicateClient, type ReplicateAdapterOptions } from './replicate-client';
+import { createReplicateClient, replicateWaitSeconds, type ReplicateAdapterOptions } from './replicate-client';
 import { mapReplicateError } from './replicate-error';
 
 /** The parts of a prediction the adapter reads (see Replicate's `schemas_prediction_response`). */
@@ -74,7 +74,9 @@ export async function runReplicatePrediction(
   const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
   const deadline = AbortSignal.timeout(timeoutMs);
   const stop = AbortSignal.any([ctx.signal, deadline]);
-  // The client's requests stop on abort; cancel still goes out on a client without the signal.
+  // The create is not cut short by an abort: its answer carries the prediction id, without
+  // which the job could not be canceled and would run (and bill) on. Polls stop on abort.
+  const createClient = createReplicateClient(options, deadline);
   const client = createReplicateClient(options, stop);
   const cancelClient = createReplicateClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 10_000 } });
   const [owner, name] = model.split(':')[0].split('/');
@@ -83,10 +85,10 @@ export async function runReplicatePrediction(
   let prediction: ReplicatePrediction;
   try {
     ctx.progress({ progress: 0.05, phase: 'queued' });
-    prediction = (await client.predictions.create({
+    prediction = (await createClient.predictions.create({
       ...(version ? { version } : { model: `${owner}/${name}` }),
       input,
-      wait: Math.min(60, Math.max(1, options.waitSeconds ?? 60)),
+      wait: replicateWaitSeconds(options),
     })) as ReplicatePrediction;
   } catch (error) {
     throw mapReplicateError(error, undefined, { deadline, timeoutMs });

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyFault } from './fault-response';
+import { matchPath, parseJson, readBody, sendText, type Ctx } from './http';
+import { describeMultipart, parseMultipart, type ParsedMultipart } from './multipart';
+import type { ProviderDef, Route } from './provider';
+import { redactHeaders, redactQuery } from './recorder';
+import type { EmulatorState } from './state';
+
+function findRoute(provider: ProviderDef | undefined, method: string, segments: string[]): [Route, Record<string, string>] | undefined {
+  if (!provider || !provider.prefix.every((s, i) => segments[i] === s)) return undefined;
+  const rest = segments.slice(provider.prefix.length);
+  for (const route of provider.routes) {
+    if (![route.method].flat().includes(method)) continue;
+    const params = matchPath(route.path, rest);
+    if (params) return [route, params];
+  }
+  return undefined;
+}
+
+function describeBody(raw: Buffer, json: unknown, form: ParsedMultipart | null | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  if (form) return describeMultipart(form);
+  return json !== undefined ? json : { size: raw.length };
+}
+
+const decode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+};
+
+/** Routes one request: record it, apply a matching fault, check credentials, run the handler. */
+export async function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: EmulatorState,
+  providers: ProviderDef[],
+  log?: (line: string) => void,
+): Promise<void> {
+  res.setHeader('x-request-id', `req_${randomUUID().replace(/-/g, '')}`);
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const segments = url.pathname.split('/').filter(Boolean).map(decode);
+  const method = (req.method ?? 'GET').toUpperCase();
+  const provider = providers.find((p) => p.prefix[0] === segments[0]);
+  const found = findRoute(provider, method, segments);
+  const raw = await readBody(req);
+  const contentType = String(req.headers['content-type'] ?? '');
+  const json = /json/i.test(contentType) || !contentType ? parseJson(raw) : undefined;
+  const form = /^multipart\/form-data/i.test(contentType) ? await parseMultipart(raw, contentType).catch(() => null) : undefined;
+  const record = state.recorder.add({
+    provider: provider?.id ?? 'control',
+    operation: found?.[0].operation ?? 'unknown',
+    method,
+    path: url.pathname,
+    query: redactQuery(url.searchParams),
+    headers: redactHeaders(req.headers),
+    ...(raw.length > 0 ? { body: describeBody(raw, json, form) } : {}),
+    status: 0,
+    at: Date.now(),
+  });
+  res.on('close', () => log?.(`${method} ${url.pathname} -> ${record.status || 'no answer'} (${record.provider}/${record.operation})`));
+  const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, raw, json, form, record, truncate: false };
+  if (!provider) return sendText(ctx, 404, `Not found: no emulated API at ${url.pathname}`);
+  try {
+    const fault = state.faults.takeForRequest(provider.id, record.operation);
+    if (fault && (await applyFault(ctx, fault, provider, state.lifetime))) return;
+    if (!found) return provider.error(ctx, 404, `The emulator has no route for ${method} ${url.pathname}`);
+    const [route, params] = found;
+    if (route.auth !== false && !provider.authorize(ctx)) return provider.unauthorized(ctx);
+    await route.handle(ctx, params);
+  } catch (err) {
+    provider.error(ctx, 500, `Emulator error: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { authToken, isObject, sendJson, type Ctx, type Headers } from './http';
+import { Job } from './jobs';
+import { runFalEndpoint } from './fal-endpoints';
+import { appIdOf, falStatus, type FalMeta } from './fal-status';
+import { falStorageRoutes } from './fal-storage';
+import type { ProviderDef } from './provider';
+import type { EmulatorState } from './state';
+
+const REQUEST_ID = 'x-fal-request-id';
+const SYNC_RUN_TIMEOUT_MS = 10 * 60_000;
+const STREAM_TICK_MS = 20;
+
+/**
+ * The fal queue (`/fal/queue/...`, what queue.fal.run serves), sync runs (`/fal/run/...`,
+ * fal.run) and storage (`/fal/rest/...`, rest.fal.ai). Answers carry x-fal-request-id.
+ */
+export function createFalProvider(state: EmulatorState): ProviderDef {
+  const jobs = new Map<string, Job<FalMeta>>();
+
+  const detail = (ctx: Ctx, status: number, message: string, headers: Headers = {}) =>
+    sendJson(ctx, status, { detail: message }, { [REQUEST_ID]: randomUUID(), ...headers });
+
+  const createJob = (ctx: Ctx, endpoint: string, operation: string): Job<FalMeta> => {
+    const input = isObject(ctx.json) ? ctx.json : {};
+    const id = randomUUID();
+    const appId = appIdOf(endpoint);
+    const meta: FalMeta = { endpoint, appId, input, responseUrl: `${state.falBaseUrl}/queue/${appId}/requests/${id}` };
+    const planned = state.faults.takeJobOutcome('fal', operation) ?? 'succeeded';
+    const build = () => runFalEndpoint(endpoint, input, state.buildContext({ provider: 'fal', endpoint, input }));
+    const job = new Job(id, meta, state.jobDurationMs, planned, build);
+    jobs.set(id, job);
+    return job;
+  };
+
+  /** The job of a status/result/cancel URL; the URL may name the app or the full endpoint id. */
+  const findJob = (ctx: Ctx, app: string, id: string): Job<FalMeta> | undefined => {
+    const job = jobs.get(id);
+    if (job && appIdOf(app) === job.meta.appId) return job;
+    detail(ctx, 404, `Request ${id} not found`);
+    return undefined;
+  };
+
+  const sendResult = (ctx: Ctx, job: Job<FalMeta>) => {
+    const headers = { [REQUEST_ID]: job.id };
+    const phase = job.phase();
+    if (phase === 'queued' || phase === 'running') return detail(ctx, 400, 'Request is still in progress', headers);
+    if (phase === 'canceled') return detail(ctx, 400, 'Request was cancelled', headers);
+    const result = job.result;
+    if (result && !result.ok) return sendJson(ctx, result.status, result.body, headers);
+    if (phase === 'failed' || !result) return detail(ctx, 500, 'Emulated generation failure (job-failed fault)', headers);
+    sendJson(ctx, 200, result.value, { ...headers, 'x-fal-billable-units': String(result.billableUnits ?? 1) });
+  };
+
+  const stream = async (ctx: Ctx, job: Job<FalMeta>, withLogs: boolean) => {
+    ctx.record.status = 200;
+    ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', [REQUEST_ID]: job.id });
+    let last = '';
+    while (!state.lifetime.stopped && !ctx.res.destroyed) {
+      const { body } = falStatus(job, withLogs);
+      const text = JSON.stringify(body);
+      if (text !== last) ctx.res.write(`data: ${text}\n\n`);
+      last = text;
+      if (body.status === 'COMPLETED') break;
+      await state.lifetime.sleep(STREAM_TICK_MS);
+    }
+    ctx.res.end();
+  };
+
+  return {
+    id: 'fal',
+    prefix: ['fal'],
+    authorize: (ctx) => authToken(ctx, 'Key') !== undefined,
+    unauthorized: (ctx) => detail(ctx, 401, 'Unauthorized: missing or malformed "Authorization: Key <key>" header'),
+    error: (ctx, status, message, headers) => detail(ctx, status, message, headers),
+    routes: [
+      ...falStorageRoutes(state),
+      {
+        operation: 'submit',
+        method: 'POST',
+        path: 'queue/*endpoint',
+        handle(ctx, { endpoint }) {
+          const job = createJob(ctx, endpoint, 'submit');
+          const { body } = falStatus(job, false, true);
+          sendJson(ctx, 200, body, { [REQUEST_ID]: job.id });
+        },
+      },
+      {
+        operation: 'status-stream',
+        method: 'GET',
+        path: 'queue/*app/requests/:id/status/stream',
+        handle(ctx, { app, id }) {
+          const job = findJob(ctx, app, id);
+          return job && stream(ctx, job, ctx.query.get('logs') === '1');
+        },
+      },
+      {
+        operation: 'status',
+        method: 'GET',
+        path: 'queue/*app/requests/:id/status',
+        handle(ctx, { app, id }) {
+          const job = findJob(ctx, app, id);
+          if (!job) return;
+          const { http, body } = falStatus(job, ctx.query.get('logs') === '1');
+          sendJson(ctx, http, body, { [REQUEST_ID]: job.id });
+        },
+      },
+      {
+        operation: 'result',
+        method: 'GET',
+        path: 'queue/*app/requests/:id',
+        handle(ctx, { app, id }) {
+          const job = findJob(ctx, app, id);
+          if (job) sendResult(ctx, job);
+        },
+      },
+      {
+        operation: 'cancel',
+        method: 'PUT',
+        path: 'queue/*app/requests/:id/cancel',
+        handle(ctx, { app, id }) {
+          const job = findJob(ctx, app, id);
+          if (!job) return;
+          const wasQueued = job.phase() === 'queued';
+          if (!job.cancel() && job.phase() !== 'canceled') {
+            return sendJson(ctx, 400, { success: false, status: 'ALREADY_COMPLETED' }, { [REQUEST_ID]: job.id });
+          }
+          sendJson(ctx, 200, { success: true, status: wasQueued ? 'OK' : 'CANCELLATION_REQUESTED' }, { [REQUEST_ID]: job.id });
+        },
+      },
+      {
+        operation: 'run',
+        method: 'POST',
+        path: 'run/*endpoint',
+        async handle(ctx, { endpoint }) {
+          const job = createJob(ctx, endpoint, 'run');
+          await job.waitUntilDone(state.lifetime, SYNC_RUN_TIMEOUT_MS);
+          sendResult(ctx, job);
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,74 @@
+import type { FaultKind, FaultSpec, RecordedRequest } from './types';
+
+const KINDS: readonly FaultKind[] = ['latency', 'status', 'reset', 'hang', 'malformed', 'job-failed', 'job-canceled', 'truncated', 'not-found'];
+const PROVIDERS = ['replicate', 'fal', 'openai', 'files', '*'];
+const JOB_KINDS: readonly FaultKind[] = ['job-failed', 'job-canceled'];
+
+interface ActiveFault {
+  spec: FaultSpec;
+  remaining: number;
+}
+
+/** Checks and normalises a fault (also from JSON, where Infinity is written null or "Infinity"). */
+export function parseFault(input: unknown): FaultSpec {
+  if (!input || typeof input !== 'object') throw new TypeError('fault must be an object');
+  const f = input as Record<string, unknown>;
+  if (!PROVIDERS.includes(f.provider as string)) throw new TypeError(`fault.provider must be one of ${PROVIDERS.join(', ')}`);
+  if (!KINDS.includes(f.kind as FaultKind)) throw new TypeError(`fault.kind must be one of ${KINDS.join(', ')}`);
+  if (f.operation !== undefined && typeof f.operation !== 'string') throw new TypeError('fault.operation must be a string');
+  for (const key of ['status', 'retryAfterSeconds', 'latencyMs'] as const) {
+    if (f[key] !== undefined && (typeof f[key] !== 'number' || !Number.isFinite(f[key]) || (f[key] as number) < 0)) {
+      throw new TypeError(`fault.${key} must be a non-negative number`);
+    }
+  }
+  if (f.status !== undefined && (!Number.isInteger(f.status) || (f.status as number) < 100 || (f.status as number) > 599)) {
+    throw new TypeError('fault.status must be an HTTP status (100..599)');
+  }
+  const times = f.times === null || f.times === 'Infinity' ? Infinity : f.times === undefined ? 1 : f.times;
+  if (typeof times !== 'number' || !(times >= 1) || (Number.isFinite(times) && !Number.isInteger(times))) {
+    throw new TypeError('fault.times must be a positive integer or Infinity');
+  }
+  return { ...(f as unknown as FaultSpec), times };
+}
+
+/** Registered faults, matched in registration order and consumed `times` times. */
+export class FaultRegistry {
+  private active: ActiveFault[] = [];
+
+  add(spec: FaultSpec): void {
+    const parsed = parseFault(spec);
+    this.active.push({ spec: parsed, remaining: parsed.times ?? 1 });
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  list(): FaultSpec[] {
+    return this.active.map((a) => ({ ...a.spec, times: a.remaining }));
+  }
+
+  /** Takes the first request-level fault matching this request, if any. */
+  takeForRequest(provider: RecordedRequest['provider'], operation: string): FaultSpec | undefined {
+    if (provider === 'control') return undefined;
+    return this.take((s) => !JOB_KINDS.includes(s.kind) && matches(s, provider, operation));
+  }
+
+  /** Takes the first job fault for the job `operation` is creating: the planned end of that job. */
+  takeJobOutcome(provider: RecordedRequest['provider'], operation: string): 'failed' | 'canceled' | undefined {
+    const fault = this.take((s) => JOB_KINDS.includes(s.kind) && matches(s, provider, operation));
+    return fault ? (fault.kind === 'job-failed' ? 'failed' : 'canceled') : undefined;
+  }
+
+  private take(predicate: (spec: FaultSpec) => boolean): FaultSpec | undefined {
+    const found = this.active.find((a) => a.remaining > 0 && predicate(a.spec));
+    if (!found) return undefined;
+    found.remaining -= 1;
+    if (found.remaining <= 0) this.active = this.active.filter((a) => a !== found);
+    return found.spec;
+  }
+}
+
+function matches(spec: FaultSpec, provider: string, operation: string): boolean {
+  return (spec.provider === '*' || spec.provider === provider) && (spec.operation === undefined || spec.operation === operation);
+}

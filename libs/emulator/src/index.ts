@@ -1,0 +1,9 @@
+export { startEmulator } from './server';
+export { rewriteFalUrl } from './rewrite';
+export { encodePng, pngSize } from './media/png';
+export { encodeWav, wavDurationSeconds, WAV_SAMPLE_RATE } from './media/wav';
+export { encodeMp4, type Mp4Options } from './media/mp4';
+export { REPLICATE_MODELS } from './replicate-models';
+export { FAL_ENDPOINTS } from './fal-endpoints';
+export { OPENAI_MODELS } from './openai-models';
+export type { EmulatedProvider, EmulatorOptions, RecordedRequest, FaultKind, FaultSpec, Emulator } from './types';

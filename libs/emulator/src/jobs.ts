@@ -1,0 +1,93 @@
+import type { Lifetime } from './lifetime';
+
+/** What building a job's output produced: the output, or an error answer for the result. */
+export type BuildResult<T = unknown> =
+  | { ok: true; value: T; billableUnits?: number }
+  | { ok: false; status: number; body: unknown; message: string };
+
+export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
+
+/** Share of the job duration spent queued before it starts running. */
+const QUEUED_SHARE = 0.2;
+
+/**
+ * A provider job whose phase follows the wall clock: queued for the first 20% of its
+ * duration, running until the duration has passed (and its output is built), then done.
+ */
+export class Job<TMeta> {
+  readonly createdAt = Date.now();
+  result: BuildResult | undefined;
+  private resolvedAt: number | undefined;
+  private canceledAt: number | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly meta: TMeta,
+    readonly durationMs: number,
+    /** How the job will end, set by job-failed / job-canceled faults. */
+    readonly planned: 'succeeded' | 'failed' | 'canceled',
+    build: () => Promise<BuildResult>,
+  ) {
+    if (planned !== 'succeeded') return;
+    build().then(
+      (result) => this.settle(result),
+      (err: unknown) => this.settle({ ok: false, status: 500, body: undefined, message: `emulator error: ${String(err)}` }),
+    );
+  }
+
+  phase(now = Date.now()): JobPhase {
+    if (this.canceledAt !== undefined) return 'canceled';
+    const elapsed = now - this.createdAt;
+    if (elapsed < this.durationMs * QUEUED_SHARE) return 'queued';
+    if (elapsed < this.durationMs) return 'running';
+    if (this.planned !== 'succeeded') return this.planned;
+    if (!this.result) return 'running';
+    return this.result.ok ? 'succeeded' : 'failed';
+  }
+
+  isTerminal(now = Date.now()): boolean {
+    const phase = this.phase(now);
+    return phase === 'succeeded' || phase === 'failed' || phase === 'canceled';
+  }
+
+  /** 0..1 share of the running time done (for a canceled job: when it was canceled). */
+  progress(now = Date.now()): number {
+    if (this.canceledAt !== undefined) now = this.canceledAt;
+    else if (this.isTerminal(now)) return 1;
+    const start = this.durationMs * QUEUED_SHARE;
+    const span = this.durationMs - start;
+    return span <= 0 ? 0.99 : Math.min(0.99, Math.max(0, (now - this.createdAt - start) / span));
+  }
+
+  startedAt(now = Date.now()): number | undefined {
+    const phase = this.phase(now);
+    if (phase === 'queued' || (phase === 'canceled' && this.canceledAt! - this.createdAt < this.durationMs * QUEUED_SHARE)) return undefined;
+    return this.createdAt + Math.round(this.durationMs * QUEUED_SHARE);
+  }
+
+  completedAt(now = Date.now()): number | undefined {
+    if (!this.isTerminal(now)) return undefined;
+    if (this.canceledAt !== undefined) return this.canceledAt;
+    return Math.max(this.createdAt + this.durationMs, this.resolvedAt ?? 0);
+  }
+
+  /** Cancels a job that has not ended; returns false when it already had. */
+  cancel(now = Date.now()): boolean {
+    if (this.isTerminal(now)) return false;
+    this.canceledAt = now;
+    return true;
+  }
+
+  /** Resolves when the job has ended, `timeoutMs` has passed or the emulator stops. */
+  async waitUntilDone(lifetime: Lifetime, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!lifetime.stopped && !this.isTerminal() && Date.now() < deadline) {
+      await lifetime.sleep(Math.min(10, deadline - Date.now()));
+    }
+  }
+
+  private settle(result: BuildResult): void {
+    this.result = result;
+    this.resolvedAt = Date.now();
+  }
+}

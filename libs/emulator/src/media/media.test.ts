@@ -1,0 +1,123 @@
+import { inflateSync } from 'node:zlib';
+import { encodeMp4 } from './mp4';
+import { encodePng, pngSize } from './png';
+import { encodeWav, wavDurationSeconds } from './wav';
+
+// An independent CRC-32 (table-driven), so the test does not trust the encoder's own CRC code.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 255] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function pngChunks(png: Buffer): { type: string; data: Buffer; crcOk: boolean }[] {
+  const chunks = [];
+  let offset = 8;
+  while (offset < png.length) {
+    const length = png.readUInt32BE(offset);
+    const type = png.toString('ascii', offset + 4, offset + 8);
+    const data = png.subarray(offset + 8, offset + 8 + length);
+    const stored = png.readUInt32BE(offset + 8 + length);
+    chunks.push({ type, data, crcOk: stored === crc(png.subarray(offset + 4, offset + 8 + length)) });
+    offset += 12 + length;
+  }
+  return chunks;
+}
+
+describe('encodePng', () => {
+  it('writes a valid PNG: signature, IHDR with the size, correct CRCs, filtered IDAT rows, IEND', () => {
+    const png = encodePng(300, 200, 'seed');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const chunks = pngChunks(png);
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'tEXt', 'IDAT', 'IEND']);
+    expect(chunks.every((c) => c.crcOk)).toBe(true);
+    const ihdr = chunks[0].data;
+    expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9], ihdr[12]]).toEqual([300, 200, 8, 2, 0]);
+    const raw = inflateSync(chunks[2].data);
+    expect(raw.length).toBe(200 * (1 + 300 * 3));
+    for (let y = 0; y < 200; y++) expect(raw[y * (1 + 300 * 3)]).toBeLessThanOrEqual(4);
+    expect(pngSize(png)).toEqual({ width: 300, height: 200 });
+  });
+
+  it('is deterministic for the same seed and differs for another seed', () => {
+    expect(encodePng(64, 64, 'a').equals(encodePng(64, 64, 'a'))).toBe(true);
+    expect(encodePng(64, 64, 'a').equals(encodePng(64, 64, 'b'))).toBe(false);
+  });
+
+  it('encodes 2048x2048 quickly and rejects impossible sizes', () => {
+    const started = Date.now();
+    expect(pngSize(encodePng(2048, 2048, 'big'))).toEqual({ width: 2048, height: 2048 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(() => encodePng(0, 10)).toThrow(RangeError);
+    expect(() => encodePng(1.5, 10)).toThrow(RangeError);
+  });
+});
+
+describe('encodeWav', () => {
+  it('writes a 16-bit PCM mono RIFF/WAVE with the requested duration', () => {
+    const wav = encodeWav(1.5, 'tone', 16000);
+    expect(wav.toString('ascii', 0, 4)).toBe('RIFF');
+    expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
+    expect(wav.toString('ascii', 8, 16)).toBe('WAVEfmt ');
+    expect([wav.readUInt16LE(20), wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([1, 1, 16000, 16]);
+    expect(wav.toString('ascii', 36, 40)).toBe('data');
+    expect(wav.readUInt32LE(40)).toBe(1.5 * 16000 * 2);
+    expect(wavDurationSeconds(wav)).toBe(1.5);
+    expect(wav.subarray(44).some((b) => b !== 0)).toBe(true);
+  });
+
+  it('is deterministic and reads no duration from non-WAV bytes', () => {
+    expect(encodeWav(0.2, 1).equals(encodeWav(0.2, 1))).toBe(true);
+    expect(encodeWav(0.2, 1).equals(encodeWav(0.2, 2))).toBe(false);
+    expect(wavDurationSeconds(Buffer.from('not a wav at all'))).toBeUndefined();
+  });
+});
+
+type Box = { type: string; start: number; size: number; body: Buffer };
+const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'dinf']);
+function boxes(buf: Buffer, base = 0): Box[] {
+  const out: Box[] = [];
+  for (let offset = 0; offset < buf.length; ) {
+    const size = buf.readUInt32BE(offset);
+    expect(size).toBeGreaterThanOrEqual(8);
+    const box = { type: buf.toString('ascii', offset + 4, offset + 8), start: base + offset, size, body: buf.subarray(offset + 8, offset + size) };
+    out.push(box);
+    if (CONTAINERS.has(box.type)) out.push(...boxes(box.body, base + offset + 8));
+    offset += size;
+  }
+  return out;
+}
+
+describe('encodeMp4', () => {
+  it('writes well-formed ISO-BMFF boxes reporting duration and size', () => {
+    const mp4 = encodeMp4({ width: 1280, height: 720, durationSeconds: 8 });
+    const all = boxes(mp4);
+    const byType = (t: string) => all.find((b) => b.type === t)!;
+    expect(all.filter((b) => ['ftyp', 'moov', 'mdat'].includes(b.type)).map((b) => b.type)).toEqual(['ftyp', 'moov', 'mdat']);
+    expect(byType('ftyp').body.toString('ascii', 0, 4)).toBe('isom');
+    const mvhd = byType('mvhd').body;
+    expect(mvhd.readUInt32BE(12) > 0 && mvhd.readUInt32BE(16) / mvhd.readUInt32BE(12)).toBe(8);
+    const tkhd = byType('tkhd').body;
+    expect([tkhd.readUInt32BE(76) / 65536, tkhd.readUInt32BE(80) / 65536]).toEqual([1280, 720]);
+    expect(byType('hdlr').body.toString('ascii', 8, 12)).toBe('vide');
+    const mdat = byType('mdat');
+    expect(byType('stco').body.readUInt32BE(8)).toBe(mdat.start + 8);
+    const stsz = byType('stsz').body;
+    expect(stsz.readUInt32BE(4) * stsz.readUInt32BE(8)).toBe(mdat.size - 8);
+    expect(mdat.start + mdat.size).toBe(mp4.length);
+  });
+
+  it('reports a vertical size and short duration too', () => {
+    const all = boxes(encodeMp4({ width: 720, height: 1280, durationSeconds: 4 }));
+    const mdhd = all.find((b) => b.type === 'mdhd')!.body;
+    expect(mdhd.readUInt32BE(16) / mdhd.readUInt32BE(12)).toBe(4);
+    const tkhd = all.find((b) => b.type === 'tkhd')!.body;
+    expect(tkhd.readUInt32BE(80) / 65536).toBe(1280);
+    expect(() => encodeMp4({ width: 0, height: 1, durationSeconds: 1 })).toThrow(RangeError);
+  });
+});

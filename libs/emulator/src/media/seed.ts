@@ -1,0 +1,12 @@
+import { createHash } from 'node:crypto';
+
+/** 32 deterministic bytes derived from any seed value (string, number or JSON-able object). */
+export function seedBytes(seed: unknown): Buffer {
+  const text = typeof seed === 'string' ? seed : JSON.stringify(seed ?? null);
+  return createHash('sha256').update(text).digest();
+}
+
+/** A deterministic unsigned 32-bit integer derived from a seed. */
+export function seedInt(seed: unknown): number {
+  return seedBytes(seed).readUInt32BE(0);
+}

@@ -1,0 +1,28 @@
+import type { Ctx, Headers } from './http';
+import type { RecordedRequest } from './types';
+
+/** One endpoint of an emulated API. */
+export interface Route {
+  /** Logical operation name, used by the request log and by fault matching. */
+  operation: string;
+  method: string | readonly string[];
+  /** Path template relative to the provider prefix (see matchPath). */
+  path: string;
+  /** Whether the provider's credential check applies. Default true. */
+  auth?: boolean;
+  handle(ctx: Ctx, params: Record<string, string>): Promise<void> | void;
+}
+
+/** An emulated API mounted under a path prefix. */
+export interface ProviderDef {
+  id: RecordedRequest['provider'];
+  /** Leading path segments, e.g. ['replicate', 'v1']. */
+  prefix: readonly string[];
+  routes: readonly Route[];
+  /** True when the request carries credentials in the provider's form. */
+  authorize(ctx: Ctx): boolean;
+  /** Answers with the provider's error shape. */
+  error(ctx: Ctx, status: number, message: string, headers?: Headers): void;
+  /** Answers 401 in the provider's shape. */
+  unauthorized(ctx: Ctx): void;
+}

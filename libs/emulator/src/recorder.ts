@@ -1,0 +1,46 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { RecordedRequest } from './types';
+
+const REDACTED = '[REDACTED]';
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
+const SECRET_QUERY = /token|key|secret|signature|password|auth/i;
+
+/** Header values as strings, with every credential header replaced by '[REDACTED]'. */
+export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const lower = name.toLowerCase();
+    out[lower] = SECRET_HEADERS.has(lower) ? REDACTED : Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Query parameters, with token-like parameters (fal_jwt_token, api_key, ...) replaced by '[REDACTED]'. */
+export function redactQuery(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of params) out[name] = SECRET_QUERY.test(name) ? REDACTED : value;
+  return out;
+}
+
+/** The request log. Entries are added on arrival and their status is filled in when answered. */
+export class Recorder {
+  private readonly entries: RecordedRequest[] = [];
+
+  get all(): readonly RecordedRequest[] {
+    return this.entries;
+  }
+
+  add(entry: RecordedRequest): RecordedRequest {
+    this.entries.push(entry);
+    return entry;
+  }
+
+  for(provider: RecordedRequest['provider']): RecordedRequest[] {
+    return this.entries.filter((e) => e.provider === provider);
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+}

@@ -1,0 +1,74 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createControlProvider } from './control';
+import { dispatch } from './dispatch';
+import { createFalProvider } from './fal';
+import { createFilesProvider } from './files';
+import { createOpenAIProvider } from './openai';
+import { createReplicateProvider } from './replicate';
+import { EmulatorState } from './state';
+import type { Emulator, EmulatorOptions } from './types';
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Starts the emulator: a real HTTP server on loopback (ephemeral port by default). */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  const jobDurationMs = options.jobDurationMs ?? 0;
+  if (!Number.isFinite(jobDurationMs) || jobDurationMs < 0) throw new RangeError('jobDurationMs must be a non-negative number');
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const state = new EmulatorState(`http://${urlHost(host)}:${port}`, jobDurationMs);
+  const providers = [
+    createReplicateProvider(state),
+    createFalProvider(state),
+    createOpenAIProvider(state),
+    createFilesProvider(state.files),
+    createControlProvider(state),
+  ];
+  server.on('request', (req, res) => {
+    dispatch(req, res, state, providers, options.log).catch((err: unknown) => {
+      options.log?.(`emulator: request failed: ${err instanceof Error ? err.message : String(err)}`);
+      res.destroy();
+    });
+  });
+  options.log?.(`emulator listening on ${state.url}`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: state.url,
+    replicateBaseUrl: state.replicateBaseUrl,
+    falBaseUrl: state.falBaseUrl,
+    openaiBaseUrl: state.openaiBaseUrl,
+    get requests() {
+      return state.recorder.all;
+    },
+    requestsFor: (provider) => state.recorder.for(provider),
+    clearRequests: () => state.recorder.clear(),
+    injectFault: (fault) => state.faults.add(fault),
+    clearFaults: () => state.faults.clear(),
+    setJobDurationMs(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('jobDurationMs must be a non-negative number');
+      state.jobDurationMs = ms;
+    },
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        state.lifetime.stop();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopping;
+    },
+  };
+}

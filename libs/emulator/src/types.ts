@@ -1,0 +1,89 @@
+/** The providers whose HTTP APIs the emulator speaks. */
+export type EmulatedProvider = 'replicate' | 'fal' | 'openai';
+
+/** Options of `startEmulator`. */
+export interface EmulatorOptions {
+  /** TCP port to listen on. Default 0 (an ephemeral port chosen by the OS). */
+  port?: number;
+  /** Interface to bind. Default '127.0.0.1' (loopback only). */
+  host?: string;
+  /** Simulated provider work time for a job from submit to done, ms. Default 0. */
+  jobDurationMs?: number;
+  /** Quiet by default; a function to receive log lines (one per answered request, never a key). */
+  log?: (line: string) => void;
+}
+
+/** One request the emulator received, with secrets removed. */
+export interface RecordedRequest {
+  /** Which API the request addressed; 'files' for generated/uploaded file downloads, 'control' for /__emulator. */
+  provider: EmulatedProvider | 'files' | 'control';
+  /**
+   * Logical operation: replicate 'submit' | 'get' | 'cancel' | 'model'; fal 'submit' | 'status' | 'status-stream' |
+   * 'result' | 'cancel' | 'run' | 'upload-initiate' | 'upload' | 'upload-complete'; openai 'images' | 'transcription' |
+   * 'models' | 'model'; files 'download'; 'unknown' when no route matched.
+   */
+  operation: string;
+  method: string;
+  /** Path as received, without the query string. */
+  path: string;
+  /** Query parameters; values of token-like parameters are '[REDACTED]'. */
+  query: Record<string, string>;
+  /** Lower-cased header names; authorization / x-api-key (and other credential headers) are '[REDACTED]'. */
+  headers: Record<string, string>;
+  /** Parsed JSON; for multipart `{fields, files: [{field, fileName, size, contentType}]}`; `{size}` for other bytes; absent when empty. */
+  body?: unknown;
+  /** Status the emulator answered; 0 while unanswered, and for 'reset' / 'hang' faults. */
+  status: number;
+  /** Date.now() when the request arrived. */
+  at: number;
+}
+
+/** What an injected fault does to a matching request. */
+export type FaultKind =
+  | 'latency' // delay the response by latencyMs then answer normally
+  | 'status' // answer with `status` and a provider-shaped error body; retryAfterSeconds sets Retry-After (and retry-after-ms)
+  | 'reset' // destroy the socket without answering
+  | 'hang' // never answer (until the server stops or the client aborts)
+  | 'malformed' // 200 with an unparseable JSON body
+  | 'job-failed' // the next job created for the provider ends failed
+  | 'job-canceled' // the next job created for the provider ends canceled
+  | 'truncated' // Content-Length says N but fewer bytes are sent, then the socket closes
+  | 'not-found'; // 404 with a provider-shaped error body
+
+/** A fault to inject; see {@link FaultKind}. */
+export interface FaultSpec {
+  /** Provider whose requests are affected; '*' matches every provider except the control API. */
+  provider: EmulatedProvider | 'files' | '*';
+  /** Logical operation to hit (see {@link RecordedRequest.operation}); default: any operation. */
+  operation?: string;
+  kind: FaultKind;
+  /** HTTP status for kind 'status' (default 500). */
+  status?: number;
+  /** Seconds for the Retry-After header of kind 'status' (openai also gets retry-after-ms). */
+  retryAfterSeconds?: number;
+  /** Delay for kind 'latency', ms (default 1000). */
+  latencyMs?: number;
+  /** How many matching requests (or jobs) it affects; default 1; Infinity allowed (JSON: null or "Infinity"). */
+  times?: number;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL, e.g. http://127.0.0.1:PORT */
+  readonly url: string;
+  /** `${url}/replicate/v1`: the replicate SDK's `baseUrl`. */
+  readonly replicateBaseUrl: string;
+  /** `${url}/fal`: queue under /queue, REST (storage) under /rest, sync run under /run. See rewriteFalUrl. */
+  readonly falBaseUrl: string;
+  /** `${url}/openai/v1`: the openai SDK's `baseURL`. */
+  readonly openaiBaseUrl: string;
+  /** Every request received so far, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  requestsFor(provider: RecordedRequest['provider']): RecordedRequest[];
+  clearRequests(): void;
+  injectFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  setJobDurationMs(ms: number): void;
+  /** Closes all sockets, including hanging requests, open streams and pending `Prefer: wait` requests. */
+  stop(): Promise<void>;
+}
