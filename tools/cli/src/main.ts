@@ -1,0 +1,1 @@
+process.stdout.write('boards: not built yet\n');
