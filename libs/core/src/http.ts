@@ -118,6 +118,18 @@ export function providerMessage(body: string, fallback: string): string {
   return text || fallback;
 }
 
+/** True when a response that says it is JSON does not parse (a proxy's HTML page, a cut body). */
+async function malformedJson(response: Response): Promise<boolean> {
+  if (!response.headers.get('content-type')?.includes('json')) return false;
+  try {
+    const text = await response.clone().text();
+    if (text.length > 0) JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function errorFromResponse(provider: ProviderName, response: Response, jobId?: string): Promise<ProviderError> {
   const body = await response.text().catch(() => '');
   const after = retryAfterMs(response.headers);
@@ -168,17 +180,27 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
       let failure: BoardsError;
       try {
         const response = await fetch(input, { ...init, signal });
-        if (response.ok || response.status === 304) {
+        if ((response.ok || response.status === 304) && !(await malformedJson(response))) {
           options.onResponse?.({ method, url, response });
           return response;
         }
-        failure = await errorFromResponse(options.provider, response);
-        const status = response.status;
-        const rejectedUnprocessed = status === 429;
-        if (!(rejectedUnprocessed || (safeToRepeat && (status === 408 || status >= 500)))) throw failure;
-        retryReason = `status ${status}`;
-        waitMs = retryAfterMs(response.headers);
-        if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs) throw failure;
+        if (response.ok) {
+          failure = new ProviderError(`malformed JSON in the answer to ${method} ${path}`, {
+            provider: options.provider,
+            status: response.status,
+            requestId: requestIdFrom(response.headers),
+            retryable: safeToRepeat,
+          });
+          if (!safeToRepeat) throw failure;
+          retryReason = 'malformed JSON';
+        } else {
+          failure = await errorFromResponse(options.provider, response);
+          const status = response.status;
+          if (!(status === 429 || (safeToRepeat && (status === 408 || status >= 500)))) throw failure;
+          retryReason = `status ${status}`;
+          waitMs = retryAfterMs(response.headers);
+          if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs) throw failure;
+        }
       } catch (error) {
         if (BoardsError.isInstance(error)) throw error;
         if (callerSignals.some((s) => s.aborted)) throw new CanceledError();

@@ -27,7 +27,8 @@ export function createOpenAIClient(options: OpenAIAdapterOptions = {}, signal?: 
     apiKey: options.apiKey ?? requireKey('openai'),
     baseURL: options.baseUrl ?? providerBaseUrl('openai') ?? undefined,
     maxRetries: 0,
-    timeout,
+    // The shared fetch enforces the deadline (and says TimeoutError); the SDK's own is a backstop.
+    timeout: timeout + 5000,
     fetch: createProviderFetch({ provider: 'openai', signal, retry: { attemptTimeoutMs: timeout, ...options.retry } }),
   });
 }

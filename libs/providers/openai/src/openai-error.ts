@@ -1,5 +1,5 @@
-import { APIError, APIUserAbortError } from 'openai';
-import { BoardsError, CanceledError, ProviderError } from '@boards/core';
+import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { BoardsError, CanceledError, ProviderError, TimeoutError } from '@boards/core';
 
 /**
  * Maps what the OpenAI SDK throws to the typed family. The shared fetch throws
@@ -10,6 +10,7 @@ export function mapOpenAIError(error: unknown): BoardsError {
   const cause = (error as { cause?: unknown })?.cause;
   if (BoardsError.isInstance(cause)) return cause;
   if (error instanceof APIUserAbortError) return new CanceledError();
+  if (error instanceof APIConnectionTimeoutError) return new TimeoutError('openai request', 0);
   if (error instanceof APIError) {
     return new ProviderError(error.message, {
       provider: 'openai',

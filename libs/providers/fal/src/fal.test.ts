@@ -1,0 +1,121 @@
+import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
+import { createTestContext, useEmulator } from '@boards/testing';
+import { redirectFalUrl } from './fal-client';
+import { runFalRequest, uploadToFal } from './fal-queue';
+
+const ENDPOINT = 'fal-ai/nano-banana';
+const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 }, pollIntervalMs: 20 };
+const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+
+describe('fal adapter', () => {
+  const emulator = useEmulator();
+  const ops = () => emulator.current.requestsFor('fal').map((r) => r.operation);
+
+  it('maps fal hosts onto the base URL and leaves other URLs alone', () => {
+    expect(redirectFalUrl('https://queue.fal.run/fal-ai/x/requests/1/status', 'http://h/fal')).toBe('http://h/fal/queue/fal-ai/x/requests/1/status');
+    expect(redirectFalUrl('https://rest.fal.ai/storage/upload/initiate', 'http://h/fal/')).toBe('http://h/fal/rest/storage/upload/initiate');
+    expect(redirectFalUrl('https://example.com/a', 'http://h/fal')).toBe('https://example.com/a');
+  });
+
+  it('submits, checks status at once (no fixed sleep) and fetches the result with billable units', async () => {
+    const ctx = createTestContext();
+    const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, fast);
+    expect(ops()).toEqual(['submit', 'status', 'result']);
+    expect(result.billableUnits).toBe('1');
+    expect(ctx.providerJobs[0]).toEqual({ provider: 'fal', jobId: result.requestId });
+  });
+
+  it('reports queue position and running while it polls', async () => {
+    emulator.current.setJobDurationMs(600);
+    const ctx = createTestContext();
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, fast);
+    expect(ctx.progressEvents.some((e) => e.phase === 'queued' && e.queuePosition !== undefined)).toBe(true);
+    expect(ctx.progressEvents.map((e) => e.phase)).toContain('running');
+  });
+
+  it('retries a 429 on submit after Retry-After, and with its own backoff without one', async () => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'submit', kind: 'status', status: 429, retryAfterSeconds: 1 });
+    emulator.current.injectFault({ provider: 'fal', operation: 'submit', kind: 'status', status: 429 });
+    const started = Date.now();
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    expect(ops().filter((o) => o === 'submit')).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it.each([500, 502, 503])('does not re-submit after a %i on submit: typed error with request id', async (status) => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'submit', kind: 'status', status });
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ provider: 'fal', status, requestId: expect.any(String) });
+    expect(ops()).toEqual(['submit']);
+  });
+
+  it('does not re-submit after a connection reset on submit', async () => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'submit', kind: 'reset' });
+    await expect(runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast)).rejects.toBeInstanceOf(ProviderError);
+    expect(ops()).toEqual(['submit']);
+  });
+
+  it('retries status polls through 5xx, resets, malformed JSON and latency', async () => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'status', status: 503, retryAfterSeconds: 0 });
+    emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'reset' });
+    emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'malformed' });
+    emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'latency', latencyMs: 100 });
+    const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    expect(result.requestId).toEqual(expect.any(String));
+  });
+
+  it('turns a failed request into GenerationFailedError naming the request', async () => {
+    emulator.current.injectFault({ provider: 'fal', kind: 'job-failed' });
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast));
+    expect(error).toBeInstanceOf(GenerationFailedError);
+    expect((error as GenerationFailedError).jobId).toEqual(expect.any(String));
+  });
+
+  it('turns a request canceled elsewhere into a typed error', async () => {
+    emulator.current.injectFault({ provider: 'fal', kind: 'job-canceled' });
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast));
+    expect(error).toBeInstanceOf(GenerationFailedError);
+  });
+
+  it('cancels the request at the deadline', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    const ctx = createTestContext();
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, { ...fast, timeoutMs: 500 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(ops()).toContain('cancel');
+  });
+
+  it('cancels the request when aborted', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 50) });
+    await expect(runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, fast)).rejects.toBeInstanceOf(CanceledError);
+    expect(ops().filter((o) => o === 'cancel')).toHaveLength(1);
+  });
+
+  it('uploads bytes to fal storage and returns a URL that serves them', async () => {
+    const url = await uploadToFal(new TextEncoder().encode('hello'), 'text/plain', 'a.txt', createTestContext(), fast);
+    expect(ops()).toEqual(['upload-initiate', 'upload']);
+    expect(await (await fetch(url)).text()).toBe('hello');
+  });
+
+  it('retries an upload initiation that failed with 503 (nothing billed yet)', async () => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'upload-initiate', kind: 'status', status: 503 });
+    await uploadToFal(new Uint8Array([1, 2, 3]), 'application/octet-stream', 'b.bin', createTestContext(), fast);
+    expect(ops()).toEqual(['upload-initiate', 'upload-initiate', 'upload']);
+  });
+
+  it('names the missing variable and sends nothing without a key', async () => {
+    const saved = process.env.FAL_KEY;
+    delete process.env.FAL_KEY;
+    try {
+      const error = await failure(runFalRequest(ENDPOINT, {}, createTestContext(), fast));
+      expect(error).toBeInstanceOf(MissingKeyError);
+      expect((error as Error).message).toMatch(/^Missing FAL_KEY/);
+      expect(emulator.current.requests).toHaveLength(0);
+    } finally {
+      process.env.FAL_KEY = saved;
+    }
+  });
+});

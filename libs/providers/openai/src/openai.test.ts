@@ -1,0 +1,89 @@
+import { CanceledError, MissingKeyError, ProviderError, TimeoutError, silentWav } from '@boards/core';
+import { createTestContext, useEmulator } from '@boards/testing';
+import { generateOpenAIImages, transcribeWithOpenAI } from './openai-operations';
+
+const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
+const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const wav = `data:audio/wav;base64,${Buffer.from(silentWav(2)).toString('base64')}`;
+
+describe('openai adapter', () => {
+  const emulator = useEmulator();
+  const calls = (op: string) => emulator.current.requestsFor('openai').filter((r) => r.operation === op);
+
+  it('stores b64_json images of the requested size and reports token usage', async () => {
+    const ctx = createTestContext();
+    const artifacts = await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a', size: '1536x1024', n: 2 }, ctx, fast);
+    expect(artifacts).toEqual([
+      expect.objectContaining({ type: 'image', width: 1536, height: 1024 }),
+      expect.objectContaining({ type: 'image', width: 1536, height: 1024 }),
+    ]);
+    expect(ctx.actualCosts[0].reported).toMatch(/input_tokens=\d+ output_tokens=\d+/);
+  });
+
+  it('sends audio as multipart and stores the transcript', async () => {
+    const artifact = await transcribeWithOpenAI({ model: 'whisper-1', file: wav, response_format: 'text' }, createTestContext(), fast);
+    expect(artifact.type).toBe('text');
+    expect(calls('transcription')[0].body).toMatchObject({ fields: { model: 'whisper-1', response_format: 'text' } });
+  });
+
+  it('retries a 429 after retry-after, and with backoff without one (nothing was processed)', async () => {
+    emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status: 429, retryAfterSeconds: 1 });
+    emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status: 429 });
+    await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast);
+    expect(calls('images')).toHaveLength(3);
+  });
+
+  it.each([500, 502, 503])('does not repeat a paid POST after %i: typed error with request id', async (status) => {
+    emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status });
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ provider: 'openai', status, requestId: expect.any(String) });
+    expect(calls('images')).toHaveLength(1);
+  });
+
+  it('reports a reset connection and malformed JSON as typed errors', async () => {
+    emulator.current.injectFault({ provider: 'openai', operation: 'transcription', kind: 'reset' });
+    expect(await failure(transcribeWithOpenAI({ model: 'whisper-1', file: wav }, createTestContext(), fast))).toBeInstanceOf(ProviderError);
+    emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'malformed' });
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', requestId: expect.any(String) });
+  });
+
+  it('turns a refused generation into a typed provider error', async () => {
+    emulator.current.injectFault({ provider: 'openai', kind: 'job-failed' });
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 400 });
+  });
+
+  it('answers a retired model with the provider error', async () => {
+    const error = await failure(generateOpenAIImages({ model: 'dall-e-3', prompt: 'a' }, createTestContext(), fast));
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404 });
+  });
+
+  it('times out a response slower than the deadline', async () => {
+    emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'latency', latencyMs: 5000 });
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), { ...fast, timeoutMs: 300 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('abandons the request when aborted', async () => {
+    emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext({ signal: controller.signal }), fast));
+    expect(error).toBeInstanceOf(CanceledError);
+  });
+
+  it('names the missing variable and sends nothing without a key', async () => {
+    const saved = process.env.OPENAI_API_KEY;
+    delete process.env.OPENAI_API_KEY;
+    try {
+      const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
+      expect(error).toBeInstanceOf(MissingKeyError);
+      expect((error as Error).message).toMatch(/^Missing OPENAI_API_KEY/);
+      expect(emulator.current.requests).toHaveLength(0);
+    } finally {
+      process.env.OPENAI_API_KEY = saved;
+    }
+  });
+});
