@@ -24,7 +24,7 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
     testMatch: live ? ['<rootDir>/src/**/*.live.test.ts'] : ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
     testPathIgnorePatterns: live ? ['/node_modules/'] : ['/node_modules/', '\\.live\\.test\\.ts$'],
     testTimeout: live ? 300_000 : 20_000,
-    ...(live ? { reporters: [['default', { summaryThreshold: 0 }]] } : {}),
+    ...(live ? { verbose: true, reporters: ['default', path.join(__dirname, 'libs/testing/live-reporter.js')] } : {}),
     ...overrides,
   };
 };

@@ -2,4 +2,5 @@ export { priceMicros, describePrice } from './price';
 export { estimateFromPrice, unknownCost, sumEstimates } from './estimate';
 export { megapixels } from './units';
 export { formatEstimate, estimateUsd, costLogLine } from './format';
-// The budget ledger (reservations shared by every process of a live run) is added as its own module.
+export { budgetFromEnv, BUDGET_VARIABLE, DEFAULT_BUDGET_USD, ALLOW_UNKNOWN_VARIABLE, type Budget } from './budget';
+export { RunLedger, type LedgerEntry, type ActualEntry } from './ledger';

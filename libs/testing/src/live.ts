@@ -6,10 +6,11 @@ import {
   type AnyGenerator,
   type GeneratorResult,
 } from '@boards/core';
-import { costLogLine } from '@boards/cost';
+import { budgetFromEnv, RunLedger } from '@boards/cost';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
 import { mkdtempSync } from 'node:fs';
+import { priceMicros } from '@boards/cost';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
@@ -39,6 +40,20 @@ export function liveSkipReason(generator: AnyGenerator, env: NodeJS.ProcessEnv =
   syncKeysToEnv();
   if (!hasKey(generator.provider)) return `${KEY_VARIABLES[generator.provider]} not set`;
   return undefined;
+}
+
+let ledger: RunLedger | undefined;
+
+/** The run's ledger: shared by every process of an Nx run (BOARDS_LIVE_RUN_DIR), else this process's own. */
+function runLedger(): RunLedger {
+  ledger ??= new RunLedger(process.env.BOARDS_LIVE_RUN_DIR || mkdtempSync(join(tmpdir(), 'boards-live-run-')));
+  return ledger;
+}
+
+/** fal reports billable units in the price's own unit; other reports stay as quantities. */
+function actualMicros(generator: AnyGenerator, reported: string): number | undefined {
+  const units = /^billable_units=([\d.]+)$/.exec(reported)?.[1];
+  return units === undefined ? undefined : Math.ceil(priceMicros(generator.price) * Number(units));
 }
 
 function say(line: string): void {
@@ -78,8 +93,14 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       },
       async generate(input = generator.cheapestInput) {
         const estimate = generator.estimateCost(input);
-        say(costLogLine(generator.id, estimate));
-        const ctx = createGeneratorContext({ generatorId: generator.id, store });
+        // Reserve before sending: over budget, this throws and the test fails (never a silent skip).
+        const entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
+        say(entry.costLine);
+        const ctx = createGeneratorContext({
+          generatorId: generator.id,
+          store,
+          onActualCost: (cost) => runLedger().recordActual({ generatorId: generator.id, ...cost, micros: cost.micros ?? actualMicros(generator, cost.reported), at: new Date().toISOString() }),
+        });
         return generator.generate(input, ctx);
       },
     };

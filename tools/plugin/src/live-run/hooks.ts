@@ -1,7 +1,43 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
+import { renderSummary, summarizeRun } from './summary';
 
-export function preTasksExecution(_options: unknown, _context: PreTasksExecutionContext): Record<string, string> {
-  return {};
+/** Where a live run keeps its ledger and results: one folder per Nx invocation (git-ignored). */
+export function runDirFor(workspaceRoot: string, runId: string): string {
+  return join(workspaceRoot, '.live-runs', runId.slice(0, 16));
 }
 
-export function postTasksExecution(_options: unknown, _context: PostTasksExecutionContext): void {}
+const isLiveRun = (argv: readonly string[]) => argv.some((a) => /(^|:|=)test-live(:|$|,)|^test-live/.test(a));
+
+/**
+ * Before Nx runs tasks: a run that includes test-live gets one ledger directory,
+ * handed to every task process through BOARDS_LIVE_RUN_DIR, so the budget holds
+ * across the projects Nx runs in parallel.
+ */
+export function preTasksExecution(_options: unknown, context: PreTasksExecutionContext): void {
+  if (!isLiveRun(context.argv) || process.env.BOARDS_LIVE_RUN_DIR) return;
+  const dir = runDirFor(context.workspaceRoot, context.id);
+  mkdirSync(dir, { recursive: true });
+  // Nx hands environment changes made here to every task process of the run.
+  process.env.BOARDS_LIVE_RUN_DIR = dir;
+}
+
+/** After the run: the summary table per generator, and the same as JSON for CI artifacts. */
+export function postTasksExecution(_options: unknown, context: PostTasksExecutionContext): void {
+  if (!isLiveRun(context.argv)) return;
+  const dir = runDirFor(context.workspaceRoot, context.id);
+  if (!existsSync(dir)) return;
+  const taskStatus: Record<string, string> = {};
+  let emulator = false;
+  for (const [taskId, result] of Object.entries(context.taskResults)) {
+    const [project, target, configuration] = taskId.split(':');
+    if (target !== 'test-live') continue;
+    taskStatus[project] = result.status;
+    emulator ||= configuration === 'emulator';
+  }
+  const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live');
+  writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(join(context.workspaceRoot, '.live-runs', 'latest-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  process.stdout.write(`\n${renderSummary(summary)}\n`);
+}

@@ -1,0 +1,31 @@
+import { InvalidConfigError, usd, type Micros } from '@boards/core';
+
+/** Variable holding the most one live run may spend, in dollars. */
+export const BUDGET_VARIABLE = 'BOARDS_LIVE_BUDGET_USD';
+/** Default cap of one live run: enough for every cheapest live test, small enough to notice. */
+export const DEFAULT_BUDGET_USD = '1.00';
+/** Set to 1 to let generators whose cost is unknown run under a budget. */
+export const ALLOW_UNKNOWN_VARIABLE = 'BOARDS_LIVE_ALLOW_UNKNOWN_COST';
+
+export interface Budget {
+  limitMicros: Micros;
+  /** Where the limit came from, for messages. */
+  source: string;
+  allowUnknown: boolean;
+}
+
+/** Reads BOARDS_LIVE_BUDGET_USD (default 1.00) and BOARDS_LIVE_ALLOW_UNKNOWN_COST. */
+export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env): Budget {
+  const raw = env[BUDGET_VARIABLE]?.trim();
+  let limitMicros: Micros;
+  try {
+    limitMicros = usd(raw || DEFAULT_BUDGET_USD);
+  } catch {
+    throw new InvalidConfigError(BUDGET_VARIABLE, `expected a dollar amount such as 2.50, got ${JSON.stringify(raw)}`);
+  }
+  return {
+    limitMicros,
+    source: raw ? BUDGET_VARIABLE : `default ${DEFAULT_BUDGET_USD}`,
+    allowUnknown: env[ALLOW_UNKNOWN_VARIABLE] === '1',
+  };
+}

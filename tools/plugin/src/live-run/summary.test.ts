@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunLedger } from '@boards/cost';
+import { renderSummary, summarizeRun } from './summary';
+import { runDirFor } from './hooks';
+
+describe('live run summary', () => {
+  it('tabulates tests, skip reasons, estimates and provider-reported cost per generator', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-test-'));
+    const ledger = new RunLedger(dir);
+    const budget = { limitMicros: 1_000_000, source: 'test', allowUnknown: false };
+    ledger.reserve('flux-pro', { known: true, micros: 55_000, basis: '1 image' }, budget, 'emulator');
+    ledger.recordActual({ generatorId: 'flux-pro', reported: 'predict_time=2.1s', at: 'now' });
+    mkdirSync(join(dir, 'results'));
+    writeFileSync(join(dir, 'results', 'flux-pro.json'), JSON.stringify({ project: 'flux-pro', tests: [{ title: 'a', status: 'passed' }] }));
+    writeFileSync(
+      join(dir, 'results', 'nano-banana.json'),
+      JSON.stringify({ project: 'nano-banana', tests: [{ title: 'skipped: FAL_KEY not set', status: 'skipped', reason: 'FAL_KEY not set' }] }),
+    );
+    const summary = summarizeRun(dir, { 'flux-pro': 'success', 'nano-banana': 'success' }, 'emulator');
+    expect(summary.generators).toEqual([
+      expect.objectContaining({ generator: 'flux-pro', run: 1, failed: 0, estimatedUsd: '0.055', actual: ['predict_time=2.1s'] }),
+      expect.objectContaining({ generator: 'nano-banana', run: 0, skipped: 1, skipReasons: ['FAL_KEY not set'] }),
+    ]);
+    const text = renderSummary(summary);
+    expect(text).toContain('skipped: FAL_KEY not set');
+    expect(text).toContain('live_api_test_cost generator=flux-pro estimated_cost_usd=0.055');
+    expect(text).toMatch(/total estimated \$0\.055 of the \$1\.00 budget/);
+  });
+
+  it('keeps each run in its own git-ignored folder', () => {
+    expect(runDirFor('/repo', 'abcdef0123456789abcdef')).toBe('/repo/.live-runs/abcdef0123456789');
+  });
+});
