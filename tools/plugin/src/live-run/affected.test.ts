@@ -1,0 +1,75 @@
+/**
+ * Pins which live tests each kind of change selects, so a later refactor cannot
+ * silently widen (spend more) or narrow (miss breakage) the affected set.
+ * Each case commits one change in a throwaway clone and asks Nx what it affects.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnyGenerator } from '@boards/core';
+import { generatorPackages, planLiveRun, renderPlan, selectLiveProjects } from './plan';
+
+const root = join(__dirname, '../../../..');
+let clone: string;
+
+const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8' });
+const load = (id: string): AnyGenerator => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(generatorPackages(root).get(id) as string, 'src/index.ts')).generator;
+};
+const selectedBy = (change: () => void): string[] => {
+  change();
+  git('commit', '-qam', 'change under test');
+  try {
+    return selectLiveProjects({ workspaceRoot: clone, base: 'HEAD~1', head: 'HEAD' }).projects;
+  } finally {
+    git('reset', '-q', '--hard', 'HEAD~1');
+  }
+};
+const withTag = (tag: string) => selectLiveProjects({ workspaceRoot: clone, projects: [`tag:${tag}`] }).projects;
+
+beforeAll(() => {
+  clone = join(mkdtempSync(join(tmpdir(), 'affected-')), 'repo');
+  execFileSync('git', ['clone', '-q', root, clone]);
+  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+  git('config', 'user.email', 'affected@example.invalid');
+  git('config', 'user.name', 'affected test');
+});
+afterAll(() => rmSync(join(clone, '..'), { recursive: true, force: true }));
+
+describe('live tests selected by a change', () => {
+  it('a change to one generator selects that generator only', () => {
+    expect(selectedBy(() => appendFileSync(join(clone, 'packages/flux-pro/src/flux-pro.generator.ts'), '\n// touched\n'))).toEqual(['flux-pro']);
+  });
+
+  it("a change to one provider adapter selects that provider's generators only", () => {
+    const fal = withTag('fal');
+    expect(fal).toContain('nano-banana');
+    expect(selectedBy(() => appendFileSync(join(clone, 'libs/providers/fal/src/fal-client.ts'), '\n// touched\n'))).toEqual(fal);
+  });
+
+  it('a change to a shared lib selects every generator, and the plan prices all of them', () => {
+    const all = withTag('generator');
+    expect(selectedBy(() => appendFileSync(join(clone, 'libs/core/src/money.ts'), '\n// touched\n'))).toEqual(all);
+    const plan = planLiveRun({ workspaceRoot: clone, projects: ['tag:generator'] }, load);
+    expect(plan.generators.map((g) => g.id)).toEqual(all);
+    expect(plan.totalIfAllKeys).toMatchObject({ known: true });
+    expect(renderPlan(plan)).toMatch(/with every key: \$\d/);
+  });
+
+  it('a docs-only change selects nothing', () => {
+    expect(selectedBy(() => appendFileSync(join(clone, 'README.md'), '\nMore words.\n'))).toEqual([]);
+  });
+
+  it("bumping one provider SDK in the lock file selects only that provider's generators", () => {
+    const replicate = withTag('replicate');
+    expect(replicate).toContain('flux-pro');
+    const bump = () => {
+      const lock = JSON.parse(readFileSync(join(clone, 'package-lock.json'), 'utf8'));
+      lock.packages['node_modules/replicate'].version = '1.4.99';
+      writeFileSync(join(clone, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
+    };
+    expect(selectedBy(bump)).toEqual(replicate);
+  });
+});
