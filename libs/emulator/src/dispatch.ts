@@ -5,6 +5,7 @@ import { matchPath, parseJson, readBody, sendText, type Ctx } from './http';
 import { describeMultipart, parseMultipart, type ParsedMultipart } from './multipart';
 import type { ProviderDef, Route } from './provider';
 import { redactHeaders, redactQuery } from './recorder';
+import type { ReplayServer } from './replay';
 import type { EmulatorState } from './state';
 
 function findRoute(provider: ProviderDef | undefined, method: string, segments: string[]): [Route, Record<string, string>] | undefined {
@@ -39,6 +40,7 @@ export async function dispatch(
   state: EmulatorState,
   providers: ProviderDef[],
   log?: (line: string) => void,
+  replay?: ReplayServer,
 ): Promise<void> {
   res.setHeader('x-request-id', `req_${randomUUID().replace(/-/g, '')}`);
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
@@ -63,6 +65,7 @@ export async function dispatch(
   });
   res.on('close', () => log?.(`${method} ${url.pathname} -> ${record.status || 'no answer'} (${record.provider}/${record.operation})`));
   const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, raw, json, form, record, truncate: false };
+  if (replay && segments[0] !== '__emulator') return replay.handle(ctx);
   if (!provider) return sendText(ctx, 404, `Not found: no emulated API at ${url.pathname}`);
   try {
     const fault = state.faults.takeForRequest(provider.id, record.operation);

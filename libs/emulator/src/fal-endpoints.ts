@@ -179,7 +179,9 @@ export const FAL_ENDPOINTS: Readonly<Record<string, FalEndpoint>> = {
   'fal-ai/nano-banana/edit': nanoBananaEdit,
   'fal-ai/flux/dev': fluxDev,
   'fal-ai/veo3': veo3,
+  'fal-ai/veo3/fast': veo3,
   'fal-ai/elevenlabs/tts/multilingual-v2': elevenLabsTts,
+  'fal-ai/elevenlabs/tts/turbo-v2.5': elevenLabsTts,
 };
 
 /** Checks the input, then builds the output of endpoint `id`. */

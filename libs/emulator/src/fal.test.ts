@@ -183,6 +183,17 @@ describe('fal queue', () => {
     expect(unknown.body.images[0]).toMatchObject({ width: 576, height: 1024 });
   });
 
+  it('serves veo3/fast as video (polled under its app id) and elevenlabs turbo-v2.5 as speech', async () => {
+    const veo = await getJson((await submit('fal-ai/veo3/fast', { prompt: 'v', duration: '6s', generate_audio: false })).response_url);
+    expect(veo.body.video).toMatchObject({ content_type: 'video/mp4' });
+    expect(veo.headers.get('x-fal-billable-units')).toBe('6');
+    const invalid = await getJson((await submit('fal-ai/veo3/fast', { prompt: 'v', duration: 5 })).response_url);
+    expect(invalid.status).toBe(422);
+    const tts = await getJson((await submit('fal-ai/elevenlabs/tts/turbo-v2.5', { text: 'Hello there, this is thirty chars' })).response_url);
+    expect(tts.body.audio).toMatchObject({ content_type: 'audio/wav' });
+    expect(wavDurationSeconds(Buffer.from(await (await fetch(tts.body.audio.url)).arrayBuffer()))).toBeCloseTo(2.2, 1);
+  });
+
   it('requires Authorization: Key', async () => {
     const response = await fetch(`${queue}/fal-ai/nano-banana`, { method: 'POST', headers: { authorization: 'Bearer nope' }, body: '{}' });
     expect(response.status).toBe(401);

@@ -7,3 +7,5 @@ export { REPLICATE_MODELS } from './replicate-models';
 export { FAL_ENDPOINTS } from './fal-endpoints';
 export { OPENAI_MODELS } from './openai-models';
 export type { EmulatedProvider, EmulatorOptions, RecordedRequest, FaultKind, FaultSpec, Emulator } from './types';
+export { loadRecording, ORIGIN_PLACEHOLDER, type Recording, type RecordedApi, type RecordedBody, type RecordedExchange, type LoadedRecording } from './recording';
+export { replayPrefix } from './replay';

@@ -6,6 +6,7 @@ import { createFalProvider } from './fal';
 import { createFilesProvider } from './files';
 import { createOpenAIProvider } from './openai';
 import { createReplicateProvider } from './replicate';
+import { ReplayServer } from './replay';
 import { EmulatorState } from './state';
 import type { Emulator, EmulatorOptions } from './types';
 
@@ -37,8 +38,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createFilesProvider(state.files),
     createControlProvider(state),
   ];
+  const replay = options.replay ? new ReplayServer(options.replay, state.url) : undefined;
   server.on('request', (req, res) => {
-    dispatch(req, res, state, providers, options.log).catch((err: unknown) => {
+    dispatch(req, res, state, providers, options.log, replay).catch((err: unknown) => {
       options.log?.(`emulator: request failed: ${err instanceof Error ? err.message : String(err)}`);
       res.destroy();
     });
@@ -55,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return state.recorder.all;
     },
     requestsFor: (provider) => state.recorder.for(provider),
+    unservedReplay: () => replay?.unserved() ?? [],
     clearRequests: () => state.recorder.clear(),
     injectFault: (fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),

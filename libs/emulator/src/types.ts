@@ -9,6 +9,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Simulated provider work time for a job from submit to done, ms. Default 0. */
   jobDurationMs?: number;
+  /**
+   * Serve this recording instead of emulating (live behaviour off): recorded answers in
+   * order, a loud 501 for anything not recorded. See `loadRecording`.
+   */
+  replay?: import('./recording').LoadedRecording;
   /** Quiet by default; a function to receive log lines (one per answered request, never a key). */
   log?: (line: string) => void;
 }
@@ -77,6 +82,8 @@ export interface Emulator {
   readonly falBaseUrl: string;
   /** `${url}/openai/v1`: the openai SDK's `baseURL`. */
   readonly openaiBaseUrl: string;
+  /** In replay mode: recorded exchanges no request has asked for yet. */
+  unservedReplay(): import('./recording').RecordedExchange[];
   /** Every request received so far, oldest first. */
   readonly requests: readonly RecordedRequest[];
   requestsFor(provider: RecordedRequest['provider']): RecordedRequest[];

@@ -10,6 +10,7 @@ import {
 import type { EmulatedProvider } from '@boards/emulator';
 import { createTestContext } from './test-context';
 import { useEmulator } from './emulator-env';
+import { runReplaySuite } from './replay';
 
 export interface ConformanceOptions {
   /** A valid input. Default: the generator's cheapestInput. */
@@ -114,4 +115,5 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
       }
     });
   });
+  runReplaySuite(generator);
 }

@@ -2,3 +2,5 @@ export { runConformanceSuite, type ConformanceOptions } from './conformance';
 export { DUMMY_KEYS, emulatorBaseUrls, pointEnvAt, useEmulator, type EmulatorHandle } from './emulator-env';
 export { describeLive, liveSkipReason, type LiveMode, type LiveRun } from './live';
 export { createTestContext, type TestContext, type TestContextOptions } from './test-context';
+export { GenerationRecorder, scrubText } from './recording';
+export { findRecordings, runReplaySuite } from './replay';

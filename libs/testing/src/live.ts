@@ -14,6 +14,7 @@ import { priceMicros } from '@boards/cost';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
+import { GenerationRecorder } from './recording';
 
 export type LiveMode = 'live' | 'emulator';
 
@@ -36,8 +37,9 @@ export function liveSkipReason(generator: AnyGenerator, env: NodeJS.ProcessEnv =
   if (effectiveLifecycleStatus(generator.lifecycle) === 'retired') {
     return `${generator.model} is ${describeLifecycle(generator.lifecycle)}${generator.lifecycle?.successor ? `; use ${generator.lifecycle.successor}` : ''}`;
   }
-  if (env.BOARDS_EMULATOR === '1') return undefined;
+  // Registers every key as a secret too, so no log, summary or recording can print it.
   syncKeysToEnv();
+  if (env.BOARDS_EMULATOR === '1') return undefined;
   if (!hasKey(generator.provider)) return `${KEY_VARIABLES[generator.provider]} not set`;
   return undefined;
 }
@@ -101,7 +103,16 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
           store,
           onActualCost: (cost) => runLedger().recordActual({ generatorId: generator.id, ...cost, micros: cost.micros ?? actualMicros(generator, cost.reported), at: new Date().toISOString() }),
         });
-        return generator.generate(input, ctx);
+        if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
+        const recorder = new GenerationRecorder();
+        recorder.start();
+        try {
+          const result = await generator.generate(input, ctx);
+          say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
+          return result;
+        } finally {
+          recorder.stop();
+        }
       },
     };
     body(run);

@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { providerBaseUrl } from '@boards/config';
+import { extensionFor, observeProviderExchanges, redactSecrets, sniffMedia, type AnyGenerator, type HttpExchange } from '@boards/core';
+import { ORIGIN_PLACEHOLDER, replayPrefix, type RecordedApi, type RecordedBody, type RecordedExchange, type Recording } from '@boards/emulator';
+
+/** Media up to this size is kept as a file beside the recording; larger media becomes a stand-in. */
+const KEEP_MEDIA_BYTES = 64 * 1024;
+const KEPT_HEADERS = ['content-type', 'x-request-id', 'x-fal-request-id', 'x-fal-billable-units', 'retry-after', 'retry-after-ms'];
+const SDKS: Record<string, string> = { replicate: 'replicate', fal: '@fal-ai/client', openai: 'openai' };
+/** Query parameters that carry credentials in signed URLs. */
+const SECRET_PARAM = /(token|sig|signature|secret|key|credential|expires|x-amz|auth|policy)/i;
+
+function apiBases(): Array<[string, RecordedApi]> {
+  const fal = providerBaseUrl('fal');
+  const bases: Array<[string | undefined, RecordedApi]> = [
+    [providerBaseUrl('replicate') ?? 'https://api.replicate.com/v1', 'replicate'],
+    [fal && `${fal}/queue`, 'fal-queue'],
+    [fal && `${fal}/rest`, 'fal-rest'],
+    [fal && `${fal}/run`, 'fal-run'],
+    ['https://queue.fal.run', 'fal-queue'],
+    ['https://rest.fal.ai', 'fal-rest'],
+    ['https://rest.alpha.fal.ai', 'fal-rest'],
+    ['https://fal.run', 'fal-run'],
+    [providerBaseUrl('openai') ?? 'https://api.openai.com/v1', 'openai'],
+  ];
+  return bases.filter((b): b is [string, RecordedApi] => !!b[0]).map(([base, api]) => [base.replace(/\/$/, ''), api]);
+}
+
+/** Replaces the values of credential-like query parameters in every URL of a text. */
+export function scrubText(text: string): string {
+  const urls = redactSecrets(text).replace(/https?:\/\/[^\s"'<>\\]+/g, (url) => {
+    try {
+      const parsed = new URL(url);
+      let changed = false;
+      for (const name of [...parsed.searchParams.keys()]) {
+        if (SECRET_PARAM.test(name)) {
+          parsed.searchParams.set(name, '[SCRUBBED]');
+          changed = true;
+        }
+      }
+      return changed ? parsed.toString() : url;
+    } catch {
+      return url;
+    }
+  });
+  return urls;
+}
+
+function sdkVersion(provider: string): string {
+  const name = SDKS[provider];
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) return `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}`;
+    if (dirname(dir) === dir) return `${name}@unknown`;
+  }
+}
+
+/**
+ * Collects what the provider answered during one generation (BOARDS_RECORD=1 in
+ * a live run) and writes it, scrubbed, as a fixture the emulator can replay.
+ */
+export class GenerationRecorder {
+  private readonly exchanges: HttpExchange[] = [];
+
+  start(): void {
+    observeProviderExchanges((e) => this.exchanges.push(e));
+  }
+
+  stop(): void {
+    observeProviderExchanges(undefined);
+  }
+
+  /** Writes `<packageDir>/__fixtures__/recordings/<id>.json` (+ media beside it); returns its path. */
+  write(generator: AnyGenerator, input: unknown, mode: Recording['provenance']['mode'], packageDir = process.cwd()): string {
+    const dir = join(packageDir, '__fixtures__', 'recordings');
+    const mediaDir = join(dir, generator.id);
+    rmSync(mediaDir, { recursive: true, force: true });
+    const bases = apiBases();
+    const fileUrls = new Map<string, string>();
+    let fileCount = 0;
+    const located = this.exchanges.map((e) => {
+      const url = e.url.split('?')[0];
+      const base = bases.find(([b]) => url === b || url.startsWith(`${b}/`));
+      if (base) return { e, api: base[1], path: url.slice(base[0].length) || '/' };
+      const path = `/${++fileCount}`;
+      fileUrls.set(e.url, `${ORIGIN_PLACEHOLDER}${replayPrefix('files')}${path}`);
+      return { e, api: 'files' as const, path };
+    });
+    const relocate = (text: string): string => {
+      let out = text;
+      for (const [url, placeholder] of [...fileUrls].sort((a, b) => b[0].length - a[0].length)) out = out.split(url).join(placeholder);
+      for (const [base, api] of bases) out = out.split(base).join(`${ORIGIN_PLACEHOLDER}${replayPrefix(api)}`);
+      return scrubText(out.replace(/http:\/\/127\.0\.0\.1:\d+/g, ORIGIN_PLACEHOLDER));
+    };
+    const exchanges: RecordedExchange[] = located.map(({ e, api, path }, i) => ({
+      api,
+      method: e.method,
+      path,
+      ...(e.requestBody === undefined ? {} : { request: JSON.parse(relocate(JSON.stringify(e.requestBody))) }),
+      status: e.status,
+      headers: Object.fromEntries(Object.entries(e.responseHeaders).filter(([k]) => KEPT_HEADERS.includes(k)).map(([k, v]) => [k, scrubText(v)])),
+      body: this.body(e, relocate, mediaDir, `${i + 1}`),
+    }));
+    const recording: Recording = {
+      format: 'boards-recording/1',
+      provenance: {
+        generator: generator.id,
+        provider: generator.provider,
+        model: generator.model,
+        sdk: sdkVersion(generator.provider),
+        recordedAt: new Date().toISOString().slice(0, 10),
+        mode,
+      },
+      input: JSON.parse(relocate(JSON.stringify(input))),
+      exchanges,
+    };
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${generator.id}.json`);
+    writeFileSync(path, `${JSON.stringify(recording, null, 2)}\n`);
+    return path;
+  }
+
+  private body(e: HttpExchange, relocate: (t: string) => string, mediaDir: string, name: string): RecordedBody {
+    const bytes = e.responseBody;
+    if (bytes.length === 0) return { empty: true };
+    const type = (e.responseHeaders['content-type'] ?? '').split(';')[0];
+    const media = sniffMedia(bytes);
+    if (!media && (type.includes('json') || type.startsWith('text/') || type === '')) {
+      const text = relocate(Buffer.from(bytes).toString('utf8'));
+      try {
+        return { json: JSON.parse(text) };
+      } catch {
+        return { text };
+      }
+    }
+    const mimeType = media?.mimeType ?? type ?? 'application/octet-stream';
+    if (bytes.length <= KEEP_MEDIA_BYTES) {
+      mkdirSync(mediaDir, { recursive: true });
+      const file = `${name}.${media?.extension ?? extensionFor(mimeType)}`;
+      writeFileSync(join(mediaDir, file), bytes);
+      return { file: `${mediaDir.split('/').pop()}/${file}`, mimeType };
+    }
+    return {
+      standIn: { mimeType, width: media?.width, height: media?.height, durationSeconds: media?.durationSeconds },
+      sizeBytes: bytes.length,
+    };
+  }
+}
