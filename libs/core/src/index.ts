@@ -11,3 +11,4 @@ export * from './outputs';
 export * from './pricing';
 export * from './registry';
 export * from './secrets';
+export * from './timing';

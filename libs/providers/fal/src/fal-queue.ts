@@ -2,6 +2,8 @@ import type { FalClient } from '@fal-ai/client';
 import {
   BoardsError,
   CanceledError,
+  generationTimeoutMs,
+  pause,
   GenerationFailedError,
   ProviderError,
   TimeoutError,
@@ -23,23 +25,8 @@ interface QueueStatus {
   error?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
-function timeoutFromEnv(): number {
-  const value = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
-}
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 async function cancelQuietly(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext) {
   try {
@@ -59,7 +46,7 @@ export async function runFalRequest<Output = Record<string, unknown>>(
   ctx: GeneratorContext,
   options: FalAdapterOptions = {},
 ): Promise<FalResult<Output>> {
-  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
+  const timeoutMs = generationTimeoutMs(options.timeoutMs);
   const deadline = AbortSignal.timeout(timeoutMs);
   const stop = AbortSignal.any([ctx.signal, deadline]);
   let billableUnits: string | undefined;
@@ -81,7 +68,7 @@ export async function runFalRequest<Output = Record<string, unknown>>(
       } else {
         ctx.progress({ progress: 0.4, phase: 'running' });
       }
-      await sleep(interval, stop);
+      await pause(interval, stop);
       if (stop.aborted) throw new CanceledError();
       interval = Math.min(2000, Math.round(interval * 1.5));
     }

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { providerBaseUrl, requireKey } from '@boards/config';
-import { createProviderFetch, type RetryPolicy } from '@boards/core';
+import { createProviderFetch, generationTimeoutMs, type RetryPolicy } from '@boards/core';
 
 export interface OpenAIAdapterOptions {
   /** API key. Default: OPENAI_API_KEY from the environment, BOARDS_GENERATOR_API_KEYS or .env, read at call time. */
@@ -13,12 +13,8 @@ export interface OpenAIAdapterOptions {
   timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
-
-export function openAITimeout(options: OpenAIAdapterOptions): number {
-  const fromEnv = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
-  return options.timeoutMs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_TIMEOUT_MS);
-}
+/** OpenAI answers synchronously; five minutes covers the slowest image generation. */
+export const openAITimeout = (options: OpenAIAdapterOptions): number => generationTimeoutMs(options.timeoutMs, 5 * 60 * 1000);
 
 /** Builds the official client over the shared HTTP policy. */
 export function createOpenAIClient(options: OpenAIAdapterOptions = {}, signal?: AbortSignal): OpenAI {

@@ -1,6 +1,8 @@
 import type Replicate from 'replicate';
 import {
   CanceledError,
+  generationTimeoutMs,
+  pause,
   GenerationFailedError,
   TimeoutError,
   type GeneratorContext,
@@ -19,12 +21,7 @@ export interface ReplicatePrediction {
 }
 
 const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'aborted']);
-const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
-function timeoutFromEnv(): number {
-  const value = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
-}
 
 /** Last "NN%" in the logs, which Replicate's image models print while they work. */
 function progressFromLogs(logs: string | undefined): number | undefined {
@@ -49,16 +46,6 @@ async function cancelQuietly(client: Replicate, id: string, ctx: GeneratorContex
   }
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /**
  * Creates a prediction with `Prefer: wait` (most image models finish inside it,
@@ -71,7 +58,7 @@ export async function runReplicatePrediction(
   ctx: GeneratorContext,
   options: ReplicateAdapterOptions = {},
 ): Promise<ReplicatePrediction> {
-  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
+  const timeoutMs = generationTimeoutMs(options.timeoutMs);
   const deadline = AbortSignal.timeout(timeoutMs);
   const stop = AbortSignal.any([ctx.signal, deadline]);
   // The create is not cut short by an abort: its answer carries the prediction id, without
@@ -99,7 +86,7 @@ export async function runReplicatePrediction(
   let interval = options.pollIntervalMs ?? 250;
   try {
     while (!TERMINAL.has(prediction.status)) {
-      await sleep(interval, stop);
+      await pause(interval, stop);
       if (stop.aborted) break;
       interval = Math.min(2000, Math.round(interval * 1.5));
       prediction = (await client.predictions.get(prediction.id)) as ReplicatePrediction;

@@ -1,0 +1,26 @@
+/** Waits `ms`, or less if the signal fires first; never rejects (the caller checks the signal). */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Default deadline of one whole generation. */
+export const DEFAULT_GENERATION_TIMEOUT_MS = 10 * 60 * 1000;
+
+/**
+ * The deadline of one generation: the adapter option, else BOARDS_GENERATION_TIMEOUT_MS,
+ * else `fallbackMs` (10 minutes unless the adapter says otherwise).
+ */
+export function generationTimeoutMs(option: number | undefined, fallbackMs = DEFAULT_GENERATION_TIMEOUT_MS): number {
+  if (option !== undefined) return option;
+  const fromEnv = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : fallbackMs;
+}
