@@ -19,7 +19,7 @@ export default [
             { sourceTag: 'type:provider', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'generator', onlyDependOnLibsWithTags: ['type:lib', 'type:provider', 'type:testing'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:provider', 'type:testing', 'generator'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:provider', 'type:testing', 'generator', 'type:tool'] },
           ],
         },
       ],

@@ -11,3 +11,4 @@ export { parseKeysJson } from './keys-json';
 export { loadKeys, syncKeysToEnv, type ConfigSourceOptions, type KeySource, type ResolvedKeys } from './load-keys';
 export { getKey, requireKey, hasKey, keySource } from './keys';
 export { providerBaseUrl } from './base-url';
+export { DUMMY_KEYS, applyVariables, emulatorVariables, type EmulatorUrls, type EmulatorVariablesOptions } from './emulator-env';

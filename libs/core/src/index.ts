@@ -12,3 +12,4 @@ export * from './pricing';
 export * from './registry';
 export * from './secrets';
 export * from './timing';
+export * from './discovery';

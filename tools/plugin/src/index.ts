@@ -1,2 +1,3 @@
 // The @boards/tools Nx plugin: task-execution hooks for live runs (generators are in generators.json).
 export { preTasksExecution, postTasksExecution } from './live-run/hooks';
+export { planLiveRun, renderPlan, selectLiveProjects, type LivePlan, type PlanOptions } from './live-run/plan';

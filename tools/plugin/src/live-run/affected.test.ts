@@ -7,17 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AnyGenerator } from '@boards/core';
-import { generatorPackages, planLiveRun, renderPlan, selectLiveProjects } from './plan';
+import { loadGeneratorById } from '@boards/core';
+import { planLiveRun, renderPlan, selectLiveProjects } from './plan';
 
 const root = join(__dirname, '../../../..');
 let clone: string;
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8' });
-const load = (id: string): AnyGenerator => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(join(generatorPackages(root).get(id) as string, 'src/index.ts')).generator;
-};
+const load = (id: string) => loadGeneratorById(root, id);
 const selectedBy = (change: () => void): string[] => {
   change();
   git('commit', '-qam', 'change under test');

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEY_VARIABLES, hasKey } from '@boards/config';
 import { effectiveLifecycleStatus, describeLifecycle, formatUsd, InvalidConfigError, type AnyGenerator, type CostEstimate } from '@boards/core';
@@ -13,6 +12,8 @@ export interface PlanOptions {
   head?: string;
   /** Plan these projects instead of the affected set (e.g. ['tag:fal']). */
   projects?: string[];
+  /** Plan a run against the emulator (`-c emulator`): no key needed, nothing spent. */
+  emulator?: boolean;
 }
 
 export interface PlannedGenerator {
@@ -71,20 +72,6 @@ export function selectLiveProjects(options: PlanOptions): { projects: string[]; 
   };
 }
 
-/** Generator packages by id: every packages/<dir>/package.json with a `boards.generator` field. */
-export function generatorPackages(workspaceRoot: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const dir = join(workspaceRoot, 'packages');
-  if (!existsSync(dir)) return found;
-  for (const name of readdirSync(dir)) {
-    const manifest = join(dir, name, 'package.json');
-    if (!existsSync(manifest)) continue;
-    const id = (JSON.parse(readFileSync(manifest, 'utf8')) as { boards?: { generator?: string } }).boards?.generator;
-    if (id) found.set(id, join(dir, name));
-  }
-  return found;
-}
-
 /** What a live run of the selected generators would spend, computed without calling any provider. */
 export function planLiveRun(options: PlanOptions, load: (id: string) => AnyGenerator): LivePlan {
   const { projects, selection, runCommand } = selectLiveProjects(options);
@@ -95,7 +82,11 @@ export function planLiveRun(options: PlanOptions, load: (id: string) => AnyGener
     const retired = effectiveLifecycleStatus(generator.lifecycle) === 'retired';
     // Each generator's live test makes one call with its cheapestInput.
     const estimate: CostEstimate = retired ? { known: true, micros: 0, basis: 'retired: skipped' } : generator.estimateCost(generator.cheapestInput);
-    const skipReason = retired ? `${generator.model} is ${describeLifecycle(generator.lifecycle)}` : keyConfigured ? undefined : `${keyVariable} not set`;
+    const skipReason = retired
+      ? `${generator.model} is ${describeLifecycle(generator.lifecycle)}`
+      : keyConfigured || options.emulator
+        ? undefined
+        : `${keyVariable} not set`;
     return { id, provider: generator.provider, model: generator.model, estimate, keyVariable, keyConfigured, skipReason };
   });
   const budget = budgetFromEnv();
@@ -109,7 +100,7 @@ export function planLiveRun(options: PlanOptions, load: (id: string) => AnyGener
     budgetUsd: formatUsd(budget.limitMicros),
     budgetSource: budget.source,
     fits: total.known ? total.micros <= budget.limitMicros : budget.allowUnknown,
-    runCommand,
+    runCommand: options.emulator ? `${runCommand} -c emulator` : runCommand,
   };
 }
 
@@ -122,7 +113,7 @@ export function renderPlan(plan: LivePlan): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [
-    `Live test plan (${plan.selection}): ${plan.generators.length} generator(s), no provider called`,
+    `Live test plan (${plan.selection}): ${plan.generators.length} generator(s), no provider called${plan.runCommand.endsWith('-c emulator') ? '; against the emulator, so estimates are notional' : ''}`,
     line(header),
     ...rows.map(line),
     `total with the keys configured here: ${formatEstimate(plan.total)}; with every key: ${formatEstimate(plan.totalIfAllKeys)}`,

@@ -1,0 +1,104 @@
+/**
+ * Test helper: runs the real `boards` command (bin/boards.js) as a child process, in a
+ * temporary directory (so no .env is read) and without any provider key in its environment.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const BIN = join(__dirname, '..', 'bin', 'boards.js');
+
+/** Variables that could make a child run live, read a key file, or change defaults. */
+const SCRUBBED = [
+  'REPLICATE_API_TOKEN',
+  'FAL_KEY',
+  'FAL_KEY_ID',
+  'FAL_KEY_SECRET',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'BOARDS_GENERATOR_API_KEYS',
+  'BOARDS_ENV_FILE',
+  'BOARDS_REPLICATE_BASE_URL',
+  'BOARDS_FAL_BASE_URL',
+  'BOARDS_OPENAI_BASE_URL',
+  'BOARDS_STORAGE_DIR',
+  'BOARDS_CONFIRM_ABOVE_USD',
+  'BOARDS_EMULATOR_JOB_MS',
+  'BOARDS_WORKSPACE_ROOT',
+];
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** Default: a new empty temporary directory. */
+  cwd?: string;
+  /** Added to the scrubbed environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  /** Resolves once everything written so far to `stream` (default stderr) matches `pattern`. */
+  matches(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<void>;
+  /** What the process has written so far. */
+  readonly output: { readonly stdout: string; readonly stderr: string };
+  done: Promise<CliResult>;
+}
+
+const created: string[] = [];
+
+/** A new temporary directory, removed by removeTempDirs(). */
+export function tempDir(prefix = 'boards-cli-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every directory tempDir() made in this test file (call it in afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of SCRUBBED) delete env[name];
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? tempDir(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const text = { stdout: '', stderr: '' };
+  const waiters: Array<{ pattern: RegExp; stream: 'stdout' | 'stderr'; resolve: () => void }> = [];
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream]?.on('data', (chunk: Buffer) => {
+      text[stream] += chunk.toString();
+      for (const waiter of waiters.filter((w) => w.stream === stream && w.pattern.test(text[stream]))) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    });
+  }
+  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ...text })));
+  return {
+    child,
+    done,
+    output: text,
+    matches: (pattern, stream = 'stderr') =>
+      pattern.test(text[stream])
+        ? Promise.resolve()
+        : new Promise((resolve, reject) => {
+            waiters.push({ pattern, stream, resolve });
+            done.then((r) => reject(new Error(`the CLI exited (${r.code}) before ${stream} matched ${pattern}:\n${r.stderr}`)));
+          }),
+  };
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  return startCli(args, options).done;
+}

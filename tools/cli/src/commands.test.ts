@@ -1,0 +1,104 @@
+import { runCli, startCli, type CliResult, removeTempDirs } from './cli-process';
+
+afterAll(removeTempDirs);
+
+const PLANTED_KEY = 'planted-fal-key-value-5f3a9c1e7b';
+let runs: Record<string, Promise<CliResult>>;
+
+beforeAll(() => {
+  runs = {
+    list: runCli(['list'], { env: { FAL_KEY: PLANTED_KEY } }),
+    listJson: runCli(['list', '--json'], { env: { FAL_KEY: PLANTED_KEY } }),
+    describe: runCli(['describe', 'flux-pro']),
+    describeJson: runCli(['describe', 'nano-banana', '--json']),
+    help: runCli(['--help']),
+    unknownCommand: runCli(['frobnicate', '--json']),
+    plan: runCli(['live', 'plan', '--projects=tag:fal', '--json'], { env: { BOARDS_LIVE_BUDGET_USD: '0.05' } }),
+  };
+});
+
+describe('boards list', () => {
+  it('shows every generator with provider, model, price, lifecycle and key status, never the key', async () => {
+    const { code, stdout, stderr } = await runs.list;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/flux-pro\s+replicate\s+black-forest-labs\/flux-pro\s+image\s+\$0\.055 \/ image\s+active\s+no \(REPLICATE_API_TOKEN\)/);
+    expect(stdout).toMatch(/nano-banana\s+fal\s+fal-ai\/nano-banana\s+image\s+\$0\.039 \/ image\s+active\s+yes/);
+    expect(stdout).toMatch(/whisper .* deprecated, shuts down 2027-02-26/);
+    expect(`${stdout}${stderr}`).not.toContain(PLANTED_KEY);
+  });
+
+  it('--json carries the same facts', async () => {
+    const { code, stdout } = await runs.listJson;
+    expect(code).toBe(0);
+    const { generators } = JSON.parse(stdout);
+    const nano = generators.find((g: { id: string }) => g.id === 'nano-banana');
+    expect(nano).toMatchObject({ provider: 'fal', price: { usd: '0.039', unit: 'image' }, key: { variable: 'FAL_KEY', configured: true, source: 'environment' } });
+    expect(stdout).not.toContain(PLANTED_KEY);
+  });
+});
+
+describe('boards describe', () => {
+  it('lists inputs with types, defaults, allowed values, limits and an example', async () => {
+    const { code, stdout } = await runs.describe;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--prompt <text>\s+required/);
+    expect(stdout).toMatch(/--aspect-ratio <custom\|1:1\|.*>\s+default "1:1"/);
+    expect(stdout).toContain('256 to 1440; multiple of 32');
+    expect(stdout).toContain('$0.055 / image (checked');
+    expect(stdout).toContain('npx boards generate flux-pro --prompt "a red circle on a white background"');
+  });
+
+  it('--json gives the inputs and the cheapest estimate', async () => {
+    const { code, stdout } = await runs.describeJson;
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.inputs.find((i: { name: string }) => i.name === 'num_images')).toMatchObject({ flag: '--num-images', type: 'integer', default: 1, minimum: 1, maximum: 4, required: false });
+    expect(doc.cheapestEstimate).toEqual({ known: true, usd: '0.039', basis: '1 image x $0.039' });
+  });
+});
+
+describe('boards --help and errors', () => {
+  it('documents the commands and the exit codes', async () => {
+    const { code, stdout } = await runs.help;
+    expect(code).toBe(0);
+    for (const word of ['list', 'describe', 'generate', 'emulator', '130']) expect(stdout).toContain(word);
+  });
+
+  it('an unknown command exits 2 with a JSON error under --json', async () => {
+    const { code, stdout } = await runs.unknownCommand;
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).error.code).toBe('USAGE');
+  });
+});
+
+describe('boards emulator', () => {
+  it('prints the base URLs, export lines and control URL, serves, and stops on Ctrl-C', async () => {
+    const cli = startCli(['emulator', '--port', '0']);
+    await cli.matches(/Ctrl-C stops it/, 'stdout');
+    const controlUrl = /control\s+(http:\/\/127\.0\.0\.1:\d+\/__emulator)/.exec(cli.output.stdout)?.[1];
+    const health = await (await fetch(`${controlUrl}/health`)).json();
+    expect(health).toMatchObject({ ok: true });
+    cli.child.kill('SIGINT');
+    const result = await cli.done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/export BOARDS_FAL_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/fal/);
+    expect(result.stdout).toMatch(/export BOARDS_REPLICATE_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/replicate\/v1/);
+    expect(result.stdout).toMatch(/control\s+http:\/\/127\.0\.0\.1:\d+\/__emulator/);
+  });
+});
+
+describe('boards live plan', () => {
+  it("prices the selected generators' live tests against the budget without calling a provider", async () => {
+    const { code, stdout } = await runs.plan;
+    expect(code).toBe(0);
+    const { plan } = JSON.parse(stdout);
+    const ids = plan.generators.map((g: { id: string }) => g.id);
+    expect(ids).toContain('nano-banana');
+    expect(plan.generators.every((g: { provider: string }) => g.provider === 'fal')).toBe(true);
+    // Without FAL_KEY every fal live test is skipped, so this run would spend nothing...
+    expect(plan.total).toMatchObject({ known: true, micros: 0 });
+    // ...but with the key it would not fit a $0.05 budget.
+    expect(plan.totalIfAllKeys.micros).toBeGreaterThan(50_000);
+    expect(plan).toMatchObject({ budgetUsd: '0.05', fits: true, runCommand: 'npx nx run-many -t test-live --projects=tag:fal' });
+  });
+});

@@ -1,0 +1,77 @@
+import { startEmulator } from '@boards/emulator';
+import { booleanFlag, parseArgs, stringFlag } from '../args';
+import { emulatorEnv } from '../emulator-env';
+import { CliError, usageError } from '../errors';
+import { EMULATOR_HELP } from '../help';
+import { COMMON_FLAGS, type Command } from './command';
+
+const EMULATOR_FLAGS = [
+  ...COMMON_FLAGS,
+  { name: 'port', kind: 'value' },
+  { name: 'job-ms', kind: 'value' },
+  { name: 'quiet', kind: 'boolean', short: 'q' },
+] as const;
+
+function nonNegativeInteger(flag: string, text: string | undefined, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) > max) throw usageError(`--${flag} must be an integer from 0 to ${max}, not "${text}"`);
+  return Number(text);
+}
+
+/**
+ * `boards emulator`: the provider emulator in the foreground, on 127.0.0.1, until Ctrl-C.
+ * Prints its URLs and the export lines that point the adapters (and `boards generate`) at it.
+ */
+export const emulatorCommand: Command = async ({ argv, output }) => {
+  const args = parseArgs(argv, EMULATOR_FLAGS);
+  if (booleanFlag(args, 'help')) {
+    output.help(EMULATOR_HELP);
+    return 0;
+  }
+  if (args.positionals.length > 0) throw usageError(`emulator takes no arguments (got "${args.positionals[0]}")`);
+  const port = nonNegativeInteger('port', stringFlag(args, 'port'), 65535);
+  const jobDurationMs = nonNegativeInteger('job-ms', stringFlag(args, 'job-ms'), 3_600_000);
+  const quiet = booleanFlag(args, 'quiet');
+
+  let emulator;
+  try {
+    // The URLs are printed below; the emulator's own log adds one line per answered request.
+    const log = quiet ? undefined : (line: string) => (line.startsWith('emulator listening') ? undefined : output.note(line));
+    emulator = await startEmulator({ port, jobDurationMs, log });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new CliError('USAGE', `cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'in use' : 'permission denied'}`);
+    throw error;
+  }
+  const env = emulatorEnv(emulator);
+  const controlUrl = `${emulator.url}/__emulator`;
+  output.document({
+    url: emulator.url,
+    baseUrls: { replicate: emulator.replicateBaseUrl, fal: emulator.falBaseUrl, openai: emulator.openaiBaseUrl },
+    controlUrl,
+    env: Object.fromEntries(env),
+  });
+  output.result(`emulator listening on ${emulator.url}`);
+  output.result(`  replicate  ${emulator.replicateBaseUrl}`);
+  output.result(`  fal        ${emulator.falBaseUrl}`);
+  output.result(`  openai     ${emulator.openaiBaseUrl}`);
+  output.result(`  control    ${controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration)`);
+  output.result('');
+  output.result('Point the adapters and `npx boards generate` at it (the keys are dummies; any key works):');
+  for (const [name, value] of env) output.result(`export ${name}=${value}`);
+  output.result('');
+  output.result('Ctrl-C stops it.');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  output.note('emulator: stopping');
+  await emulator.stop();
+  return 0;
+};

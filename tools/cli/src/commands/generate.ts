@@ -1,0 +1,172 @@
+import { syncKeysToEnv } from '@boards/config';
+import { describeLifecycle, effectiveLifecycleStatus, formatUsd, ModelRetiredError, type ActualCost, type AnyGenerator, type CostEstimate } from '@boards/core';
+import { formatEstimate } from '@boards/cost';
+import { LocalArtifactStore } from '@boards/storage';
+import { booleanFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
+import { artifactEntry, displayPath, mediaFacts, textPreview, type ArtifactEntry } from '../artifact-report';
+import { confirmSpend, confirmThreshold } from '../confirm';
+import { loadGeneratorById, resolveWorkspaceRoot } from '../discover';
+import { startEmbeddedEmulator } from '../emulator-env';
+import { usageError } from '../errors';
+import { estimateFacts } from '../generator-facts';
+import { GENERATE_HELP } from '../help';
+import { buildRawInput, inputFlagSpecs, validateInput } from '../input';
+import { describeField, exampleCommand } from '../input-docs';
+import { chooseMode, describeMode, type RunMode } from '../mode';
+import type { Output } from '../output';
+import { runGeneration, type RunOutcome } from '../run-generation';
+import { inputFields } from '../schema-fields';
+import { COMMON_FLAGS, type Command } from './command';
+
+const GENERATE_FLAGS: readonly FlagSpec[] = [
+  ...COMMON_FLAGS,
+  { name: 'input-file', kind: 'value' },
+  { name: 'out', kind: 'value' },
+  { name: 'live', kind: 'boolean' },
+  { name: 'emulate', kind: 'boolean' },
+  { name: 'yes', kind: 'boolean', short: 'y' },
+  { name: 'max-cost-without-prompt', kind: 'value' },
+];
+
+/**
+ * `boards generate <generator> --<input> value ...`: validate (exit 2, nothing sent), choose
+ * live or emulator, print the estimate, confirm a costly live run, generate with progress,
+ * report the stored artifacts and the actual cost.
+ */
+export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
+  // The generator's flags are only known once it is loaded: find its id first.
+  const first = parseArgs(argv, GENERATE_FLAGS, { allowUnknown: true });
+  const id = first.positionals[0];
+  if (!id) {
+    if (booleanFlag(first, 'help')) {
+      output.help(GENERATE_HELP);
+      return 0;
+    }
+    throw usageError('generate needs a generator id: npx boards generate <generator> --prompt "..." (npx boards list shows them)');
+  }
+  const generator = loadGeneratorById(resolveWorkspaceRoot(cwd, env), id);
+  const fields = inputFields(generator);
+  const ownFlags = new Set(GENERATE_FLAGS.map((f) => f.name));
+  const inputSpecs = inputFlagSpecs(fields, ownFlags);
+  const args = parseArgs(argv, [...GENERATE_FLAGS, ...inputSpecs], { allowUnknown: true });
+
+  if (booleanFlag(args, 'help')) {
+    output.help(
+      [
+        `Usage: npx boards generate ${generator.id} --<input> <value> ... [options]`,
+        '',
+        `Inputs of ${generator.id}:`,
+        ...fields.flatMap(describeField),
+        '',
+        'Example:',
+        `  ${exampleCommand(generator, fields).command}`,
+        '',
+        GENERATE_HELP.slice(GENERATE_HELP.indexOf('Options:')),
+      ].join('\n'),
+    );
+    return 0;
+  }
+  if (args.positionals.length > 1) {
+    throw usageError(`unexpected argument "${args.positionals[1]}" (quote values with spaces: --prompt "a red circle")`);
+  }
+
+  const thresholdMicros = confirmThreshold(stringFlag(args, 'max-cost-without-prompt'), env);
+  assertNotRetired(generator);
+  const raw = buildRawInput(args, fields, {
+    inputFile: stringFlag(args, 'input-file'),
+    cwd,
+    knownFlags: [...ownFlags, ...inputSpecs.map((s) => s.name)],
+  });
+  validateInput(generator, raw);
+
+  const keys = syncKeysToEnv({ env, cwd });
+  const mode = chooseMode(generator.provider, keys, { live: booleanFlag(args, 'live'), emulate: booleanFlag(args, 'emulate') }, env);
+  output.note(describeMode(mode));
+  if (effectiveLifecycleStatus(generator.lifecycle) === 'deprecated') {
+    const successor = generator.lifecycle?.successor ? `; successor: ${generator.lifecycle.successor}` : '';
+    output.note(`warning: ${generator.model} is ${describeLifecycle(generator.lifecycle)}${successor}`);
+  }
+  const estimate = generator.estimateCost(raw.input);
+  output.note(estimateLine(generator, mode, estimate));
+  if (mode.kind === 'live') {
+    await confirmSpend({ estimate, thresholdMicros, yes: booleanFlag(args, 'yes'), interactive: process.stdin.isTTY === true });
+  }
+
+  const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
+  try {
+    const store = new LocalArtifactStore({ root: stringFlag(args, 'out') });
+    const outcome = await runGeneration(generator, raw.input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
+    report(output, { generator, mode, estimate, outcome, cwd });
+    return 0;
+  } finally {
+    await embedded?.stop();
+  }
+};
+
+/** Fail fast, before any key, emulator or estimate: no run of a retired model can succeed. */
+function assertNotRetired(generator: AnyGenerator): void {
+  if (effectiveLifecycleStatus(generator.lifecycle) !== 'retired') return;
+  throw new ModelRetiredError({
+    generatorId: generator.id,
+    model: generator.model,
+    retiredOn: generator.lifecycle?.retiredOn ?? 'an earlier date',
+    successor: generator.lifecycle?.successor,
+  });
+}
+
+function estimateLine(generator: AnyGenerator, mode: RunMode, estimate: CostEstimate): string {
+  const basis = estimate.known ? ` (${estimate.basis})` : '';
+  const subject = `${generator.id}: ${generator.model} on ${generator.provider}`;
+  return mode.kind === 'emulator'
+    ? `${subject}; estimated cost if run live ${formatEstimate(estimate)}${basis}; the emulator charges nothing`
+    : `${subject}; estimated cost ${formatEstimate(estimate)}${basis}`;
+}
+
+interface Report {
+  generator: AnyGenerator;
+  mode: RunMode;
+  estimate: CostEstimate;
+  outcome: RunOutcome;
+  cwd: string;
+}
+
+function report(output: Output, { generator, mode, estimate, outcome, cwd }: Report): void {
+  const artifacts = outcome.result.artifacts.map(artifactEntry);
+  const providerJobId = outcome.result.providerJobId ?? outcome.providerJob?.jobId;
+  const actualCost = actualCostFacts(mode, outcome.actualCost);
+  output.document({
+    generator: generator.id,
+    mode: mode.kind,
+    estimatedCost: estimateFacts(estimate),
+    ...(actualCost ? { actualCost } : {}),
+    artifacts,
+    ...(providerJobId ? { providerJobId } : {}),
+    ...(outcome.result.warnings?.length ? { warnings: outcome.result.warnings } : {}),
+    elapsedMs: outcome.elapsedMs,
+  });
+
+  const where = mode.kind === 'emulator' ? ' on the emulator' : '';
+  output.result(`${generator.id}: done in ${(outcome.elapsedMs / 1000).toFixed(1)}s${where}; ${artifacts.length} artifact${artifacts.length === 1 ? '' : 's'}:`);
+  for (const entry of artifacts) printArtifact(output, entry, cwd);
+  for (const warning of outcome.result.warnings ?? []) output.result(`warning: ${warning}`);
+  if (providerJobId) output.result(`provider job: ${providerJobId}`);
+  output.result(actualCostLine(mode, estimate, outcome.actualCost));
+}
+
+function printArtifact(output: Output, entry: ArtifactEntry, cwd: string): void {
+  output.result(`  ${displayPath(entry.path, cwd)}  ${mediaFacts(entry)}`);
+  if (entry.type === 'text' && entry.text !== undefined) for (const line of textPreview(entry.text)) output.result(line);
+}
+
+function actualCostFacts(mode: RunMode, cost: ActualCost | undefined) {
+  if (mode.kind === 'emulator') return { usd: '0.00', emulated: true, ...(cost ? { reported: cost.reported } : {}) };
+  if (!cost) return undefined;
+  return { ...(cost.micros !== undefined ? { usd: formatUsd(cost.micros) } : {}), reported: cost.reported };
+}
+
+function actualCostLine(mode: RunMode, estimate: CostEstimate, cost: ActualCost | undefined): string {
+  if (mode.kind === 'emulator') return `cost: none (emulator${cost ? `; it reported ${cost.reported}` : ''})`;
+  if (cost?.micros !== undefined) return `actual cost: $${formatUsd(cost.micros)} (${cost.reported})`;
+  const reported = cost ? `the provider reported ${cost.reported}, not a price` : 'the provider reported no cost';
+  return `actual cost: unknown (${reported}); the estimate was ${formatEstimate(estimate)}`;
+}

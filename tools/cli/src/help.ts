@@ -1,0 +1,113 @@
+/** Help texts: `boards --help` and `boards <command> --help`. */
+import { EXIT_CODE_HELP } from './exit-codes';
+
+export const MAIN_HELP = `boards: run the workspace's AI generators
+
+Usage: npx boards <command> [options]
+
+Commands:
+  list                        every generator: provider, model, artifact type, price,
+                              lifecycle, whether its key is configured
+  describe <generator>        inputs (type, default, allowed values, limits), price,
+                              lifecycle and an example command
+  generate <generator> ...    run a generator; without the provider's key it runs
+                              against the local emulator, free, and still writes files
+  emulator [--port N]         run the provider emulator in the foreground
+  live plan [--base REF]      which live tests a change selects and their cost; calls
+                              no provider
+  live run [--base REF]       run that selection through nx test-live (refused when
+                              over BOARDS_LIVE_BUDGET_USD); --emulate for a free run
+
+Options of every command:
+  --json                      exactly one JSON document on stdout; logs and progress
+                              go to stderr
+  -h, --help                  help for a command, e.g. npx boards generate --help
+
+Keys (REPLICATE_API_TOKEN, FAL_KEY, OPENAI_API_KEY) come from the environment,
+BOARDS_GENERATOR_API_KEYS (JSON) or .env. No key value is ever printed.
+
+${EXIT_CODE_HELP}
+`;
+
+export const LIST_HELP = `Usage: npx boards list [--json]
+
+Lists every generator of the workspace (packages/*/package.json with a
+"boards": {"generator": "<id>"} field): provider, model, artifact type, price with
+its unit, lifecycle status, and whether the provider's key is configured
+("yes" or "no (FAL_KEY)"; never the key itself).
+`;
+
+export const DESCRIBE_HELP = `Usage: npx boards describe <generator> [--json]
+
+Shows a generator's inputs (flag, type, default, allowed values, limits, required
+marks), its price and lifecycle, and an example command built from its cheapest input.
+`;
+
+export const GENERATE_HELP = `Usage: npx boards generate <generator> --<input> <value> ... [options]
+
+Validates the input, prints the cost estimate, then runs the generator and stores
+its artifacts. Inputs are flags named after the input fields in kebab-case
+(num_images -> --num-images); npx boards describe <generator> lists them.
+
+Values are read by the field's type: integers and numbers as written; booleans as
+--flag, --no-flag or --flag=false; lists as a repeated flag, a comma list (--x a,b)
+or a JSON array; objects as JSON. Files (an image to edit, audio to transcribe) are
+local paths or URLs.
+
+Options:
+  --input-file FILE              JSON object of inputs; flags override its fields
+  --out DIR                      where artifacts are written
+                                 (default: BOARDS_STORAGE_DIR, else ./boards-output)
+  --live                         the real provider only: exit 3 if its key is missing
+  --emulate                      the local emulator even when a key is configured
+  -y, --yes                      run without asking, whatever the estimate
+  --max-cost-without-prompt USD  ask before a live run estimated above this, or of
+                                 unknown cost (default: BOARDS_CONFIRM_ABOVE_USD,
+                                 else 0.50); without a terminal to ask on: exit 5
+  --json                         one JSON document on stdout:
+                                 {generator, mode, estimatedCost, actualCost?,
+                                  artifacts: [{type, path, storageUrl, mimeType,
+                                  sizeBytes, width?, height?, durationSeconds?, text?}],
+                                  providerJobId?}
+
+Without the provider's key (or with --emulate) the built-in emulator runs in this
+process and nothing costs money. Ctrl-C cancels the provider job (exit 130); a
+second Ctrl-C quits at once.
+
+Environment:
+  BOARDS_CONFIRM_ABOVE_USD    confirmation threshold in dollars (default 0.50)
+  BOARDS_STORAGE_DIR          default output directory
+  BOARDS_EMULATOR_JOB_MS      simulated work time of the embedded emulator, ms (default 0)
+  BOARDS_GENERATION_TIMEOUT_MS  deadline of one generation (default 10 minutes)
+  BOARDS_WORKSPACE_ROOT       the workspace whose packages/* hold the generators
+
+${EXIT_CODE_HELP}
+`;
+
+export const EMULATOR_HELP = `Usage: npx boards emulator [--port N] [--job-ms N] [--quiet] [--json]
+
+Runs the provider emulator (Replicate, fal, OpenAI HTTP APIs on 127.0.0.1) in the
+foreground and prints its base URLs, the control API URL and the export lines that
+point the adapters at it. Stops on Ctrl-C.
+
+Options:
+  --port N     port to listen on (default 0: any free port)
+  --job-ms N   simulated provider work time per job, ms (default 0)
+  --quiet      do not log each request on stderr
+  --json       print {url, baseUrls, controlUrl, env} as one JSON document
+`;
+
+export const LIVE_HELP = `Usage: npx boards live plan|run [--base REF] [--head REF] [--projects LIST] [--emulate] [--json]
+
+plan   Lists the live tests that \`nx affected -t test-live\` selects for the change from
+       --base (default origin/main, else main) to --head (default: the working tree), or
+       for --projects (names or tag:provider, comma-separated), each generator's estimated
+       cost, the total, and whether it fits BOARDS_LIVE_BUDGET_USD (default 1.00).
+       No provider is called.
+run    Prints the plan, then runs exactly that selection through Nx's test-live target,
+       which logs a cost line before each paid call and ends with a run summary. Refused
+       (exit 5) when the plan does not fit the budget. --emulate runs it against the
+       emulator instead (free).
+
+Live calls happen only through the test-live target (this command or nx itself).
+`;
