@@ -8,7 +8,7 @@ export function runDirFor(workspaceRoot: string, runId: string): string {
   return join(workspaceRoot, '.live-runs', runId.slice(0, 16));
 }
 
-const isLiveRun = (argv: readonly string[]) => argv.some((a) => /(^|:|=)test-live(:|$|,)|^test-live/.test(a));
+const isLiveRun = (argv: readonly string[]) => argv.some((a) => /(^|[:=,])test-live([:,]|$)/.test(a));
 
 /**
  * Before Nx runs tasks: a run that includes test-live gets one ledger directory,
