@@ -1,0 +1,1 @@
+export { elevenlabsTts as generator, elevenlabsTts, elevenlabsTtsInput } from './elevenlabs-tts.generator';

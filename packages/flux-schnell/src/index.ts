@@ -1,0 +1,1 @@
+export { fluxSchnell as generator, fluxSchnell, fluxSchnellInput } from './flux-schnell.generator';

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineFalGenerator } from '@boards/provider-fal';
+import { estimateFromPrice } from '@boards/cost';
+
+const ASPECT_RATIOS = ['auto', '21:9', '16:9', '3:2', '4:3', '5:4', '1:1', '4:5', '3:4', '2:3', '9:16'] as const;
+
+/** A 64x64 PNG of a red circle (214 bytes): the smallest honest image to edit in live tests. */
+export const RED_CIRCLE_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAnUlEQVR42u3Z2RWAIAwF0VcJ/RdlL9oChAhZJscC5v5hojf5CAAAAAAAAAAAAIDXPGPMfBEBk+nuDF1Jd2Tobv2+QXfT9xkKUm82KE69zdAP8Gu9waBo9auGToBj9UuGNoDD9fMGAAAAAAAAAAAAADynUwD4pQwASL+VYLEVA5B+N1phO13hPlDkQlPhRlbkSsmhGwAAAAAAAACQcD4WNJuKIQEmNQAAAABJRU5ErkJggg==';
+
+/** Inputs of fal-ai/nano-banana/edit (NanoBananaImageToImageInput). */
+export const nanoBananaEditInput = z.strictObject({
+  prompt: z.string().min(3).max(50_000).describe('How to edit the images'),
+  image_urls: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe('Images to edit: local paths, file:// / https:// / data: URLs or stored artifact URLs; each is uploaded to fal storage'),
+  num_images: z.number().int().min(1).max(4).default(1).describe('How many images (1-4); each is billed'),
+  aspect_ratio: z.enum(ASPECT_RATIOS).optional().describe('Aspect ratio (default auto: that of the first input image)'),
+  seed: z.number().int().optional().describe('Seed for reproducible output'),
+  output_format: z.enum(['jpeg', 'png', 'webp']).default('png').describe('Image format'),
+  safety_tolerance: z.enum(['1', '2', '3', '4', '5', '6']).optional().describe('1 strictest to 6 most permissive (default 4)'),
+});
+
+const price = { usd: '0.039', unit: 'image', checkedOn: '2026-11-22', source: 'https://fal.ai/models/fal-ai/nano-banana/edit' } as const;
+
+export const nanoBananaEdit = defineFalGenerator({
+  id: 'nano-banana-edit',
+  title: 'Nano Banana Edit',
+  description: "Image editing with Google's Gemini 2.5 Flash Image (nano-banana/edit) on fal",
+  model: 'fal-ai/nano-banana/edit',
+  artifactType: 'image',
+  inputSchema: nanoBananaEditInput,
+  price,
+  lifecycle: { status: 'active' },
+  cheapestInput: { prompt: 'make the circle blue', image_urls: [RED_CIRCLE_PNG], num_images: 1 },
+  // Billed per output image.
+  estimateCost: (input) => estimateFromPrice(price, input.num_images),
+  // fal reads inputs by URL: each ref is resolved through the context and uploaded to fal storage.
+  toEndpointInput: async ({ image_urls, ...rest }, upload) => ({ ...rest, image_urls: await Promise.all(image_urls.map((ref) => upload(ref))) }),
+});

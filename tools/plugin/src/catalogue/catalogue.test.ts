@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defineGenerator, type AnyGenerator } from '@boards/core';
+import { unknownCost } from '@boards/cost';
+import { describeDifference, discoverGenerators, renderCatalogueTable, replaceCatalogueBlock } from './catalogue';
+import { GENERATED_FILE, runCatalogueCommand } from './command';
+
+const WORKSPACE = join(__dirname, '../../../..');
+const scratch: string[] = [];
+/** A temporary workspace root, removed after the tests. */
+function tempRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'catalogue-'));
+  scratch.push(root);
+  return root;
+}
+afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const registry = discoverGenerators(WORKSPACE);
+const table = renderCatalogueTable(registry);
+
+function fakeGenerator(id: string, overrides: Partial<Parameters<typeof defineGenerator>[0]> = {}): AnyGenerator {
+  return defineGenerator({
+    id,
+    title: id,
+    description: id,
+    provider: 'fal',
+    model: `fal-ai/${id}`,
+    artifactType: 'image',
+    inputSchema: z.strictObject({ prompt: z.string() }),
+    price: { usd: '0.02', unit: 'image', checkedOn: '2026-01-02' },
+    cheapestInput: { prompt: 'x' },
+    estimateCost: () => ({ known: true, micros: 20_000, basis: '1 image x $0.02' }),
+    run: async () => ({ artifacts: [] }),
+    ...overrides,
+  });
+}
+
+describe('catalogue registry', () => {
+  it('discovers every package whose package.json declares boards.generator, by its generator export', () => {
+    const declared = readdirSync(join(WORKSPACE, 'packages'))
+      .map((dir) => join(WORKSPACE, 'packages', dir, 'package.json'))
+      .filter((manifest) => existsSync(manifest))
+      .map((manifest) => JSON.parse(readFileSync(manifest, 'utf8')).boards?.generator)
+      .filter((id): id is string => typeof id === 'string')
+      .sort();
+    expect(registry.map((g) => g.id)).toEqual(declared);
+    expect(declared).toEqual(expect.arrayContaining(['dalle3', 'elevenlabs-tts', 'flux-schnell', 'gpt-image-2', 'nano-banana-edit', 'veo3']));
+  });
+
+  it('refuses a package whose generator export does not match its boards.generator', () => {
+    const root = tempRoot();
+    mkdirSync(join(root, 'packages', 'odd'), { recursive: true });
+    const main = join(__dirname, '__fixtures__', 'generator.ts');
+    writeFileSync(join(root, 'packages', 'odd', 'package.json'), JSON.stringify({ name: '@boards/odd', main, boards: { generator: 'odd' } }));
+    expect(() => discoverGenerators(root)).toThrow('package.json declares generator "odd" but the module exports "fixture"');
+  });
+
+  it('keeps every live test together under the default $1.00 live budget', () => {
+    const total = /together .*: \$(\d+\.\d+)\.$/.exec(table)?.[1];
+    expect(Number(total)).toBeGreaterThan(0);
+    expect(Number(total)).toBeLessThan(1);
+  });
+});
+
+describe('renderCatalogueTable', () => {
+  const now = new Date('2026-11-22T00:00:00Z');
+
+  it('renders price with unit and date, the live-test cost and the lifecycle, one row per generator', () => {
+    const rendered = renderCatalogueTable(
+      [
+        fakeGenerator('zeta', { lifecycle: { status: 'retired', retiredOn: '2026-05-12', successor: 'alpha' } }),
+        fakeGenerator('alpha', { price: { usd: '0.10', unit: 'second', checkedOn: '2026-11-20', note: 'a | b' } }),
+      ],
+      now,
+    );
+    const rows = rendered.split('\n').filter((l) => l.startsWith('| ['));
+    expect(rows).toEqual([
+      '| [alpha](packages/alpha) | fal | `fal-ai/alpha` | image | $0.10 / second (a \\| b), checked 2026-11-20 | $0.02 | active |',
+      '| [zeta](packages/zeta) | fal | `fal-ai/zeta` | image | $0.02 / image, checked 2026-01-02 | skipped (retired) | retired 2026-05-12; use alpha |',
+    ]);
+    expect(rendered).toMatch(/All 1 live tests together .*: \$0\.02\.$/);
+  });
+
+  it('says unknown, never $0, when a live test cannot be estimated', () => {
+    const rendered = renderCatalogueTable([fakeGenerator('vague', { estimateCost: () => unknownCost('the duration is unknown') })], now);
+    expect(rendered).toContain('| unknown (the duration is unknown) |');
+    expect(rendered).toMatch(/together .*: unknown \(1 of 1 estimates unknown/);
+  });
+});
+
+describe('catalogue block', () => {
+  it('replaces only what lies between the markers', () => {
+    const readme = '# Title\n<!-- catalogue:start -->\nold\n<!-- catalogue:end -->\nafter\n';
+    expect(replaceCatalogueBlock(readme, 'new')).toBe('# Title\n<!-- catalogue:start -->\nnew\n<!-- catalogue:end -->\nafter\n');
+  });
+
+  it('fails with a clear message when the markers are missing', () => {
+    expect(() => replaceCatalogueBlock('# Title\n', 'new')).toThrow(/no <!-- catalogue:start --> \.\.\. <!-- catalogue:end --> block: put the two markers/);
+  });
+
+  it('shows what is stale as removed and added lines', () => {
+    expect(describeDifference('a\nb\n', 'a\nb\n')).toBeUndefined();
+    expect(describeDifference('a\nold\n', 'a\nnew\n')).toBe('- old\n+ new');
+  });
+
+  it('--check fails on a stale README and --write brings it up to date', () => {
+    const root = tempRoot();
+    mkdirSync(join(root, 'packages', 'alpha'), { recursive: true });
+    mkdirSync(join(root, 'tools', 'plugin'), { recursive: true });
+    writeFileSync(join(root, 'packages', 'alpha', 'package.json'), JSON.stringify({ main: join(__dirname, '__fixtures__', 'generator.ts'), boards: { generator: 'fixture' } }));
+    writeFileSync(join(root, 'README.md'), '# R\n<!-- catalogue:start -->\nstale\n<!-- catalogue:end -->\n');
+    const lines: string[] = [];
+    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
+    expect(runCatalogueCommand(['--check'], root, io)).toBe(1);
+    expect(lines.join('\n')).toMatch(/README.md's catalogue block is stale:\n- stale/);
+    expect(runCatalogueCommand(['--write'], root, io)).toBe(0);
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain('| [fixture](packages/fixture) |');
+    expect(runCatalogueCommand(['--check'], root, io)).toBe(0);
+  });
+});
+
+describe('catalogue files in this repository', () => {
+  it(`${GENERATED_FILE} matches the registry`, () => {
+    const generated = readFileSync(join(WORKSPACE, GENERATED_FILE), 'utf8');
+    expect(describeDifference(generated, `${table}\n`)).toBeUndefined();
+  });
+
+  it("README.md's catalogue block matches the registry (node tools/plugin/scripts/catalogue.js --write)", () => {
+    const readme = readFileSync(join(WORKSPACE, 'README.md'), 'utf8');
+    expect(describeDifference(readme, replaceCatalogueBlock(readme, table))).toBeUndefined();
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The generator catalogue: one table row per generator package, rendered from the
+ * generators themselves (their price, cheapest input and lifecycle), so the README's
+ * table can be checked against the registry instead of being kept up by hand.
+ */
+import {
+  describeLifecycle,
+  effectiveLifecycleStatus,
+  findGeneratorPackages,
+  formatUsd,
+  InvalidConfigError,
+  loadGenerator,
+  type AnyGenerator,
+  type CostEstimate,
+} from '@boards/core';
+import { formatEstimate, priceMicros, sumEstimates } from '@boards/cost';
+
+export const CATALOGUE_START = '<!-- catalogue:start -->';
+export const CATALOGUE_END = '<!-- catalogue:end -->';
+
+const PROVIDERS: Record<string, string> = { replicate: 'Replicate', fal: 'fal', openai: 'OpenAI' };
+
+/**
+ * Every generator of the workspace, loaded through core's discovery (`packages/<dir>/package.json`
+ * with `boards.generator`, the package's `generator` export). A package that does not load
+ * fails the catalogue instead of dropping out of it.
+ */
+export function discoverGenerators(workspaceRoot: string): AnyGenerator[] {
+  return findGeneratorPackages(workspaceRoot).map(loadGenerator);
+}
+
+/** What the live test of `generator` costs: its cheapest input's estimate, or nothing when it is skipped. */
+export function liveTestCost(generator: AnyGenerator, now = new Date()): CostEstimate | 'skipped' {
+  return effectiveLifecycleStatus(generator.lifecycle, now) === 'retired' ? 'skipped' : generator.estimateCost(generator.cheapestInput);
+}
+
+function priceCell(generator: AnyGenerator): string {
+  const { price } = generator;
+  return `$${formatUsd(priceMicros(price))} / ${price.unit}${price.note ? ` (${price.note})` : ''}, checked ${price.checkedOn}`;
+}
+
+function lifecycleCell(generator: AnyGenerator, now: Date): string {
+  const successor = generator.lifecycle?.successor;
+  const status = effectiveLifecycleStatus(generator.lifecycle, now);
+  return `${describeLifecycle(generator.lifecycle, now)}${successor && status !== 'active' ? `; use ${successor}` : ''}`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The catalogue block: a markdown table and the total of every live test's cheapest input. */
+export function renderCatalogueTable(generators: readonly AnyGenerator[], now = new Date()): string {
+  const sorted = [...generators].sort((a, b) => a.id.localeCompare(b.id));
+  const rows = sorted.map((g) => {
+    const cost = liveTestCost(g, now);
+    const columns = [
+      `[${g.id}](packages/${g.id})`,
+      PROVIDERS[g.provider] ?? g.provider,
+      `\`${g.model}\``,
+      g.artifactType,
+      priceCell(g),
+      cost === 'skipped' ? 'skipped (retired)' : formatEstimate(cost),
+      lifecycleCell(g, now),
+    ];
+    return `| ${columns.map(cell).join(' | ')} |`;
+  });
+  const estimates = sorted.map((g) => liveTestCost(g, now)).filter((c): c is CostEstimate => c !== 'skipped');
+  const total = sumEstimates(estimates);
+  return [
+    '<!-- generated from the generator packages by `node tools/plugin/scripts/catalogue.js --write`; do not edit by hand -->',
+    '| generator | provider | model | artifact | price | live-test cost | lifecycle |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `All ${estimates.length} live tests together (the cheapest input of each; retired generators are skipped): ${formatEstimate(total)}.`,
+  ].join('\n');
+}
+
+/** README text with the block between the catalogue markers replaced by `table`. */
+export function replaceCatalogueBlock(readme: string, table: string, file = 'README.md'): string {
+  const start = readme.indexOf(CATALOGUE_START);
+  const end = readme.indexOf(CATALOGUE_END);
+  if (start < 0 || end < start) {
+    throw new InvalidConfigError(
+      file,
+      `it has no ${CATALOGUE_START} ... ${CATALOGUE_END} block: put the two markers where the catalogue belongs, then run node tools/plugin/scripts/catalogue.js --write`,
+    );
+  }
+  return `${readme.slice(0, start + CATALOGUE_START.length)}\n${table}\n${readme.slice(end)}`;
+}
+
+/** undefined when `actual` already holds `expected`; else a line diff (- stale, + expected). */
+export function describeDifference(actual: string, expected: string): string | undefined {
+  if (actual === expected) return undefined;
+  const have = actual.split('\n');
+  const want = expected.split('\n');
+  const lines = [...have.filter((l) => !want.includes(l)).map((l) => `- ${l}`), ...want.filter((l) => !have.includes(l)).map((l) => `+ ${l}`)];
+  return lines.length > 0 ? lines.join('\n') : '(the same lines in another order or spacing)';
+}

@@ -1,0 +1,178 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as ts from 'typescript';
+import { addProjectConfiguration, logger, readJson, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { generatorGenerator } from './generator';
+import type { GeneratorGeneratorSchema } from './schema';
+
+const WORKSPACE = join(__dirname, '../../../../..');
+
+const fluxDev: GeneratorGeneratorSchema = { name: 'demo-gen', provider: 'fal', model: 'fal-ai/flux/dev', artifact: 'image', skipInstall: true };
+
+function read(tree: Tree, path: string): string {
+  const text = tree.read(path, 'utf-8');
+  if (text === null) throw new Error(`${path} was not generated`);
+  return text;
+}
+
+function filesUnder(tree: Tree, dir: string): string[] {
+  return tree.children(dir).flatMap((child) => {
+    const path = `${dir}/${child}`;
+    return tree.isFile(path) ? [path] : filesUnder(tree, path);
+  });
+}
+
+/** Type-checks the generated packages as the workspace's `typecheck` target would, from a temporary directory. */
+function typecheck(tree: Tree, roots: string[]): string[] {
+  const out = mkdtempSync(join(tmpdir(), 'boards-scaffold-'));
+  try {
+    const files = roots.flatMap((root) => filesUnder(tree, root)).filter((f) => f.endsWith('.ts'));
+    for (const file of files) {
+      mkdirSync(dirname(join(out, file)), { recursive: true });
+      writeFileSync(join(out, file), read(tree, file));
+    }
+    const modules = join(WORKSPACE, 'node_modules');
+    const base = ts.parseJsonConfigFileContent(ts.readConfigFile(join(WORKSPACE, 'tsconfig.base.json'), ts.sys.readFile).config, ts.sys, WORKSPACE);
+    const program = ts.createProgram(
+      files.map((f) => join(out, f)),
+      // The workspace's compiler options, with packages resolved from its node_modules.
+      { ...base.options, typeRoots: [join(modules, '@types')], baseUrl: out, paths: { '*': [join(modules, '*')] } },
+    );
+    return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n') + (d.file ? ` (${d.file.fileName})` : ''));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+describe('@boards/tools:generator', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('generates exactly the package files of the repository conventions', async () => {
+    await generatorGenerator(tree, fluxDev);
+    expect(filesUnder(tree, 'packages/demo-gen').sort()).toEqual(
+      [
+        'README.md',
+        'jest.config.js',
+        'package.json',
+        'project.json',
+        'tsconfig.json',
+        'src/demo-gen.generator.ts',
+        'src/demo-gen.live.test.ts',
+        'src/demo-gen.test.ts',
+        'src/index.ts',
+      ].map((f) => `packages/demo-gen/${f}`).sort(),
+    );
+    expect(readJson(tree, 'packages/demo-gen/package.json')).toMatchObject({
+      name: '@boards/demo-gen',
+      main: './src/index.ts',
+      types: './src/index.ts',
+      boards: { generator: 'demo-gen' },
+      dependencies: { '@boards/core': '*', '@boards/cost': '*', '@boards/provider-fal': '*', zod: expect.any(String) },
+      devDependencies: { '@boards/testing': '*' },
+    });
+    expect(readJson(tree, 'packages/demo-gen/project.json')).toMatchObject({
+      name: 'demo-gen',
+      tags: ['generator', 'fal', 'image'],
+      targets: { test: {}, 'test-live': {}, typecheck: {}, lint: {} },
+    });
+    expect(read(tree, 'packages/demo-gen/src/index.ts')).toContain('export { demoGen as generator, demoGen, demoGenInput }');
+    for (const file of filesUnder(tree, 'packages/demo-gen')) expect(read(tree, file)).not.toMatch(/TODO|<%|__name__/);
+  });
+
+  it('fills in a published price it knows, with its unit, date and source, and says so in the README', async () => {
+    await generatorGenerator(tree, fluxDev);
+    const source = read(tree, 'packages/demo-gen/src/demo-gen.generator.ts');
+    expect(source).toContain("usd: '0.025'");
+    expect(source).toContain("unit: 'megapixel'");
+    expect(source).toContain("checkedOn: '2026-11-22'");
+    expect(source).toContain('estimateFromPrice(price, input.num_images * billedMegapixels(input.image_size))');
+    const readme = read(tree, 'packages/demo-gen/README.md');
+    expect(readme).toContain('$0.025 per megapixel (checked 2026-11-22)');
+    expect(readme).toContain('from its table of published prices');
+    expect(readme).toContain('one 512x512 image, about $0.025');
+  });
+
+  it('uses --price, --unit, --checkedOn and --source as given', async () => {
+    await generatorGenerator(tree, { ...fluxDev, price: 0.04, unit: 'image', checkedOn: '2026-10-01', source: 'https://example.com/p' });
+    const source = read(tree, 'packages/demo-gen/src/demo-gen.generator.ts');
+    expect(source).toContain("const price = { usd: '0.04', unit: 'image', checkedOn: '2026-10-01', source: 'https://example.com/p' } as const;");
+    expect(source).not.toContain('image_size');
+    expect(read(tree, 'packages/demo-gen/src/demo-gen.test.ts')).toContain('micros: 80_000');
+    expect(read(tree, 'packages/demo-gen/README.md')).not.toContain('table of published prices');
+  });
+
+  it('dates a given price today when --checkedOn is left out', async () => {
+    await generatorGenerator(tree, { ...fluxDev, model: 'fal-ai/some-new-model', price: '0.01' });
+    expect(read(tree, 'packages/demo-gen/src/demo-gen.generator.ts')).toContain(`checkedOn: '${new Date().toISOString().slice(0, 10)}'`);
+  });
+
+  it('refuses a model without a known price unless --price is given, and refuses $0', async () => {
+    await expect(generatorGenerator(tree, { ...fluxDev, model: 'fal-ai/some-new-model' })).rejects.toThrow(
+      /--price: no published price is known.*fal-ai\/some-new-model.*never estimated as \$0/,
+    );
+    await expect(generatorGenerator(tree, { ...fluxDev, price: '0' })).rejects.toThrow(/--price: a price of \$0 is refused/);
+    await expect(generatorGenerator(tree, { ...fluxDev, price: 'cheap' })).rejects.toThrow(/--price/);
+    await expect(generatorGenerator(tree, { ...fluxDev, unit: 'image' })).rejects.toThrow(/--unit: image needs --price/);
+    expect(tree.exists('packages/demo-gen')).toBe(false);
+  });
+
+  it('refuses a name that exists, as a directory or as an Nx project', async () => {
+    await generatorGenerator(tree, fluxDev);
+    await expect(generatorGenerator(tree, fluxDev)).rejects.toThrow('Invalid --name: packages/demo-gen already exists');
+    addProjectConfiguration(tree, 'taken', { root: 'libs/taken' });
+    await expect(generatorGenerator(tree, { ...fluxDev, name: 'taken' })).rejects.toThrow('an Nx project named taken already exists at libs/taken');
+    await expect(generatorGenerator(tree, { ...fluxDev, name: 'Bad_Name' })).rejects.toThrow(/--name: "Bad_Name" is not a kebab-case id/);
+  });
+
+  it('refuses combinations its adapters cannot scaffold, naming the option', async () => {
+    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'openai', model: 'sora-2', artifact: 'video', price: '0.1' })).rejects.toThrow(
+      /--artifact: video is not scaffolded for openai/,
+    );
+    await expect(
+      generatorGenerator(tree, { ...fluxDev, provider: 'replicate', model: 'a/b', price: '0.01', unit: 'megapixel' }),
+    ).rejects.toThrow(/--unit: megapixel is scaffolded for fal/);
+    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'replicate', model: 'not a model', price: '0.01' })).rejects.toThrow(/--model/);
+  });
+
+  it('warns when the emulator would answer the model with the wrong kind of media', async () => {
+    const warn = jest.mocked(logger.warn);
+    await generatorGenerator(tree, { ...fluxDev, name: 'clip', model: 'fal-ai/new-video', artifact: 'video', price: '0.1' });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('add fal-ai/new-video to FAL_ENDPOINTS in libs/emulator/src/fal-endpoints.ts'));
+    warn.mockClear();
+    tree.write('libs/emulator/src/fal-endpoints.ts', "export const FAL_ENDPOINTS = { 'fal-ai/veo3': veo3 };");
+    await generatorGenerator(tree, { ...fluxDev, name: 'veo', model: 'fal-ai/veo3', artifact: 'video', price: '0.2' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('returns a callback that reports what was created (and skips npm install when asked)', async () => {
+    const callback = await generatorGenerator(tree, fluxDev);
+    callback();
+    expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/Created packages\/demo-gen[\s\S]*npm install/));
+  });
+
+  it('renders every supported provider, artifact and unit as code that type-checks', async () => {
+    const cases: GeneratorGeneratorSchema[] = [
+      fluxDev,
+      { ...fluxDev, name: 'fal-flat', model: 'fal-ai/x', price: '0.03', unit: 'request' },
+      { ...fluxDev, name: 'rep-image', provider: 'replicate', model: 'black-forest-labs/flux-schnell' },
+      { ...fluxDev, name: 'rep-pinned', provider: 'replicate', model: `acme/model:${'a'.repeat(64)}`, price: '0.01' },
+      { ...fluxDev, name: 'rep-video', provider: 'replicate', model: 'acme/video', artifact: 'video', price: '0.1' },
+      { ...fluxDev, name: 'fal-video', model: 'fal-ai/new-video', artifact: 'video', price: '0.1' },
+      { ...fluxDev, name: 'fal-speech', model: 'fal-ai/elevenlabs/tts/turbo-v2.5', artifact: 'audio' },
+      { ...fluxDev, name: 'rep-speech', provider: 'replicate', model: 'acme/tts', artifact: 'audio', price: '0.02' },
+      { ...fluxDev, name: 'oa-image', provider: 'openai', model: 'gpt-image-1.5', price: '0.034' },
+      { ...fluxDev, name: 'oa-text', provider: 'openai', model: 'whisper-1', artifact: 'text' },
+      { ...fluxDev, name: 'oa-text-flat', provider: 'openai', model: 'gpt-4o-transcribe', artifact: 'text', price: '0.01', unit: 'request' },
+    ];
+    for (const options of cases) await generatorGenerator(tree, options);
+    expect(typecheck(tree, cases.map((c) => `packages/${c.name}`))).toEqual([]);
+  }, 60_000);
+});

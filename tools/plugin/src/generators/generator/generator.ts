@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { KEY_VARIABLES } from '@boards/config';
+import { formatUsd } from '@boards/core';
+import { describePrice, priceMicros } from '@boards/cost';
+import { PROVIDER_TITLES, normalizeOptions, type NormalizedOptions } from './normalize';
+import { expectedMicros, q, starterFor, type Starter } from './starters';
+import type { GeneratorGeneratorSchema } from './schema';
+
+const EMULATOR_TABLES = {
+  replicate: ['libs/emulator/src/replicate-models.ts', 'REPLICATE_MODELS'],
+  fal: ['libs/emulator/src/fal-endpoints.ts', 'FAL_ENDPOINTS'],
+  openai: ['libs/emulator/src/openai-models.ts', 'OPENAI_MODELS'],
+} as const;
+
+const UNIT_PHRASES: Record<string, string> = {
+  image: 'image',
+  megapixel: 'megapixel',
+  second: 'second of video',
+  minute: 'minute of audio',
+  '1k-characters': '1,000 characters',
+  request: 'request',
+};
+
+const MIME_PATTERNS = { image: '/^image\\//', video: '/^video\\//', audio: '/^audio\\//', text: '/^text\\/plain/' } as const;
+
+/**
+ * `nx g @boards/tools:generator <name> --provider --model --artifact [--price --unit]`:
+ * scaffolds packages/<name> in the repository's conventions and returns a callback that
+ * runs `npm install`, so the lock file learns the new workspace package.
+ */
+export async function generatorGenerator(tree: Tree, schema: GeneratorGeneratorSchema): Promise<GeneratorCallback> {
+  const options = normalizeOptions(tree, schema);
+  const starter = starterFor(options);
+  generateFiles(tree, join(__dirname, 'files'), options.projectRoot, substitutions(tree, options, starter));
+  const gap = emulatorGap(tree, options);
+  if (gap) logger.warn(gap);
+  // No formatFiles: the workspace has no formatter, and the templates are written in its style.
+  return () => {
+    if (!options.skipInstall) installPackagesTask(tree, true);
+    logger.info(summary(options));
+  };
+}
+
+export default generatorGenerator;
+
+function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<string, unknown> {
+  const cheapest = `$${formatUsd(expectedMicros(o, s.cheapestQuantity))}`;
+  return {
+    ...o,
+    q,
+    providerTitle: PROVIDER_TITLES[o.provider],
+    keyVariable: KEY_VARIABLES[o.provider],
+    zodVersion: zodRange(tree),
+    define: s.define,
+    imports: s.imports.join('\n'),
+    preamble: s.preamble ? `\n${s.preamble}` : '',
+    fields: s.fields.join('\n'),
+    priceLiteral: priceLiteral(o),
+    cheapestInput: s.cheapestInput,
+    estimate: s.estimate,
+    run: s.run,
+    testImports: [...s.test.imports, `import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';`].join('\n'),
+    invalidInputs: s.invalidInputs.map((line) => `    ${line},`).join('\n'),
+    testSetup: s.test.setup,
+    testTitle: s.test.title,
+    testInput: s.test.input,
+    requestAssertions: s.test.requestAssertions,
+    artifactAssertions: s.test.artifactAssertions,
+    expectedMicros: formatMicros(expectedMicros(o, s.test.quantity)),
+    liveTitle: s.liveTitle,
+    mimePattern: MIME_PATTERNS[o.artifact],
+    inputsDoc: s.inputsDoc,
+    cheapestDoc: s.cheapestDoc,
+    cheapestCost: cheapest,
+    priceDoc: `$${formatUsd(priceMicros(o.price))} per ${UNIT_PHRASES[o.price.unit]} (checked ${o.price.checkedOn})${o.price.note ? `; ${o.price.note}` : ''}`,
+    priceNote: o.priceFromTable
+      ? `\nThe price was filled in by \`nx g @boards/tools:generator\` from its table of published prices\n(${o.price.source}); re-check it there before relying on it.\n`
+      : '',
+  };
+}
+
+function priceLiteral(o: NormalizedOptions): string {
+  const { usd, unit, checkedOn, source, note } = o.price;
+  const parts = [`usd: ${q(usd)}`, `unit: ${q(unit)}`, `checkedOn: ${q(checkedOn)}`, `source: ${q(source ?? '')}`, ...(note ? [`note: ${q(note)}`] : [])];
+  const line = `{ ${parts.join(', ')} } as const`;
+  return line.length <= 110 ? line : `{\n${parts.map((p) => `  ${p},`).join('\n')}\n} as const`;
+}
+
+/** 78000 -> "78_000", as the existing tests write micro-dollars. */
+function formatMicros(micros: number): string {
+  return String(micros).replace(/\B(?=(\d{3})+(?!\d))/g, '_');
+}
+
+/** The zod range the other packages use, so every package resolves the same zod. */
+function zodRange(tree: Tree): string {
+  const root = tree.exists('package.json') ? readJson(tree, 'package.json') : {};
+  return root.dependencies?.zod ?? root.devDependencies?.zod ?? '^4.6.7';
+}
+
+/** The emulator answers unknown Replicate/fal models with images and unknown OpenAI models with 404. */
+function emulatorGap(tree: Tree, o: NormalizedOptions): string | undefined {
+  const [file, table] = EMULATOR_TABLES[o.provider];
+  const listed = tree.exists(file) && (tree.read(file, 'utf-8') ?? '').includes(`'${o.model.split(':')[0]}'`);
+  if (listed || (o.artifact === 'image' && o.provider !== 'openai')) return undefined;
+  const answer = o.provider === 'openai' ? 'answers unknown OpenAI models with 404 model_not_found' : `answers unknown ${o.provider} models with images`;
+  return `The emulator ${answer}: add ${o.model} to ${table} in ${file} so ${o.name}'s unit tests get ${o.artifact} output.`;
+}
+
+function summary(o: NormalizedOptions): string {
+  const lines = [
+    `Created ${o.projectRoot} (@boards/${o.name}; tags generator, ${o.provider}, ${o.artifact}).`,
+    `Price: ${describePrice(o.price)}${o.priceFromTable ? ` from the plugin's table of published prices: re-check ${o.price.source}` : ''}.`,
+    `Next: npx nx test ${o.name} && npx nx test-live ${o.name} -c emulator`,
+  ];
+  if (o.skipInstall) lines.push('Run `npm install` so package-lock.json knows the new workspace package.');
+  return lines.join('\n');
+}
