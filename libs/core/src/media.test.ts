@@ -28,3 +28,12 @@ describe('media sniffing', () => {
     expect(mimeTypeForPath('x.wav')).toBe('audio/wav');
   });
 });
+
+describe('mp4 sniffing', () => {
+  it('reads duration, size and frame rate from an ISO-BMFF container', async () => {
+    // The emulator writes a well-formed container: use it as the sample (a test-only import).
+    const { encodeMp4 } = await import('@boards/emulator');
+    const info = sniffMedia(encodeMp4({ width: 640, height: 360, durationSeconds: 4, fps: 25 }));
+    expect(info).toMatchObject({ mimeType: 'video/mp4', width: 640, height: 360, durationSeconds: 4, fps: 25 });
+  });
+});

@@ -86,6 +86,8 @@ function wavInfo(bytes: Uint8Array, view: DataView): MediaInfo {
 /** Walks ISO-BMFF boxes for mvhd (duration) and the first video track's tkhd (size). */
 function mp4Info(bytes: Uint8Array, view: DataView): MediaInfo {
   const info: MediaInfo = { mimeType: 'video/mp4', extension: 'mp4' };
+  let trackIsVideo = false;
+  let trackTimescale = 0;
   const walk = (start: number, end: number): void => {
     let i = start;
     while (i + 8 <= end) {
@@ -93,7 +95,14 @@ function mp4Info(bytes: Uint8Array, view: DataView): MediaInfo {
       const type = ascii(bytes, i + 4, i + 8);
       if (size === 0) size = end - i;
       if (size < 8 || i + size > end) return;
-      if (type === 'moov' || type === 'trak') walk(i + 8, i + size);
+      if (type === 'moov' || type === 'trak' || type === 'mdia' || type === 'minf' || type === 'stbl') walk(i + 8, i + size);
+      else if (type === 'hdlr') trackIsVideo = ascii(bytes, i + 16, i + 20) === 'vide';
+      else if (type === 'mdhd') trackTimescale = bytes[i + 8] === 1 ? view.getUint32(i + 28) : view.getUint32(i + 20);
+      else if (type === 'stts' && trackIsVideo && info.fps === undefined && view.getUint32(i + 12) > 0) {
+        // Frame rate = media timescale / duration of the first run of samples.
+        const delta = view.getUint32(i + 20);
+        if (delta > 0 && trackTimescale > 0) info.fps = Math.round((trackTimescale / delta) * 1000) / 1000;
+      }
       else if (type === 'mvhd') {
         const version = bytes[i + 8];
         const timescale = version === 1 ? view.getUint32(i + 28) : view.getUint32(i + 20);
