@@ -4,7 +4,7 @@ import { applyFault } from './fault-response';
 import { matchPath, parseJson, readBody, sendText, type Ctx } from './http';
 import { describeMultipart, parseMultipart, type ParsedMultipart } from './multipart';
 import type { ProviderDef, Route } from './provider';
-import { redactHeaders, redactQuery } from './recorder';
+import { credentialFingerprint, redactHeaders, redactQuery } from './recorder';
 import type { ReplayServer } from './replay';
 import type { EmulatorState } from './state';
 
@@ -59,6 +59,7 @@ export async function dispatch(
     path: url.pathname,
     query: redactQuery(url.searchParams),
     headers: redactHeaders(req.headers),
+    ...(req.headers.authorization ? { credential: credentialFingerprint(req.headers) } : {}),
     ...(raw.length > 0 ? { body: describeBody(raw, json, form) } : {}),
     status: 0,
     at: Date.now(),

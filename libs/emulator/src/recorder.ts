@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RecordedRequest } from './types';
 
@@ -14,6 +15,18 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
     out[lower] = SECRET_HEADERS.has(lower) ? REDACTED : Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
+}
+
+/**
+ * A fingerprint of the credential a request carried (first 16 hex digits of the SHA-256 of
+ * the Authorization value after its scheme), so tests can prove which key reached the SDK
+ * without the log ever holding the key.
+ */
+export function credentialFingerprint(headers: IncomingHttpHeaders): string | undefined {
+  const value = headers.authorization;
+  if (typeof value !== 'string') return undefined;
+  const token = value.replace(/^(Bearer|Key|Token)\s+/i, '');
+  return createHash('sha256').update(token).digest('hex').slice(0, 16);
 }
 
 /** Query parameters, with token-like parameters (fal_jwt_token, api_key, ...) replaced by '[REDACTED]'. */

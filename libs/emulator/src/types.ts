@@ -35,6 +35,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Lower-cased header names; authorization / x-api-key (and other credential headers) are '[REDACTED]'. */
   headers: Record<string, string>;
+  /** SHA-256 fingerprint (16 hex digits) of the credential sent, never the credential itself. */
+  credential?: string;
   /** Parsed JSON; for multipart `{fields, files: [{field, fileName, size, contentType}]}`; `{size}` for other bytes; absent when empty. */
   body?: unknown;
   /** Status the emulator answered; 0 while unanswered, and for 'reset' / 'hang' faults. */

@@ -4,3 +4,4 @@ export { describeLive, liveSkipReason, type LiveMode, type LiveRun } from './liv
 export { createTestContext, type TestContext, type TestContextOptions } from './test-context';
 export { GenerationRecorder, scrubText } from './recording';
 export { findRecordings, runReplaySuite } from './replay';
+export { credentialFingerprint, describeKeySources } from './key-sources';

@@ -1,5 +1,5 @@
 import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
-import { createTestContext, useEmulator } from '@boards/testing';
+import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
 import { redirectFalUrl } from './fal-client';
 import { runFalRequest, uploadToFal } from './fal-queue';
 
@@ -118,4 +118,6 @@ describe('fal adapter', () => {
       process.env.FAL_KEY = saved;
     }
   });
+
+  describeKeySources('fal', () => emulator.current, () => runFalRequest(ENDPOINT, { prompt: 'key' }, createTestContext(), fast));
 });

@@ -1,5 +1,5 @@
 import { CanceledError, MissingKeyError, ProviderError, TimeoutError, silentWav } from '@boards/core';
-import { createTestContext, useEmulator } from '@boards/testing';
+import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
 import { generateOpenAIImages, transcribeWithOpenAI } from './openai-operations';
 
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
@@ -86,4 +86,6 @@ describe('openai adapter', () => {
       process.env.OPENAI_API_KEY = saved;
     }
   });
+
+  describeKeySources('openai', () => emulator.current, () => generateOpenAIImages({ model: 'gpt-image-2', prompt: 'k' }, createTestContext(), fast));
 });

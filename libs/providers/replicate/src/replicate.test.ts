@@ -1,5 +1,5 @@
 import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
-import { createTestContext, useEmulator } from '@boards/testing';
+import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
 import { runReplicatePrediction } from './replicate-prediction';
 import { defineReplicateGenerator } from './replicate-generator';
 import { z } from 'zod';
@@ -146,4 +146,6 @@ describe('replicate adapter', () => {
       process.env.REPLICATE_API_TOKEN = saved;
     }
   });
+
+  describeKeySources('replicate', () => emulator.current, () => runReplicatePrediction(MODEL, { prompt: 'k' }, createTestContext(), fast));
 });
