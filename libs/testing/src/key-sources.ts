@@ -18,13 +18,19 @@ export function credentialFingerprint(key: string): string {
  */
 export function describeKeySources(provider: ProviderName, emulator: () => Emulator, run: () => Promise<unknown>): void {
   const variable = KEY_VARIABLES[provider];
+  const setAll = (vars: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(vars)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
   const withEnv = async (vars: Record<string, string | undefined>, body: () => Promise<void>) => {
     const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-    for (const [k, v] of Object.entries(vars)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
+    setAll(vars);
     try {
       await body();
     } finally {
-      for (const [k, v] of Object.entries(saved)) (v === undefined ? delete process.env[k] : (process.env[k] = v));
+      setAll(saved);
     }
   };
   const sent = () => new Set(emulator().requests.map((r) => r.credential).filter(Boolean));
