@@ -71,3 +71,20 @@ describe('parseKeysJson', () => {
     expect(error.message).not.toContain(PLANTED);
   });
 });
+
+describe('a key pasted as a name', () => {
+  it('is reported by position, never printed', () => {
+    const pasted = 'r8_PastedTokenValue0123456789abcdefABCDEF';
+    const message = (() => {
+      try {
+        parseKeysJson(JSON.stringify({ [pasted]: 42 }));
+        return 'no error';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain('BOARDS_GENERATOR_API_KEYS[entry 1]');
+    expect(message).not.toContain(pasted);
+    expect(() => parseKeysJson(JSON.stringify({ FAL_KEY: 42 }))).toThrow('BOARDS_GENERATOR_API_KEYS.FAL_KEY');
+  });
+});

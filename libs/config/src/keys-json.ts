@@ -7,6 +7,9 @@ import { KEYS_JSON_VARIABLE, VARIABLE_NAME, nonEmpty, variableForName } from './
  * Empty strings are dropped (unset). Errors name the setting or `<setting>.<name>` and never
  * contain the JSON text or any value: the text is full of keys.
  */
+const SHOWN_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
+const PROVIDER_ALIASES = new Set(['replicate', 'fal', 'openai']);
+
 export function parseKeysJson(text: string): Record<string, string> {
   let parsed: unknown;
   try {
@@ -21,8 +24,10 @@ export function parseKeysJson(text: string): Record<string, string> {
   const keys: Record<string, string> = {};
   const givenAs: Record<string, string> = {};
   Object.entries(parsed).forEach(([name, value], index) => {
-    // A name that is not a variable name may be a key pasted in the wrong place: show its position only.
-    const setting = VARIABLE_NAME.test(name) ? `${KEYS_JSON_VARIABLE}.${name}` : `${KEYS_JSON_VARIABLE}[entry ${index + 1}]`;
+    // A name that is not a conventional UPPER_CASE variable (or a provider alias) may be a key
+    // pasted in the wrong place (r8_... is a valid variable name): show its position only.
+    const printable = SHOWN_NAME.test(name) || PROVIDER_ALIASES.has(name);
+    const setting = printable ? `${KEYS_JSON_VARIABLE}.${name}` : `${KEYS_JSON_VARIABLE}[entry ${index + 1}]`;
     if (!VARIABLE_NAME.test(name)) throw new InvalidConfigError(setting, 'the name is not a variable name');
     if (typeof value !== 'string') throw new InvalidConfigError(setting, `must be a string, not ${kind(value)}`);
     const variable = variableForName(name);

@@ -53,7 +53,8 @@ export class InputValidationError extends BoardsError {
     const list = issues.map((i) => `${i.field || '(input)'}: ${i.message}`).join('; ');
     super('INVALID_INPUT', `Invalid input for ${generatorId}: ${list}`);
     this.generatorId = generatorId;
-    this.issues = issues;
+    // Messages can quote the bad value, and a pasted key is a bad value like any other.
+    this.issues = issues.map((i) => ({ field: redactSecrets(i.field), message: redactSecrets(i.message) }));
   }
   get fields(): string[] {
     return this.issues.map((i) => i.field);

@@ -40,9 +40,9 @@ describe('defineGenerator', () => {
   it('names every bad field and never runs on bad input', async () => {
     const { generator, calls } = makeGenerator();
     const ctx = createGeneratorContext({ generatorId: 'demo', store });
-    const error = await generator.generate({ n: 9, extra: true }, ctx).catch((e: unknown) => e);
+    const error = await generator.generate({ n: 9, extra: true, more: 1 }, ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
-    expect((error as InputValidationError).fields.sort()).toEqual(['extra', 'n', 'prompt']);
+    expect((error as InputValidationError).fields.sort()).toEqual(['extra', 'more', 'n', 'prompt']);
     expect(BoardsError.isInstance(error)).toBe(true);
     expect(calls).toHaveLength(0);
   });

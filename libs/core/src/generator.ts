@@ -45,11 +45,13 @@ export interface Generator<Schema extends z.ZodType = z.ZodType> extends Omit<Ge
 }
 
 export function issuesFromZod(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    let field = issue.path.map(String).join('.');
-    // Unknown keys are reported on the parent; name them instead.
-    if (issue.code === 'unrecognized_keys') field = [field, ...issue.keys].filter(Boolean).join('.');
-    return { field, message: issue.message };
+  return error.issues.flatMap((issue) => {
+    const field = issue.path.map(String).join('.');
+    // Unknown keys are reported once on their parent: name each of them instead.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: field ? `${field}.${key}` : key, message: `unknown field "${key}"` }));
+    }
+    return [{ field, message: issue.message }];
   });
 }
 

@@ -35,6 +35,15 @@ describe('provider fetch policy', () => {
     expect(times[1] - times[0]).toBeGreaterThanOrEqual(950);
   });
 
+  it('returns at once when Retry-After is longer than it will wait', async () => {
+    handler = (_req, res) => res.writeHead(429, { 'retry-after': '120' }).end('{"detail":"come back later"}');
+    const started = Date.now();
+    const error = await createProviderFetch({ provider: 'fal', retry: { ...fast, maxRetryAfterMs: 30_000 } })(`${base}/x`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 120 });
+    expect(hits).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('does not repeat a POST that failed with 5xx (it may have started a billed job)', async () => {
     handler = (_req, res) => res.writeHead(500, { 'x-request-id': 'req-500' }).end('{"title":"boom"}');
     const f = createProviderFetch({ provider: 'replicate', retry: fast });

@@ -24,3 +24,13 @@ export function generationTimeoutMs(option: number | undefined, fallbackMs = DEF
   const fromEnv = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : fallbackMs;
 }
+
+/** First status poll interval after the immediate check. */
+export const POLL_FIRST_MS = 100;
+/** Polls never wait longer than this: a finished job is noticed within a second. */
+export const POLL_MAX_MS = 1000;
+
+/** Status polls back off from POLL_FIRST_MS by 1.5x up to POLL_MAX_MS: quick for short jobs, gentle for long ones. */
+export function nextPollInterval(current: number): number {
+  return Math.min(POLL_MAX_MS, Math.round(current * 1.5));
+}

@@ -10,6 +10,7 @@ import {
 import type { EmulatedProvider } from '@boards/emulator';
 import { createTestContext } from './test-context';
 import { useEmulator } from './emulator-env';
+import { fuzzGeneratorInput } from './fuzz';
 import { runReplaySuite } from './replay';
 
 export interface ConformanceOptions {
@@ -57,6 +58,12 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
         expect(emulator.current.requests).toHaveLength(0);
       },
     );
+
+    it('refuses fuzzed bad input with errors naming fields, sending nothing', async () => {
+      const report = await fuzzGeneratorInput(generator, { emulator: emulator.current, runs: 200, validInput: valid });
+      expect(report.rejected).toBeGreaterThan(0);
+      expect(emulator.current.requests).toHaveLength(0);
+    });
 
     it('estimates a finite, non-negative cost for valid input', () => {
       const estimate = generator.estimateCost(valid);

@@ -5,3 +5,4 @@ export { createTestContext, type TestContext, type TestContextOptions } from './
 export { GenerationRecorder, scrubText } from './recording';
 export { findRecordings, runReplaySuite } from './replay';
 export { credentialFingerprint, describeKeySources } from './key-sources';
+export { fuzzGeneratorInput, fuzzedInputs, schemaFieldPatterns, type FuzzInputOptions, type FuzzReport } from './fuzz';

@@ -9,7 +9,7 @@ import {
 import { budgetFromEnv, RunLedger } from '@boards/cost';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { priceMicros } from '@boards/cost';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,11 +83,12 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       emulator = await startEmulator();
       restore = pointEnvAt(emulator);
     });
+    const store = new LocalArtifactStore({ root: mkdtempSync(join(tmpdir(), `boards-live-${generator.id}-`)) });
     afterAll(async () => {
       restore?.();
       await emulator?.stop();
+      rmSync(store.root, { recursive: true, force: true });
     });
-    const store = new LocalArtifactStore({ root: mkdtempSync(join(tmpdir(), `boards-live-${generator.id}-`)) });
     const run: LiveRun = {
       mode,
       get emulator() {

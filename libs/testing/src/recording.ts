@@ -49,7 +49,8 @@ export function scrubText(text: string): string {
 
 function sdkVersion(provider: string): string {
   const name = SDKS[provider];
-  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+  // From this file, not the working directory: the SDKs are installed in this workspace.
+  for (let dir = __dirname; ; dir = dirname(dir)) {
     const manifest = join(dir, 'node_modules', name, 'package.json');
     if (existsSync(manifest)) return `${name}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}`;
     if (dirname(dir) === dir) return `${name}@unknown`;

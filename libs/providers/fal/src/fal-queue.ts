@@ -3,6 +3,8 @@ import {
   BoardsError,
   CanceledError,
   generationTimeoutMs,
+  nextPollInterval,
+  POLL_FIRST_MS,
   pause,
   GenerationFailedError,
   ProviderError,
@@ -59,7 +61,7 @@ export async function runFalRequest<Output = Record<string, unknown>>(
     ({ request_id: requestId } = await client.queue.submit(endpoint, { input }));
     ctx.setProviderJob({ provider: 'fal', jobId: requestId });
 
-    let interval = options.pollIntervalMs ?? 250;
+    let interval = options.pollIntervalMs ?? POLL_FIRST_MS;
     for (;;) {
       const status = (await client.queue.status(endpoint, { requestId, logs: false })) as unknown as QueueStatus;
       if (status.status === 'COMPLETED') break;
@@ -70,7 +72,7 @@ export async function runFalRequest<Output = Record<string, unknown>>(
       }
       await pause(interval, stop);
       if (stop.aborted) throw new CanceledError();
-      interval = Math.min(2000, Math.round(interval * 1.5));
+      interval = nextPollInterval(interval);
     }
     ctx.progress({ progress: 0.75, phase: 'running', message: 'fetching result' });
     const result = await client.queue.result(endpoint, { requestId });

@@ -1,11 +1,26 @@
 import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
 import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
+import { z } from 'zod';
 import { redirectFalUrl } from './fal-client';
+import { defineFalGenerator } from './fal-generator';
 import { runFalRequest, uploadToFal } from './fal-queue';
 
 const ENDPOINT = 'fal-ai/nano-banana';
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 }, pollIntervalMs: 20 };
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+
+const image = defineFalGenerator({
+  id: 'fal-test-image',
+  title: 't',
+  description: 't',
+  model: ENDPOINT,
+  artifactType: 'image',
+  inputSchema: z.strictObject({ prompt: z.string() }),
+  price: { usd: '0.039', unit: 'image', checkedOn: '2026-11-22' },
+  cheapestInput: { prompt: 'abc' },
+  estimateCost: () => ({ known: true, micros: 39_000, basis: '1 image' }),
+  adapter: fast,
+});
 
 describe('fal adapter', () => {
   const emulator = useEmulator();
@@ -63,6 +78,44 @@ describe('fal adapter', () => {
     emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'latency', latencyMs: 100 });
     const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
     expect(result.requestId).toEqual(expect.any(String));
+  });
+
+  it('gives up on a status poll that hangs, at the attempt deadline, and cancels the request', async () => {
+    emulator.current.setJobDurationMs(5000);
+    emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'hang', times: Infinity });
+    const error = await failure(
+      runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), { retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 200 }, timeoutMs: 3000 }),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('reports malformed JSON on submit as a typed error without re-submitting', async () => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'submit', kind: 'malformed' });
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast));
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 200, requestId: expect.any(String) });
+    expect(ops()).toEqual(['submit']);
+  });
+
+  it('retries a malformed result (a GET is safe to repeat)', async () => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'result', kind: 'malformed' });
+    const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    expect(result.data).toHaveProperty('images');
+    expect(ops().filter((o) => o === 'result')).toHaveLength(2);
+  });
+
+  it('retries an output download that fails once (404 or truncated) and keeps the result', async () => {
+    emulator.current.injectFault({ provider: 'files', kind: 'not-found' });
+    emulator.current.injectFault({ provider: 'files', kind: 'truncated' });
+    const { artifacts } = await image.generate({ prompt: 'kept' }, createTestContext());
+    expect(artifacts).toHaveLength(1);
+    expect(emulator.current.requestsFor('files').filter((r) => r.operation === 'download')).toHaveLength(3);
+  });
+
+  it('names the request when the output cannot be downloaded at all', async () => {
+    emulator.current.injectFault({ provider: 'files', kind: 'not-found', times: Infinity });
+    const ctx = createTestContext();
+    const error = await failure(image.generate({ prompt: 'lost' }, ctx));
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404, jobId: ctx.providerJobs[0].jobId });
   });
 
   it('turns a failed request into GenerationFailedError naming the request', async () => {

@@ -29,8 +29,10 @@ describe('openai adapter', () => {
   it('retries a 429 after retry-after, and with backoff without one (nothing was processed)', async () => {
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status: 429, retryAfterSeconds: 1 });
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status: 429 });
+    const started = Date.now();
     await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast);
     expect(calls('images')).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it.each([500, 502, 503])('does not repeat a paid POST after %i: typed error with request id', async (status) => {

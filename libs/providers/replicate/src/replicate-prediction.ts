@@ -2,6 +2,8 @@ import type Replicate from 'replicate';
 import {
   CanceledError,
   generationTimeoutMs,
+  nextPollInterval,
+  POLL_FIRST_MS,
   pause,
   GenerationFailedError,
   TimeoutError,
@@ -83,12 +85,12 @@ export async function runReplicatePrediction(
   ctx.setProviderJob({ provider: 'replicate', jobId: prediction.id });
   report(ctx, prediction);
 
-  let interval = options.pollIntervalMs ?? 250;
+  let interval = options.pollIntervalMs ?? POLL_FIRST_MS;
   try {
     while (!TERMINAL.has(prediction.status)) {
       await pause(interval, stop);
       if (stop.aborted) break;
-      interval = Math.min(2000, Math.round(interval * 1.5));
+      interval = nextPollInterval(interval);
       prediction = (await client.predictions.get(prediction.id)) as ReplicatePrediction;
       report(ctx, prediction);
     }

@@ -70,6 +70,9 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
     throw usageError(`unexpected argument "${args.positionals[1]}" (quote values with spaces: --prompt "a red circle")`);
   }
 
+  // Keys first: loading them registers them as secrets, so an input error that quotes a
+  // pasted key (--steps sk-...) is redacted like everything else.
+  const keys = syncKeysToEnv({ env, cwd });
   const thresholdMicros = confirmThreshold(stringFlag(args, 'max-cost-without-prompt'), env);
   assertNotRetired(generator);
   const raw = buildRawInput(args, fields, {
@@ -79,7 +82,6 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
   });
   validateInput(generator, raw);
 
-  const keys = syncKeysToEnv({ env, cwd });
   const mode = chooseMode(generator.provider, keys, { live: booleanFlag(args, 'live'), emulate: booleanFlag(args, 'emulate') }, env);
   output.note(describeMode(mode));
   if (effectiveLifecycleStatus(generator.lifecycle) === 'deprecated') {

@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { EmulatedProvider, RecordedRequest } from '@boards/emulator';
+
+export interface EmulatorProcess {
+  url: string;
+  baseUrls: Record<EmulatedProvider, string>;
+  setJobDurationMs(ms: number): Promise<void>;
+  clearRequests(): Promise<void>;
+  requests(): Promise<RecordedRequest[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The emulator in a process of its own, so that its media synthesis and the clients under
+ * measurement each get a core instead of sharing one event loop. Driven through its control API.
+ */
+export async function startEmulatorProcess(workspace: string, jobDurationMs: number): Promise<EmulatorProcess> {
+  const script = `require('@swc-node/register');
+require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startEmulator({ jobDurationMs: ${jobDurationMs} })
+  .then((e) => process.stdout.write(JSON.stringify({ url: e.url, replicate: e.replicateBaseUrl, fal: e.falBaseUrl, openai: e.openaiBaseUrl }) + '\\n'));`;
+  const child: ChildProcess = spawn(process.execPath, ['-e', script], { cwd: workspace, stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code}) before listening`)));
+  });
+  const info = JSON.parse(first) as { url: string; replicate: string; fal: string; openai: string };
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${info.url}/__emulator/${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`emulator control ${method} ${path}: ${response.status}`);
+    return response.json() as Promise<unknown>;
+  };
+  return {
+    url: info.url,
+    baseUrls: { replicate: info.replicate, fal: info.fal, openai: info.openai },
+    setJobDurationMs: async (ms) => void (await control('PUT', 'job-duration', { ms })),
+    clearRequests: async () => void (await control('DELETE', 'requests')),
+    requests: async () => (await control('GET', 'requests')) as RecordedRequest[],
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+/** Points the adapters at the emulator with dummy keys, the way a user would (environment variables). */
+export function pointAdaptersAt(emulator: EmulatorProcess): void {
+  Object.assign(process.env, {
+    BOARDS_REPLICATE_BASE_URL: emulator.baseUrls.replicate,
+    BOARDS_FAL_BASE_URL: emulator.baseUrls.fal,
+    BOARDS_OPENAI_BASE_URL: emulator.baseUrls.openai,
+    REPLICATE_API_TOKEN: 'r8_bench_dummy_token_000000',
+    FAL_KEY: 'bench-dummy-id:bench-dummy-secret',
+    OPENAI_API_KEY: 'sk-bench-dummy-key-000000',
+  });
+}

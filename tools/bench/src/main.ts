@@ -1,0 +1,109 @@
+/**
+ * `npm run bench`: measures the unit suite (cold vs cached), the adapters' overhead against
+ * the SDKs' default polling, emulator throughput, scaffold-to-green time and the live spend
+ * `affected` saves, all on this machine in one run, and writes BENCHMARKS.md at the root.
+ */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
+import { join, resolve } from 'node:path';
+import { measureAffected } from './affected';
+import { startEmulatorProcess, pointAdaptersAt } from './emulator-process';
+import { exec } from './exec';
+import { renderSections, table, type Section } from './markdown';
+import { measureOverhead } from './overhead';
+import { measureScaffold } from './scaffold';
+import { makeSnapshot } from './snapshot';
+import { seconds } from './stats';
+import { measureSuite } from './suite';
+import { measureThroughput } from './throughput';
+
+const root = resolve(__dirname, '../../..');
+const SECTIONS = ['suite', 'overhead', 'throughput', 'affected', 'scaffold'] as const;
+type SectionId = (typeof SECTIONS)[number];
+
+function settings(env: NodeJS.ProcessEnv) {
+  const count = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not ${JSON.stringify(env[name])}`);
+    return value;
+  };
+  const skip = new Set((env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  for (const s of skip) if (!SECTIONS.includes(s as SectionId)) throw new Error(`BENCH_SKIP: unknown section "${s}" (sections: ${SECTIONS.join(', ')})`);
+  return {
+    suiteRuns: { cold: count('BENCH_COLD_RUNS', 3), cached: count('BENCH_CACHED_RUNS', 3) },
+    overheadLengths: count('BENCH_OVERHEAD_LENGTHS', 4),
+    skip,
+    keep: env.BENCH_KEEP === '1',
+  };
+}
+
+async function machineFacts(): Promise<string> {
+  const head = await exec('git', ['rev-parse', '--short', 'HEAD'], { cwd: root });
+  const dirty = await exec('git', ['status', '--porcelain'], { cwd: root });
+  const changed = dirty.stdout.split('\n').filter(Boolean).length;
+  return table(
+    ['fact', 'value'],
+    [
+      ['date', new Date().toISOString()],
+      ['cores (`nproc`)', String(availableParallelism())],
+      ['CPU', cpus()[0]?.model ?? 'unknown'],
+      ['memory', `${(totalmem() / 2 ** 30).toFixed(1)} GiB`],
+      ['OS', `${type()} ${release()}`],
+      ['Node', process.version],
+      ['commit', `${head.stdout.trim() || 'unknown'}${changed ? ` + ${changed} uncommitted paths (measured as they are)` : ''}`],
+    ],
+  );
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const options = settings(env);
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const started = performance.now();
+  const sections: Section[] = [];
+  const attempt = async (id: SectionId, title: string, fn: () => Promise<Section>) => {
+    if (options.skip.has(id)) return sections.push({ title, body: `not measured: skipped with BENCH_SKIP=${id}` });
+    log(`${id}...`);
+    try {
+      sections.push(await fn());
+    } catch (error) {
+      log(`${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      sections.push({ title, body: `not measured: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  log('copying the working tree to a snapshot...');
+  const snapshot = await makeSnapshot(root);
+  // Nx shares one cache and database between checkouts of a repository (under ~/.nx): the
+  // snapshot gets its own, so the bench neither reads the workspace's cache nor writes to it.
+  Object.assign(process.env, {
+    NX_CACHE_DIRECTORY: join(snapshot.stateDir, 'cache'),
+    NX_WORKSPACE_DATA_DIRECTORY: join(snapshot.stateDir, 'workspace-data'),
+  });
+  try {
+    await attempt('suite', 'Unit suite: cold vs cached (`nx run-many -t test`)', () => measureSuite(snapshot.dir, snapshot.stateDir, options.suiteRuns, log));
+    const emulator = await startEmulatorProcess(snapshot.dir, 0);
+    try {
+      pointAdaptersAt(emulator);
+      await attempt('overhead', 'Generation overhead: adapter vs SDK defaults', () => measureOverhead(snapshot.dir, emulator, options.overheadLengths, log));
+      await attempt('throughput', 'Emulator throughput (generations per second)', () => measureThroughput(snapshot.dir, emulator, log));
+    } finally {
+      await emulator.stop();
+    }
+    await attempt('affected', 'Live spend selection: affected vs all', () => measureAffected(snapshot.dir, log));
+    await attempt('scaffold', 'Scaffold to green tests', () => measureScaffold(snapshot.dir, log));
+  } finally {
+    if (options.keep) log(`snapshot kept at ${snapshot.dir}`);
+    else snapshot.remove();
+  }
+
+  const intro = [
+    `Measured by \`npm run bench\` (\`node tools/bench/run.js\`) in ${seconds(performance.now() - started)}; every figure and ratio below comes from this one run on this machine. Re-run it to refresh this file; it is generated, do not edit it by hand.`,
+    '',
+    await machineFacts(),
+    '',
+    'Reproduce: `npm ci && npm run bench` (settings: `BENCH_COLD_RUNS`, `BENCH_CACHED_RUNS`, `BENCH_OVERHEAD_LENGTHS`, `BENCH_SKIP`, `BENCH_KEEP`; see tools/bench/README.md). The bench works on a snapshot copy of the working tree (`node_modules` included, its own git history and its own Nx cache), so the workspace, its `node_modules`, its Nx cache and its git history are left alone.',
+  ].join('\n');
+  writeFileSync(join(root, 'BENCHMARKS.md'), renderSections('Benchmarks', intro, sections));
+  log(`wrote ${join(root, 'BENCHMARKS.md')} in ${seconds(performance.now() - started)}`);
+  return sections.some((s) => s.body.startsWith('not measured') && !s.body.includes('BENCH_SKIP')) ? 1 : 0;
+}

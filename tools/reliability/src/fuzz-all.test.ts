@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { InputValidationError, defineGenerator, type AnyGenerator } from '@boards/core';
+import { useEmulator } from '@boards/testing';
+import { fuzzGeneratorInput } from '@boards/testing';
+import { discoverGenerators } from './workspace';
+
+const RUNS = 1000;
+const generators = discoverGenerators();
+
+describe('fuzzed bad input, every generator of the workspace', () => {
+  const emulator = useEmulator();
+
+  it('finds the generator packages', () => {
+    expect(generators.map((g) => g.id)).toEqual(expect.arrayContaining(['flux-pro', 'nano-banana', 'whisper']));
+  });
+
+  it.each(generators.map((g) => [g.id, g.generator] as const))(
+    '%s refuses bad input naming real fields, and sends nothing',
+    async (_id, generator) => {
+      const report = await fuzzGeneratorInput(generator, { emulator: emulator.current, runs: RUNS });
+      expect(report.accepted + report.rejected).toBeGreaterThanOrEqual(RUNS);
+      // Both outcomes were exercised: the fuzzer is neither all-valid nor all-junk.
+      expect(report.rejected).toBeGreaterThan(RUNS * 0.3);
+      expect(report.accepted).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('the input fuzzer catches broken generators', () => {
+  const emulator = useEmulator();
+  const base = {
+    title: 't',
+    description: 't',
+    provider: 'replicate' as const,
+    model: 'owner/model',
+    artifactType: 'image' as const,
+    price: { usd: '0.01', unit: 'image' as const, checkedOn: '2026-11-22' },
+    cheapestInput: { prompt: 'a cat', steps: 4 },
+    estimateCost: () => ({ known: true as const, micros: 10_000, basis: '1 image' }),
+    run: async () => ({ artifacts: [] }),
+  };
+  const schema = z.strictObject({ prompt: z.string().min(1), steps: z.number().int().min(1).max(50) });
+
+  it('one that calls the provider before validating', async () => {
+    const valid = defineGenerator({ ...base, id: 'sends-first', inputSchema: schema });
+    const broken: AnyGenerator = {
+      ...valid,
+      async generate(raw, ctx) {
+        await fetch(`${emulator.current.replicateBaseUrl}/models/owner/model`).catch(() => undefined);
+        return valid.generate(raw, ctx);
+      },
+    };
+    await expect(fuzzGeneratorInput(broken, { emulator: emulator.current, runs: 50 })).rejects.toThrow(/emulator received 1 request/);
+  });
+
+  it('one whose validation throws something other than InputValidationError', async () => {
+    const throwing = z.strictObject({ prompt: z.string(), steps: z.any().transform((v: { toFixed(): string }) => v.toFixed()) });
+    const broken = defineGenerator({ ...base, id: 'type-error', inputSchema: throwing });
+    await expect(fuzzGeneratorInput(broken, { emulator: emulator.current, runs: 200 })).rejects.toThrow(/parseInput threw TypeError/);
+  });
+
+  it('one whose error names a field the input does not have', async () => {
+    const valid = defineGenerator({ ...base, id: 'invented-field', inputSchema: schema });
+    const broken: AnyGenerator = {
+      ...valid,
+      parseInput(raw) {
+        try {
+          return valid.parseInput(raw);
+        } catch {
+          throw new InputValidationError('invented-field', [{ field: 'num_inference_steps', message: 'bad' }]);
+        }
+      },
+    };
+    await expect(fuzzGeneratorInput(broken, { emulator: emulator.current, runs: 200 })).rejects.toThrow(/names "num_inference_steps"/);
+  });
+
+  it('one whose refusal names no field', async () => {
+    const valid = defineGenerator({ ...base, id: 'no-field', inputSchema: schema });
+    const broken: AnyGenerator = {
+      ...valid,
+      parseInput(raw) {
+        try {
+          return valid.parseInput(raw);
+        } catch {
+          throw new InputValidationError('no-field', []);
+        }
+      },
+    };
+    await expect(fuzzGeneratorInput(broken, { emulator: emulator.current, runs: 200 })).rejects.toThrow(/names no field/);
+  });
+});

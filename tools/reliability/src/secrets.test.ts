@@ -1,0 +1,291 @@
+/**
+ * Planted keys (environment, BOARDS_GENERATOR_API_KEYS, a .env file) must never show up in
+ * anything a run shows: errors of every kind the real generators can raise against the
+ * emulator, logs, progress, results and stored files, the budget ledger and cost lines,
+ * the live run summary, the emulator's request log, and the `boards` CLI's output.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEY_VARIABLES, KEYS_JSON_VARIABLE, syncKeysToEnv } from '@boards/config';
+import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
+import { RunLedger } from '@boards/cost';
+import type { EmulatedProvider, Emulator, FaultSpec } from '@boards/emulator';
+import { createTestContext, emulatorBaseUrls, useEmulator, type TestContextOptions } from '@boards/testing';
+import { renderSummary, summarizeRun } from '@boards/tools/src/live-run/summary';
+import { runCli, type CliResult } from './cli-run';
+import { plantKeys, Shown } from './planted-keys';
+import { discoverGenerators } from './workspace';
+
+const keys = plantKeys();
+const shown = new Shown();
+const work = mkdtempSync(join(tmpdir(), 'boards-secrets-'));
+const envFile = join(work, 'planted.env');
+const storeDir = join(work, 'store');
+const generators = discoverGenerators().map((d) => d.generator);
+const retired = (g: AnyGenerator) => effectiveLifecycleStatus(g.lifecycle) === 'retired';
+const PROVIDERS: EmulatedProvider[] = ['replicate', 'fal', 'openai'];
+const KEY_SETTINGS = [...Object.values(KEY_VARIABLES), 'FAL_KEY_ID', 'FAL_KEY_SECRET', KEYS_JSON_VARIABLE, 'BOARDS_ENV_FILE', 'BOARDS_GENERATION_TIMEOUT_MS'];
+const savedEnv = new Map(KEY_SETTINGS.map((name) => [name, process.env[name]]));
+let loaded: ReturnType<typeof syncKeysToEnv>;
+
+function plantedEnv(): Record<string, string> {
+  return {
+    REPLICATE_API_TOKEN: keys.replicate,
+    [KEYS_JSON_VARIABLE]: JSON.stringify({ openai: keys.openai, OTHER_SERVICE_TOKEN: keys.other }),
+    BOARDS_ENV_FILE: envFile,
+  };
+}
+
+// Before useEmulator's hooks: the emulator's dummy keys must not replace the planted ones.
+beforeAll(() => {
+  writeFileSync(envFile, `# planted for the leak test\nFAL_KEY_ID=${keys.falId}\nFAL_KEY_SECRET='${keys.falSecret}'\n`);
+  for (const name of KEY_SETTINGS) delete process.env[name];
+  Object.assign(process.env, plantedEnv());
+  loaded = syncKeysToEnv();
+});
+
+afterAll(() => {
+  for (const [name, value] of savedEnv) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+type Outcome = { ok: true; result: GeneratorResult } | { ok: false; error: unknown };
+
+/** Generates, and records everything the generation showed: result or error, logs, progress, costs. */
+async function attempt(label: string, generator: AnyGenerator, input: unknown = generator.cheapestInput, options: TestContextOptions = {}): Promise<Outcome> {
+  const ctx = createTestContext({ generatorId: generator.id, storageRoot: storeDir, ...options });
+  const outcome: Outcome = await generator.generate(input, ctx).then(
+    (result) => ({ ok: true as const, result }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const where = `${label} ${generator.id}`;
+  shown.add(`${where}: ${outcome.ok ? 'result' : 'error'}`, outcome.ok ? outcome.result : outcome.error);
+  shown.add(`${where}: log`, ctx.logLines);
+  shown.add(`${where}: progress`, ctx.progressEvents);
+  shown.add(`${where}: actual cost`, ctx.actualCosts);
+  return outcome;
+}
+
+const errorsOf = (outcomes: Outcome[]) => outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+
+function expectNoLeak(): void {
+  expect(shown.leaks(keys)).toEqual([]);
+}
+
+describe('planted keys never show up', () => {
+  const emulator = useEmulator({ log: (line) => shown.add('emulator log', line) });
+  afterEach(() => shown.add('emulator request log', emulator.current.requests));
+
+  it('loads the planted keys from all three sources', () => {
+    expect(process.env.REPLICATE_API_TOKEN).toBe(keys.replicate);
+    expect(process.env.OPENAI_API_KEY).toBe(keys.openai);
+    expect(process.env.FAL_KEY).toBe(keys.fal);
+    expect(loaded.sources).toMatchObject({ REPLICATE_API_TOKEN: 'environment', OPENAI_API_KEY: KEYS_JSON_VARIABLE, FAL_KEY: '.env' });
+  });
+
+  it('in results, logs, progress and stored files of successful generations', async () => {
+    const outcomes = await Promise.all(generators.map((g) => attempt('success', g)));
+    outcomes.forEach((o, i) => expect(o.ok).toBe(!retired(generators[i])));
+    expect(shown.addFiles('stored artifact', storeDir)).toBeGreaterThan(0);
+    expectNoLeak();
+  });
+
+  const FAULTS: Array<[string, (emu: Emulator) => void]> = [
+    ['401 unauthorized', (e) => e.injectFault({ provider: '*', kind: 'status', status: 401, times: Infinity })],
+    ['429 with Retry-After', (e) => e.injectFault({ provider: '*', kind: 'status', status: 429, retryAfterSeconds: 0, times: Infinity })],
+    ['429 without Retry-After', (e) => e.injectFault({ provider: '*', kind: 'status', status: 429, times: Infinity })],
+    ['500', (e) => e.injectFault({ provider: '*', kind: 'status', status: 500, times: Infinity })],
+    ['503', (e) => e.injectFault({ provider: '*', kind: 'status', status: 503, retryAfterSeconds: 0, times: Infinity })],
+    ['malformed JSON', (e) => e.injectFault({ provider: '*', kind: 'malformed', times: Infinity })],
+    ['connection reset', (e) => e.injectFault({ provider: '*', kind: 'reset', times: Infinity })],
+    ['failed job', (e) => PROVIDERS.forEach((provider) => e.injectFault({ provider, kind: 'job-failed', times: Infinity }))],
+    ['canceled job', (e) => PROVIDERS.forEach((provider) => e.injectFault({ provider, kind: 'job-canceled', times: Infinity }))],
+    ['output download 404', (e) => e.injectFault({ provider: 'files', kind: 'not-found', times: Infinity } satisfies FaultSpec)],
+    ['truncated output download', (e) => e.injectFault({ provider: 'files', kind: 'truncated', times: Infinity })],
+  ];
+
+  it.each(FAULTS)('in the typed errors of a provider %s', async (label, inject) => {
+    inject(emulator.current);
+    const errors = errorsOf(await Promise.all(generators.map((g) => attempt(label, g))));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) expect(BoardsError.isInstance(error)).toBe(true);
+    expectNoLeak();
+  }, 30_000);
+
+  it('in timeout errors (a job or a response slower than the deadline)', async () => {
+    process.env.BOARDS_GENERATION_TIMEOUT_MS = '500';
+    try {
+      emulator.current.setJobDurationMs(10_000);
+      emulator.current.injectFault({ provider: 'openai', kind: 'latency', latencyMs: 10_000, times: Infinity });
+      const errors = errorsOf(await Promise.all(generators.map((g) => attempt('timeout', g))));
+      expect(errors.length).toBe(generators.length);
+      expect(errors.filter((e) => (e as BoardsError).code === 'TIMEOUT').length).toBe(generators.filter((g) => !retired(g)).length);
+    } finally {
+      delete process.env.BOARDS_GENERATION_TIMEOUT_MS;
+    }
+    expectNoLeak();
+  });
+
+  it('in cancellation errors', async () => {
+    emulator.current.setJobDurationMs(10_000);
+    emulator.current.injectFault({ provider: 'openai', kind: 'latency', latencyMs: 10_000, times: Infinity });
+    const outcomes = await Promise.all(
+      generators.map((g) => {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), 300);
+        return attempt('abort', g, g.cheapestInput, { signal: controller.signal });
+      }),
+    );
+    expect(errorsOf(outcomes).filter((e) => (e as BoardsError).code === 'CANCELED').length).toBe(generators.filter((g) => !retired(g)).length);
+    expectNoLeak();
+  });
+
+  it('in missing-key errors while the other providers have keys', async () => {
+    const json = process.env[KEYS_JSON_VARIABLE];
+    process.env[KEYS_JSON_VARIABLE] = JSON.stringify({ OTHER_SERVICE_TOKEN: keys.other });
+    delete process.env.OPENAI_API_KEY;
+    try {
+      const openai = generators.filter((g) => g.provider === 'openai' && !retired(g));
+      const errors = errorsOf(await Promise.all(openai.map((g) => attempt('missing key', g))));
+      expect(errors.map((e) => (e as BoardsError).code)).toEqual(openai.map(() => 'MISSING_KEY'));
+      expect(emulator.current.requestsFor('openai')).toHaveLength(0);
+    } finally {
+      process.env[KEYS_JSON_VARIABLE] = json;
+      process.env.OPENAI_API_KEY = keys.openai;
+    }
+    expectNoLeak();
+  });
+
+  it('in input validation errors, with a key pasted into a field', async () => {
+    const pasted = [keys.replicate, keys.openai, keys.fal];
+    const outcomes = await Promise.all(
+      generators.flatMap((g) => {
+        const first = Object.keys(g.cheapestInput as object)[0];
+        return [
+          attempt('invalid input', g, { ...(g.cheapestInput as object), api_key: pasted[0] }),
+          attempt('invalid input', g, { ...(g.cheapestInput as object), [first]: { key: pasted[1] } }),
+          attempt('invalid input', g, { [first]: 12, token: [pasted[2]] }),
+        ];
+      }),
+    );
+    for (const error of errorsOf(outcomes)) expect((error as BoardsError).code).toMatch(/^(INVALID_INPUT|MODEL_RETIRED)$/);
+    expect(outcomes.every((o) => !o.ok)).toBe(true);
+    expectNoLeak();
+  });
+
+  it('in the budget ledger, cost lines, budget refusals and the live run summary', async () => {
+    const runDir = join(work, 'live-run');
+    const ledger = new RunLedger(runDir);
+    const roomy = { limitMicros: 1_000_000_000, source: 'test', allowUnknown: true };
+    const active = generators.filter((g) => !retired(g));
+    const firstErrors: string[] = [];
+    for (const g of active) {
+      shown.add('cost line', ledger.reserve(g.id, g.estimateCost(g.cheapestInput), roomy, 'emulator').costLine);
+      const ctx = createTestContext({ generatorId: g.id, storageRoot: storeDir });
+      await g.generate(g.cheapestInput, ctx);
+      for (const cost of ctx.actualCosts) ledger.recordActual({ generatorId: g.id, ...cost, at: new Date().toISOString() });
+    }
+    const refused = await Promise.resolve()
+      .then(() => ledger.reserve(active[0].id, active[0].estimateCost(active[0].cheapestInput), { limitMicros: 1, source: 'BOARDS_LIVE_BUDGET_USD', allowUnknown: false }, 'live'))
+      .then(() => undefined, (e: unknown) => e);
+    expect((refused as BoardsError).code).toBe('BUDGET_EXCEEDED');
+    shown.add('budget refusal', refused);
+
+    // What a failing live test leaves for the summary: the first line of a real provider error.
+    emulator.current.injectFault({ provider: '*', kind: 'status', status: 401, times: Infinity });
+    for (const g of active) {
+      const outcome = await attempt('summary', g);
+      if (!outcome.ok) firstErrors.push(String((outcome.error as Error).message).split('\n')[0]);
+    }
+    mkdirSync(join(runDir, 'results'), { recursive: true });
+    active.forEach((g, i) => {
+      const tests = [
+        { title: `${g.id} live generates`, status: 'failed', error: firstErrors[i] },
+        { title: `skipped: ${KEY_VARIABLES[g.provider]} not set`, status: 'skipped', reason: `${KEY_VARIABLES[g.provider]} not set` },
+      ];
+      writeFileSync(join(runDir, 'results', `${g.id}.json`), JSON.stringify({ project: g.id, tests }));
+    });
+    const summary = summarizeRun(runDir, Object.fromEntries(active.map((g) => [g.id, 'failure'])), 'emulator');
+    const rendered = renderSummary(summary);
+    expect(rendered).toContain('live_api_test_cost generator=');
+    expect(summary.generators.every((g) => g.errors.length === 1)).toBe(true);
+    shown.add('run summary', summary);
+    shown.add('rendered run summary', rendered);
+    shown.addFiles('live run directory', runDir);
+    expectNoLeak();
+  });
+});
+
+describe('planted keys never show up in the boards CLI', () => {
+  const emulator = useEmulator();
+  const out = join(work, 'cli-out');
+  let env: Record<string, string>;
+  const results: CliResult[] = [];
+  const run = async (args: string[], extra: Record<string, string> = {}) => {
+    const result = await runCli(args, { ...env, ...extra }, { cwd: work });
+    results.push(result);
+    shown.add(`boards ${args.join(' ')}: stdout`, result.stdout);
+    shown.add(`boards ${args.join(' ')}: stderr`, result.stderr);
+    return result;
+  };
+
+  beforeAll(() => {
+    const urls = emulatorBaseUrls(emulator.current);
+    env = {
+      ...plantedEnv(),
+      BOARDS_REPLICATE_BASE_URL: urls.replicate,
+      BOARDS_FAL_BASE_URL: urls.fal,
+      BOARDS_OPENAI_BASE_URL: urls.openai,
+      BOARDS_REPLICATE_WAIT_SECONDS: '1',
+    };
+  });
+  afterEach(() => shown.add('emulator request log (CLI)', emulator.current.requests));
+
+  it('generate with the planted key, live against the emulator, and with --emulate', async () => {
+    const live = await run(['generate', 'flux-pro', '--prompt', 'x', '--out', out, '--json']);
+    expect(live.code).toBe(0);
+    expect(live.stderr).toMatch(/REPLICATE_API_TOKEN/);
+    expect(emulator.current.requestsFor('replicate').length).toBeGreaterThan(0);
+    const emulated = await run(['generate', 'flux-pro', '--prompt', 'x', '--out', out, '--json', '--emulate']);
+    expect(emulated.code).toBe(0);
+    shown.addFiles('CLI output directory', out);
+    expectNoLeak();
+  }, 60_000);
+
+  it('generate failing with provider 401 and 500', async () => {
+    emulator.current.injectFault({ provider: 'replicate', kind: 'status', status: 401, times: Infinity });
+    emulator.current.injectFault({ provider: 'fal', kind: 'status', status: 500, times: Infinity });
+    const results = [
+      await run(['generate', 'flux-pro', '--prompt', 'x', '--out', out, '--json']),
+      await run(['generate', 'nano-banana', '--prompt', 'xyz', '--out', out]),
+    ];
+    for (const r of results) expect(r.code).not.toBe(0);
+    expectNoLeak();
+  }, 60_000);
+
+  it('list, invalid input and a missing key', async () => {
+    const withoutOpenAI = { [KEYS_JSON_VARIABLE]: JSON.stringify({ OTHER_SERVICE_TOKEN: keys.other }) };
+    const results = await Promise.all([
+      run(['list']),
+      run(['list', '--json']),
+      run(['generate', 'nano-banana', '--prompt', 'x', '--num-images', '0', '--json']),
+      run(['generate', 'gpt-image-2', '--prompt', 'x', '--live', '--json'], withoutOpenAI),
+    ]);
+    expect(results.map((r) => r.code)).toEqual([0, 0, 2, expect.any(Number)]);
+    expect(results[3].stdout + results[3].stderr).toMatch(/Missing OPENAI_API_KEY/);
+    expectNoLeak();
+  }, 60_000);
+
+  it('a key pasted as an input value is not echoed back (--steps, --seed)', async () => {
+    const results = await Promise.all([
+      run(['generate', 'flux-pro', '--prompt', 'x', '--steps', keys.openai, '--json']),
+      run(['generate', 'flux-pro', '--prompt', 'x', '--seed', keys.replicate]),
+    ]);
+    expect(results.map((r) => r.code)).toEqual([2, 2]);
+    expectNoLeak();
+  }, 60_000);
+});
