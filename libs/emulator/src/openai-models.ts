@@ -24,8 +24,13 @@ export const OPENAI_MODELS: readonly OpenAIModel[] = [
   { id: 'gpt-4o-mini-transcribe', created: 1742169600, owned_by: 'system', shutdown_date: null, kind: 'transcription', formats: ['json', 'text'] },
 ];
 
+/** A model past its shutdown date is no longer served: it answers 404 like a retired one. */
+export function isServed(m: OpenAIModel, today = new Date().toISOString().slice(0, 10)): boolean {
+  return m.shutdown_date === null || m.shutdown_date > today;
+}
+
 export function findOpenAIModel(id: unknown, kind?: OpenAIModel['kind']): OpenAIModel | undefined {
-  return OPENAI_MODELS.find((m) => m.id === id && (kind === undefined || m.kind === kind));
+  return OPENAI_MODELS.find((m) => m.id === id && (kind === undefined || m.kind === kind) && isServed(m));
 }
 
 /** The public model object (without the emulator's own fields). */

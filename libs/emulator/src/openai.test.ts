@@ -42,8 +42,8 @@ describe('openai images', () => {
   });
 
   it('maps size auto to 1024x1024, is deterministic, and lets gpt-image-2 use custom sizes', async () => {
-    const a = await (await generate({ model: 'gpt-image-1', prompt: 'same', size: 'auto' })).json();
-    const b = await (await generate({ model: 'gpt-image-1', prompt: 'same' })).json();
+    const a = await (await generate({ model: 'gpt-image-1.5', prompt: 'same', size: 'auto' })).json();
+    const b = await (await generate({ model: 'gpt-image-1.5', prompt: 'same' })).json();
     expect(a.size).toBe('1024x1024');
     expect(a.data[0].b64_json).toBe(b.data[0].b64_json);
     const custom = await (await generate({ model: 'gpt-image-2', prompt: 'wide', size: '1536x864' })).json();
@@ -51,6 +51,12 @@ describe('openai images', () => {
     const bad = await generate({ model: 'gpt-image-1.5', prompt: 'x', size: '1536x864' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatchObject({ param: 'size', type: 'invalid_request_error' });
+  });
+
+  it('answers gpt-image-1, shut down on 2026-10-23, as model_not_found', async () => {
+    const response = await generate({ model: 'gpt-image-1', prompt: 'x' });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error).toMatchObject({ code: 'model_not_found', param: 'model' });
   });
 
   it('answers retired dall-e models (and the dall-e-2 default) as model_not_found', async () => {

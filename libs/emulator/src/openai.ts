@@ -2,7 +2,7 @@ import { authToken, sendJson } from './http';
 import { generateImages } from './openai-images';
 import { transcribe } from './openai-audio';
 import { modelNotFound, openaiError } from './openai-errors';
-import { findOpenAIModel, modelObject, OPENAI_MODELS } from './openai-models';
+import { findOpenAIModel, isServed, modelObject, OPENAI_MODELS } from './openai-models';
 import type { ProviderDef } from './provider';
 import type { EmulatorState } from './state';
 
@@ -26,7 +26,7 @@ export function createOpenAIProvider(state: EmulatorState): ProviderDef {
         operation: 'models',
         method: 'GET',
         path: 'models',
-        handle: (ctx) => sendJson(ctx, 200, { object: 'list', data: OPENAI_MODELS.map(modelObject) }),
+        handle: (ctx) => sendJson(ctx, 200, { object: 'list', data: OPENAI_MODELS.filter((m) => isServed(m)).map(modelObject) }),
       },
       {
         operation: 'model',
