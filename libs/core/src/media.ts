@@ -179,19 +179,20 @@ export function probeLocalMedia(ref: string): MediaInfo | undefined {
   }
 }
 
-/** A valid 16-bit PCM mono WAV of silence: the smallest honest audio input for live tests. */
-export function silentWav(seconds: number, sampleRate = 8000): Uint8Array {
-  const dataBytes = Math.round(seconds * sampleRate) * 2;
+/** A valid 16-bit PCM WAV of silence (mono by default): the smallest honest audio input for live tests. */
+export function silentWav(seconds: number, sampleRate = 8000, channels = 1): Uint8Array {
+  const blockAlign = channels * 2;
+  const dataBytes = Math.round(seconds * sampleRate) * blockAlign;
   const buffer = Buffer.alloc(44 + dataBytes);
   buffer.write('RIFF', 0, 'ascii');
   buffer.writeUInt32LE(36 + dataBytes, 4);
   buffer.write('WAVEfmt ', 8, 'ascii');
   buffer.writeUInt32LE(16, 16);
   buffer.writeUInt16LE(1, 20);
-  buffer.writeUInt16LE(1, 22);
+  buffer.writeUInt16LE(channels, 22);
   buffer.writeUInt32LE(sampleRate, 24);
-  buffer.writeUInt32LE(sampleRate * 2, 28);
-  buffer.writeUInt16LE(2, 32);
+  buffer.writeUInt32LE(sampleRate * blockAlign, 28);
+  buffer.writeUInt16LE(blockAlign, 32);
   buffer.writeUInt16LE(16, 34);
   buffer.write('data', 36, 'ascii');
   buffer.writeUInt32LE(dataBytes, 40);

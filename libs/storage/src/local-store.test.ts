@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BoardsError, InvalidConfigError, type ArtifactDraft } from '@boards/core';
 import { InvalidArtifactError } from './errors';
 import { LocalArtifactStore } from './local-store';
-import { tinyPng, tinyWav } from './test-media';
+import { silentWav } from '@boards/core';
+import { tinyPng } from './test-media';
 
 let root: string;
 let store: LocalArtifactStore;
@@ -107,7 +108,7 @@ describe('put', () => {
   });
 
   it('reads audio facts from a WAV header and omits facts nobody knows', async () => {
-    const artifact = await store.put({ type: 'audio', bytes: tinyWav(0.5, 8000, 2), mimeType: 'audio/wav' }, { generatorId: 'tts' });
+    const artifact = await store.put({ type: 'audio', bytes: silentWav(0.5, 8000, 2), mimeType: 'audio/wav' }, { generatorId: 'tts' });
     expect(artifact).toMatchObject({ type: 'audio', durationSeconds: 0.5, sampleRate: 8000, channels: 2 });
     const unknown = await store.put({ type: 'video', bytes: new Uint8Array([1, 2, 3]), mimeType: 'video/mp4', fps: 24 }, { generatorId: 'veo' });
     expect(Object.keys(unknown).sort()).toEqual(['fps', 'mimeType', 'sha256', 'sizeBytes', 'storageUrl', 'type']);

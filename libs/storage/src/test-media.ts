@@ -41,22 +41,3 @@ export function tinyPng(width: number, height: number, seed = 0): Uint8Array {
     ]),
   );
 }
-
-/** A silent 16-bit PCM WAV. */
-export function tinyWav(seconds: number, sampleRate = 8000, channels = 1): Uint8Array {
-  const dataSize = Math.round(seconds * sampleRate) * channels * 2;
-  const b = Buffer.alloc(44 + dataSize);
-  b.write('RIFF', 0, 'ascii');
-  b.writeUInt32LE(36 + dataSize, 4);
-  b.write('WAVEfmt ', 8, 'ascii');
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(channels, 22);
-  b.writeUInt32LE(sampleRate, 24);
-  b.writeUInt32LE(sampleRate * channels * 2, 28);
-  b.writeUInt16LE(channels * 2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36, 'ascii');
-  b.writeUInt32LE(dataSize, 40);
-  return new Uint8Array(b);
-}
