@@ -27,8 +27,8 @@ export function generationTimeoutMs(option: number | undefined, fallbackMs = DEF
 
 /** First status poll interval after the immediate check. */
 export const POLL_FIRST_MS = 100;
-/** Polls never wait longer than this: a finished job is noticed within a second. */
-export const POLL_MAX_MS = 1000;
+/** Polls never wait longer than this, the SDKs' own fixed interval: never later than they notice a finished job. */
+export const POLL_MAX_MS = 500;
 
 /** Status polls back off from POLL_FIRST_MS by 1.5x up to POLL_MAX_MS: quick for short jobs, gentle for long ones. */
 export function nextPollInterval(current: number): number {

@@ -48,7 +48,7 @@ function paths(workspace: string, emulator: EmulatorProcess, dir: string): Path[
     const flux = load('flux-pro');
     const input = flux.parseInput(flux.cheapestInput) as Record<string, unknown>;
     out.push(
-      { generator: 'flux-pro', how: 'adapter (`Prefer: wait`, then polls from 250 ms growing)', adapter: true, run: viaAdapter(flux) },
+      { generator: 'flux-pro', how: 'adapter (`Prefer: wait`, then polls from 100 ms growing to 500 ms)', adapter: true, run: viaAdapter(flux) },
       {
         generator: 'flux-pro',
         how: 'replicate SDK `predictions.create` + `wait()` (polls every 500 ms)',
@@ -70,7 +70,7 @@ function paths(workspace: string, emulator: EmulatorProcess, dir: string): Path[
     const banana = load('nano-banana');
     const input = banana.parseInput(banana.cheapestInput) as Record<string, unknown>;
     out.push(
-      { generator: 'nano-banana', how: 'adapter (status at once, then from 250 ms growing)', adapter: true, run: viaAdapter(banana) },
+      { generator: 'nano-banana', how: 'adapter (status at once, then from 100 ms growing to 500 ms)', adapter: true, run: viaAdapter(banana) },
       {
         generator: 'nano-banana',
         how: 'fal client `subscribe()` (polls every 500 ms)',
@@ -145,6 +145,6 @@ function renderOverhead(rows: Row[], lengths: number): string {
     '',
     table(['generator', 'path', 'overhead (median)', 'mean', 'range', 'HTTP requests', 'overhead vs adapter'], body, ['l', 'l', 'r', 'r', 'r', 'r', 'r']),
     '',
-    'A fixed 500 ms poll finds a finished job 0-500 ms late (250 ms on average); a blocking `Prefer: wait` create answers when the job ends; a poll interval that grows finds long jobs later still.',
+    'A fixed 500 ms poll finds a finished job 0-500 ms late (250 ms on average); a blocking `Prefer: wait` create answers when the job ends; the adapters poll from 100 ms growing to 500 ms, so they notice a job no later than a fixed 500 ms poll and short jobs sooner.',
   ].join('\n');
 }

@@ -12,7 +12,7 @@ export interface FalAdapterOptions {
   baseUrl?: string;
   /** HTTP retry policy (see @boards/core DEFAULT_RETRY_POLICY). */
   retry?: Partial<RetryPolicy>;
-  /** First status poll is immediate; later ones start at this interval and grow 1.5x to 1 s. Default 100 ms (core POLL_FIRST_MS). */
+  /** First status poll is immediate; later ones start at this interval and grow 1.5x to 500 ms. Default 100 ms (core POLL_FIRST_MS). */
   pollIntervalMs?: number;
   /** Deadline for the whole request. Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes. */
   timeoutMs?: number;

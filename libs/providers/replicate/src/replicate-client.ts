@@ -16,7 +16,7 @@ export interface ReplicateAdapterOptions {
    * bounds how long a canceled generation keeps running. Default: BOARDS_REPLICATE_WAIT_SECONDS, else 20.
    */
   waitSeconds?: number;
-  /** First poll interval once the blocking wait returns unfinished; grows 1.5x to 1 s. Default 100 ms (core POLL_FIRST_MS). */
+  /** First poll interval once the blocking wait returns unfinished; grows 1.5x to 500 ms. Default 100 ms (core POLL_FIRST_MS). */
   pollIntervalMs?: number;
   /** Deadline for the whole prediction. Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes. */
   timeoutMs?: number;
