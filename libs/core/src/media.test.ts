@@ -37,3 +37,17 @@ describe('mp4 sniffing', () => {
     expect(info).toMatchObject({ mimeType: 'video/mp4', width: 640, height: 360, durationSeconds: 4, fps: 25 });
   });
 });
+
+describe('mp3 sniffing', () => {
+  it('reads rate, channels and a constant-bit-rate duration after an ID3 tag', () => {
+    // A 10-byte ID3v2 header with a 20-byte tag, then 128 kbit/s 44.1 kHz mono frames: 32 000 bytes = 2 s.
+    const tag = Buffer.concat([Buffer.from('ID3'), Buffer.from([4, 0, 0, 0, 0, 0, 20]), Buffer.alloc(20)]);
+    const audio = Buffer.alloc(32_000);
+    audio.set([0xff, 0xfb, 0x90, 0xc4]);
+    expect(sniffMedia(Buffer.concat([tag, audio]))).toMatchObject({ mimeType: 'audio/mpeg', sampleRate: 44100, channels: 1, durationSeconds: 2 });
+  });
+
+  it('invents no duration when no frame header follows the tag', () => {
+    expect(sniffMedia(Buffer.from('ID3 is a tag format, this is text'))?.durationSeconds).toBeUndefined();
+  });
+});

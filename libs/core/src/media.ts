@@ -28,8 +28,8 @@ export function sniffMedia(bytes: Uint8Array): MediaInfo | undefined {
   }
   if (bytes.length >= 44 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WAVE') return wavInfo(bytes, view);
   if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp') return mp4Info(bytes, view);
-  if (bytes.length >= 3 && (ascii(bytes, 0, 3) === 'ID3' || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0))) {
-    return { mimeType: 'audio/mpeg', extension: 'mp3' };
+  if (bytes.length >= 4 && (ascii(bytes, 0, 3) === 'ID3' || (bytes[0] === 0xff && (bytes[1] & 0xe6) === 0xe2))) {
+    return mp3Info(bytes);
   }
   return undefined;
 }
@@ -79,6 +79,38 @@ function wavInfo(bytes: Uint8Array, view: DataView): MediaInfo {
       break;
     }
     i += 8 + size + (size % 2);
+  }
+  return info;
+}
+
+// Layer III bitrates (kbit/s) by index, for MPEG-1 and for MPEG-2/2.5.
+const MP3_BITRATES = [
+  [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+  [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+];
+const MP3_SAMPLE_RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+
+/**
+ * MP3 (MPEG audio Layer III): sample rate and channels from the first frame header, and
+ * the duration assuming a constant bit rate (what TTS services send), from the audio bytes
+ * after any ID3v2 tag.
+ */
+function mp3Info(bytes: Uint8Array): MediaInfo {
+  const info: MediaInfo = { mimeType: 'audio/mpeg', extension: 'mp3' };
+  let start = 0;
+  if (ascii(bytes, 0, 3) === 'ID3' && bytes.length >= 10) {
+    start = 10 + ((bytes[6] & 0x7f) << 21) + ((bytes[7] & 0x7f) << 14) + ((bytes[8] & 0x7f) << 7) + (bytes[9] & 0x7f);
+  }
+  for (let i = start; i + 4 <= bytes.length && i < start + 4096; i++) {
+    if (bytes[i] !== 0xff || (bytes[i + 1] & 0xe6) !== 0xe2) continue;
+    const version = (bytes[i + 1] >> 3) & 0x03;
+    const bitrate = MP3_BITRATES[version === 3 ? 0 : 1][bytes[i + 2] >> 4];
+    const sampleRate = MP3_SAMPLE_RATES[version]?.[(bytes[i + 2] >> 2) & 0x03];
+    if (!bitrate || !sampleRate) continue;
+    info.sampleRate = sampleRate;
+    info.channels = bytes[i + 3] >> 6 === 3 ? 1 : 2;
+    info.durationSeconds = Math.round((((bytes.length - i) * 8) / (bitrate * 1000)) * 1000) / 1000;
+    return info;
   }
   return info;
 }

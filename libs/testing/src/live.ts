@@ -10,7 +10,6 @@ import { budgetFromEnv, RunLedger } from '@boards/cost';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { priceMicros } from '@boards/cost';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
@@ -52,11 +51,6 @@ function runLedger(): RunLedger {
   return ledger;
 }
 
-/** fal reports billable units in the price's own unit; other reports stay as quantities. */
-function actualMicros(generator: AnyGenerator, reported: string): number | undefined {
-  const units = /^billable_units=([\d.]+)$/.exec(reported)?.[1];
-  return units === undefined ? undefined : Math.ceil(priceMicros(generator.price) * Number(units));
-}
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -102,7 +96,7 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
         const ctx = createGeneratorContext({
           generatorId: generator.id,
           store,
-          onActualCost: (cost) => runLedger().recordActual({ generatorId: generator.id, ...cost, micros: cost.micros ?? actualMicros(generator, cost.reported), at: new Date().toISOString() }),
+          onActualCost: (cost) => runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() }),
         });
         if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
         const recorder = new GenerationRecorder();

@@ -23,6 +23,6 @@ describe('nano-banana mapping', () => {
     expect(artifacts).toHaveLength(2);
     expect(artifacts.every((a) => a.type === 'image' && a.mimeType === 'image/png')).toBe(true);
     expect(nanoBanana.estimateCost(input)).toMatchObject({ known: true, micros: 78_000 });
-    expect(ctx.actualCosts).toEqual([{ reported: 'billable_units=2' }]);
+    expect(ctx.actualCosts).toEqual([{ reported: 'billable_units=2', micros: 78_000 }]);
   });
 });

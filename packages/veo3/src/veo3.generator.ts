@@ -37,4 +37,5 @@ export const veo3 = defineFalGenerator({
   cheapestInput: { prompt: 'a red ball rolling across a white floor', duration: '4s', generate_audio: false },
   // Billed per second of output video, at the audio rate when a soundtrack is generated.
   estimateCost: (input) => estimateFromPrice(input.generate_audio ? withAudio : price, parseInt(input.duration, 10)),
+  billedPrice: (input) => (input.generate_audio ? withAudio : price),
 });

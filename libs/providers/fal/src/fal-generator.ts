@@ -7,7 +7,9 @@ import {
   type Generator,
   type GeneratorContext,
   type GeneratorSpec,
+  type Price,
 } from '@boards/core';
+import { estimateFromPrice } from '@boards/cost';
 import type { FalAdapterOptions } from './fal-client';
 import { runFalRequest, uploadToFal, type FalResult } from './fal-queue';
 
@@ -20,12 +22,17 @@ export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
   toEndpointInput?(input: z.output<Schema>, upload: (ref: string) => Promise<string>): Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Turns the result into artifacts. Default: every URL in the result downloaded as `artifactType`. */
   toArtifacts?(result: FalResult, ctx: GeneratorContext): Promise<Artifact[]>;
+  /**
+   * The price fal's billable units (`x-fal-billable-units`) are counted in, for the actual
+   * cost of this input. Default: `price` (e.g. veo3 bills seconds at its audio rate when asked).
+   */
+  billedPrice?(input: z.output<Schema>): Price;
   adapter?: FalAdapterOptions;
 }
 
 /** A generator for a fal endpoint: the package declares endpoint, schema, price and mapping; this does the queue protocol. */
 export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorSpec<Schema>): Generator<Schema> {
-  const { toEndpointInput, toArtifacts, adapter, ...declared } = spec;
+  const { toEndpointInput, toArtifacts, billedPrice, adapter, ...declared } = spec;
   return defineGenerator({
     ...declared,
     provider: 'fal',
@@ -37,6 +44,10 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
       };
       const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
       const result = await runFalRequest(spec.model, endpointInput, ctx, adapter);
+      if (result.billableUnits) {
+        const actual = estimateFromPrice(billedPrice ? billedPrice(input) : spec.price, Number(result.billableUnits));
+        ctx.reportActualCost({ reported: `billable_units=${result.billableUnits}`, micros: actual.known ? actual.micros : undefined });
+      }
       const artifacts = toArtifacts
         ? await toArtifacts(result, ctx)
         : await storeOutputUrls(ctx, collectUrls(result.data), { provider: 'fal', type: spec.artifactType, jobId: result.requestId });

@@ -76,7 +76,6 @@ export async function runFalRequest<Output = Record<string, unknown>>(
     }
     ctx.progress({ progress: 0.75, phase: 'running', message: 'fetching result' });
     const result = await client.queue.result(endpoint, { requestId });
-    if (billableUnits) ctx.reportActualCost({ reported: `billable_units=${billableUnits}` });
     return { data: result.data as Output, requestId, billableUnits };
   } catch (error) {
     if (stop.aborted && requestId) {
