@@ -1,6 +1,5 @@
 import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
-import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
-import { z } from 'zod';
+import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator } from '@boards/testing';
 import { redirectFalUrl } from './fal-client';
 import { defineFalGenerator } from './fal-generator';
 import { runFalRequest, uploadToFal } from './fal-queue';
@@ -9,18 +8,7 @@ const ENDPOINT = 'fal-ai/nano-banana';
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 }, pollIntervalMs: 20 };
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
-const image = defineFalGenerator({
-  id: 'fal-test-image',
-  title: 't',
-  description: 't',
-  model: ENDPOINT,
-  artifactType: 'image',
-  inputSchema: z.strictObject({ prompt: z.string() }),
-  price: { usd: '0.039', unit: 'image', checkedOn: '2026-11-22' },
-  cheapestInput: { prompt: 'abc' },
-  estimateCost: () => ({ known: true, micros: 39_000, basis: '1 image' }),
-  adapter: fast,
-});
+const image = defineFalGenerator({ ...testImageSpec('fal-test-image', ENDPOINT), adapter: fast });
 
 describe('fal adapter', () => {
   const emulator = useEmulator();
@@ -103,20 +91,7 @@ describe('fal adapter', () => {
     expect(ops().filter((o) => o === 'result')).toHaveLength(2);
   });
 
-  it('retries an output download that fails once (404 or truncated) and keeps the result', async () => {
-    emulator.current.injectFault({ provider: 'files', kind: 'not-found' });
-    emulator.current.injectFault({ provider: 'files', kind: 'truncated' });
-    const { artifacts } = await image.generate({ prompt: 'kept' }, createTestContext());
-    expect(artifacts).toHaveLength(1);
-    expect(emulator.current.requestsFor('files').filter((r) => r.operation === 'download')).toHaveLength(3);
-  });
-
-  it('names the request when the output cannot be downloaded at all', async () => {
-    emulator.current.injectFault({ provider: 'files', kind: 'not-found', times: Infinity });
-    const ctx = createTestContext();
-    const error = await failure(image.generate({ prompt: 'lost' }, ctx));
-    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404, jobId: ctx.providerJobs[0].jobId });
-  });
+  describeDownloadFaults(() => image, () => emulator.current);
 
   it('turns a failed request into GenerationFailedError naming the request', async () => {
     emulator.current.injectFault({ provider: 'fal', kind: 'job-failed' });

@@ -1,25 +1,13 @@
 import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
-import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
+import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator } from '@boards/testing';
 import { runReplicatePrediction } from './replicate-prediction';
 import { defineReplicateGenerator } from './replicate-generator';
-import { z } from 'zod';
 
 const MODEL = 'black-forest-labs/flux-schnell';
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
 const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
-const image = defineReplicateGenerator({
-  id: 'replicate-test-image',
-  title: 't',
-  description: 't',
-  model: MODEL,
-  artifactType: 'image',
-  inputSchema: z.strictObject({ prompt: z.string() }),
-  price: { usd: '0.003', unit: 'image', checkedOn: '2026-11-22' },
-  cheapestInput: { prompt: 'x' },
-  estimateCost: () => ({ known: true, micros: 3000, basis: '1 image' }),
-  adapter: fast,
-});
+const image = defineReplicateGenerator({ ...testImageSpec('replicate-test-image', MODEL), adapter: fast });
 
 describe('replicate adapter', () => {
   const emulator = useEmulator();
@@ -119,20 +107,7 @@ describe('replicate adapter', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
-  it('retries an output download that fails once (404 or truncated) and keeps the result', async () => {
-    emulator.current.injectFault({ provider: 'files', kind: 'not-found' });
-    emulator.current.injectFault({ provider: 'files', kind: 'truncated' });
-    const { artifacts } = await image.generate({ prompt: 'kept' }, createTestContext());
-    expect(artifacts).toHaveLength(1);
-    expect(emulator.current.requestsFor('files').filter((r) => r.operation === 'download')).toHaveLength(3);
-  });
-
-  it('names the prediction when the output cannot be downloaded at all', async () => {
-    emulator.current.injectFault({ provider: 'files', kind: 'not-found', times: Infinity });
-    const ctx = createTestContext();
-    const error = await failure(image.generate({ prompt: 'lost' }, ctx));
-    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404, jobId: ctx.providerJobs[0].jobId });
-  });
+  describeDownloadFaults(() => image, () => emulator.current);
 
   it('names the missing variable and sends nothing without a key', async () => {
     const saved = process.env.REPLICATE_API_TOKEN;
