@@ -1,7 +1,7 @@
 // Jest reporter for the live tier (plain JS: jest loads reporters without transforming them).
 // Writes what each live test did into the run directory, for the run summary that
 // the @boards/tools Nx plugin prints when the run ends.
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 class LiveResultsReporter {
@@ -29,8 +29,15 @@ class LiveResultsReporter {
     const dir = process.env.BOARDS_LIVE_RUN_DIR;
     if (!dir || !this.project) return;
     mkdirSync(join(dir, 'results'), { recursive: true });
-    writeFileSync(join(dir, 'results', `${this.project}.json`), JSON.stringify({ project: this.project, tests: this.tests }, null, 2));
+    // What the project's live tests generated (written by describeLive), for `npx boards report`.
+    const generations = readJsonFiles(join(dir, 'generations', this.project));
+    writeFileSync(join(dir, 'results', `${this.project}.json`), JSON.stringify({ project: this.project, tests: this.tests, generations }, null, 2));
   }
+}
+
+function readJsonFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
 function firstLine(text) {

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
+import { recordGeneration, type GenerationOutcome } from './live-record';
 import { GenerationRecorder } from './recording';
 
 export type LiveMode = 'live' | 'emulator';
@@ -93,20 +94,33 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
         // Reserve before sending: over budget, this throws and the test fails (never a silent skip).
         const entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
         say(entry.costLine);
+        const outcome: GenerationOutcome = { generator: generator.id, mode, startedAt: new Date(), elapsedMs: 0, input, estimate };
         const ctx = createGeneratorContext({
           generatorId: generator.id,
           store,
-          onActualCost: (cost) => runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() }),
+          onActualCost: (cost) => {
+            outcome.actual = cost;
+            runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() });
+          },
+          onProviderJob: (job) => (outcome.providerJobId = job.jobId),
         });
-        if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
-        const recorder = new GenerationRecorder();
-        recorder.start();
+        // What was generated goes into the run directory, for `npx boards report`.
+        const keep = (settled: Pick<GenerationOutcome, 'result' | 'error'>) => {
+          const runDir = process.env.BOARDS_LIVE_RUN_DIR;
+          if (runDir) recordGeneration(runDir, { ...outcome, ...settled, elapsedMs: Date.now() - outcome.startedAt.getTime() });
+        };
+        const recorder = process.env.BOARDS_RECORD === '1' ? new GenerationRecorder() : undefined;
+        recorder?.start();
         try {
           const result = await generator.generate(input, ctx);
-          say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
+          if (recorder) say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
+          keep({ result });
           return result;
+        } catch (error) {
+          keep({ error });
+          throw error;
         } finally {
-          recorder.stop();
+          recorder?.stop();
         }
       },
     };

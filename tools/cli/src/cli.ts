@@ -10,6 +10,7 @@ import { emulatorCommand } from './commands/emulator';
 import { generateCommand } from './commands/generate';
 import { listCommand } from './commands/list';
 import { liveCommand } from './commands/live';
+import { reportCommand } from './commands/report';
 import { reportError } from './error-report';
 import { usageError } from './errors';
 import { ExitCode, exitCodeFor } from './exit-codes';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
   emulator: emulatorCommand,
   live: liveCommand,
+  report: reportCommand,
 };
 
 /** Flags that may stand before the command name. */

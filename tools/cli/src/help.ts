@@ -17,6 +17,8 @@ Commands:
                               no provider
   live run [--base REF]       run that selection through nx test-live (refused when
                               over BOARDS_LIVE_BUDGET_USD); --emulate for a free run
+  report [RUN]                the HTML board of a live run (default: the latest):
+                              every generator's artifacts, inputs, costs, skip reasons
 
 Options of every command:
   --json                      exactly one JSON document on stdout; logs and progress
@@ -64,6 +66,8 @@ Options:
   --max-cost-without-prompt USD  ask before a live run estimated above this, or of
                                  unknown cost (default: BOARDS_CONFIRM_ABOVE_USD,
                                  else 0.50); without a terminal to ask on: exit 5
+  --report                       also write an HTML page of the generation beside
+                                 its artifacts (report-<artifact>.html) and print its path
   --json                         one JSON document on stdout:
                                  {generator, mode, estimatedCost, actualCost?,
                                   artifacts: [{type, path, storageUrl, mimeType,
@@ -110,4 +114,19 @@ run    Prints the plan, then runs exactly that selection through Nx's test-live 
        emulator instead (free).
 
 Live calls happen only through the test-live target (this command or nx itself).
+`;
+
+export const REPORT_HELP = `Usage: npx boards report [RUN] [--json]
+
+Writes the HTML board of a live run to <run>/report.html and prints its path: one card
+per generator with its artifacts inline (images, audio and video players, transcripts),
+the input sent, estimated and billed cost, timing, the provider job id, and the reason
+of each skipped or failed test; the header shows the total against the budget and the
+daily and monthly caps when the run recorded them. Media are linked relative to the
+page (no server; copying the run directory keeps it working); no key or URL query
+string appears in it.
+
+RUN is a run directory (.live-runs/<id>) or its id; default: the latest run
+(.live-runs/latest-summary.json). \`npx boards generate ... --report\` writes the same
+page for one generation.
 `;

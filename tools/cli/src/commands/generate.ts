@@ -14,6 +14,7 @@ import { buildRawInput, inputFlagSpecs, validateInput } from '../input';
 import { describeField, exampleCommand } from '../input-docs';
 import { chooseMode, describeMode, type RunMode } from '../mode';
 import type { Output } from '../output';
+import { writeGenerationReport } from '../report/write';
 import { runGeneration, type RunOutcome } from '../run-generation';
 import { inputFields } from '../schema-fields';
 import { COMMON_FLAGS, type Command } from './command';
@@ -26,6 +27,7 @@ const GENERATE_FLAGS: readonly FlagSpec[] = [
   { name: 'emulate', kind: 'boolean' },
   { name: 'yes', kind: 'boolean', short: 'y' },
   { name: 'max-cost-without-prompt', kind: 'value' },
+  { name: 'report', kind: 'boolean' },
 ];
 
 /**
@@ -99,6 +101,10 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
     const store = new LocalArtifactStore({ root: stringFlag(args, 'out') });
     const outcome = await runGeneration(generator, raw.input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
     report(output, { generator, mode, estimate, outcome, cwd });
+    if (booleanFlag(args, 'report')) {
+      const page = writeGenerationReport({ generator, mode, input: raw.input, estimate, outcome, artifacts: outcome.result.artifacts.map(artifactEntry), cwd });
+      (output.json ? output.note.bind(output) : output.result.bind(output))(`report: ${displayPath(page, cwd)}`);
+    }
     return 0;
   } finally {
     await embedded?.stop();
