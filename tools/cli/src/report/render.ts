@@ -80,10 +80,10 @@ function renderGeneration(g: GenerationRecord): string {
     ['provider job', g.providerJobId ?? 'none reported'],
   ];
   return `<section class="generation">
-<div class="media">${g.artifacts.map(renderArtifact).join('')}</div>
+<div class="media">${g.inputFiles.map(renderInputFile).join('')}${g.inputFiles.length ? '<span class="arrow" title="input, then output">→</span>' : ''}${g.artifacts.map(renderArtifact).join('')}</div>
 ${g.error ? `<p class="reason">failed: ${text(g.error)}</p>` : ''}${(g.warnings ?? []).map((w) => `<p class="warning">warning: ${text(w)}</p>`).join('')}
 <dl class="costs">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`).join('')}</dl>
-<details class="input" open><summary>input sent</summary>${g.inputFiles.length ? `<div class="inputs">${g.inputFiles.map(renderInputFile).join('')}</div>` : ''}<pre>${text(JSON.stringify(g.input, null, 2))}</pre></details>
+<details class="input" open><summary>input sent</summary><pre>${text(JSON.stringify(g.input, null, 2))}</pre></details>
 </section>`;
 }
 
@@ -110,7 +110,7 @@ function renderArtifact(a: RecordedArtifact): string {
 }
 
 function renderInputFile(f: RecordedInputFile): string {
-  const label = `<figcaption>${text(f.field)} · ${text(f.mimeType)} · ${formatBytes(f.sizeBytes)}</figcaption>`;
+  const label = `<figcaption>input ${text(f.field)} · ${text(f.mimeType)} · ${formatBytes(f.sizeBytes)}</figcaption>`;
   if (f.mimeType.startsWith('image/')) return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${escapeHtml(f.field)}">${label}</figure>`;
   if (f.mimeType.startsWith('audio/')) return `<figure class="audio input-file"><audio controls preload="metadata" src="${href(f.file)}"></audio>${label}</figure>`;
   return `<figure class="input-file"><a href="${href(f.file)}">${text(f.file)}</a>${label}</figure>`;
@@ -138,7 +138,7 @@ h2{margin:0;font-size:16px;display:flex;justify-content:space-between;align-item
 .failed .reason{background:#fbe4e2;color:#7d1a14}
 .warning{margin:6px 0;color:var(--skip)}
 .generation+.generation{border-top:1px dashed var(--line);margin-top:10px;padding-top:10px}
-.media{display:flex;flex-wrap:wrap;gap:8px}
+.media{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}
 figure{margin:0;max-width:100%}
 figure.image img{display:block;max-width:100%;max-height:240px;width:auto;height:auto;object-fit:contain;border-radius:4px;
   background:repeating-conic-gradient(#eceef1 0 25%,#fff 0 50%) 0 0/16px 16px;border:1px solid var(--line)}
@@ -154,8 +154,9 @@ figcaption a{color:inherit}
 .costs dt{color:var(--muted)}.costs dd{margin:0;overflow-wrap:anywhere}
 .input summary{cursor:pointer;color:var(--accent);font-size:12.5px}
 .input pre{margin-top:6px;padding:8px;background:var(--bg);border-radius:4px;max-height:180px;overflow:auto}
-.inputs{display:flex;flex-wrap:wrap;gap:8px;margin-top:6px}
-figure.input-file img{max-height:96px;max-width:160px;min-width:0}
+.arrow{align-self:center;font-size:20px;color:var(--muted)}
+figure.image.input-file{max-width:120px}
+figure.input-file img{max-height:96px;max-width:120px;min-width:0}
 footer{padding:0 28px 20px;color:var(--muted);font-size:12px}
 footer p{margin:4px 0}
 `;
