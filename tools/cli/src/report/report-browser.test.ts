@@ -108,7 +108,8 @@ describe('the report page in headless chromium', () => {
       expect(code).toBe(0);
       const report = await openPage(stdout, 'generation.png');
       expect(report.errors).toEqual([]);
-      expect(report.images.map((i) => i.src)).toEqual([expect.stringMatching(/^[0-9a-f]{16}\.png$/), expect.stringMatching(/^\.\.\/flux-schnell\/[0-9a-f]{16}\.png$/)]);
+      // The input image (linked where it lies), then the output beside the page.
+      expect(report.images.map((i) => i.src)).toEqual([expect.stringMatching(/^\.\.\/flux-schnell\/[0-9a-f]{16}\.png$/), expect.stringMatching(/^[0-9a-f]{16}\.png$/)]);
       expect(report.images.filter((i) => i.naturalWidth === 1024)).toEqual(report.images);
       expect(report.text).toContain('make it blue');
     },
