@@ -8,23 +8,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatUsd, redactSecrets, type ActualCost, type Artifact, type CostEstimate, type GeneratorResult } from '@boards/core';
+import { formatUsd, redactSecrets, type ActualCost, type Artifact, type ArtifactDraft, type CostEstimate, type GeneratorResult } from '@boards/core';
 
-/** A stored artifact as a run directory keeps it: `file` is relative to the run directory. */
-export interface RecordedArtifact {
-  type: Artifact['type'];
-  file: string;
-  mimeType: string;
-  sizeBytes: number;
-  sha256: string;
-  width?: number;
-  height?: number;
-  durationSeconds?: number;
-  fps?: number;
-  sampleRate?: number;
-  channels?: number;
-  text?: string;
-}
+/** A stored artifact as a run directory keeps it (its media facts, no bytes): `file` is relative to the run directory. */
+export type RecordedArtifact = Omit<ArtifactDraft, 'bytes'> & { file: string; sizeBytes: number; sha256: string };
 
 /** A file the input carried inline (a data: URL), saved beside the artifacts. */
 export interface RecordedInputFile {
