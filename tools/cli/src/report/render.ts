@@ -99,7 +99,7 @@ function caption(a: RecordedArtifact): string {
 function renderArtifact(a: RecordedArtifact): string {
   switch (a.type) {
     case 'image':
-      return `<figure class="image"><a href="${href(a.file)}"><img src="${href(a.file)}" alt="${escapeHtml(a.type)} artifact"${a.width && a.height ? ` width="${a.width}" height="${a.height}"` : ''} loading="eager"></a>${caption(a)}</figure>`;
+      return `<figure class="image"><a href="${href(a.file)}"><img src="${href(a.file)}" alt="${escapeHtml(a.type)} artifact"${a.width && a.height ? ` width="${escapeHtml(String(a.width))}" height="${escapeHtml(String(a.height))}"` : ''} loading="eager"></a>${caption(a)}</figure>`;
     case 'video':
       return `<figure class="video"><video controls muted preload="metadata" src="${href(a.file)}"></video>${caption(a)}</figure>`;
     case 'audio':
@@ -110,7 +110,7 @@ function renderArtifact(a: RecordedArtifact): string {
 }
 
 function renderInputFile(f: RecordedInputFile): string {
-  const label = `<figcaption>input ${text(f.field)} · ${text(f.mimeType)} · ${formatBytes(f.sizeBytes)}</figcaption>`;
+  const label = `<figcaption>input ${text(f.field)} · ${text(`${f.mimeType} · ${formatBytes(f.sizeBytes)}`)}</figcaption>`;
   if (f.mimeType.startsWith('image/')) return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${escapeHtml(f.field)}">${label}</figure>`;
   if (f.mimeType.startsWith('audio/')) return `<figure class="audio input-file"><audio controls preload="metadata" src="${href(f.file)}"></audio>${label}</figure>`;
   return `<figure class="input-file"><a href="${href(f.file)}">${text(f.file)}</a>${label}</figure>`;
