@@ -21,9 +21,11 @@ describe('cap settings', () => {
     expect(() => capsFromEnv({ BOARDS_LIVE_BUDGET_MONTHLY_USD: 'plenty' })).toThrow(/BOARDS_LIVE_BUDGET_MONTHLY_USD: expected a dollar amount/);
   });
 
-  it('keeps the directory ledger in BOARDS_LIVE_LEDGER_DIR, else .live-ledger at the workspace root', () => {
+  it('keeps the directory ledger in BOARDS_LIVE_LEDGER_DIR (relative to the workspace root), else .live-ledger there', () => {
+    const workspace = join(__dirname, '../../..');
     expect(ledgerDirFromEnv({ BOARDS_LIVE_LEDGER_DIR: '/var/ledger' })).toBe('/var/ledger');
-    expect(ledgerDirFromEnv({}, __dirname)).toBe(join(__dirname, '../../..', '.live-ledger'));
+    expect(ledgerDirFromEnv({ BOARDS_LIVE_LEDGER_DIR: 'ci/ledger' }, __dirname)).toBe(join(workspace, 'ci/ledger'));
+    expect(ledgerDirFromEnv({}, __dirname)).toBe(join(workspace, '.live-ledger'));
   });
 
   it('chooses Redis when BOARDS_LIVE_LEDGER_URL is set and never shows its password', () => {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { findWorkspaceRoot, InvalidConfigError, usd, type Micros } from '@boards/core';
 
 /** Most all live runs together may spend in one UTC day, in dollars. Unset: no daily cap. */
@@ -43,9 +43,11 @@ export function capsFromEnv(env: NodeJS.ProcessEnv = process.env): Caps {
   return { dailyMicros: capFrom(env, DAILY_CAP_VARIABLE), monthlyMicros: capFrom(env, MONTHLY_CAP_VARIABLE) };
 }
 
-/** BOARDS_LIVE_LEDGER_DIR, else `.live-ledger/` at the workspace root above `cwd` (git-ignored). */
+/**
+ * BOARDS_LIVE_LEDGER_DIR (a relative path is taken from the workspace root, so Nx's task
+ * processes and its hooks agree), else `.live-ledger/` at the workspace root (git-ignored).
+ */
 export function ledgerDirFromEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  const configured = env[LEDGER_DIR_VARIABLE]?.trim();
-  if (configured) return configured;
-  return join(findWorkspaceRoot(cwd) ?? cwd, '.live-ledger');
+  const root = findWorkspaceRoot(cwd) ?? cwd;
+  return resolve(root, env[LEDGER_DIR_VARIABLE]?.trim() || '.live-ledger');
 }
