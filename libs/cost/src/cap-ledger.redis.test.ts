@@ -37,7 +37,9 @@ async function startRedis(): Promise<void> {
     throw new Error('redis-server is not installed: these tests start a real one on 127.0.0.1. Install it (apt-get install -y redis-server); .ci/run does.');
   }
   const port = await freePort();
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
+    stdio: 'ignore',
+  });
   url = `redis://127.0.0.1:${port}/2`;
   const target = parseRedisUrl(url, 'test');
   const deadline = Date.now() + 5_000;
@@ -76,7 +78,9 @@ interface ChildConfig {
 
 /** Starts a process that reserves against both backends (see cap-race.child.ts). */
 function child(config: ChildConfig): { process: ChildProcess; output: Promise<string>; printed: (text: string) => Promise<void> } {
-  const proc = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cap-race.child.ts'), JSON.stringify({ ...config, url })], { cwd: __dirname });
+  const proc = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cap-race.child.ts'), JSON.stringify({ ...config, url })], {
+    cwd: __dirname,
+  });
   let out = '';
   let err = '';
   const listeners: (() => void)[] = [];
@@ -103,7 +107,9 @@ describe('caps across runs, against a real redis-server and the directory backen
   it('never grants more than the daily cap to many racing processes (6 processes x 25 attempts, each backend)', async () => {
     const dir = join(root, 'race');
     const config: ChildConfig = { mode: 'race', dir, attempts: 25, micros: 7, dailyMicros: 500, at: AT };
-    const results = (await Promise.all(Array.from({ length: 6 }, () => child(config).output))).map((o) => JSON.parse(o) as { directory: number; redis: number });
+    const results = (await Promise.all(Array.from({ length: 6 }, () => child(config).output))).map(
+      (o) => JSON.parse(o) as { directory: number; redis: number },
+    );
     const caps = { dailyMicros: 500, monthlyMicros: null };
     for (const backend of ['directory', 'redis'] as const) {
       const granted = results.reduce((total, r) => total + r[backend], 0);
@@ -111,7 +117,9 @@ describe('caps across runs, against a real redis-server and the directory backen
       expect({ backend, granted }).toEqual({ backend, granted: 71 });
       const store: CapStore = backend === 'redis' ? new RedisCapStore(url, 'live') : new DirectoryCapStore(dir, 'live');
       expect(await store.spent({ day: '2026-11-14', month: '2026-11' })).toEqual({ dayMicros: 497, monthMicros: 497 });
-      await expect(new CapLedger(store, caps, { namespace: 'live', now: () => new Date(AT) }).reserve('after', known(4), allow)).rejects.toThrow(BudgetExceededError);
+      await expect(new CapLedger(store, caps, { namespace: 'live', now: () => new Date(AT) }).reserve('after', known(4), allow)).rejects.toThrow(
+        BudgetExceededError,
+      );
     }
   }, 30_000);
 
@@ -147,7 +155,9 @@ describe('caps across runs, against a real redis-server and the directory backen
       month: { period: '2026-10', spentUsd: '0.04', limitUsd: '0.15' },
     });
     expect((await rehearsal.summary()).day.spentUsd).toBe('0.09');
-    await expect(rehearsal.reserve('flux-pro', known(20_000), allow)).rejects.toThrow(/daily cap of 2026-10-03 .*rehearsal accounting.*Raise BOARDS_LIVE_BUDGET_DAILY_USD/);
+    await expect(rehearsal.reserve('flux-pro', known(20_000), allow)).rejects.toThrow(
+      /daily cap of 2026-10-03 .*rehearsal accounting.*Raise BOARDS_LIVE_BUDGET_DAILY_USD/,
+    );
   });
 
   it('never prints the password of the ledger URL, even when the server refuses it', async () => {

@@ -11,13 +11,19 @@ import { parseRedisUrl } from './resp';
 const known = (micros: number) => ({ known: true as const, micros, basis: 'test' });
 const allow = { allowUnknown: false };
 const at = (iso: string) => () => new Date(iso);
-const dirLedger = (caps: { dailyMicros: number | null; monthlyMicros: number | null }, now = at('2026-12-01T10:00:00Z'), root = mkdtempSync(join(tmpdir(), 'caps-'))) =>
-  new CapLedger(new DirectoryCapStore(root, 'live'), caps, { namespace: 'live', now });
+const dirLedger = (
+  caps: { dailyMicros: number | null; monthlyMicros: number | null },
+  now = at('2026-12-01T10:00:00Z'),
+  root = mkdtempSync(join(tmpdir(), 'caps-')),
+) => new CapLedger(new DirectoryCapStore(root, 'live'), caps, { namespace: 'live', now });
 
 describe('cap settings', () => {
   it('reads both caps, none by default, and names the variable of a bad amount', () => {
     expect(capsFromEnv({})).toEqual({ dailyMicros: null, monthlyMicros: null });
-    expect(capsFromEnv({ BOARDS_LIVE_BUDGET_DAILY_USD: '5.00', BOARDS_LIVE_BUDGET_MONTHLY_USD: '50' })).toEqual({ dailyMicros: 5_000_000, monthlyMicros: 50_000_000 });
+    expect(capsFromEnv({ BOARDS_LIVE_BUDGET_DAILY_USD: '5.00', BOARDS_LIVE_BUDGET_MONTHLY_USD: '50' })).toEqual({
+      dailyMicros: 5_000_000,
+      monthlyMicros: 50_000_000,
+    });
     expect(() => capsFromEnv({ BOARDS_LIVE_BUDGET_MONTHLY_USD: 'plenty' })).toThrow(/BOARDS_LIVE_BUDGET_MONTHLY_USD: expected a dollar amount/);
   });
 
@@ -31,8 +37,15 @@ describe('cap settings', () => {
   it('chooses Redis when BOARDS_LIVE_LEDGER_URL is set and never shows its password', () => {
     const ledger = capLedgerFromEnv({ namespace: 'live', env: { BOARDS_LIVE_LEDGER_URL: 'redis://ci:s3cret-pass-word@cache.internal:6380/4' } });
     expect(ledger.store.backend).toBe('redis');
-    expect(parseRedisUrl('redis://ci:s3cret-pass-word@cache.internal:6380/4', 'X')).toMatchObject({ host: 'cache.internal', port: 6380, db: 4, display: 'redis://cache.internal:6380/4' });
-    expect(() => parseRedisUrl('rediss://:s3cret-pass-word@cache.internal', 'BOARDS_LIVE_LEDGER_URL')).toThrow(/BOARDS_LIVE_LEDGER_URL: .*TLS is not supported/);
+    expect(parseRedisUrl('redis://ci:s3cret-pass-word@cache.internal:6380/4', 'X')).toMatchObject({
+      host: 'cache.internal',
+      port: 6380,
+      db: 4,
+      display: 'redis://cache.internal:6380/4',
+    });
+    expect(() => parseRedisUrl('rediss://:s3cret-pass-word@cache.internal', 'BOARDS_LIVE_LEDGER_URL')).toThrow(
+      /BOARDS_LIVE_LEDGER_URL: .*TLS is not supported/,
+    );
     const badDb = (() => {
       try {
         parseRedisUrl('redis://:s3cret-pass-word@cache.internal/x', 'BOARDS_LIVE_LEDGER_URL');
@@ -70,7 +83,9 @@ describe('cap ledger (directory backend)', () => {
   it('refuses an unknown cost under a cap unless allowed, then holds $0 until settled', async () => {
     const ledger = dirLedger({ dailyMicros: 100_000, monthlyMicros: null });
     const unknown = { known: false as const, reason: 'duration unknown' };
-    await expect(ledger.reserve('u', unknown, allow)).rejects.toThrow(/BOARDS_LIVE_BUDGET_DAILY_USD caps spend across runs; set BOARDS_LIVE_ALLOW_UNKNOWN_COST=1/);
+    await expect(ledger.reserve('u', unknown, allow)).rejects.toThrow(
+      /BOARDS_LIVE_BUDGET_DAILY_USD caps spend across runs; set BOARDS_LIVE_ALLOW_UNKNOWN_COST=1/,
+    );
     const held = await ledger.reserve('u', unknown, { allowUnknown: true });
     expect((await ledger.summary()).day.spentUsd).toBe('0.00');
     await ledger.settle(held, 30_000);
@@ -93,7 +108,10 @@ describe('cap ledger (directory backend)', () => {
     const ledger = dirLedger({ dailyMicros: null, monthlyMicros: null }, undefined, root);
     const lock = join(root, 'live', 'ledger.lock');
     const deadPid = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-    for (const owner of [{ pid: Number(deadPid), host: hostname(), at: Date.now() }, { pid: 1, host: 'another-runner', at: Date.now() - 60_000 }]) {
+    for (const owner of [
+      { pid: Number(deadPid), host: hostname(), at: Date.now() },
+      { pid: 1, host: 'another-runner', at: Date.now() - 60_000 },
+    ]) {
       mkdirSync(lock);
       writeFileSync(join(lock, 'owner'), JSON.stringify(owner));
       await ledger.reserve('after-a-kill', known(1), allow);
@@ -116,6 +134,8 @@ describe('caps in the run summary', () => {
   });
 
   it('says when the accounting is a rehearsal of emulator runs', () => {
-    expect(renderCaps({ ...summary, rehearsal: true })).toMatch(/rehearsal accounting of emulator runs, kept apart from the real caps: nothing here was billed/);
+    expect(renderCaps({ ...summary, rehearsal: true })).toMatch(
+      /rehearsal accounting of emulator runs, kept apart from the real caps: nothing here was billed/,
+    );
   });
 });

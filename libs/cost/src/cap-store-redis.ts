@@ -66,7 +66,17 @@ export class RedisCapStore implements CapStore {
 
   async tryReserve(reservation: CapReservation, caps: Caps, at: Date): Promise<CapGrant> {
     const reply = await withRedis(this.target, COMMAND_TIMEOUT_MS, (command) =>
-      command('EVAL', RESERVE, 3, ...this.keys(reservation), reservation.micros, caps.dailyMicros ?? -1, caps.monthlyMicros ?? -1, reservation.generatorId, at.toISOString()),
+      command(
+        'EVAL',
+        RESERVE,
+        3,
+        ...this.keys(reservation),
+        reservation.micros,
+        caps.dailyMicros ?? -1,
+        caps.monthlyMicros ?? -1,
+        reservation.generatorId,
+        at.toISOString(),
+      ),
     );
     const [granted, period, spent] = reply as [number, 'day' | 'month', number];
     return granted === 1 ? { granted: true } : { granted: false, period, spentMicros: Number(spent) };

@@ -22,7 +22,10 @@ export function parseRedisUrl(raw: string, setting: string): RedisTarget {
   const password = url.password ? decodeURIComponent(url.password) : undefined;
   registerSecret(password);
   if (url.protocol !== 'redis:') {
-    throw new InvalidConfigError(setting, `expected redis://host:port[/db], got a ${url.protocol}// URL${url.protocol === 'rediss:' ? ' (TLS is not supported: reach the server through a TLS tunnel)' : ''}`);
+    throw new InvalidConfigError(
+      setting,
+      `expected redis://host:port[/db], got a ${url.protocol}// URL${url.protocol === 'rediss:' ? ' (TLS is not supported: reach the server through a TLS tunnel)' : ''}`,
+    );
   }
   const dbText = url.pathname.replace(/^\//, '') || '0';
   if (!/^\d+$/.test(dbText)) throw new InvalidConfigError(setting, `the database after the port must be a number, got ${JSON.stringify(dbText)}`);
@@ -83,14 +86,17 @@ function parse(buf: Buffer, at: number): { value: RespValue | RespError; next: n
   }
 }
 
-const encode = (args: readonly (string | number)[]) =>
-  `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(String(a))}\r\n${a}\r\n`).join('')}`;
+const encode = (args: readonly (string | number)[]) => `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(String(a))}\r\n${a}\r\n`).join('')}`;
 
 /**
  * Opens a connection, authenticates and selects the database, runs `fn` with a command
  * function, then closes. Every command has a deadline; nothing here prints the password.
  */
-export async function withRedis<T>(target: RedisTarget, timeoutMs: number, fn: (command: (...args: (string | number)[]) => Promise<RespValue>) => Promise<T>): Promise<T> {
+export async function withRedis<T>(
+  target: RedisTarget,
+  timeoutMs: number,
+  fn: (command: (...args: (string | number)[]) => Promise<RespValue>) => Promise<T>,
+): Promise<T> {
   const socket: Socket = connect({ host: target.host, port: target.port });
   socket.setNoDelay(true);
   let buffer = Buffer.alloc(0);
@@ -119,7 +125,9 @@ export async function withRedis<T>(target: RedisTarget, timeoutMs: number, fn: (
       else w?.resolve(parsed.value);
     }
   });
-  socket.on('error', (error) => failAll(new InvalidConfigError('BOARDS_LIVE_LEDGER_URL', `cannot reach ${target.display}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)));
+  socket.on('error', (error) =>
+    failAll(new InvalidConfigError('BOARDS_LIVE_LEDGER_URL', `cannot reach ${target.display}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)),
+  );
   socket.on('close', () => failAll(new InvalidConfigError('BOARDS_LIVE_LEDGER_URL', `${target.display} closed the connection`)));
 
   const command = (...args: (string | number)[]) =>
@@ -130,10 +138,12 @@ export async function withRedis<T>(target: RedisTarget, timeoutMs: number, fn: (
         failAll(error);
         socket.destroy();
       }, timeoutMs);
-      const done = <V>(settle: (v: V) => void) => (v: V) => {
-        clearTimeout(timer);
-        settle(v);
-      };
+      const done =
+        <V>(settle: (v: V) => void) =>
+        (v: V) => {
+          clearTimeout(timer);
+          settle(v);
+        };
       waiting.push({ resolve: done(resolve), reject: done(reject) });
       socket.write(encode(args));
     });
