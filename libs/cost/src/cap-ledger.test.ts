@@ -6,7 +6,8 @@ import { CapLedger, renderCaps } from './cap-ledger';
 import { capLedgerFromEnv } from './cap-ledger-from-env';
 import { DirectoryCapStore } from './cap-store-dir';
 import { capsFromEnv, ledgerDirFromEnv, periodsAt } from './caps';
-import { parseRedisUrl } from './resp';
+import { parseRedisUrl, withRedis } from './resp';
+import { createServer, type Server } from 'node:net';
 
 const known = (micros: number) => ({ known: true as const, micros, basis: 'test' });
 const allow = { allowUnknown: false };
@@ -137,5 +138,36 @@ describe('caps in the run summary', () => {
     expect(renderCaps({ ...summary, rehearsal: true })).toMatch(
       /rehearsal accounting of emulator runs, kept apart from the real caps: nothing here was billed/,
     );
+  });
+});
+
+describe('the Redis client', () => {
+  const listen = (server: Server) =>
+    new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+
+  it('says which server it cannot reach, without the password', async () => {
+    const closed = createServer();
+    const port = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    const ledger = capLedgerFromEnv({ namespace: 'live', env: { BOARDS_LIVE_LEDGER_URL: `redis://:unreachable-secret@127.0.0.1:${port}` } });
+    const message = await ledger.summary().then(
+      () => 'no error',
+      (e: Error) => e.message,
+    );
+    expect(message).toBe(`Invalid BOARDS_LIVE_LEDGER_URL: cannot reach redis://127.0.0.1:${port}/0: ECONNREFUSED`);
+  });
+
+  it('gives up on a server that never answers at its deadline, with a typed timeout', async () => {
+    const silent = createServer(() => undefined);
+    const port = await listen(silent);
+    try {
+      const target = parseRedisUrl(`redis://127.0.0.1:${port}`, 'BOARDS_LIVE_LEDGER_URL');
+      await expect(withRedis(target, 100, (command) => command('PING'))).rejects.toMatchObject({
+        code: 'TIMEOUT',
+        message: expect.stringContaining('redis PING on redis://127.0.0.1'),
+      });
+    } finally {
+      silent.close();
+    }
   });
 });

@@ -10,6 +10,8 @@ export interface RedisTarget {
   password?: string;
   /** The URL without its credentials: the only form ever printed. */
   display: string;
+  /** The setting the URL came from, named in every error. */
+  setting: string;
 }
 
 export function parseRedisUrl(raw: string, setting: string): RedisTarget {
@@ -39,6 +41,7 @@ export function parseRedisUrl(raw: string, setting: string): RedisTarget {
     username: url.username ? decodeURIComponent(url.username) : undefined,
     password,
     display: `redis://${url.hostname}:${port}/${dbText}`,
+    setting,
   };
 }
 
@@ -113,7 +116,7 @@ export async function withRedis<T>(
       try {
         parsed = parse(buffer, 0);
       } catch (error) {
-        failAll(new InvalidConfigError('BOARDS_LIVE_LEDGER_URL', `${target.display} sent a reply that is not RESP: ${(error as Error).message}`));
+        failAll(new InvalidConfigError(target.setting, `${target.display} sent a reply that is not RESP: ${(error as Error).message}`));
         socket.destroy();
         return;
       }
@@ -121,14 +124,14 @@ export async function withRedis<T>(
       buffer = buffer.subarray(parsed.next);
       const w = waiting.shift();
       // Error replies (WRONGPASS, NOAUTH, script errors) quote no credential.
-      if (parsed.value instanceof RespError) w?.reject(new InvalidConfigError('BOARDS_LIVE_LEDGER_URL', `${target.display} answered: ${parsed.value.message}`));
+      if (parsed.value instanceof RespError) w?.reject(new InvalidConfigError(target.setting, `${target.display} answered: ${parsed.value.message}`));
       else w?.resolve(parsed.value);
     }
   });
   socket.on('error', (error) =>
-    failAll(new InvalidConfigError('BOARDS_LIVE_LEDGER_URL', `cannot reach ${target.display}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)),
+    failAll(new InvalidConfigError(target.setting, `cannot reach ${target.display}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)),
   );
-  socket.on('close', () => failAll(new InvalidConfigError('BOARDS_LIVE_LEDGER_URL', `${target.display} closed the connection`)));
+  socket.on('close', () => failAll(new InvalidConfigError(target.setting, `${target.display} closed the connection`)));
 
   const command = (...args: (string | number)[]) =>
     new Promise<RespValue>((resolve, reject) => {
