@@ -46,7 +46,8 @@ export async function postTasksExecution(_options: unknown, context: PostTasksEx
     taskStatus[project] = result.status;
     emulator ||= configuration === 'emulator';
   }
-  const caps = await capsNow(context.workspaceRoot, emulator);
+  // The tasks pick the rehearsal namespace from BOARDS_EMULATOR, which -c emulator sets.
+  const caps = await capsNow(context.workspaceRoot, emulator || process.env.BOARDS_EMULATOR === '1');
   const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live', typeof caps === 'string' ? undefined : caps);
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(join(context.workspaceRoot, '.live-runs', 'latest-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
