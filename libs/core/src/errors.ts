@@ -151,12 +151,13 @@ export class BudgetExceededError extends BoardsError {
   readonly spentUsd: string;
   readonly requestedUsd: string;
   readonly limitUsd: string;
-  constructor(details: { generatorId: string; spentUsd: string; requestedUsd: string; limitUsd: string; reason?: string }) {
+  /** `variable`: the setting that raises this limit (default BOARDS_LIVE_BUDGET_USD). */
+  constructor(details: { generatorId: string; spentUsd: string; requestedUsd: string; limitUsd: string; reason?: string; variable?: string }) {
     super(
       'BUDGET_EXCEEDED',
       `Live budget refused ${details.generatorId}: spent $${details.spentUsd} + requested $${details.requestedUsd} ` +
         `exceeds the limit $${details.limitUsd}${details.reason ? ` (${details.reason})` : ''}. ` +
-        'Raise BOARDS_LIVE_BUDGET_USD to allow more.',
+        `Raise ${details.variable ?? 'BOARDS_LIVE_BUDGET_USD'} to allow more.`,
     );
     this.spentUsd = details.spentUsd;
     this.requestedUsd = details.requestedUsd;

@@ -6,7 +6,7 @@ import {
   type AnyGenerator,
   type GeneratorResult,
 } from '@boards/core';
-import { budgetFromEnv, RunLedger } from '@boards/cost';
+import { budgetFromEnv, capLedgerFromEnv, RunLedger, type CapLedger } from '@boards/cost';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -52,6 +52,14 @@ function runLedger(): RunLedger {
   return ledger;
 }
 
+let caps: CapLedger | undefined;
+
+/** Daily/monthly caps across runs; emulator runs count in the rehearsal namespace, apart from the real caps. */
+function capLedger(mode: LiveMode): CapLedger {
+  caps ??= capLedgerFromEnv({ namespace: mode === 'emulator' ? 'rehearsal' : 'live' });
+  return caps;
+}
+
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -91,28 +99,40 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       },
       async generate(input = generator.cheapestInput) {
         const estimate = generator.estimateCost(input);
-        // Reserve before sending: over budget, this throws and the test fails (never a silent skip).
-        const entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
+        // Reserve before sending, against the caps across runs and then the run's budget: over
+        // either, this throws and the test fails (never a silent skip).
+        const held = await capLedger(mode).reserve(generator.id, estimate, budgetFromEnv());
+        let entry;
+        try {
+          entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
+        } catch (error) {
+          await capLedger(mode).release(held);
+          throw error;
+        }
         say(entry.costLine);
         const outcome: GenerationOutcome = { generator: generator.id, mode, startedAt: new Date(), elapsedMs: 0, input, estimate };
+        let actualMicros: number | undefined;
+        // The call settles its cap reservation at the reported cost; unreported, it stays at the estimate.
+        const settled = <T>(call: Promise<T>) => call.finally(() => capLedger(mode).settle(held, actualMicros));
         const ctx = createGeneratorContext({
           generatorId: generator.id,
           store,
           onActualCost: (cost) => {
             outcome.actual = cost;
             runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() });
+            if (cost.micros !== undefined) actualMicros = (actualMicros ?? 0) + cost.micros;
           },
           onProviderJob: (job) => (outcome.providerJobId = job.jobId),
         });
         // What was generated goes into the run directory, for `npx boards report`.
-        const keep = (settled: Pick<GenerationOutcome, 'result' | 'error'>) => {
+        const keep = (done: Pick<GenerationOutcome, 'result' | 'error'>) => {
           const runDir = process.env.BOARDS_LIVE_RUN_DIR;
-          if (runDir) recordGeneration(runDir, { ...outcome, ...settled, elapsedMs: Date.now() - outcome.startedAt.getTime() });
+          if (runDir) recordGeneration(runDir, { ...outcome, ...done, elapsedMs: Date.now() - outcome.startedAt.getTime() });
         };
         const recorder = process.env.BOARDS_RECORD === '1' ? new GenerationRecorder() : undefined;
         recorder?.start();
         try {
-          const result = await generator.generate(input, ctx);
+          const result = await settled(generator.generate(input, ctx));
           if (recorder) say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
           keep({ result });
           return result;

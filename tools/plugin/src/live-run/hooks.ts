@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
+import { capLedgerFromEnv, type CapsSummary } from '@boards/cost';
 import { renderSummary, summarizeRun } from './summary';
 
 /** Where a live run keeps its ledger and results: one folder per Nx invocation (git-ignored). */
@@ -23,8 +24,17 @@ export function preTasksExecution(_options: unknown, context: PreTasksExecutionC
   process.env.BOARDS_LIVE_RUN_DIR = dir;
 }
 
+/** Spend across runs for the summary; a ledger that cannot be read is said, not fatal. */
+async function capsNow(workspaceRoot: string, emulator: boolean): Promise<CapsSummary | string> {
+  try {
+    return await capLedgerFromEnv({ namespace: emulator ? 'rehearsal' : 'live', cwd: workspaceRoot }).summary();
+  } catch (error) {
+    return `across runs: the cap ledger could not be read (${(error as Error).message})`;
+  }
+}
+
 /** After the run: the summary table per generator, and the same as JSON for CI artifacts. */
-export function postTasksExecution(_options: unknown, context: PostTasksExecutionContext): void {
+export async function postTasksExecution(_options: unknown, context: PostTasksExecutionContext): Promise<void> {
   if (!isLiveRun(context.argv)) return;
   const dir = runDirFor(context.workspaceRoot, context.id);
   if (!existsSync(dir)) return;
@@ -36,8 +46,10 @@ export function postTasksExecution(_options: unknown, context: PostTasksExecutio
     taskStatus[project] = result.status;
     emulator ||= configuration === 'emulator';
   }
-  const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live');
+  // The tasks pick the rehearsal namespace from BOARDS_EMULATOR, which -c emulator sets.
+  const caps = await capsNow(context.workspaceRoot, emulator || process.env.BOARDS_EMULATOR === '1');
+  const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live', typeof caps === 'string' ? undefined : caps);
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(join(context.workspaceRoot, '.live-runs', 'latest-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  process.stdout.write(`\n${renderSummary(summary)}\n`);
+  process.stdout.write(`\n${renderSummary(summary)}\n${typeof caps === 'string' ? `${caps}\n` : ''}`);
 }

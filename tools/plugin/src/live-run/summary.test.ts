@@ -29,6 +29,21 @@ describe('live run summary', () => {
     expect(text).toMatch(/total estimated \$0\.055 of the \$1\.00 budget/);
   });
 
+  it('shows spend today and this month against the caps, and says when it is rehearsal accounting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-test-'));
+    const caps = {
+      backend: 'redis' as const,
+      rehearsal: false,
+      day: { period: '2026-12-01', spentUsd: '0.055', limitUsd: '5.00' },
+      month: { period: '2026-12', spentUsd: '0.30', limitUsd: '50.00' },
+    };
+    const live = summarizeRun(dir, {}, 'live', caps);
+    expect(JSON.parse(JSON.stringify(live)).caps).toEqual(caps);
+    expect(renderSummary(live)).toContain('across runs: today $0.055 of the $5.00 daily cap; this month $0.30 of the $50.00 monthly cap [redis ledger]');
+    const rehearsal = renderSummary(summarizeRun(dir, {}, 'emulator', { ...caps, rehearsal: true, day: { ...caps.day, limitUsd: null } }));
+    expect(rehearsal).toMatch(/today \$0\.055 \(no daily cap set\).*rehearsal accounting of emulator runs, kept apart from the real caps/);
+  });
+
   it('keeps each run in its own git-ignored folder', () => {
     expect(runDirFor('/repo', 'abcdef0123456789abcdef')).toBe('/repo/.live-runs/abcdef0123456789');
   });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUsd, sum } from '@boards/core';
-import { budgetFromEnv, RunLedger } from '@boards/cost';
+import { budgetFromEnv, renderCaps, RunLedger, type CapsSummary } from '@boards/cost';
 
 export interface TestOutcome {
   title: string;
@@ -29,12 +29,14 @@ export interface RunSummary {
   budgetUsd: string;
   budgetSource: string;
   reservedUsd: string;
+  /** Spend today and this month across runs against the caps (emulator runs: rehearsal accounting). */
+  caps?: CapsSummary;
   generators: GeneratorSummary[];
   costLines: string[];
 }
 
-/** Builds the summary of one live run from its directory (ledger + per-project test results). */
-export function summarizeRun(runDir: string, taskStatus: Record<string, string>, mode: RunSummary['mode']): RunSummary {
+/** Builds the summary of one live run from its directory (ledger + per-project test results) and the caps across runs. */
+export function summarizeRun(runDir: string, taskStatus: Record<string, string>, mode: RunSummary['mode'], caps?: CapsSummary): RunSummary {
   const ledger = new RunLedger(runDir);
   const entries = ledger.entries();
   const actuals = ledger.actuals();
@@ -72,6 +74,7 @@ export function summarizeRun(runDir: string, taskStatus: Record<string, string>,
     budgetUsd: formatUsd(budget.limitMicros),
     budgetSource: budget.source,
     reservedUsd: formatUsd(ledger.reservedMicros()),
+    ...(caps ? { caps } : {}),
     generators,
     costLines: entries.map((e) => e.costLine),
   };
@@ -96,6 +99,7 @@ export function renderSummary(summary: RunSummary): string {
     line(header),
     ...rows.map(line),
     `total estimated $${summary.reservedUsd} of the $${summary.budgetUsd} budget (${summary.budgetSource})`,
+    ...(summary.caps ? [`across runs: ${renderCaps(summary.caps)}`] : []),
     ...(summary.costLines.length ? ['cost lines, each logged before its call:', ...summary.costLines.map((l) => `  ${l}`)] : []),
     `details: ${join(summary.runDir, 'summary.json')}`,
   ].join('\n');

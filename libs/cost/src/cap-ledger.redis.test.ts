@@ -1,0 +1,173 @@
+/**
+ * The cap ledger against a real redis-server started here on 127.0.0.1 (Debian's package;
+ * .ci/run installs it), and the same races against the directory backend: many processes,
+ * one daily cap.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BudgetExceededError } from '@boards/core';
+import { CapLedger, type CapStore } from './cap-ledger';
+import { DirectoryCapStore } from './cap-store-dir';
+import { RedisCapStore } from './cap-store-redis';
+import { withRedis, parseRedisUrl } from './resp';
+
+const AT = '2026-11-14T12:00:00.000Z';
+const known = (micros: number) => ({ known: true as const, micros, basis: 'test' });
+const allow = { allowUnknown: false };
+let server: ChildProcess | undefined;
+let url = '';
+let root = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(): Promise<void> {
+  if (spawnSync('redis-server', ['--version']).error) {
+    throw new Error('redis-server is not installed: these tests start a real one on 127.0.0.1. Install it (apt-get install -y redis-server); .ci/run does.');
+  }
+  const port = await freePort();
+  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
+    stdio: 'ignore',
+  });
+  url = `redis://127.0.0.1:${port}/2`;
+  const target = parseRedisUrl(url, 'test');
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    try {
+      if ((await withRedis(target, 500, (command) => command('PING'))) === 'PONG') return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not answer within 5 s: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'cap-ledger-'));
+  await startRedis();
+}, 10_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGKILL');
+    await exited;
+  }
+  rmSync(root, { recursive: true, force: true });
+});
+
+interface ChildConfig {
+  mode: 'race' | 'hold';
+  dir: string;
+  attempts: number;
+  micros: number;
+  dailyMicros: number;
+  at: string;
+}
+
+/** Starts a process that reserves against both backends (see cap-race.child.ts). */
+function child(config: ChildConfig): { process: ChildProcess; output: Promise<string>; printed: (text: string) => Promise<void> } {
+  const proc = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cap-race.child.ts'), JSON.stringify({ ...config, url })], {
+    cwd: __dirname,
+  });
+  let out = '';
+  let err = '';
+  const listeners: (() => void)[] = [];
+  proc.stdout?.on('data', (d) => {
+    out += d;
+    listeners.forEach((l) => l());
+  });
+  proc.stderr?.on('data', (d) => (err += d));
+  const output = new Promise<string>((resolve, reject) => {
+    proc.on('error', reject);
+    proc.on('exit', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code ?? signal}: ${err}`))));
+  });
+  const printed = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => out.includes(text) && resolve();
+      listeners.push(check);
+      output.then(() => reject(new Error(`child ended without printing ${text}`)), reject);
+      check();
+    });
+  return { process: proc, output, printed };
+}
+
+describe('caps across runs, against a real redis-server and the directory backend', () => {
+  it('never grants more than the daily cap to many racing processes (6 processes x 25 attempts, each backend)', async () => {
+    const dir = join(root, 'race');
+    const config: ChildConfig = { mode: 'race', dir, attempts: 25, micros: 7, dailyMicros: 500, at: AT };
+    const results = (await Promise.all(Array.from({ length: 6 }, () => child(config).output))).map(
+      (o) => JSON.parse(o) as { directory: number; redis: number },
+    );
+    const caps = { dailyMicros: 500, monthlyMicros: null };
+    for (const backend of ['directory', 'redis'] as const) {
+      const granted = results.reduce((total, r) => total + r[backend], 0);
+      // 150 attempts at 7 micro-dollars against 500: exactly 71 fit.
+      expect({ backend, granted }).toEqual({ backend, granted: 71 });
+      const store: CapStore = backend === 'redis' ? new RedisCapStore(url, 'live') : new DirectoryCapStore(dir, 'live');
+      expect(await store.spent({ day: '2026-11-14', month: '2026-11' })).toEqual({ dayMicros: 497, monthMicros: 497 });
+      await expect(new CapLedger(store, caps, { namespace: 'live', now: () => new Date(AT) }).reserve('after', known(4), allow)).rejects.toThrow(
+        BudgetExceededError,
+      );
+    }
+  }, 30_000);
+
+  it("keeps a killed run's reservations counted", async () => {
+    const dir = join(root, 'killed');
+    const at = '2026-11-20T08:00:00.000Z';
+    const run = child({ mode: 'hold', dir, attempts: 3, micros: 100, dailyMicros: 500, at });
+    await run.printed('held');
+    run.process.kill('SIGKILL');
+    await expect(run.output).rejects.toThrow(/SIGKILL/);
+    const caps = { dailyMicros: 500, monthlyMicros: null };
+    for (const store of [new DirectoryCapStore(dir, 'live'), new RedisCapStore(url, 'live')]) {
+      const ledger = new CapLedger(store, caps, { namespace: 'live', now: () => new Date(at) });
+      expect((await ledger.summary()).day).toEqual({ period: '2026-11-20', spentUsd: '0.0003', limitUsd: '0.0005' });
+      await expect(ledger.reserve('next-run', known(201), allow)).rejects.toThrow(/spent \$0\.0003 \+ requested \$0\.000201 exceeds the limit \$0\.0005/);
+      expect((await ledger.reserve('next-run', known(200), allow)).micros).toBe(200);
+    }
+  }, 20_000);
+
+  it('settles a reservation at the actual cost, gives back a call never sent, and keeps rehearsals apart (redis)', async () => {
+    const at = () => new Date('2026-10-03T00:00:00.000Z');
+    const caps = { dailyMicros: 100_000, monthlyMicros: 150_000 };
+    const live = new CapLedger(new RedisCapStore(url, 'live'), caps, { namespace: 'live', now: at });
+    const rehearsal = new CapLedger(new RedisCapStore(url, 'rehearsal'), caps, { namespace: 'rehearsal', now: at });
+    const held = await live.reserve('flux-pro', known(55_000), allow);
+    await live.settle(held, 40_000);
+    await live.release(await live.reserve('never-sent', known(10_000), allow));
+    await rehearsal.reserve('flux-pro', known(90_000), allow);
+    expect(await live.summary()).toEqual({
+      backend: 'redis',
+      rehearsal: false,
+      day: { period: '2026-10-03', spentUsd: '0.04', limitUsd: '0.10' },
+      month: { period: '2026-10', spentUsd: '0.04', limitUsd: '0.15' },
+    });
+    expect((await rehearsal.summary()).day.spentUsd).toBe('0.09');
+    await expect(rehearsal.reserve('flux-pro', known(20_000), allow)).rejects.toThrow(
+      /daily cap of 2026-10-03 .*rehearsal accounting.*Raise BOARDS_LIVE_BUDGET_DAILY_USD/,
+    );
+  });
+
+  it('never prints the password of the ledger URL, even when the server refuses it', async () => {
+    const withPassword = url.replace('redis://', 'redis://boards:hunter2-not-the-password@');
+    const ledger = new CapLedger(new RedisCapStore(withPassword, 'live'), { dailyMicros: 1, monthlyMicros: null }, { namespace: 'live' });
+    const error = await ledger.summary().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/BOARDS_LIVE_LEDGER_URL.*redis:\/\/127\.0\.0\.1:\d+\/2 answered: WRONGPASS/);
+    expect(error?.message).not.toContain('hunter2');
+  });
+});
