@@ -92,7 +92,9 @@ point the adapters at it. Stops on Ctrl-C.
 
 Options:
   --port N     port to listen on (default 0: any free port)
-  --job-ms N   simulated provider work time per job, ms (default 0)
+  --job-ms N   simulated provider work time per job, ms (default: a realistic
+               time per model, 1/10 of its typical real time, at least 1 s;
+               0 finishes jobs at once)
   --quiet      do not log each request on stderr
   --json       print {url, baseUrls, controlUrl, env} as one JSON document
 `;
