@@ -20,7 +20,7 @@ const models = () => fetch(`${emu.openaiBaseUrl}/models`, { headers: OPENAI });
 const createPrediction = (headers: Record<string, string> = {}) =>
   fetch(`${emu.replicateBaseUrl}/models/black-forest-labs/flux-pro/predictions`, { method: 'POST', headers: { ...REPLICATE, ...headers }, body: JSON.stringify({ input: { prompt: 'p' } }) });
 /** A fal submit with its (https://queue.fal.run) URLs mapped onto the emulator, as clients do. */
-const localUrls = (sub: Record<string, string>, falBaseUrl = emu.falBaseUrl) => ({
+const localUrls = (sub: Record<string, string>, falBaseUrl = emu.falBaseUrl): Record<string, string> => ({
   ...sub,
   status_url: rewriteFalUrl(sub.status_url, falBaseUrl),
   response_url: rewriteFalUrl(sub.response_url, falBaseUrl),
