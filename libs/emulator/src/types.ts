@@ -40,7 +40,7 @@ export interface RecordedRequest {
   /** Which API the request addressed; 'files' for generated/uploaded file downloads, 'control' for /__emulator. */
   provider: EmulatedProvider | 'files' | 'control';
   /**
-   * Logical operation: replicate 'submit' | 'get' | 'cancel' | 'model'; fal 'submit' | 'status' | 'status-stream' |
+   * Logical operation: replicate 'submit' | 'get' | 'stream' | 'cancel' | 'model'; fal 'submit' | 'status' | 'status-stream' |
    * 'result' | 'cancel' | 'run' | 'upload-initiate' | 'upload' | 'upload-complete'; openai 'images' | 'transcription' |
    * 'models' | 'model'; files 'download'; 'unknown' when no route matched.
    */
