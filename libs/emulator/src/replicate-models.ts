@@ -37,18 +37,8 @@ const FLUX_PRO: Rules = {
   prompt_upsampling: { type: 'boolean' },
 };
 
-const FLUX_1_1_PRO: Rules = {
-  prompt: { type: 'string', required: true },
-  image_prompt: { type: 'string' },
-  aspect_ratio: { type: 'string', enum: FLUX_PRO_ASPECT_RATIOS },
-  width: { type: 'integer', min: 256, max: 1440 },
-  height: { type: 'integer', min: 256, max: 1440 },
-  safety_tolerance: { type: 'integer', min: 1, max: 6 },
-  seed: { type: 'integer' },
-  output_format: { type: 'string', enum: OUTPUT_FORMATS },
-  output_quality: { type: 'integer', min: 0, max: 100 },
-  prompt_upsampling: { type: 'boolean' },
-};
+// flux-1.1-pro's version has flux-pro's fields without the deprecated steps/interval and guidance.
+const { steps: _steps, interval: _interval, guidance: _guidance, ...FLUX_1_1_PRO } = FLUX_PRO;
 
 const FLUX_SCHNELL: Rules = {
   prompt: { type: 'string', required: true },
