@@ -27,6 +27,11 @@ export interface GeneratorSpec<Schema extends z.ZodType> {
   inputSchema: Schema;
   price: Price;
   lifecycle?: ModelLifecycle;
+  /**
+   * Input fields the generator sends under another name (whisper: `{audio: 'file'}`), or not at
+   * all (null); every other field is sent as named. The schema-drift check compares what is sent.
+   */
+  sentAs?: Readonly<Record<string, string | null>>;
   /** The cheapest valid input: used by live tests, canaries and the CLI's example. */
   cheapestInput: z.input<Schema>;
   /** Estimate from the validated input, i.e. what will actually be sent. */

@@ -1,4 +1,7 @@
+import { FAL_ENDPOINTS } from './fal-endpoints';
+import { REPLICATE_MODELS } from './replicate-models';
 import { startEmulator } from './server';
+import { EmulatorState } from './state';
 import type { Emulator, RecordedRequest } from './types';
 
 const SECRET = 'sk-PLANTED-secret-value-0123456789';
@@ -48,6 +51,37 @@ describe('control API', () => {
     expect((await control('/job-duration', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"ms":25}' })).status).toBe(200);
     expect((await (await control('/health')).json()).jobDurationMs).toBe(25);
     expect((await control('/job-duration', { method: 'PUT', body: '{"ms":-1}' })).status).toBe(400);
+    emu.setJobDurationMs(0);
+  });
+
+  it('derives realistic job times per model: a tenth of the typical real time, at least 1 s', () => {
+    const state = new EmulatorState('http://127.0.0.1:1', 'realistic');
+    expect(state.jobDurationFor(FAL_ENDPOINTS['fal-ai/veo3/fast'].typicalMs)).toBe(4000);
+    expect(state.jobDurationFor(REPLICATE_MODELS['black-forest-labs/flux-schnell'].typicalMs)).toBe(1000);
+    state.jobDurationMs = 0;
+    expect(state.jobDurationFor(FAL_ENDPOINTS['fal-ai/veo3/fast'].typicalMs)).toBe(0);
+  });
+
+  it('takes a JSON body whatever its content type (curl -d sends a form type), and says what is wrong with one that is not JSON', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const fault = await control('/faults', { method: 'POST', headers: form, body: '{"provider":"fal","kind":"status","status":500}' });
+    expect(fault.status).toBe(201);
+    expect(await (await control('/faults')).json()).toEqual([expect.objectContaining({ provider: 'fal', kind: 'status', status: 500 })]);
+    const bad = await control('/faults', { method: 'POST', headers: form, body: 'provider=fal' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/^the body is not JSON \(.+\): "provider=fal"$/);
+    const empty = await control('/job-duration', { method: 'PUT' });
+    expect(await empty.json()).toEqual({ error: 'the body is empty: send a JSON object' });
+  });
+
+  it('registers a model by output kind and takes a realistic job duration', async () => {
+    const registered = await control('/models', { method: 'POST', body: JSON.stringify({ provider: 'fal', model: 'acme/tts', output: 'audio' }) });
+    expect(registered.status).toBe(201);
+    expect(await (await control('/models')).json()).toEqual([{ provider: 'fal', model: 'acme/tts', output: 'audio' }]);
+    const invalid = await control('/models', { method: 'POST', body: JSON.stringify({ provider: 'openai', model: 'x', output: 'audio' }) });
+    expect((await invalid.json()).error).toContain('provider must be');
+    const realistic = await control('/job-duration', { method: 'PUT', body: JSON.stringify({ ms: 'realistic' }) });
+    expect(await realistic.json()).toEqual({ ok: true, jobDurationMs: 'realistic' });
     emu.setJobDurationMs(0);
   });
 

@@ -6,7 +6,7 @@ export interface FalMeta {
   /** owner/alias (or namespace/owner/alias): the part of the endpoint id that status/result URLs use. */
   appId: string;
   input: Record<string, unknown>;
-  /** `${falBaseUrl}/queue/${appId}/requests/${id}` */
+  /** `https://queue.fal.run/${appId}/requests/${id}`: fal's own URL shape (clients map the host). */
   responseUrl: string;
 }
 
@@ -28,6 +28,12 @@ function logsOf(job: Job<FalMeta>, now: number): Record<string, string>[] {
   return logs;
 }
 
+/** Seconds the job ran (started to completed, or to now): status `metrics.inference_time` and result `timings.inference`. */
+export function inferenceSeconds(job: Job<FalMeta>, now = Date.now()): number {
+  const started = job.startedAt(now) ?? job.createdAt;
+  return Math.max(0, (job.completedAt(now) ?? now) - started) / 1000;
+}
+
 /**
  * The job's QueueStatus and the HTTP status fal uses for it (202 until COMPLETED, then 200).
  * `asSubmitted` renders the state a submit answers with (always IN_QUEUE).
@@ -40,11 +46,11 @@ export function falStatus(job: Job<FalMeta>, withLogs: boolean, asSubmitted = fa
     cancel_url: `${job.meta.responseUrl}/cancel`,
   };
   const phase = asSubmitted ? 'queued' : job.phase(now);
+  if (asSubmitted) return { http: 200, body: { status: 'IN_QUEUE', ...base, logs: null, metrics: {}, queue_position: 0 } };
   if (phase === 'queued') return { http: 202, body: { status: 'IN_QUEUE', ...base, queue_position: 0 } };
   const logs = withLogs ? logsOf(job, now) : null;
   if (phase === 'running') return { http: 202, body: { status: 'IN_PROGRESS', ...base, logs } };
-  const started = job.startedAt(now) ?? job.createdAt;
-  const body: Record<string, unknown> = { status: 'COMPLETED', ...base, logs, metrics: { inference_time: ((job.completedAt(now) ?? now) - started) / 1000 } };
+  const body: Record<string, unknown> = { status: 'COMPLETED', ...base, logs, metrics: { inference_time: inferenceSeconds(job, now) } };
   if (phase === 'canceled') body.error = 'Request was cancelled';
   if (phase === 'failed') body.error = job.result && !job.result.ok ? job.result.message : 'Emulated generation failure (job-failed fault)';
   return { http: 200, body };

@@ -1,5 +1,6 @@
 import { pngSize } from './media/png';
-import { wavDurationSeconds } from './media/wav';
+import { encodeWav, wavDurationSeconds } from './media/wav';
+import { rewriteFalUrl } from './rewrite';
 import { startEmulator } from './server';
 import type { Emulator } from './types';
 
@@ -14,10 +15,13 @@ beforeAll(async () => {
 afterAll(() => emu.stop());
 afterEach(() => emu.setJobDurationMs(0));
 
+/** Submits; the answer's URLs are fal's own (https://queue.fal.run/...), mapped here as a client does. */
 const submit = async (endpoint: string, input: unknown) => {
   const response = await fetch(`${queue}/${endpoint}`, { method: 'POST', headers: AUTH, body: JSON.stringify(input) });
   expect(response.status).toBe(200);
-  return response.json();
+  const raw = await response.json();
+  const local = (url: string) => rewriteFalUrl(url, emu.falBaseUrl);
+  return { ...raw, raw, response_url: local(raw.response_url), status_url: local(raw.status_url), cancel_url: local(raw.cancel_url) };
 };
 const getJson = async (url: string) => {
   const response = await fetch(url, { headers: AUTH });
@@ -37,8 +41,17 @@ describe('fal queue', () => {
   it('submits, reports IN_QUEUE -> IN_PROGRESS -> COMPLETED, and serves the result with billing headers', async () => {
     emu.setJobDurationMs(200);
     const sub = await submit('fal-ai/nano-banana', { prompt: 'a cat', num_images: 2, aspect_ratio: '4:3' });
-    const base = `${queue}/fal-ai/nano-banana/requests/${sub.request_id}`;
-    expect(sub).toEqual({ status: 'IN_QUEUE', request_id: expect.any(String), response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel`, queue_position: 0 });
+    const base = `https://queue.fal.run/fal-ai/nano-banana/requests/${sub.request_id}`;
+    expect(sub.raw).toEqual({
+      status: 'IN_QUEUE',
+      request_id: expect.any(String),
+      response_url: base,
+      status_url: `${base}/status`,
+      cancel_url: `${base}/cancel`,
+      logs: null,
+      metrics: {},
+      queue_position: 0,
+    });
     const seen: string[] = [sub.status];
     let status;
     do {
@@ -67,7 +80,7 @@ describe('fal queue', () => {
 
   it('answers status/result both under the app id (as the client polls) and under the full endpoint id', async () => {
     const sub = await submit('fal-ai/nano-banana/edit', { prompt: 'edit me', image_urls: [`data:image/png;base64,${Buffer.from('x').toString('base64')}`] });
-    expect(sub.status_url).toBe(`${queue}/fal-ai/nano-banana/requests/${sub.request_id}/status`);
+    expect(sub.raw.status_url).toBe(`https://queue.fal.run/fal-ai/nano-banana/requests/${sub.request_id}/status`);
     expect((await getJson(`${queue}/fal-ai/nano-banana/edit/requests/${sub.request_id}/status`)).body.status).toBe('COMPLETED');
     expect((await getJson(`${queue}/fal-ai/nano-banana/requests/${sub.request_id}`)).body.images).toHaveLength(1);
     expect((await getJson(`${queue}/fal-ai/other-app/requests/${sub.request_id}`)).status).toBe(404);
@@ -179,8 +192,12 @@ describe('fal queue', () => {
     const wav = Buffer.from(await (await fetch(tts.audio.url)).arrayBuffer());
     expect(wavDurationSeconds(wav)).toBeCloseTo(2.2, 1);
 
-    const unknown = await getJson((await submit('someone/new-model/v2', { prompt: 'p', image_size: 'portrait_16_9' })).response_url);
-    expect(unknown.body.images[0]).toMatchObject({ width: 576, height: 1024 });
+    const unregistered = await fetch(`${queue}/someone/new-model/v2`, { method: 'POST', headers: AUTH, body: '{"prompt":"p"}' });
+    expect(unregistered.status).toBe(404);
+    expect((await unregistered.json()).detail).toContain('someone/new-model/v2');
+    emu.registerModel({ provider: 'fal', model: 'someone/new-model/v2', output: 'image' });
+    const registered = await getJson((await submit('someone/new-model/v2', { prompt: 'p', image_size: 'portrait_16_9' })).response_url);
+    expect(registered.body.images[0]).toMatchObject({ width: 576, height: 1024 });
   });
 
   it('serves veo3/fast as video (polled under its app id) and elevenlabs turbo-v2.5 as speech', async () => {
@@ -192,6 +209,33 @@ describe('fal queue', () => {
     const tts = await getJson((await submit('fal-ai/elevenlabs/tts/turbo-v2.5', { text: 'Hello there, this is thirty chars' })).response_url);
     expect(tts.body.audio).toMatchObject({ content_type: 'audio/wav' });
     expect(wavDurationSeconds(Buffer.from(await (await fetch(tts.body.audio.url)).arrayBuffer()))).toBeCloseTo(2.2, 1);
+  });
+
+  it('answers whisper and wizper with {text, chunks} and minimax speech with {audio: {url}}', async () => {
+    const audio = `data:audio/wav;base64,${encodeWav(2, 'speech').toString('base64')}`;
+    for (const endpoint of ['fal-ai/whisper', 'fal-ai/wizper']) {
+      const result = await getJson((await submit(endpoint, { audio_url: audio })).response_url);
+      expect(result.body).toMatchObject({ text: expect.any(String), chunks: [{ timestamp: [0, 2], text: expect.any(String) }] });
+    }
+    const missing = await getJson((await submit('fal-ai/wizper', { task: 'transcribe' })).response_url);
+    expect(missing.status).toBe(422);
+    expect(missing.body.detail).toEqual([{ loc: ['body', 'audio_url'], msg: 'Field required', type: 'missing' }]);
+    const speech = await getJson((await submit('fal-ai/minimax/speech-02-hd', { text: 'Hello there, this is thirty chars' })).response_url);
+    expect(speech.body).toEqual({ audio: expect.objectContaining({ url: expect.stringMatching(/\.wav$/) }), duration_ms: 2200 });
+  });
+
+  it('serves results from a named runner, with timings equal to the status metrics', async () => {
+    emu.setJobDurationMs(60);
+    const sub = await submit('fal-ai/flux/dev', { prompt: 'p' });
+    let status;
+    do {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await getJson(sub.status_url);
+    } while (status.body.status !== 'COMPLETED');
+    const result = await getJson(sub.response_url);
+    expect(result.body.timings.inference).toBe(status.body.metrics.inference_time);
+    expect(result.body.timings.inference).toBeGreaterThan(0);
+    expect(result.headers.get('x-fal-served-from')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('requires Authorization: Key', async () => {

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { authToken, isObject, sendJson, type Ctx, type Headers } from './http';
 import { Job } from './jobs';
-import { runFalEndpoint } from './fal-endpoints';
-import { appIdOf, falStatus, type FalMeta } from './fal-status';
+import { FAL_ENDPOINTS, registeredFalEndpoint, runFalEndpoint, type FalEndpoint } from './fal-endpoints';
+import { appIdOf, falStatus, inferenceSeconds, type FalMeta } from './fal-status';
 import { falStorageRoutes } from './fal-storage';
 import type { ProviderDef } from './provider';
 import type { EmulatorState } from './state';
 
 const REQUEST_ID = 'x-fal-request-id';
+const SERVED_FROM = 'x-fal-served-from';
+/** fal's queue host: submit answers carry URLs on it (clients map hosts themselves, see rewriteFalUrl). */
+export const FAL_QUEUE_ORIGIN = 'https://queue.fal.run';
 const SYNC_RUN_TIMEOUT_MS = 10 * 60_000;
 const STREAM_TICK_MS = 20;
 
@@ -17,18 +20,31 @@ const STREAM_TICK_MS = 20;
  */
 export function createFalProvider(state: EmulatorState): ProviderDef {
   const jobs = new Map<string, Job<FalMeta>>();
+  /** The runner that serves results (fal names it in x-fal-served-from): one per emulator. */
+  const runner = randomUUID();
+
+  const endpointOf = (id: string): FalEndpoint | undefined => {
+    const kind = state.registeredKind('fal', id);
+    return kind ? registeredFalEndpoint(kind) : FAL_ENDPOINTS[id];
+  };
 
   const detail = (ctx: Ctx, status: number, message: string, headers: Headers = {}) =>
     sendJson(ctx, status, { detail: message }, { [REQUEST_ID]: randomUUID(), ...headers });
 
-  const createJob = (ctx: Ctx, endpoint: string, operation: string): Job<FalMeta> => {
+  /** A job for a known (or registered) endpoint; an unknown one answers 404 as fal does and returns undefined. */
+  const createJob = (ctx: Ctx, endpoint: string, operation: string): Job<FalMeta> | undefined => {
+    const def = endpointOf(endpoint);
+    if (!def) {
+      detail(ctx, 404, `Application not found: the emulator does not know the endpoint ${endpoint} (register it: POST /__emulator/models)`);
+      return undefined;
+    }
     const input = isObject(ctx.json) ? ctx.json : {};
     const id = randomUUID();
     const appId = appIdOf(endpoint);
-    const meta: FalMeta = { endpoint, appId, input, responseUrl: `${state.falBaseUrl}/queue/${appId}/requests/${id}` };
+    const meta: FalMeta = { endpoint, appId, input, responseUrl: `${FAL_QUEUE_ORIGIN}/${appId}/requests/${id}` };
     const planned = state.faults.takeJobOutcome('fal', operation) ?? 'succeeded';
-    const build = () => runFalEndpoint(endpoint, input, state.buildContext({ provider: 'fal', endpoint, input }));
-    const job = new Job(id, meta, state.jobDurationMs, planned, build);
+    const build = () => runFalEndpoint(def, input, state.buildContext({ provider: 'fal', endpoint, input }));
+    const job = new Job(id, meta, state.jobDurationFor(def.typicalMs), planned, build);
     jobs.set(id, job);
     return job;
   };
@@ -42,14 +58,16 @@ export function createFalProvider(state: EmulatorState): ProviderDef {
   };
 
   const sendResult = (ctx: Ctx, job: Job<FalMeta>) => {
-    const headers = { [REQUEST_ID]: job.id };
+    const headers = { [REQUEST_ID]: job.id, [SERVED_FROM]: runner };
     const phase = job.phase();
     if (phase === 'queued' || phase === 'running') return detail(ctx, 400, 'Request is still in progress', headers);
     if (phase === 'canceled') return detail(ctx, 400, 'Request was cancelled', headers);
     const result = job.result;
     if (result && !result.ok) return sendJson(ctx, result.status, result.body, headers);
     if (phase === 'failed' || !result) return detail(ctx, 500, 'Emulated generation failure (job-failed fault)', headers);
-    sendJson(ctx, 200, result.value, { ...headers, 'x-fal-billable-units': String(result.billableUnits ?? 1) });
+    // Result timings agree with the status metrics (both from the job's run time).
+    const value = isObject(result.value) && isObject(result.value.timings) ? { ...result.value, timings: { ...result.value.timings, inference: inferenceSeconds(job) } } : result.value;
+    sendJson(ctx, 200, value, { ...headers, 'x-fal-billable-units': String(result.billableUnits ?? 1) });
   };
 
   const stream = async (ctx: Ctx, job: Job<FalMeta>, withLogs: boolean) => {
@@ -81,6 +99,7 @@ export function createFalProvider(state: EmulatorState): ProviderDef {
         path: 'queue/*endpoint',
         handle(ctx, { endpoint }) {
           const job = createJob(ctx, endpoint, 'submit');
+          if (!job) return;
           const { body } = falStatus(job, false, true);
           sendJson(ctx, 200, body, { [REQUEST_ID]: job.id });
         },
@@ -134,6 +153,7 @@ export function createFalProvider(state: EmulatorState): ProviderDef {
         path: 'run/*endpoint',
         async handle(ctx, { endpoint }) {
           const job = createJob(ctx, endpoint, 'run');
+          if (!job) return;
           await job.waitUntilDone(state.lifetime, SYNC_RUN_TIMEOUT_MS);
           sendResult(ctx, job);
         },

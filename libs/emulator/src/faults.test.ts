@@ -1,3 +1,4 @@
+import { rewriteFalUrl } from './rewrite';
 import { startEmulator } from './server';
 import type { Emulator } from './types';
 
@@ -18,7 +19,14 @@ afterEach(() => {
 const models = () => fetch(`${emu.openaiBaseUrl}/models`, { headers: OPENAI });
 const createPrediction = (headers: Record<string, string> = {}) =>
   fetch(`${emu.replicateBaseUrl}/models/black-forest-labs/flux-pro/predictions`, { method: 'POST', headers: { ...REPLICATE, ...headers }, body: JSON.stringify({ input: { prompt: 'p' } }) });
-const submitFal = async () => (await fetch(`${emu.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: JSON.stringify({ prompt: 'a cat' }) })).json();
+/** A fal submit with its (https://queue.fal.run) URLs mapped onto the emulator, as clients do. */
+const localUrls = (sub: Record<string, string>, falBaseUrl = emu.falBaseUrl): Record<string, string> => ({
+  ...sub,
+  status_url: rewriteFalUrl(sub.status_url, falBaseUrl),
+  response_url: rewriteFalUrl(sub.response_url, falBaseUrl),
+});
+const submitFal = async () =>
+  localUrls(await (await fetch(`${emu.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: JSON.stringify({ prompt: 'a cat' }) })).json());
 const lastRecord = () => emu.requests[emu.requests.length - 1];
 
 describe('faults', () => {
@@ -162,8 +170,8 @@ describe('stop', () => {
     const outcome = (p: Promise<unknown>) => p.then(() => 'answered', (err: Error) => err.name);
     local.injectFault({ provider: 'openai', kind: 'hang' });
     const hanging = outcome(fetch(`${local.openaiBaseUrl}/models`, { headers: OPENAI }));
-    const waiting = outcome(fetch(`${local.replicateBaseUrl}/models/a/b/predictions`, { method: 'POST', headers: { ...REPLICATE, prefer: 'wait' }, body: JSON.stringify({ input: {} }) }));
-    const sub = await (await fetch(`${local.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: '{"prompt":"abc"}' })).json();
+    const waiting = outcome(fetch(`${local.replicateBaseUrl}/models/black-forest-labs/flux-pro/predictions`, { method: 'POST', headers: { ...REPLICATE, prefer: 'wait' }, body: JSON.stringify({ input: { prompt: 'p' } }) }));
+    const sub = localUrls(await (await fetch(`${local.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: '{"prompt":"abc"}' })).json(), local.falBaseUrl);
     const stream = await fetch(`${sub.status_url}/stream`, { headers: FAL });
     const streamed = outcome(stream.text());
     await new Promise((r) => setTimeout(r, 50));

@@ -9,3 +9,7 @@ export { OPENAI_MODELS } from './openai-models';
 export type { EmulatedProvider, EmulatorOptions, RecordedRequest, FaultKind, FaultSpec, Emulator } from './types';
 export { loadRecording, ORIGIN_PLACEHOLDER, type Recording, type RecordedApi, type RecordedBody, type RecordedExchange, type LoadedRecording } from './recording';
 export { replayPrefix } from './replay';
+export { providerInputSchema } from './schemas';
+export type { FieldRule, Rules } from './validate';
+export type { JobDuration, ModelRegistration } from './types';
+export type { OutputKind } from './replicate-models';

@@ -3,8 +3,12 @@ import { wavDurationSeconds } from './media/wav';
 import type { MultipartFile } from './multipart';
 import { findOpenAIModel } from './openai-models';
 import { modelNotFound, openaiError } from './openai-errors';
+import { TRANSCRIPTION_REQUEST } from './openai-schemas';
 import type { EmulatorState } from './state';
+import { unknownFields } from './validate';
 
+/** Typical real time of a short transcription, ms. */
+const TRANSCRIPTION_TYPICAL_MS = 3_000;
 const FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt'];
 const LANGUAGES: Record<string, string> = {
   en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch', pt: 'portuguese', ja: 'japanese', zh: 'chinese', pl: 'polish',
@@ -42,6 +46,13 @@ export async function transcribe(ctx: Ctx, state: EmulatorState): Promise<void> 
   if (!modelId) return openaiError(ctx, 400, "Missing required parameter: 'model'.", { param: 'model', code: 'missing_required_parameter' });
   const model = findOpenAIModel(modelId, 'transcription');
   if (!model) return modelNotFound(ctx, modelId);
+  const sent = Object.fromEntries([...Object.keys(form.fields), ...form.files.map((f) => f.field)].map((k) => [k.replace(/\[\]$/, ''), true]));
+  const unknown = unknownFields(sent, { ...TRANSCRIPTION_REQUEST, model: {} })[0];
+  if (unknown !== undefined) return openaiError(ctx, 400, `Unknown parameter: '${unknown}'.`, { param: unknown, code: 'unknown_parameter' });
+  const temperatureText = field(form.fields, 'temperature');
+  if (temperatureText !== undefined && !Number.isFinite(Number(temperatureText))) {
+    return openaiError(ctx, 400, `Invalid 'temperature': expected a number, got '${temperatureText}'.`, { param: 'temperature', code: 'invalid_value' });
+  }
   const format = field(form.fields, 'response_format') ?? 'json';
   if (!FORMATS.includes(format)) {
     const supported = FORMATS.map((f) => `'${f}'`).join(', ');
@@ -56,7 +67,7 @@ export async function transcribe(ctx: Ctx, state: EmulatorState): Promise<void> 
   if (state.faults.takeJobOutcome('openai', 'transcription')) {
     return openaiError(ctx, 500, 'The server had an error while processing your request (emulated job-failed/job-canceled fault).');
   }
-  await state.lifetime.sleep(state.jobDurationMs);
+  await state.lifetime.sleep(state.jobDurationFor(TRANSCRIPTION_TYPICAL_MS));
 
   const type = contentTypeOf(file);
   const duration = Math.round((wavDurationSeconds(file.bytes) ?? file.size / 16_000) * 1000) / 1000;

@@ -2,8 +2,12 @@ import { isObject, sendJson, type Ctx } from './http';
 import { encodePng } from './media/png';
 import { findOpenAIModel, type OpenAIModel } from './openai-models';
 import { modelNotFound, openaiError } from './openai-errors';
+import { IMAGE_REQUEST } from './openai-schemas';
 import type { EmulatorState } from './state';
+import { unknownFields, validate } from './validate';
 
+/** Typical real time of a GPT image generation, ms. */
+const IMAGE_TYPICAL_MS = 20_000;
 const STANDARD_SIZES = ['1024x1024', '1536x1024', '1024x1536'];
 const QUALITIES = ['low', 'medium', 'high', 'auto'];
 /** Output image tokens per quality for 1024x1024 / 1024x1536 / 1536x1024 (OpenAI's published gpt-image-1 table). */
@@ -39,6 +43,8 @@ export async function generateImages(ctx: Ctx, state: EmulatorState): Promise<vo
   if (body.response_format !== undefined) {
     return openaiError(ctx, 400, "Unknown parameter: 'response_format'.", { param: 'response_format', code: 'unknown_parameter' });
   }
+  const unknown = unknownFields(body, { ...IMAGE_REQUEST, model: {} })[0];
+  if (unknown !== undefined) return openaiError(ctx, 400, `Unknown parameter: '${unknown}'.`, { param: unknown, code: 'unknown_parameter' });
   if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
     return openaiError(ctx, 400, "Missing required parameter: 'prompt'.", { param: 'prompt', code: 'missing_required_parameter' });
   }
@@ -57,12 +63,14 @@ export async function generateImages(ctx: Ctx, state: EmulatorState): Promise<vo
   if (body.stream === true) return openaiError(ctx, 400, 'The emulator does not stream image generations.', { param: 'stream', code: 'unsupported_value' });
   const size = parseSize(body.size, model);
   if (typeof size === 'string') return openaiError(ctx, 400, size, { param: 'size', code: 'invalid_value' });
+  const issue = validate(body, IMAGE_REQUEST)[0];
+  if (issue) return openaiError(ctx, 400, `Invalid '${issue.path.join('.')}': ${issue.msg}.`, { param: issue.path.join('.'), code: 'invalid_value' });
 
   if (state.faults.takeJobOutcome('openai', 'images')) {
     const message = 'Your request was rejected as a result of our safety system (emulated job-failed/job-canceled fault).';
     return openaiError(ctx, 400, message, { type: 'image_generation_user_error', code: 'moderation_blocked' });
   }
-  await state.lifetime.sleep(state.jobDurationMs);
+  await state.lifetime.sleep(state.jobDurationFor(IMAGE_TYPICAL_MS));
   const [w, h] = size;
   const effectiveQuality = quality === 'auto' ? 'medium' : quality;
   const data = Array.from({ length: n as number }, (_, i) => ({

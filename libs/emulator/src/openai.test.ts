@@ -76,6 +76,16 @@ describe('openai images', () => {
     expect([n.status, (await n.json()).error.param]).toEqual([400, 'n']);
   });
 
+  it('validates the request against the published CreateImageRequest schema: unknown parameters and bad enums by param', async () => {
+    const unknown = await generate({ model: 'gpt-image-2', prompt: 'x', negative_prompt: 'y' });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error).toEqual({ message: "Unknown parameter: 'negative_prompt'.", type: 'invalid_request_error', param: 'negative_prompt', code: 'unknown_parameter' });
+    const background = await generate({ model: 'gpt-image-2', prompt: 'x', background: 'green' });
+    expect((await background.json()).error).toMatchObject({ type: 'invalid_request_error', param: 'background', code: 'invalid_value' });
+    const partial = await generate({ model: 'gpt-image-2', prompt: 'x', partial_images: 4 });
+    expect((await partial.json()).error).toMatchObject({ param: 'partial_images', code: 'invalid_value' });
+  });
+
   it('requires a bearer key', async () => {
     const response = await fetch(`${emu.openaiBaseUrl}/images/generations`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(401);
@@ -114,6 +124,14 @@ describe('openai transcriptions', () => {
     expect([srt.status, (await srt.json()).error.param]).toEqual([400, 'response_format']);
     const json = await (await transcribe({ model: 'gpt-4o-mini-transcribe' }, wavFile(1))).json();
     expect(json.usage).toMatchObject({ type: 'tokens' });
+  });
+
+  it('refuses a transcription parameter the published schema does not have, naming it', async () => {
+    const response = await transcribe({ model: 'whisper-1', speed: '2' }, wavFile(1));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ param: 'speed', code: 'unknown_parameter', type: 'invalid_request_error' });
+    const ok = await transcribe({ model: 'whisper-1', 'timestamp_granularities[]': 'word', response_format: 'verbose_json' }, wavFile(1));
+    expect(ok.status).toBe(200);
   });
 
   it('records multipart bodies as fields and file metadata', async () => {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { authToken, isObject, sendJson, type Ctx, type Headers } from './http';
-import { Job, type JobPhase } from './jobs';
+import { Job, type BuildResult, type JobPhase } from './jobs';
 import type { ProviderDef } from './provider';
-import { replicateModel } from './replicate-models';
+import { REPLICATE_MODELS, registeredReplicateModel, type ReplicateModel } from './replicate-models';
+import { replicateInvalidFields, type InvalidField } from './replicate-errors';
 import type { EmulatorState } from './state';
-import type { Issue } from './validate';
+import { validate } from './validate';
 
 interface Meta {
   model: string;
@@ -16,6 +17,11 @@ interface Meta {
 const STATUS: Record<JobPhase, string> = { queued: 'starting', running: 'processing', succeeded: 'succeeded', failed: 'failed', canceled: 'canceled' };
 const MAX_WAIT_SECONDS = 60;
 const STEPS = 28;
+const STREAM_TICK_MS = 20;
+/** Top-level body fields of `schemas_prediction_request` (models/.../predictions); the version route adds `version`. */
+const REQUEST_FIELDS = ['input', 'stream', 'webhook', 'webhook_events_filter'];
+/** The model reported for a bare version id the emulator cannot resolve. */
+const UNKNOWN_VERSION_MODEL = 'replicate/unknown-version';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -39,21 +45,44 @@ function problem(ctx: Ctx, status: number, detail: string, extra: Record<string,
   sendJson(ctx, status, { title, detail, status, ...extra }, { 'content-type': 'application/problem+json', ...headers });
 }
 
-function invalid(ctx: Ctx, issues: Issue[]): void {
-  const fields = issues.map((i) => ({ type: i.type, field: ['input', ...i.path].join('.'), description: i.msg }));
-  problem(ctx, 422, fields.map((f) => `- ${f.field}: ${f.description}`).join('\n'), { title: 'Input validation failed', invalid_fields: fields });
+/** Replicate's 422: problem+json with `invalid_fields` (JSON-schema validator vocabulary) and one detail line per field. */
+function invalid(ctx: Ctx, fields: InvalidField[], headers: Headers): void {
+  const detail = fields.map((f) => `- ${f.field ? `${f.field}: ` : ''}${f.description}\n`).join('');
+  problem(ctx, 422, detail, { title: 'Input validation failed', invalid_fields: fields }, headers);
 }
+
+const notFound = (ctx: Ctx, headers: Headers = {}) => problem(ctx, 404, 'The requested resource could not be found.', { title: 'Not found' }, headers);
+
+/** A bare version id the emulator cannot resolve: created like any, then failed with the reason (never served as an image model). */
+const UNKNOWN_VERSION: ReplicateModel = {
+  rules: {},
+  typicalMs: 2_000,
+  build: async (): Promise<BuildResult> => ({
+    ok: false,
+    status: 500,
+    body: undefined,
+    message: 'The emulator does not know this version: register its output kind first (POST /__emulator/models {"provider":"replicate","model":"<version>","output":"image"})',
+  }),
+};
 
 export function createReplicateProvider(state: EmulatorState): ProviderDef {
   const jobs = new Map<string, Job<Meta>>();
 
+  const modelOf = (id: string): ReplicateModel | undefined => {
+    const kind = state.registeredKind('replicate', id);
+    return kind ? registeredReplicateModel(kind) : REPLICATE_MODELS[id];
+  };
+
   const render = (job: Job<Meta>, asCreated = false): Record<string, unknown> => {
     const now = Date.now();
     const phase: JobPhase = asCreated ? 'queued' : job.phase(now);
-    const started = asCreated ? undefined : job.startedAt(now);
+    const ran = asCreated ? undefined : job.startedAt(now);
     const completed = asCreated ? undefined : job.completedAt(now);
+    // A prediction canceled before it started reports started_at = its end (as Replicate does) and logs: null.
+    const started = ran ?? (phase === 'canceled' ? completed : undefined);
     const get = `${state.replicateBaseUrl}/predictions/${job.id}`;
-    const logs = started === undefined ? '' : `Emulating ${job.meta.model}\n${progressLine(job.progress(now))}\n${completed ? 'Done\n' : ''}`;
+    const logs =
+      ran === undefined ? (phase === 'canceled' ? null : '') : `Emulating ${job.meta.model}\n${progressLine(job.progress(now))}\n${completed ? 'Done\n' : ''}`;
     const error =
       phase !== 'failed' ? null : job.result && !job.result.ok ? job.result.message : 'Emulated prediction failure (job-failed fault)';
     const prediction: Record<string, unknown> = {
@@ -68,7 +97,7 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
       status: STATUS[phase],
       source: 'api',
       created_at: iso(job.createdAt),
-      urls: { cancel: `${get}/cancel`, get, web: `https://replicate.com/p/${job.id}` },
+      urls: { cancel: `${get}/cancel`, get, stream: `${state.replicateBaseUrl}/streams/${job.id}`, web: `https://replicate.com/p/${job.id}` },
     };
     if (started !== undefined) prediction.started_at = iso(started);
     if (completed !== undefined) {
@@ -78,29 +107,81 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
     return prediction;
   };
 
-  const create = async (ctx: Ctx, model: string, version: string): Promise<void> => {
+  const create = async (ctx: Ctx, route: 'model' | 'version', params: { model?: string }): Promise<void> => {
+    const wait = parsePrefer([ctx.req.headers.prefer ?? ''].flat().join(','));
+    const headers: Headers = wait === undefined ? {} : { 'preference-applied': `wait=${wait}` };
     const body = ctx.json;
-    if (!isObject(body)) return problem(ctx, 400, 'The request body must be a JSON object.');
-    if (!isObject(body.input)) return invalid(ctx, [{ path: [], msg: 'input is required and must be an object', type: 'required' }]);
+    if (!isObject(body)) return problem(ctx, 400, 'The request body must be a JSON object.', {}, headers);
+    const allowed = route === 'version' ? [...REQUEST_FIELDS, 'version'] : REQUEST_FIELDS;
+    const extra = Object.keys(body).filter((k) => !allowed.includes(k));
+    if (extra.length > 0) {
+      const description = (k: string) => `Additional property ${k} is not allowed`;
+      return invalid(ctx, extra.map((k) => ({ type: 'additional_property_not_allowed', field: '', description: description(k) })), headers);
+    }
+    const required = route === 'version' ? ['version', 'input'] : ['input'];
+    const missing = required.filter((k) => body[k] === undefined);
+    if (missing.length > 0) return invalid(ctx, missing.map((k) => ({ type: 'required', field: '', description: `${k} is required` })), headers);
+    if (!isObject(body.input)) return invalid(ctx, [{ type: 'invalid_type', field: 'input', description: 'Invalid type. Expected: object, given: ' + typeof body.input }], headers);
+    if (route === 'version' && (typeof body.version !== 'string' || !body.version)) {
+      return invalid(ctx, [{ type: 'invalid_type', field: 'version', description: 'Invalid type. Expected: string, given: ' + typeof body.version }], headers);
+    }
+
+    let model: string;
+    let version: string;
+    let def: ReplicateModel | undefined;
+    if (route === 'model') {
+      model = params.model as string;
+      version = 'hidden';
+      def = modelOf(model);
+      if (!def) return notFound(ctx, headers);
+    } else {
+      const ref = body.version as string;
+      const [prefix, hash] = ref.includes(':') ? [ref.split(':')[0], ref.split(':')[1]] : [undefined, ref];
+      version = hash;
+      def = modelOf(ref) ?? modelOf(hash) ?? (prefix ? modelOf(prefix) : undefined);
+      model = prefix ?? (def ? ref : UNKNOWN_VERSION_MODEL);
+      if (!def && prefix) return notFound(ctx, headers);
+      def ??= UNKNOWN_VERSION;
+    }
     const input = body.input;
-    const def = replicateModel(model);
-    const issues = def.validate(input);
-    if (issues.length > 0) return invalid(ctx, issues);
+    const issues = validate(input, def.rules);
+    if (issues.length > 0) return invalid(ctx, replicateInvalidFields(issues), headers);
+
     const planned = state.faults.takeJobOutcome('replicate', 'submit') ?? 'succeeded';
     const id = randomBytes(16).toString('hex').slice(0, 26);
-    const build = () => def.build(input, state.buildContext({ provider: 'replicate', model, version, input }));
-    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationMs, planned, build);
+    const model_ = def;
+    const build = () => model_.build(input, state.buildContext({ provider: 'replicate', model, version, input }));
+    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs), planned, build);
     jobs.set(id, job);
-    const wait = parsePrefer([ctx.req.headers.prefer ?? ''].flat().join(','));
     if (wait === undefined) return sendJson(ctx, 201, render(job, true));
     await job.waitUntilDone(state.lifetime, wait * 1000);
-    sendJson(ctx, 201, render(job));
+    if (job.isTerminal()) return sendJson(ctx, 201, render(job), headers);
+    // The wait ran out: 202 with where to poll, as Replicate answers.
+    const answer = render(job);
+    sendJson(ctx, 202, answer, { ...headers, location: (answer.urls as { get: string }).get, reason: 'wait time exceeded' });
   };
 
   const found = (ctx: Ctx, id: string): Job<Meta> | undefined => {
     const job = jobs.get(id);
-    if (!job) problem(ctx, 404, 'Not found.');
+    if (!job) notFound(ctx);
     return job;
+  };
+
+  /** Server-sent events of a prediction's output (`urls.stream`): one `output` event per item, then `done`. */
+  const stream = async (ctx: Ctx, job: Job<Meta>) => {
+    ctx.record.status = 200;
+    ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    while (!state.lifetime.stopped && !ctx.res.destroyed && !job.isTerminal()) await state.lifetime.sleep(STREAM_TICK_MS);
+    const phase = job.phase();
+    if (phase === 'succeeded' && job.result?.ok) {
+      const output = job.result.value;
+      for (const [i, item] of (Array.isArray(output) ? output : [output]).entries()) {
+        ctx.res.write(`event: output\nid: ${i}\ndata: ${typeof item === 'string' ? item : JSON.stringify(item)}\n\n`);
+      }
+    } else if (phase === 'failed') {
+      ctx.res.write(`event: error\ndata: ${JSON.stringify({ detail: render(job).error })}\n\n`);
+    }
+    ctx.res.end(`event: done\ndata: ${JSON.stringify(phase === 'canceled' ? { reason: 'canceled' } : {})}\n\n`);
   };
 
   return {
@@ -114,19 +195,9 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
         operation: 'submit',
         method: 'POST',
         path: 'models/:owner/:name/predictions',
-        handle: (ctx, p) => create(ctx, `${p.owner}/${p.name}`, 'hidden'),
+        handle: (ctx, p) => create(ctx, 'model', { model: `${p.owner}/${p.name}` }),
       },
-      {
-        operation: 'submit',
-        method: 'POST',
-        path: 'predictions',
-        handle(ctx) {
-          const version = isObject(ctx.json) ? ctx.json.version : undefined;
-          if (typeof version !== 'string' || !version) return problem(ctx, 422, '- version: version is required', { title: 'Input validation failed' });
-          const model = version.includes('/') ? version.split(':')[0] : 'replicate/emulated-version';
-          return create(ctx, model, version.includes(':') ? version.split(':')[1] : version);
-        },
-      },
+      { operation: 'submit', method: 'POST', path: 'predictions', handle: (ctx) => create(ctx, 'version', {}) },
       {
         operation: 'get',
         method: 'GET',
@@ -137,14 +208,24 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
         },
       },
       {
+        operation: 'stream',
+        method: 'GET',
+        path: 'streams/:id',
+        handle(ctx, { id }) {
+          const job = found(ctx, id);
+          return job && stream(ctx, job);
+        },
+      },
+      {
         operation: 'cancel',
         method: 'POST',
         path: 'predictions/:id/cancel',
         handle(ctx, { id }) {
           const job = found(ctx, id);
           if (!job) return;
+          // Canceling a prediction that already ended changes nothing: the answer shows it as it ended.
           job.cancel();
-          sendJson(ctx, 200, render(job));
+          sendJson(ctx, 200, { ...render(job), webhook_completed: null });
         },
       },
       {
@@ -152,6 +233,7 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
         method: 'GET',
         path: 'models/:owner/:name',
         handle(ctx, { owner, name }) {
+          if (!modelOf(`${owner}/${name}`)) return notFound(ctx);
           sendJson(ctx, 200, {
             url: `https://replicate.com/${owner}/${name}`,
             owner,

@@ -7,6 +7,7 @@ import { createFilesProvider } from './files';
 import { createOpenAIProvider } from './openai';
 import { createReplicateProvider } from './replicate';
 import { ReplayServer } from './replay';
+import { parseJobDuration, parseRegistration } from './settings';
 import { EmulatorState } from './state';
 import type { Emulator, EmulatorOptions } from './types';
 
@@ -19,8 +20,7 @@ function urlHost(host: string): string {
 /** Starts the emulator: a real HTTP server on loopback (ephemeral port by default). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
-  const jobDurationMs = options.jobDurationMs ?? 0;
-  if (!Number.isFinite(jobDurationMs) || jobDurationMs < 0) throw new RangeError('jobDurationMs must be a non-negative number');
+  const jobDurationMs = parseJobDuration(options.jobDurationMs ?? 0);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -62,8 +62,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     injectFault: (fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),
     setJobDurationMs(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('jobDurationMs must be a non-negative number');
-      state.jobDurationMs = ms;
+      state.jobDurationMs = parseJobDuration(ms);
+    },
+    registerModel(registration) {
+      const { provider, model, output } = parseRegistration(registration);
+      state.registered.set(`${provider} ${model}`, output);
     },
     stop() {
       stopping ??= new Promise<void>((resolve) => {

@@ -1,14 +1,31 @@
 /** The providers whose HTTP APIs the emulator speaks. */
 export type EmulatedProvider = 'replicate' | 'fal' | 'openai';
 
+/**
+ * Simulated provider work time of a job, ms, or 'realistic': each model's typical real time
+ * scaled down (1/10, at least 1 s), so queued, processing and cancel paths run.
+ */
+export type JobDuration = number | 'realistic';
+
+/** A model the emulator does not know, registered by a test with the kind of output it answers. */
+export interface ModelRegistration {
+  provider: 'replicate' | 'fal';
+  /** Replicate `owner/name` (or a version id for `POST /predictions`); fal endpoint id. */
+  model: string;
+  output: import('./replicate-models').OutputKind;
+}
+
 /** Options of `startEmulator`. */
 export interface EmulatorOptions {
   /** TCP port to listen on. Default 0 (an ephemeral port chosen by the OS). */
   port?: number;
   /** Interface to bind. Default '127.0.0.1' (loopback only). */
   host?: string;
-  /** Simulated provider work time for a job from submit to done, ms. Default 0. */
-  jobDurationMs?: number;
+  /**
+   * Simulated provider work time for a job from submit to done, ms, or 'realistic' (per model;
+   * what `npx boards emulator` uses unless given --job-ms). Default 0, so unit tests stay fast.
+   */
+  jobDurationMs?: JobDuration;
   /**
    * Serve this recording instead of emulating (live behaviour off): recorded answers in
    * order, a loud 501 for anything not recorded. See `loadRecording`.
@@ -23,7 +40,7 @@ export interface RecordedRequest {
   /** Which API the request addressed; 'files' for generated/uploaded file downloads, 'control' for /__emulator. */
   provider: EmulatedProvider | 'files' | 'control';
   /**
-   * Logical operation: replicate 'submit' | 'get' | 'cancel' | 'model'; fal 'submit' | 'status' | 'status-stream' |
+   * Logical operation: replicate 'submit' | 'get' | 'stream' | 'cancel' | 'model'; fal 'submit' | 'status' | 'status-stream' |
    * 'result' | 'cancel' | 'run' | 'upload-initiate' | 'upload' | 'upload-complete'; openai 'images' | 'transcription' |
    * 'models' | 'model'; files 'download'; 'unknown' when no route matched.
    */
@@ -92,7 +109,9 @@ export interface Emulator {
   clearRequests(): void;
   injectFault(fault: FaultSpec): void;
   clearFaults(): void;
-  setJobDurationMs(ms: number): void;
+  setJobDurationMs(ms: JobDuration): void;
+  /** Lets a model the emulator does not know answer with outputs of `output` kind (unknown models answer 404). */
+  registerModel(registration: ModelRegistration): void;
   /** Closes all sockets, including hanging requests, open streams and pending `Prefer: wait` requests. */
   stop(): Promise<void>;
 }

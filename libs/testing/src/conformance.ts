@@ -7,7 +7,8 @@ import {
   ProviderError,
   type AnyGenerator,
 } from '@boards/core';
-import type { EmulatedProvider } from '@boards/emulator';
+import { providerInputSchema, type EmulatedProvider } from '@boards/emulator';
+import { compareSchemas, factsFromRules, formatDrifts, generatorFacts } from './drift';
 import { createTestContext } from './test-context';
 import { useEmulator } from './emulator-env';
 import { fuzzGeneratorInput } from './fuzz';
@@ -58,6 +59,23 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
         expect(emulator.current.requests).toHaveLength(0);
       },
     );
+
+    if (generator.lifecycle?.status === 'retired') {
+      it('has no provider schema to drift from: the model is retired and the emulator does not serve it', () => {
+        expect(providerInputSchema(provider, generator.model)).toBeUndefined();
+      });
+    } else {
+      it("sends only what the provider's published input schema accepts (no schema drift)", () => {
+        const rules = providerInputSchema(provider, generator.model);
+        if (!rules) throw new Error(`The emulator holds no input schema for ${generator.provider} model ${generator.model}: add its facts to libs/emulator`);
+        const drifts = compareSchemas(generatorFacts(generator), factsFromRules(rules), {
+          generator: `generator ${generator.id}`,
+          provider: `${generator.provider} ${generator.model}`,
+        });
+        if (drifts.length > 0) throw new Error(formatDrifts(generator, drifts, "the provider's schema held by the emulator"));
+        expect(drifts).toEqual([]);
+      });
+    }
 
     it('refuses fuzzed bad input with errors naming fields, sending nothing', async () => {
       const report = await fuzzGeneratorInput(generator, { emulator: emulator.current, runs: 200, validInput: valid });

@@ -25,6 +25,8 @@ export const whisper = defineOpenAIGenerator({
   model: 'whisper-1',
   artifactType: 'text',
   inputSchema: whisperInput,
+  // The audio is uploaded as the multipart `file` (see run).
+  sentAs: { audio: 'file' },
   price,
   lifecycle: { status: 'deprecated', retiredOn: '2027-02-26', successor: 'gpt-4o-mini-transcribe', note: 'OpenAI announced whisper-1 shuts down on 2027-02-26' },
   // One second of silence: the least audio OpenAI bills.

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from './commands/command';
 import { describeCommand } from './commands/describe';
+import { driftCommand } from './commands/drift';
 import { emulatorCommand } from './commands/emulator';
 import { generateCommand } from './commands/generate';
 import { listCommand } from './commands/list';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   emulator: emulatorCommand,
   live: liveCommand,
   report: reportCommand,
+  drift: driftCommand,
 };
 
 /** Flags that may stand before the command name. */

@@ -18,6 +18,8 @@ export const ExitCode = {
   PROVIDER: 4,
   /** Spending refused: over the confirmation threshold without `--yes`, confirmation declined, or a budget exceeded. */
   REFUSED: 5,
+  /** `boards drift` found a difference from the provider's published schema or recorded answers. */
+  DRIFT: 6,
   /** Canceled with Ctrl-C (SIGINT); the provider job was canceled. */
   CANCELED: 130,
 } as const;
@@ -60,4 +62,5 @@ export const EXIT_CODE_HELP = `Exit codes:
   3    missing key (--live without one) or invalid configuration
   4    provider error: HTTP error, failed job, timeout
   5    refused to spend: over the confirmation threshold without --yes, or declined
+  6    drift: a generator or the emulator differs from what the provider publishes or answered
   130  canceled with Ctrl-C (the provider job is canceled too)`;

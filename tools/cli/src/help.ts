@@ -15,6 +15,10 @@ Commands:
   emulator [--port N]         run the provider emulator in the foreground
   live plan [--base REF]      which live tests a change selects and their cost; calls
                               no provider
+  drift [generator...]        each generator's input schema against the provider's
+                              current published schema (free calls, no generation)
+  drift --recordings          replay every recorded live exchange against the emulator
+                              and list where it answers differently
   live run [--base REF]       run that selection through nx test-live (refused when
                               over BOARDS_LIVE_BUDGET_USD); --emulate for a free run
   report [RUN]                the HTML board of a live run (default: the latest):
@@ -96,7 +100,9 @@ point the adapters at it. Stops on Ctrl-C.
 
 Options:
   --port N     port to listen on (default 0: any free port)
-  --job-ms N   simulated provider work time per job, ms (default 0)
+  --job-ms N   simulated provider work time per job, ms (default: a realistic
+               time per model, 1/10 of its typical real time, at least 1 s;
+               0 finishes jobs at once)
   --quiet      do not log each request on stderr
   --json       print {url, baseUrls, controlUrl, env} as one JSON document
 `;
@@ -129,4 +135,26 @@ string appears in it.
 RUN is a run directory (.live-runs/<id>) or its id; default: the latest run
 (.live-runs/latest-summary.json). \`npx boards generate ... --report\` writes the same
 page for one generation.
+`;
+
+export const DRIFT_HELP = `Usage: npx boards drift [generator...] [--json]
+       npx boards drift --recordings [--emulator-url URL] [--json]
+
+Without --recordings: fetches each generator's current published input schema (fal's
+per-endpoint OpenAPI, the Replicate model's latest_version.openapi_schema, OpenAI's
+OpenAPI spec; free calls, nothing is generated) and compares it with what the generator
+sends: a field the provider does not have, an enum value it does not accept, a range
+wider than its own, another type, a required field the generator can leave out.
+Replicate needs REPLICATE_API_TOKEN to read model schemas (skipped without it).
+Sources: BOARDS_DRIFT_REPLICATE_URL (default https://api.replicate.com/v1),
+BOARDS_DRIFT_FAL_URL (default https://fal.ai/api/openapi/queue/openapi.json),
+BOARDS_DRIFT_OPENAI_URL (default OpenAI's documented spec, YAML or JSON).
+
+With --recordings: replays every exchange of packages/*/__fixtures__/recordings/*.json
+made against the real provider (BOARDS_RECORD=1 live runs) against the emulator (an
+embedded one, or --emulator-url) and lists each field the provider sent that the
+emulator does not (MISSING), types differently (TYPE), or another HTTP status (VALUE).
+Recordings made against the emulator are listed as not counted.
+
+Exit code 6 when anything drifts; 4 when a schema could not be fetched.
 `;

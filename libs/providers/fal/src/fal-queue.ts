@@ -30,11 +30,20 @@ interface QueueStatus {
 
 
 
-async function cancelQuietly(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext) {
+/** Cancels the request; 'completed' when fal says it had already completed (billed; its result stays at fal). */
+async function cancelQuietly(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext): Promise<'canceled' | 'completed' | 'unknown'> {
   try {
     await client.queue.cancel(endpoint, { requestId });
+    return 'canceled';
   } catch (error) {
+    // fal answers 400 {status: "ALREADY_COMPLETED"}: the shared fetch keeps that body in the message, the fal client in `body`.
+    const e = error as { body?: { status?: unknown }; message?: unknown };
+    if (e.body?.status === 'ALREADY_COMPLETED' || /ALREADY_COMPLETED/.test(String(e.message))) {
+      ctx.logger.info(`fal: request ${requestId} had already completed when canceled: it is billed and its result is kept at fal`);
+      return 'completed';
+    }
     ctx.logger.warn(`fal: cancel of request ${requestId} failed: ${(error as Error).message}`);
+    return 'unknown';
   }
 }
 
@@ -79,7 +88,10 @@ export async function runFalRequest<Output = Record<string, unknown>>(
     return { data: result.data as Output, requestId, billableUnits };
   } catch (error) {
     if (stop.aborted && requestId) {
-      await cancelQuietly(cancelClient, endpoint, requestId, ctx);
+      const outcome = await cancelQuietly(cancelClient, endpoint, requestId, ctx);
+      if (outcome === 'completed') {
+        throw new CanceledError('Generation was stopped after the fal request had completed: it is billed and its result is kept at fal', requestId);
+      }
       if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the fal request was canceled', requestId);
       throw new TimeoutError('fal request', timeoutMs, requestId);
     }

@@ -122,6 +122,18 @@ describe('fal adapter', () => {
     expect(ops().filter((o) => o === 'cancel')).toHaveLength(1);
   });
 
+  it('reports a cancel that comes after the request completed as completed-and-billed, not as a failed cancel', async () => {
+    // The cancel reaches fal only after the request has completed (as when Ctrl-C comes late).
+    emulator.current.injectFault({ provider: 'fal', operation: 'cancel', kind: 'latency', latencyMs: 100 });
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, fast));
+    expect(error).toBeInstanceOf(CanceledError);
+    expect((error as Error).message).toMatch(/had completed: it is billed and its result is kept at fal/);
+    expect(ctx.logLines.filter((l) => l.startsWith('warn'))).toEqual([]);
+    expect(ctx.logLines).toContainEqual(expect.stringMatching(/^info fal: request .+ had already completed when canceled/));
+  });
+
   it('uploads bytes to fal storage and returns a URL that serves them', async () => {
     const url = await uploadToFal(new TextEncoder().encode('hello'), 'text/plain', 'a.txt', createTestContext(), fast);
     expect(ops()).toEqual(['upload-initiate', 'upload']);

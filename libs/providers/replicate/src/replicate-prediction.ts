@@ -40,11 +40,15 @@ function report(ctx: GeneratorContext, prediction: ReplicatePrediction): void {
   }
 }
 
-async function cancelQuietly(client: Replicate, id: string, ctx: GeneratorContext): Promise<void> {
+/** Cancels the prediction; returns its status as the cancel answered (a prediction that already ended keeps its end). */
+async function cancelQuietly(client: Replicate, id: string, ctx: GeneratorContext): Promise<string | undefined> {
   try {
-    await client.predictions.cancel(id);
+    const answer = (await client.predictions.cancel(id)) as { status?: string };
+    if (answer.status === 'succeeded') ctx.logger.info(`replicate: prediction ${id} had already succeeded when canceled: it is billed and its output is kept at Replicate`);
+    return answer.status;
   } catch (error) {
     ctx.logger.warn(`replicate: cancel of prediction ${id} failed: ${(error as Error).message}`);
+    return undefined;
   }
 }
 
@@ -98,7 +102,9 @@ export async function runReplicatePrediction(
     if (!stop.aborted) throw mapReplicateError(error, prediction.id, { deadline, timeoutMs });
   }
   if (stop.aborted && !TERMINAL.has(prediction.status)) {
-    await cancelQuietly(cancelClient, prediction.id, ctx);
+    if ((await cancelQuietly(cancelClient, prediction.id, ctx)) === 'succeeded') {
+      throw new CanceledError('Generation was stopped after the Replicate prediction had succeeded: it is billed and its output is kept at Replicate', prediction.id);
+    }
     if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the Replicate prediction was canceled', prediction.id);
     throw new TimeoutError('replicate prediction', timeoutMs, prediction.id);
   }

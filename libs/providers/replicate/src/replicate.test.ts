@@ -98,6 +98,18 @@ describe('replicate adapter', () => {
     expect(emulator.current.requestsFor('replicate').filter((r) => r.operation === 'cancel')).toHaveLength(1);
   });
 
+  it('reports a cancel that comes after the prediction succeeded as completed-and-billed, not as a failed cancel', async () => {
+    // The wait (1 s) runs out first; the cancel then reaches Replicate after the job ended.
+    emulator.current.setJobDurationMs(1300);
+    emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'latency', latencyMs: 400 });
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
+    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1 }));
+    expect(error).toBeInstanceOf(CanceledError);
+    expect((error as Error).message).toMatch(/had succeeded: it is billed and its output is kept at Replicate/);
+    expect(ctx.logLines.filter((l) => l.startsWith('warn'))).toEqual([]);
+  });
+
   it('gives up on a poll that hangs at the attempt deadline instead of waiting forever', async () => {
     emulator.current.setJobDurationMs(5000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'hang', times: Infinity });

@@ -37,7 +37,8 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
   try {
     // The URLs are printed below; the emulator's own log adds one line per answered request.
     const log = quiet ? undefined : (line: string) => (line.startsWith('emulator listening') ? undefined : output.note(line));
-    emulator = await startEmulator({ port, jobDurationMs, log });
+    // Without --job-ms each model takes its realistic (scaled-down) time, so queued, processing and cancel paths run.
+    emulator = await startEmulator({ port, jobDurationMs: jobDurationMs ?? 'realistic', log });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') throw new CliError('USAGE', `cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'in use' : 'permission denied'}`);
@@ -47,15 +48,16 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
   const controlUrl = `${emulator.url}/__emulator`;
   output.document({
     url: emulator.url,
+    jobDurationMs: jobDurationMs ?? 'realistic',
     baseUrls: { replicate: emulator.replicateBaseUrl, fal: emulator.falBaseUrl, openai: emulator.openaiBaseUrl },
     controlUrl,
     env: Object.fromEntries(env),
   });
-  output.result(`emulator listening on ${emulator.url}`);
+  output.result(`emulator listening on ${emulator.url} (jobs take ${jobDurationMs === undefined ? 'a realistic time per model' : `${jobDurationMs} ms`})`);
   output.result(`  replicate  ${emulator.replicateBaseUrl}`);
   output.result(`  fal        ${emulator.falBaseUrl}`);
   output.result(`  openai     ${emulator.openaiBaseUrl}`);
-  output.result(`  control    ${controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration)`);
+  output.result(`  control    ${controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration, GET|POST models)`);
   output.result('');
   output.result('Point the adapters and `npx boards generate` at it (the keys are dummies; any key works):');
   for (const [name, value] of env) output.result(`export ${name}=${value}`);

@@ -98,13 +98,13 @@ function zodRange(tree: Tree): string {
   return root.dependencies?.zod ?? root.devDependencies?.zod ?? '^4.6.7';
 }
 
-/** The emulator answers unknown Replicate/fal models with images and unknown OpenAI models with 404. */
+/** The emulator answers models it does not know with 404, as the providers do (and holds no schema to check drift against). */
 function emulatorGap(tree: Tree, o: NormalizedOptions): string | undefined {
   const [file, table] = EMULATOR_TABLES[o.provider];
   const listed = tree.exists(file) && (tree.read(file, 'utf-8') ?? '').includes(`'${o.model.split(':')[0]}'`);
-  if (listed || (o.artifact === 'image' && o.provider !== 'openai')) return undefined;
-  const answer = o.provider === 'openai' ? 'answers unknown OpenAI models with 404 model_not_found' : `answers unknown ${o.provider} models with images`;
-  return `The emulator ${answer}: add ${o.model} to ${table} in ${file} so ${o.name}'s unit tests get ${o.artifact} output.`;
+  if (listed) return undefined;
+  const answer = o.provider === 'openai' ? 'answers unknown OpenAI models with 404 model_not_found' : `answers unknown ${o.provider} models with 404`;
+  return `The emulator ${answer}: add ${o.model} to ${table} in ${file} (its input schema facts and ${o.artifact} output) so ${o.name}'s unit tests and drift check run.`;
 }
 
 function summary(o: NormalizedOptions): string {

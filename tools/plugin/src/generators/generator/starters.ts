@@ -184,7 +184,9 @@ function text(o: NormalizedOptions): Draft {
       : estimateFromPrice(price, seconds / 60);
   },
 `,
-    run: `  async run(input, ctx) {
+    // The audio goes out as the multipart \`file\` field: the schema-drift check compares what is sent.
+    run: `  sentAs: { audio: 'file' },
+  async run(input, ctx) {
     const artifact = await transcribeWithOpenAI({ model: ${q(o.model)}, file: input.audio, language: input.language }, ctx);
     return { artifacts: [artifact] };
   },
