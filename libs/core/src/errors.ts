@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'GENERATION_FAILED'
   | 'TIMEOUT'
   | 'CANCELED'
+  | 'CANCEL_UNCONFIRMED'
   | 'BUDGET_EXCEEDED'
   | 'MODEL_RETIRED'
   | 'UNKNOWN_GENERATOR'
@@ -143,6 +144,24 @@ export class CanceledError extends BoardsError {
   readonly jobId?: string;
   constructor(message = 'Generation was canceled', jobId?: string) {
     super('CANCELED', jobId ? `${message} (job ${jobId})` : message);
+    this.jobId = jobId;
+  }
+}
+
+/**
+ * Stopped here, but the provider did not confirm the cancel (it failed or did not answer in
+ * time): the job may still be running, and billed. Names the job so it can be canceled by hand.
+ */
+export class CancelUnconfirmedError extends BoardsError {
+  readonly provider: ProviderName;
+  readonly jobId: string;
+  constructor(provider: ProviderName, jobId: string, reason: string) {
+    super(
+      'CANCEL_UNCONFIRMED',
+      `Stopped, but the ${provider} cancel of job ${jobId} was not confirmed (${reason}): ` +
+        `the job may still be running and billed; cancel it in the ${provider} dashboard or API`,
+    );
+    this.provider = provider;
     this.jobId = jobId;
   }
 }

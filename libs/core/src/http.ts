@@ -302,11 +302,51 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   jobId?: string;
   retry?: Partial<RetryPolicy>;
+  /** Refuse an output larger than this many bytes (default: no cap). */
+  maxBytes?: number;
 }
+
+/**
+ * Reads a response body chunk by chunk, stopping (and canceling the transfer) once it passes
+ * `maxBytes`: an endless or oversized stream never grows past the cap in memory.
+ * Returns undefined when the body was larger than the cap.
+ */
+export async function readBodyCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** 1 MiB: for messages about sizes. */
+const MIB = 1024 * 1024;
 
 /**
  * Downloads a provider's output with retries: a result the provider already
  * produced (and billed) is not given up after one failed or truncated transfer.
+ * The body is read in chunks up to `maxBytes`; a larger output is refused at once.
  */
 export async function downloadBytes(url: string, options: DownloadOptions): Promise<{ bytes: Uint8Array; contentType?: string }> {
   if (url.startsWith('data:')) {
@@ -314,13 +354,27 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
     return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? undefined };
   }
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const providerFetch = createProviderFetch({ provider: options.provider, signal: options.signal, retry: { ...policy, maxAttempts: 1 } });
   let lastError: BoardsError | undefined;
+  let attempts = 0;
   for (let n = 1; n <= policy.maxAttempts; n++) {
+    attempts = n;
     try {
       const response = await providerFetch(url, { signal: options.signal });
       const expected = Number(response.headers.get('content-length') ?? NaN);
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = await readBodyCapped(response, maxBytes);
+      if (!bytes) {
+        // Waiting will not make it smaller: not retried.
+        lastError = new ProviderError(`output is larger than the ${Math.round(maxBytes / MIB)} MiB allowed for it; not stored`, {
+          provider: options.provider,
+          status: response.status,
+          requestId: requestIdFrom(response.headers),
+          jobId: options.jobId,
+          retryable: false,
+        });
+        break;
+      }
       if (Number.isFinite(expected) && bytes.length !== expected) {
         throw new ProviderError(`download truncated: ${bytes.length} of ${expected} bytes`, {
           provider: options.provider,
@@ -332,26 +386,25 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
       return { bytes, contentType: response.headers.get('content-type') ?? undefined };
     } catch (error) {
       if (error instanceof CanceledError) throw error;
+      if (options.signal?.aborted) throw new CanceledError();
       const typed = BoardsError.isInstance(error)
         ? error
         : new ProviderError(`download failed: ${networkCode(error) ?? (error as Error).message}`, { provider: options.provider, retryable: true });
-      // 4xx other than 408/429 will not heal by waiting.
-      if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) {
-        lastError = typed;
-        break;
-      }
       lastError = typed;
+      // 4xx other than 408/429 will not heal by waiting.
+      if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) break;
       if (n < policy.maxAttempts) await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)), options.signal);
     }
   }
   const e = lastError as BoardsError;
   if (e instanceof ProviderError) {
-    throw new ProviderError(`output download failed after ${policy.maxAttempts} attempts: ${e.message}`, {
+    const message = e.message.replace(new RegExp(`^${options.provider}: `), '').replace(/ \((status|request|job) [^)]*\)$/, '');
+    throw new ProviderError(`output download failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`, {
       provider: options.provider,
       status: e.status,
       requestId: e.requestId,
       jobId: options.jobId,
-      retryable: true,
+      retryable: e.retryable,
     });
   }
   throw e;

@@ -1,7 +1,8 @@
-import type { FalClient } from '@fal-ai/client';
 import {
   BoardsError,
+  cancelProviderJob,
   CanceledError,
+  stoppedError,
   generationTimeoutMs,
   nextPollInterval,
   POLL_FIRST_MS,
@@ -30,12 +31,23 @@ interface QueueStatus {
 
 
 
-async function cancelQuietly(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext) {
-  try {
-    await client.queue.cancel(endpoint, { requestId });
-  } catch (error) {
-    ctx.logger.warn(`fal: cancel of request ${requestId} failed: ${(error as Error).message}`);
-  }
+/** Cancels within core's bounded wait; says why the cancel was not confirmed, if it was not. */
+function cancelRequest(options: FalAdapterOptions, endpoint: string, requestId: string, ctx: GeneratorContext): Promise<string | undefined> {
+  return cancelProviderJob(
+    { provider: 'fal', jobId: requestId },
+    (signal) =>
+      createFalAdapterClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } }, { signal }).queue.cancel(endpoint, {
+        requestId,
+      }),
+    ctx.logger,
+  );
+}
+
+/** A submit answer without a request id cannot be polled or canceled: refuse it at once. */
+function requestIdOf(answer: { request_id?: unknown } | undefined): string {
+  const id = answer?.request_id;
+  if (typeof id === 'string' && /^[\w.-]+$/.test(id)) return id;
+  throw new ProviderError(`the submit answer has no request_id (got ${JSON.stringify(answer)?.slice(0, 120)})`, { provider: 'fal', retryable: false });
 }
 
 /**
@@ -53,12 +65,11 @@ export async function runFalRequest<Output = Record<string, unknown>>(
   const stop = AbortSignal.any([ctx.signal, deadline]);
   let billableUnits: string | undefined;
   const client = createFalAdapterClient(options, { signal: stop, onBillableUnits: (u) => (billableUnits = u) });
-  const cancelClient = createFalAdapterClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 10_000 } });
 
   let requestId: string | undefined;
   try {
     ctx.progress({ progress: 0.05, phase: 'queued' });
-    ({ request_id: requestId } = await client.queue.submit(endpoint, { input }));
+    requestId = requestIdOf(await client.queue.submit(endpoint, { input }));
     ctx.setProviderJob({ provider: 'fal', jobId: requestId });
 
     let interval = options.pollIntervalMs ?? POLL_FIRST_MS;
@@ -79,8 +90,8 @@ export async function runFalRequest<Output = Record<string, unknown>>(
     return { data: result.data as Output, requestId, billableUnits };
   } catch (error) {
     if (stop.aborted && requestId) {
-      await cancelQuietly(cancelClient, endpoint, requestId, ctx);
-      if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the fal request was canceled', requestId);
+      const problem = await cancelRequest(options, endpoint, requestId, ctx);
+      if (ctx.signal.aborted) throw stoppedError({ provider: 'fal', jobId: requestId }, problem, 'Generation was canceled; the fal request was canceled');
       throw new TimeoutError('fal request', timeoutMs, requestId);
     }
     if (stop.aborted) throw ctx.signal.aborted ? new CanceledError() : new TimeoutError('fal submit', timeoutMs);

@@ -64,7 +64,7 @@ export async function transcribeWithOpenAI(
   options: OpenAIAdapterOptions = {},
 ): Promise<Artifact> {
   ctx.progress({ progress: 0.05, phase: 'uploading' });
-  const audio = await ctx.resolveInput(params.file);
+  const audio = await ctx.resolveInput(params.file, { accept: ['audio', 'video'] });
   const client = createOpenAIClient(options, ctx.signal);
   let result: unknown;
   try {

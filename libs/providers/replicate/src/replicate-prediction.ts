@@ -1,7 +1,10 @@
 import type Replicate from 'replicate';
 import {
+  cancelProviderJob,
   CanceledError,
   generationTimeoutMs,
+  ProviderError,
+  stoppedError,
   nextPollInterval,
   POLL_FIRST_MS,
   pause,
@@ -40,12 +43,22 @@ function report(ctx: GeneratorContext, prediction: ReplicatePrediction): void {
   }
 }
 
-async function cancelQuietly(client: Replicate, id: string, ctx: GeneratorContext): Promise<void> {
-  try {
-    await client.predictions.cancel(id);
-  } catch (error) {
-    ctx.logger.warn(`replicate: cancel of prediction ${id} failed: ${(error as Error).message}`);
-  }
+/** Cancels within core's bounded wait; says why the cancel was not confirmed, if it was not. */
+function cancelPrediction(options: ReplicateAdapterOptions, id: string, ctx: GeneratorContext): Promise<string | undefined> {
+  return cancelProviderJob(
+    { provider: 'replicate', jobId: id },
+    (signal) => createReplicateClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } }, signal).predictions.cancel(id),
+    ctx.logger,
+  );
+}
+
+/** A create answer without a usable id cannot be polled or canceled: refuse it at once. */
+function assertPrediction(prediction: ReplicatePrediction | undefined): ReplicatePrediction {
+  if (prediction && typeof prediction.id === 'string' && /^[\w.-]+$/.test(prediction.id) && typeof prediction.status === 'string') return prediction;
+  throw new ProviderError(`the create answer has no prediction id and status (got ${JSON.stringify(prediction)?.slice(0, 120)})`, {
+    provider: 'replicate',
+    retryable: false,
+  });
 }
 
 
@@ -67,7 +80,6 @@ export async function runReplicatePrediction(
   // which the job could not be canceled and would run (and bill) on. Polls stop on abort.
   const createClient = createReplicateClient(options, deadline);
   const client = createReplicateClient(options, stop);
-  const cancelClient = createReplicateClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 10_000 } });
   const [owner, name] = model.split(':')[0].split('/');
   const version = model.includes(':') ? model.split(':')[1] : undefined;
 
@@ -82,6 +94,7 @@ export async function runReplicatePrediction(
   } catch (error) {
     throw mapReplicateError(error, undefined, { deadline, timeoutMs });
   }
+  prediction = assertPrediction(prediction);
   ctx.setProviderJob({ provider: 'replicate', jobId: prediction.id });
   report(ctx, prediction);
 
@@ -91,15 +104,16 @@ export async function runReplicatePrediction(
       await pause(interval, stop);
       if (stop.aborted) break;
       interval = nextPollInterval(interval);
-      prediction = (await client.predictions.get(prediction.id)) as ReplicatePrediction;
+      prediction = assertPrediction((await client.predictions.get(prediction.id)) as ReplicatePrediction);
       report(ctx, prediction);
     }
   } catch (error) {
     if (!stop.aborted) throw mapReplicateError(error, prediction.id, { deadline, timeoutMs });
   }
   if (stop.aborted && !TERMINAL.has(prediction.status)) {
-    await cancelQuietly(cancelClient, prediction.id, ctx);
-    if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the Replicate prediction was canceled', prediction.id);
+    const problem = await cancelPrediction(options, prediction.id, ctx);
+    const job = { provider: 'replicate' as const, jobId: prediction.id };
+    if (ctx.signal.aborted) throw stoppedError(job, problem, 'Generation was canceled; the Replicate prediction was canceled');
     throw new TimeoutError('replicate prediction', timeoutMs, prediction.id);
   }
   if (prediction.metrics?.predict_time !== undefined) {

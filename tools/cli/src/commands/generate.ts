@@ -96,7 +96,8 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
 
   const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
   try {
-    const store = new LocalArtifactStore({ root: stringFlag(args, 'out') });
+    const out = stringFlag(args, 'out');
+    const store = new LocalArtifactStore({ root: out, rootSetting: out === undefined ? undefined : '--out' });
     const outcome = await runGeneration(generator, raw.input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
     report(output, { generator, mode, estimate, outcome, cwd });
     return 0;
