@@ -6,4 +6,4 @@ export { GenerationRecorder, scrubText } from './recording';
 export { findRecordings, runReplaySuite } from './replay';
 export { credentialFingerprint, describeKeySources } from './key-sources';
 export { fuzzGeneratorInput, fuzzedInputs, schemaFieldPatterns, type FuzzInputOptions, type FuzzReport } from './fuzz';
-export { describeDownloadFaults, testImageSpec } from './adapter-fixtures';
+export { describeDownloadFaults, testImageSpec, withFixedAnswer } from './adapter-fixtures';
