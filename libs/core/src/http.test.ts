@@ -109,6 +109,35 @@ describe('provider fetch policy', () => {
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404, jobId: 'pred-1' });
   });
 
+  it('says how many attempts it really made (a 404 is tried twice, not four times)', async () => {
+    handler = (_req, res) => res.writeHead(404).end('gone');
+    const error = await downloadBytes(`${base}/out.png`, { provider: 'replicate', retry: fast }).catch((e: unknown) => e);
+    expect(hits).toBe(2);
+    expect((error as Error).message).toMatch(/^replicate: output download failed after 2 attempts: gone \(status 404\)$/);
+  });
+
+  it('cuts an endless output stream at the cap instead of filling memory, and does not retry it', async () => {
+    const block = Buffer.alloc(64 * 1024);
+    handler = (req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      const pump = () => {
+        while (!res.destroyed && res.write(block));
+      };
+      res.on('drain', pump);
+      req.on('close', () => res.destroy());
+      pump();
+    };
+    const error = await downloadBytes(`${base}/endless.png`, { provider: 'fal', jobId: 'req-9', retry: fast, maxBytes: 1024 * 1024 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', jobId: 'req-9', retryable: false, message: expect.stringMatching(/larger than the 1 MiB allowed/) });
+    expect(hits).toBe(1);
+  });
+
+  it('refuses an output whose content-length is over the cap without reading it', async () => {
+    handler = (_req, res) => res.writeHead(200, { 'content-length': String(4 * 1024 * 1024) }).end(Buffer.alloc(4 * 1024 * 1024));
+    const error = await downloadBytes(`${base}/big.png`, { provider: 'fal', retry: fast, maxBytes: 1024 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/larger than/) });
+  });
+
   it('reads Retry-After in seconds, milliseconds and HTTP dates', () => {
     expect(retryAfterMs(new Headers({ 'retry-after': '2' }))).toBe(2000);
     expect(retryAfterMs(new Headers({ 'retry-after-ms': '150' }))).toBe(150);

@@ -1,0 +1,61 @@
+import { crc32, deflateSync } from 'node:zlib';
+import { mediaProblem } from './media-check';
+import { silentWav } from './media';
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A valid 8-bit RGB PNG of `size` x `size` whose IDAT holds `rows` rows of pixels. */
+function png(size: number, rows = size): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const raw = Buffer.alloc((1 + size * 3) * rows, 0x40);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('mediaProblem: does an output decode to its declared size?', () => {
+  it('accepts whole PNG and WAV files', () => {
+    expect(mediaProblem(png(64))).toBeUndefined();
+    expect(mediaProblem(silentWav(0.5))).toBeUndefined();
+  });
+
+  it('refuses a PNG cut short (no IEND), a bad CRC, and pixel data short of the declared size', () => {
+    const whole = png(64);
+    expect(mediaProblem(whole.subarray(0, whole.length - 12))).toMatch(/no IEND/);
+    expect(mediaProblem(whole.subarray(0, 60))).toMatch(/PNG chunk IDAT is cut short/);
+    const flipped = png(64);
+    flipped[40] ^= 0xff;
+    expect(mediaProblem(flipped)).toMatch(/fails its CRC/);
+    expect(mediaProblem(png(64, 10))).toMatch(/pixel data is \d+ of \d+ bytes for 64x64/);
+  });
+
+  it('refuses a WAV whose data chunk is cut, an MP4 box that runs past the end and a JPEG without its end marker', () => {
+    const wav = silentWav(0.5);
+    expect(mediaProblem(wav.subarray(0, wav.length - 100))).toMatch(/WAVE declares|WAV data declares/);
+    const box = Buffer.alloc(32);
+    box.writeUInt32BE(16, 0);
+    box.write('ftypisom', 4, 'ascii');
+    box.writeUInt32BE(4096, 16);
+    box.write('moov', 20, 'ascii');
+    expect(mediaProblem(box)).toMatch(/MP4 box moov declares 4096 bytes/);
+    expect(mediaProblem(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]))).toMatch(/JPEG has no end-of-image/);
+  });
+
+  it('refuses an MP3 whose last frame is cut short', () => {
+    // MPEG-1 Layer III, 128 kbit/s, 44.1 kHz: 417-byte frames.
+    const frame = Buffer.alloc(417);
+    frame.set([0xff, 0xfb, 0x90, 0x00]);
+    expect(mediaProblem(Buffer.concat([frame, frame]))).toBeUndefined();
+    expect(mediaProblem(Buffer.concat([frame, frame.subarray(0, 200)]))).toMatch(/MP3 frame 2 is cut short/);
+  });
+});
