@@ -57,4 +57,30 @@ describe('boards generate with a key (live mode)', () => {
     expect(stderr).toContain('canceling');
     expect(emulator.requestsFor('fal').map((r) => r.operation)).toContain('cancel');
   });
+
+  it('SIGTERM (kill, timeout) cancels the provider job like Ctrl-C', async () => {
+    emulator.setJobDurationMs(10_000);
+    const cli = startCli(['generate', 'nano-banana', '--prompt', 'a slow circle', '--yes'], { env });
+    await cli.matches(/queued 10%/);
+    cli.child.kill('SIGTERM');
+    const { code, stderr } = await cli.done;
+    expect(code).toBe(130);
+    expect(stderr).toContain('canceling (SIGTERM)');
+    expect(emulator.requestsFor('fal').map((r) => r.operation)).toContain('cancel');
+  });
+
+  it('a cancel the provider refuses is not reported as canceled: exit 6, naming the job that may still bill', async () => {
+    emulator.setJobDurationMs(10_000);
+    emulator.injectFault({ provider: 'fal', operation: 'cancel', kind: 'status', status: 500, times: Infinity });
+    const cli = startCli(['generate', 'nano-banana', '--prompt', 'a slow circle', '--yes', '--json'], { env });
+    await cli.matches(/queued 10%/);
+    cli.child.kill('SIGINT');
+    const { code, stdout, stderr } = await cli.done;
+    expect(code).toBe(6);
+    const { error } = JSON.parse(stdout);
+    const jobId = emulator.requestsFor('fal').find((r) => r.operation === 'cancel')?.path.split('/').slice(-2)[0];
+    expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', jobId });
+    expect(stderr).toMatch(new RegExp(`cancel of job ${jobId} was not confirmed .*may still be running and billed`));
+    expect(stderr).not.toMatch(/the fal request was canceled/);
+  });
 });
