@@ -7,3 +7,4 @@ export { findRecordings, runReplaySuite } from './replay';
 export { credentialFingerprint, describeKeySources } from './key-sources';
 export { fuzzGeneratorInput, fuzzedInputs, schemaFieldPatterns, type FuzzInputOptions, type FuzzReport } from './fuzz';
 export { describeDownloadFaults, testImageSpec, withFixedAnswer } from './adapter-fixtures';
+export { LiveStop, liveStop, processAlive, type LiveStopOptions } from './live-stop';

@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
+import { liveStop } from './live-stop';
 import { GenerationRecorder } from './recording';
 
 export type LiveMode = 'live' | 'emulator';
@@ -90,26 +91,33 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       },
       async generate(input = generator.cheapestInput) {
         const estimate = generator.estimateCost(input);
+        // A stopped run (a signal, or the Nx process gone) reserves and sends nothing more.
+        liveStop.assertMayStart(`a ${generator.id} call`);
         // Reserve before sending: over budget, this throws and the test fails (never a silent skip).
         const entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
         say(entry.costLine);
-        const ctx = createGeneratorContext({
-          generatorId: generator.id,
-          store,
-          onActualCost: (cost) => runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() }),
-        });
-        if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
-        const recorder = new GenerationRecorder();
-        recorder.start();
-        try {
-          const result = await generator.generate(input, ctx);
-          say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
-          return result;
-        } finally {
-          recorder.stop();
-        }
+        return liveStop.run(`a ${generator.id} call`, (signal) => generateOnce(input, signal));
       },
     };
+
+    async function generateOnce(input: Record<string, unknown>, signal: AbortSignal): Promise<GeneratorResult> {
+      const ctx = createGeneratorContext({
+        generatorId: generator.id,
+        store,
+        signal,
+        onActualCost: (cost) => runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() }),
+      });
+      if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
+      const recorder = new GenerationRecorder();
+      recorder.start();
+      try {
+        const result = await generator.generate(input, ctx);
+        say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
+        return result;
+      } finally {
+        recorder.stop();
+      }
+    }
     body(run);
   });
 }

@@ -16,7 +16,10 @@ const isLiveRun = (argv: readonly string[]) => argv.some((a) => /(^|[:=,])test-l
  * across the projects Nx runs in parallel.
  */
 export function preTasksExecution(_options: unknown, context: PreTasksExecutionContext): void {
-  if (!isLiveRun(context.argv) || process.env.BOARDS_LIVE_RUN_DIR) return;
+  if (!isLiveRun(context.argv)) return;
+  // Task processes check it before every paid call: once this run is gone they start none.
+  process.env.BOARDS_LIVE_RUN_PID = String(process.pid);
+  if (process.env.BOARDS_LIVE_RUN_DIR) return;
   const dir = runDirFor(context.workspaceRoot, context.id);
   mkdirSync(dir, { recursive: true });
   // Nx hands environment changes made here to every task process of the run.
@@ -26,7 +29,8 @@ export function preTasksExecution(_options: unknown, context: PreTasksExecutionC
 /** After the run: the summary table per generator, and the same as JSON for CI artifacts. */
 export function postTasksExecution(_options: unknown, context: PostTasksExecutionContext): void {
   if (!isLiveRun(context.argv)) return;
-  const dir = runDirFor(context.workspaceRoot, context.id);
+  // An exported BOARDS_LIVE_RUN_DIR is where the tasks wrote: summarize that one.
+  const dir = process.env.BOARDS_LIVE_RUN_DIR || runDirFor(context.workspaceRoot, context.id);
   if (!existsSync(dir)) return;
   const taskStatus: Record<string, string> = {};
   let emulator = false;
@@ -38,6 +42,7 @@ export function postTasksExecution(_options: unknown, context: PostTasksExecutio
   }
   const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live');
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  mkdirSync(join(context.workspaceRoot, '.live-runs'), { recursive: true });
   writeFileSync(join(context.workspaceRoot, '.live-runs', 'latest-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   process.stdout.write(`\n${renderSummary(summary)}\n`);
 }

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunLedger } from '@boards/cost';
 import { renderSummary, summarizeRun } from './summary';
-import { runDirFor } from './hooks';
+import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
+import { postTasksExecution, preTasksExecution, runDirFor } from './hooks';
 
 describe('live run summary', () => {
   it('tabulates tests, skip reasons, estimates and provider-reported cost per generator', () => {
@@ -27,6 +28,32 @@ describe('live run summary', () => {
     expect(text).toContain('skipped: FAL_KEY not set');
     expect(text).toContain('live_api_test_cost generator=flux-pro estimated_cost_usd=0.055');
     expect(text).toMatch(/total estimated \$0\.055 of the \$1\.00 budget/);
+  });
+
+  it('prints the summary of an exported BOARDS_LIVE_RUN_DIR, and hands tasks the pid of the run', () => {
+    const saved = { dir: process.env.BOARDS_LIVE_RUN_DIR, pid: process.env.BOARDS_LIVE_RUN_PID };
+    const workspaceRoot = mkdtempSync(join(tmpdir(), 'summary-ws-'));
+    const dir = mkdtempSync(join(tmpdir(), 'summary-exported-'));
+    process.env.BOARDS_LIVE_RUN_DIR = dir;
+    delete process.env.BOARDS_LIVE_RUN_PID;
+    const written: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      const argv = ['nx', 'run-many', '-t', 'test-live'];
+      preTasksExecution({}, { id: 'run-1', workspaceRoot, argv } as unknown as PreTasksExecutionContext);
+      expect(process.env.BOARDS_LIVE_RUN_PID).toBe(String(process.pid));
+      expect(process.env.BOARDS_LIVE_RUN_DIR).toBe(dir);
+      const taskResults = { 'flux-pro:test-live': { status: 'success' } };
+      postTasksExecution({}, { id: 'run-1', workspaceRoot, argv, taskResults } as unknown as PostTasksExecutionContext);
+    } finally {
+      write.mockRestore();
+      for (const [name, value] of [['BOARDS_LIVE_RUN_DIR', saved.dir], ['BOARDS_LIVE_RUN_PID', saved.pid]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    expect(written.join('')).toMatch(/Live run summary/);
+    expect(existsSync(join(dir, 'summary.json'))).toBe(true);
   });
 
   it('keeps each run in its own git-ignored folder', () => {
