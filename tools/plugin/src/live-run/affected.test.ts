@@ -57,7 +57,7 @@ describe('live tests selected by a change', () => {
 
   it('a docs-only change selects nothing, wherever the doc is (a shared lib every generator depends on included)', () => {
     const docs = () => {
-      for (const doc of ['README.md', 'libs/emulator/README.md', 'libs/storage/README.md']) appendFileSync(join(clone, doc), '\nMore words.\n');
+      for (const doc of ['README.md', 'libs/emulator/README.md', 'libs/config/README.md']) appendFileSync(join(clone, doc), '\nMore words.\n');
     };
     expect(selectedBy(docs)).toEqual([]);
   });
