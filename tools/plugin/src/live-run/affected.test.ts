@@ -62,6 +62,12 @@ describe('live tests selected by a change', () => {
     expect(selectedBy(docs)).toEqual([]);
   });
 
+  it('BOARDS_REPLAY is an input of the unit tests: a cached pass cannot stand in for BOARDS_REPLAY=required', () => {
+    const nx = join(root, 'node_modules/nx/dist/bin/nx.js');
+    const project = JSON.parse(execFileSync(process.execPath, [nx, 'show', 'project', 'gpt-image-2', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } }));
+    expect(project.targets.test.inputs).toContainEqual({ env: 'BOARDS_REPLAY' });
+  });
+
   it("bumping one provider SDK in the lock file selects only that provider's generators", () => {
     const replicate = withTag('replicate');
     expect(replicate).toContain('flux-pro');
