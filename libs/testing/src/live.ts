@@ -1,4 +1,4 @@
-import { KEY_VARIABLES, hasKey, syncKeysToEnv } from '@boards/config';
+import { KEY_VARIABLES, hasKey, providerBaseUrl, syncKeysToEnv } from '@boards/config';
 import {
   createGeneratorContext,
   describeLifecycle,
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
 import { liveStop } from './live-stop';
-import { GenerationRecorder } from './recording';
+import { GenerationRecorder, provenanceOf } from './recording';
 
 export type LiveMode = 'live' | 'emulator';
 
@@ -94,7 +94,11 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
         // A stopped run (a signal, or the Nx process gone) reserves and sends nothing more.
         liveStop.assertMayStart(`a ${generator.id} call`);
         // Reserve before sending: over budget, this throws and the test fails (never a silent skip).
-        const entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
+        // The ledger (and the run summary) say where the calls really go: base URLs pointed at
+        // an emulator make a run without `-c emulator` an emulator run all the same.
+        const base = providerBaseUrl(generator.provider);
+        const where = mode === 'live' && base && provenanceOf([base]) === 'emulator' ? 'emulator' : mode;
+        const entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), where);
         say(entry.costLine);
         return liveStop.run(`a ${generator.id} call`, (signal) => generateOnce(input, signal));
       },
@@ -112,7 +116,12 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       recorder.start();
       try {
         const result = await generator.generate(input, ctx);
-        say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
+        const recorded = recorder.write(generator, input, mode);
+        say(
+          recorded.written
+            ? `[live] ${generator.id}: recorded to ${recorded.path} (${recorded.mode})`
+            : `[live] ${generator.id}: not recorded: ${recorded.path} holds a live recording and these requests went to ${recorded.mode === 'emulator' ? 'the emulator' : 'a provider'}`,
+        );
         return result;
       } finally {
         recorder.stop();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
+import { RunLedger } from '@boards/cost';
 import { renderSummary, summarizeRun } from './summary';
 
 /** Where a live run keeps its ledger and results: one folder per Nx invocation (git-ignored). */
@@ -40,6 +41,9 @@ export function postTasksExecution(_options: unknown, context: PostTasksExecutio
     taskStatus[project] = result.status;
     emulator ||= configuration === 'emulator';
   }
+  // Where the calls went, from the ledger: base URLs at an emulator are not "real providers".
+  const entries = new RunLedger(dir).entries();
+  emulator ||= entries.length > 0 && entries.every((e) => e.mode === 'emulator');
   const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live');
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   mkdirSync(join(context.workspaceRoot, '.live-runs'), { recursive: true });
