@@ -3,7 +3,7 @@
  * that scripts and the CLI can switch on, and is recognised by a branded marker
  * (`BoardsError.isInstance`) so duplicate copies of this package still agree.
  */
-import { redactSecrets } from './secrets';
+import { redactProviderText, redactSecrets } from './secrets';
 
 const BRAND = Symbol.for('@boards/core/BoardsError');
 
@@ -104,14 +104,15 @@ export class ProviderError extends BoardsError {
       details.requestId ? `request ${details.requestId}` : undefined,
       details.jobId ? `job ${details.jobId}` : undefined,
     ].filter(Boolean);
-    super('PROVIDER_ERROR', `${details.provider}: ${message}${where.length ? ` (${where.join(', ')})` : ''}`, {
+    super('PROVIDER_ERROR', redactProviderText(`${details.provider}: ${message}${where.length ? ` (${where.join(', ')})` : ''}`), {
       retryable: details.retryable,
       cause: details.cause,
     });
     this.provider = details.provider;
     this.status = details.status;
-    this.requestId = details.requestId;
-    this.jobId = details.jobId;
+    // Both came from the provider: one that echoes a key fragment must not get it printed.
+    this.requestId = details.requestId === undefined ? undefined : redactProviderText(details.requestId);
+    this.jobId = details.jobId === undefined ? undefined : redactProviderText(details.jobId);
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
@@ -120,9 +121,9 @@ export class GenerationFailedError extends BoardsError {
   readonly provider: ProviderName;
   readonly jobId?: string;
   constructor(provider: ProviderName, reason: string, jobId?: string) {
-    super('GENERATION_FAILED', `${provider} generation failed${jobId ? ` (job ${jobId})` : ''}: ${reason}`);
+    super('GENERATION_FAILED', redactProviderText(`${provider} generation failed${jobId ? ` (job ${jobId})` : ''}: ${reason}`));
     this.provider = provider;
-    this.jobId = jobId;
+    this.jobId = jobId === undefined ? undefined : redactProviderText(jobId);
   }
 }
 

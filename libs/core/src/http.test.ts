@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import type { AddressInfo } from 'node:net';
 import { CanceledError, ProviderError, TimeoutError } from './errors';
 import { createProviderFetch, downloadBytes, retryAfterMs } from './http';
+import { registerSecret } from './secrets';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 
@@ -136,6 +137,18 @@ describe('provider fetch policy', () => {
     handler = (_req, res) => res.writeHead(200, { 'content-length': String(4 * 1024 * 1024) }).end(Buffer.alloc(4 * 1024 * 1024));
     const error = await downloadBytes(`${base}/big.png`, { provider: 'fal', retry: fast, maxBytes: 1024 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/larger than/) });
+  });
+
+  it('redacts a fragment of a registered key that the provider echoes in its request id and body', async () => {
+    const key = 'r8_EchoedFragmentKey_0123456789abcdef';
+    registerSecret(key);
+    const fragment = key.slice(4, 20);
+    handler = (_req, res) => res.writeHead(400, { 'x-request-id': `req-${fragment}` }).end(JSON.stringify({ detail: `bad token ${key.slice(2, 14)}` }));
+    const error = (await createProviderFetch({ provider: 'replicate', retry: fast })(`${base}/create`, { method: 'POST', body: '{}' }).catch((e: unknown) => e)) as ProviderError;
+    expect(error).toBeInstanceOf(ProviderError);
+    const shown = JSON.stringify({ message: error.message, requestId: error.requestId });
+    for (let i = 0; i + 8 <= key.length; i++) expect(shown).not.toContain(key.slice(i, i + 8));
+    expect(error.requestId).toBe('req-[REDACTED]');
   });
 
   it('reads Retry-After in seconds, milliseconds and HTTP dates', () => {

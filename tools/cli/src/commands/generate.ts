@@ -1,5 +1,5 @@
 import { syncKeysToEnv } from '@boards/config';
-import { describeLifecycle, effectiveLifecycleStatus, formatUsd, ModelRetiredError, type ActualCost, type AnyGenerator, type CostEstimate } from '@boards/core';
+import { describeLifecycle, effectiveLifecycleStatus, formatUsd, ModelRetiredError, redactProviderText, type ActualCost, type AnyGenerator, type CostEstimate } from '@boards/core';
 import { formatEstimate } from '@boards/cost';
 import { LocalArtifactStore } from '@boards/storage';
 import { booleanFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
@@ -135,7 +135,9 @@ interface Report {
 
 function report(output: Output, { generator, mode, estimate, outcome, cwd }: Report): void {
   const artifacts = outcome.result.artifacts.map(artifactEntry);
-  const providerJobId = outcome.result.providerJobId ?? outcome.providerJob?.jobId;
+  const jobId = outcome.result.providerJobId ?? outcome.providerJob?.jobId;
+  // It came from the provider: a key fragment echoed in it is not printed.
+  const providerJobId = jobId === undefined ? undefined : redactProviderText(jobId);
   const actualCost = actualCostFacts(mode, outcome.actualCost);
   output.document({
     generator: generator.id,
