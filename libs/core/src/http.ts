@@ -83,6 +83,29 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * What a failed fetch says about the network, for a message: the error code, or (when fetch
+ * refused before connecting, e.g. a port the fetch spec blocks) the cause's own words; and
+ * whether trying again can help. A refused connection or a blocked port will not heal by
+ * retrying the same call.
+ */
+export function networkFailure(error: unknown, url: string): { reason: string; code?: string; retryable: boolean } {
+  const code = networkCode(error);
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // keep the text as given
+  }
+  if (code === 'ECONNREFUSED') return { reason: `connection refused by ${host} (ECONNREFUSED: nothing listens there)`, code, retryable: false };
+  if (code) return { reason: code, code, retryable: true };
+  // Duck-typed: fetch's errors come from another realm under jest (instanceof Error is false).
+  const cause = (error as { cause?: { message?: unknown } })?.cause;
+  const words = typeof cause?.message === 'string' ? cause.message : undefined;
+  if (words === 'bad port') return { reason: `fetch refuses to connect to port ${host.split(':').pop()} (a blocked port)`, retryable: false };
+  return { reason: words ?? (error instanceof Error ? error.message : 'network error'), retryable: true };
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(new CanceledError());
@@ -273,8 +296,11 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
           if (!safeToRepeat) throw failure;
           retryReason = 'timeout';
         } else {
-          const code = networkCode(error) ?? 'network error';
-          failure = new ProviderError(`${method} ${path} failed: ${code}`, { provider: options.provider, retryable: true });
+          const network = networkFailure(error, url);
+          failure = new ProviderError(`${method} ${path} failed: ${network.reason}`, { provider: options.provider, retryable: network.retryable });
+          // A blocked port fails the same way every time; a refused connection may be a server starting.
+          if (network.code === undefined && !network.retryable) throw failure;
+          const code = network.code ?? 'network error';
           if (!(safeToRepeat || NOT_SENT_CODES.has(code))) throw failure;
           retryReason = code;
         }
@@ -361,7 +387,9 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
   for (let n = 1; n <= policy.maxAttempts; n++) {
     attempts = n;
     try {
-      const response = await providerFetch(url, { signal: options.signal });
+      // No init: the fetch's signal is options.signal already, and an init would make it hand
+      // back a clone, whose cancel waits on the unread original (an endless body never ends).
+      const response = await providerFetch(url);
       const expected = Number(response.headers.get('content-length') ?? NaN);
       const bytes = await readBodyCapped(response, maxBytes);
       if (!bytes) {
@@ -389,7 +417,7 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
       if (options.signal?.aborted) throw new CanceledError();
       const typed = BoardsError.isInstance(error)
         ? error
-        : new ProviderError(`download failed: ${networkCode(error) ?? (error as Error).message}`, { provider: options.provider, retryable: true });
+        : new ProviderError(`download failed: ${networkFailure(error, url).reason}`, { provider: options.provider, retryable: networkFailure(error, url).retryable });
       lastError = typed;
       // 4xx other than 408/429 will not heal by waiting.
       if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) break;

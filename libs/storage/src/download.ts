@@ -1,4 +1,4 @@
-import { BoardsError, CanceledError, TimeoutError, extensionFor, mimeTypeForPath, readBodyCapped, sniffMedia, type ResolvedInput } from '@boards/core';
+import { BoardsError, CanceledError, TimeoutError, extensionFor, mimeTypeForPath, networkFailure, readBodyCapped, sniffMedia, type ResolvedInput } from '@boards/core';
 import { describeRef } from './describe-ref';
 import { ArtifactNotFoundError, ArtifactResolveError, tooLarge } from './errors';
 
@@ -28,9 +28,9 @@ export async function download(url: string, signal: AbortSignal, timeoutMs: numb
     if (BoardsError.isInstance(error)) throw error;
     if (signal.aborted) throw new CanceledError('Downloading the input was canceled');
     if (deadline.aborted) throw new TimeoutError(`download of ${describeRef(url)}`, timeoutMs);
-    const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
     // Not the error's message: for a bad URL it quotes the whole URL, query string included.
-    throw new ArtifactResolveError(url, `download failed (${code ?? (error as Error).name})`, { retryable: true, cause: error });
+    const network = networkFailure(error, url);
+    throw new ArtifactResolveError(url, `download failed (${network.reason})`, { retryable: network.retryable, cause: error });
   }
 }
 

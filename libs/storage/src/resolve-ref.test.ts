@@ -146,15 +146,15 @@ describe('http(s) URLs', () => {
     await expect(resolving).rejects.toBeInstanceOf(CanceledError);
   });
 
-  it('reports a refused connection as a retryable ArtifactResolveError', async () => {
+  it('reports a refused connection as an ArtifactResolveError naming the host, not as "try again"', async () => {
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((done) => closed.close(done));
     await expect(store.resolve(`http://127.0.0.1:${port}/x.png`, { signal })).rejects.toMatchObject({
       name: 'ArtifactResolveError',
-      retryable: true,
-      message: expect.stringContaining('ECONNREFUSED'),
+      retryable: false,
+      message: expect.stringContaining(`connection refused by 127.0.0.1:${port} (ECONNREFUSED`),
     });
   });
 });
@@ -170,6 +170,13 @@ describe('any ref', () => {
 });
 
 describe('what the model accepts, checked before anything is uploaded', () => {
+  it('says a port fetch will not connect to is blocked, instead of "TypeError"', async () => {
+    await expect(store.resolve('http://127.0.0.1:9/x.png', { signal })).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/download failed \(fetch refuses to connect to port 9 \(a blocked port\)\)/),
+    });
+  });
+
   it('refuses a FIFO and a device instead of reading them forever', async () => {
     const fifo = join(dir, 'pipe.png');
     execFileSync('mkfifo', [fifo]);

@@ -10,7 +10,7 @@ import { startEmbeddedEmulator } from '../emulator-env';
 import { usageError } from '../errors';
 import { estimateFacts } from '../generator-facts';
 import { GENERATE_HELP } from '../help';
-import { buildRawInput, inputFlagSpecs, validateInput } from '../input';
+import { buildRawInput, checkLocalFiles, inputFlagSpecs, validateInput } from '../input';
 import { describeField, exampleCommand } from '../input-docs';
 import { chooseMode, describeMode, type RunMode } from '../mode';
 import type { Output } from '../output';
@@ -81,6 +81,7 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
     knownFlags: [...ownFlags, ...inputSpecs.map((s) => s.name)],
   });
   validateInput(generator, raw);
+  checkLocalFiles(generator, fields, raw.input, cwd);
 
   const mode = chooseMode(generator.provider, keys, { live: booleanFlag(args, 'live'), emulate: booleanFlag(args, 'emulate') }, env);
   output.note(describeMode(mode));
