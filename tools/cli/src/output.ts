@@ -10,7 +10,6 @@ import { redactSecrets } from '@boards/core';
  * unknown generator or flag name, a provider message) must not drive the terminal.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

@@ -1,4 +1,3 @@
-import type Replicate from 'replicate';
 import {
   cancelProviderJob,
   CanceledError,
