@@ -24,38 +24,38 @@ function png(size: number, rows = size): Buffer {
 }
 
 describe('mediaProblem: does an output decode to its declared size?', () => {
-  it('accepts whole PNG and WAV files', () => {
-    expect(mediaProblem(png(64))).toBeUndefined();
-    expect(mediaProblem(silentWav(0.5))).toBeUndefined();
+  it('accepts whole PNG and WAV files', async () => {
+    expect(await mediaProblem(png(64))).toBeUndefined();
+    expect(await mediaProblem(silentWav(0.5))).toBeUndefined();
   });
 
-  it('refuses a PNG cut short (no IEND), a bad CRC, and pixel data short of the declared size', () => {
+  it('refuses a PNG cut short (no IEND), a bad CRC, and pixel data short of the declared size', async () => {
     const whole = png(64);
-    expect(mediaProblem(whole.subarray(0, whole.length - 12))).toMatch(/no IEND/);
-    expect(mediaProblem(whole.subarray(0, 60))).toMatch(/PNG chunk IDAT is cut short/);
+    expect(await mediaProblem(whole.subarray(0, whole.length - 12))).toMatch(/no IEND/);
+    expect(await mediaProblem(whole.subarray(0, 60))).toMatch(/PNG chunk IDAT is cut short/);
     const flipped = png(64);
     flipped[40] ^= 0xff;
-    expect(mediaProblem(flipped)).toMatch(/fails its CRC/);
-    expect(mediaProblem(png(64, 10))).toMatch(/pixel data is \d+ of \d+ bytes for 64x64/);
+    expect(await mediaProblem(flipped)).toMatch(/fails its CRC/);
+    expect(await mediaProblem(png(64, 10))).toMatch(/pixel data is \d+ of \d+ bytes for 64x64/);
   });
 
-  it('refuses a WAV whose data chunk is cut, an MP4 box that runs past the end and a JPEG without its end marker', () => {
+  it('refuses a WAV whose data chunk is cut, an MP4 box that runs past the end and a JPEG without its end marker', async () => {
     const wav = silentWav(0.5);
-    expect(mediaProblem(wav.subarray(0, wav.length - 100))).toMatch(/WAVE declares|WAV data declares/);
+    expect(await mediaProblem(wav.subarray(0, wav.length - 100))).toMatch(/WAVE declares|WAV data declares/);
     const box = Buffer.alloc(32);
     box.writeUInt32BE(16, 0);
     box.write('ftypisom', 4, 'ascii');
     box.writeUInt32BE(4096, 16);
     box.write('moov', 20, 'ascii');
-    expect(mediaProblem(box)).toMatch(/MP4 box moov declares 4096 bytes/);
-    expect(mediaProblem(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]))).toMatch(/JPEG has no end-of-image/);
+    expect(await mediaProblem(box)).toMatch(/MP4 box moov declares 4096 bytes/);
+    expect(await mediaProblem(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3]))).toMatch(/JPEG has no end-of-image/);
   });
 
-  it('refuses an MP3 whose last frame is cut short', () => {
+  it('refuses an MP3 whose last frame is cut short', async () => {
     // MPEG-1 Layer III, 128 kbit/s, 44.1 kHz: 417-byte frames.
     const frame = Buffer.alloc(417);
     frame.set([0xff, 0xfb, 0x90, 0x00]);
-    expect(mediaProblem(Buffer.concat([frame, frame]))).toBeUndefined();
-    expect(mediaProblem(Buffer.concat([frame, frame.subarray(0, 200)]))).toMatch(/MP3 frame 2 is cut short/);
+    expect(await mediaProblem(Buffer.concat([frame, frame]))).toBeUndefined();
+    expect(await mediaProblem(Buffer.concat([frame, frame.subarray(0, 200)]))).toMatch(/MP3 frame 2 is cut short/);
   });
 });

@@ -4,12 +4,18 @@
  * Checks are structural (chunk CRCs, declared lengths, decompressed pixel size), with no
  * native dependency; formats this file does not know are accepted as they are.
  */
-import { crc32, inflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, inflate } from 'node:zlib';
+
+const inflateAsync = promisify(inflate);
 
 const ascii = (b: Uint8Array, start: number, end: number) => String.fromCharCode(...b.subarray(start, end));
 
-/** What is wrong with `bytes` as media, or undefined when they decode to their declared size. */
-export function mediaProblem(bytes: Uint8Array): string | undefined {
+/**
+ * What is wrong with `bytes` as media, or undefined when they decode to their declared size.
+ * Asynchronous: a PNG's pixel data is inflated on the thread pool, not on the event loop.
+ */
+export async function mediaProblem(bytes: Uint8Array): Promise<string | undefined> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(bytes, 1, 4) === 'PNG') return pngProblem(bytes, view);
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xd8) return jpegProblem(bytes);
@@ -22,7 +28,7 @@ export function mediaProblem(bytes: Uint8Array): string | undefined {
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
-function pngProblem(bytes: Uint8Array, view: DataView): string | undefined {
+async function pngProblem(bytes: Uint8Array, view: DataView): Promise<string | undefined> {
   let i = 8;
   let width = 0;
   let height = 0;
@@ -47,10 +53,10 @@ function pngProblem(bytes: Uint8Array, view: DataView): string | undefined {
   return `PNG has no IEND chunk (cut short after ${bytes.length} bytes)`;
 }
 
-function pixelProblem(idat: Uint8Array[], width: number, height: number, bitsPerPixel: number): string | undefined {
+async function pixelProblem(idat: Uint8Array[], width: number, height: number, bitsPerPixel: number): Promise<string | undefined> {
   const expected = height * (1 + Math.ceil((width * bitsPerPixel) / 8));
   try {
-    const raw = inflateSync(Buffer.concat(idat), { maxOutputLength: expected + 1 });
+    const raw = await inflateAsync(Buffer.concat(idat), { maxOutputLength: expected + 1 });
     if (raw.length !== expected) return `PNG pixel data is ${raw.length} of ${expected} bytes for ${width}x${height}`;
     return undefined;
   } catch (error) {

@@ -57,7 +57,7 @@ export async function storeOutputUrls(ctx: GeneratorContext, urls: string[], opt
       retry: options.retry,
       maxBytes: MAX_MEDIA_BYTES[options.type],
     });
-    const problem = options.type === 'text' ? undefined : mediaProblem(bytes);
+    const problem = options.type === 'text' ? undefined : await mediaProblem(bytes);
     if (problem) {
       // Billed, but not usable: keep the job id so it can be looked up or disputed.
       throw new ProviderError(`output ${i + 1} of ${urls.length} is not valid media: ${problem}; not stored`, {
