@@ -1,26 +1,21 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
 import { mediaProblem } from './media-check';
 import { silentWav } from './media';
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
+// The emulator writes well-formed PNGs: use them as samples (a test-only, lazy import, as media.test.ts does).
+let encodePng: (width: number, height: number, seed?: unknown) => Uint8Array;
+beforeAll(async () => {
+  ({ encodePng } = await import('@boards/emulator'));
+});
 
-/** A valid 8-bit RGB PNG of `size` x `size` whose IDAT holds `rows` rows of pixels. */
-function png(size: number, rows = size): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const raw = Buffer.alloc((1 + size * 3) * rows, 0x40);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+const png = (size: number) => Buffer.from(encodePng(size, size, 7));
+
+/** A valid PNG of `size` x `rows` whose IHDR then claims `size` x `size` (its CRC fixed). */
+function claimingMoreRows(size: number, rows: number): Buffer {
+  const bytes = Buffer.from(encodePng(size, rows, 7));
+  bytes.writeUInt32BE(size, 20);
+  bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)) >>> 0, 29);
+  return bytes;
 }
 
 describe('mediaProblem: does an output decode to its declared size?', () => {
@@ -32,11 +27,11 @@ describe('mediaProblem: does an output decode to its declared size?', () => {
   it('refuses a PNG cut short (no IEND), a bad CRC, and pixel data short of the declared size', async () => {
     const whole = png(64);
     expect(await mediaProblem(whole.subarray(0, whole.length - 12))).toMatch(/no IEND/);
-    expect(await mediaProblem(whole.subarray(0, 60))).toMatch(/PNG chunk IDAT is cut short/);
+    expect(await mediaProblem(whole.subarray(0, whole.length - 20))).toMatch(/PNG chunk IDAT is cut short/);
     const flipped = png(64);
     flipped[40] ^= 0xff;
     expect(await mediaProblem(flipped)).toMatch(/fails its CRC/);
-    expect(await mediaProblem(png(64, 10))).toMatch(/pixel data is \d+ of \d+ bytes for 64x64/);
+    expect(await mediaProblem(claimingMoreRows(64, 10))).toMatch(/pixel data is \d+ of \d+ bytes for 64x64/);
   });
 
   it('refuses a WAV whose data chunk is cut, an MP4 box that runs past the end and a JPEG without its end marker', async () => {

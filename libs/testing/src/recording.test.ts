@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { createProviderFetch, defineGenerator, registerSecret } from '@boards/core';
+import { testImageSpec } from './adapter-fixtures';
 import { useEmulator } from './emulator-env';
 import { GenerationRecorder, provenanceOf, scrubText } from './recording';
 
@@ -25,19 +25,7 @@ describe('recording scrubber', () => {
 });
 
 describe('recording provenance comes from where the requests went', () => {
-  const generator = defineGenerator({
-    id: 'provenance-test',
-    title: 't',
-    description: 't',
-    provider: 'replicate',
-    model: 'owner/model',
-    artifactType: 'image',
-    inputSchema: z.strictObject({}),
-    price: { usd: '0.01', unit: 'image', checkedOn: '2026-11-22' },
-    cheapestInput: {},
-    estimateCost: () => ({ known: true, micros: 10_000, basis: '1 image' }),
-    run: async () => ({ artifacts: [] }),
-  });
+  const generator = defineGenerator({ ...testImageSpec('provenance-test', 'owner/model'), provider: 'replicate', run: async () => ({ artifacts: [] }) });
   const emulator = useEmulator();
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'provenance-'))));

@@ -47,25 +47,17 @@ describe('boards generate with a key (live mode)', () => {
     expect(JSON.parse(stdout).error).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'fal', status: 401, requestId: expect.any(String) });
   });
 
-  it('Ctrl-C cancels the provider job and exits 130', async () => {
+  it.each([
+    ['Ctrl-C', 'SIGINT'],
+    ['kill, timeout', 'SIGTERM'],
+  ] as const)('%s (%s) cancels the provider job and exits 130', async (_how, signal) => {
     emulator.setJobDurationMs(10_000);
     const cli = startCli(['generate', 'nano-banana', '--prompt', 'a slow circle', '--yes'], { env });
     await cli.matches(/queued 10%/);
-    cli.child.kill('SIGINT');
+    cli.child.kill(signal);
     const { code, stderr } = await cli.done;
     expect(code).toBe(130);
-    expect(stderr).toContain('canceling');
-    expect(emulator.requestsFor('fal').map((r) => r.operation)).toContain('cancel');
-  });
-
-  it('SIGTERM (kill, timeout) cancels the provider job like Ctrl-C', async () => {
-    emulator.setJobDurationMs(10_000);
-    const cli = startCli(['generate', 'nano-banana', '--prompt', 'a slow circle', '--yes'], { env });
-    await cli.matches(/queued 10%/);
-    cli.child.kill('SIGTERM');
-    const { code, stderr } = await cli.done;
-    expect(code).toBe(130);
-    expect(stderr).toContain('canceling (SIGTERM)');
+    expect(stderr).toContain(`canceling (${signal === 'SIGINT' ? 'Ctrl-C' : signal})`);
     expect(emulator.requestsFor('fal').map((r) => r.operation)).toContain('cancel');
   });
 
