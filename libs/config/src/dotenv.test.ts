@@ -61,4 +61,9 @@ describe('parseDotEnv', () => {
   it('names the variable of a badly quoted line', () => {
     expect(parseError(`FAL_KEY="${PLANTED}`).message).toContain('FAL_KEY');
   });
+
+  it('refuses a key whose value holds a line break, naming the line (it would fail later, inside an HTTP header)', () => {
+    expect(() => parseDotEnv('# keys\nFAL_KEY="abc\\ndef"\n', '/x/.env')).toThrow(/Invalid \/x\/.env line 2: FAL_KEY: the value holds a line break/);
+    expect(parseDotEnv('GREETING="a\\nb"\n')).toEqual({ GREETING: 'a\nb' });
+  });
 });

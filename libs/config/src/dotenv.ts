@@ -1,6 +1,9 @@
 import { InvalidConfigError } from '@boards/core';
 import { VARIABLE_NAME } from './variables';
 
+/** Variables whose values end up in HTTP headers or URLs. */
+const HEADER_BOUND = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL|_URL$/i;
+
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 /**
@@ -25,7 +28,10 @@ export function parseDotEnv(text: string, source = '.env'): Record<string, strin
     if (eq < 0) fail('expected KEY=VALUE');
     const name = body.slice(0, eq).trim();
     if (!VARIABLE_NAME.test(name)) fail('expected KEY=VALUE with a variable name of letters, digits and _');
-    values[name] = parseValue(body.slice(eq + 1).trim(), (problem) => fail(`${name}: ${problem}`));
+    const value = parseValue(body.slice(eq + 1).trim(), (problem) => fail(`${name}: ${problem}`));
+    // A key or URL with a line break would reach an HTTP header (and fail far from here).
+    if (HEADER_BOUND.test(name) && /[\x00-\x1f\x7f]/.test(value)) fail(`${name}: the value holds a line break or control character (a key or URL never does)`);
+    values[name] = value;
   });
   return values;
 }

@@ -64,6 +64,30 @@ describe('parseKeysJson', () => {
     expect(error.message).not.toContain(PLANTED);
   });
 
+  it('refuses a misspelled key variable, naming the one it resembles, instead of ignoring it', () => {
+    const error = parseError('{"REPLICATE_API_TOKN":"r8-value-123456"}');
+    expect(error.setting).toBe('BOARDS_GENERATOR_API_KEYS.REPLICATE_API_TOKN');
+    expect(error.message).toContain('did you mean REPLICATE_API_TOKEN?');
+  });
+
+  it('refuses a setting that is not a key (a base URL is not taken from the keys JSON)', () => {
+    const error = parseError('{"BOARDS_FAL_BASE_URL":"http://127.0.0.1:9/fal"}');
+    expect(error.setting).toBe('BOARDS_GENERATOR_API_KEYS.BOARDS_FAL_BASE_URL');
+    expect(error.message).toMatch(/is not a key variable/);
+  });
+
+  it('refuses a key pasted as a name without echoing it', () => {
+    const pasted = 'r8_PastedAsName0123456789abcdef';
+    const error = parseError(`{"${pasted}":"x"}`);
+    expect(error.setting).toBe('BOARDS_GENERATOR_API_KEYS[entry 1]');
+    expect(error.message).toMatch(/is a key pasted as a name/);
+    expect(error.message).not.toContain(pasted);
+  });
+
+  it('refuses a value with a line break (it would fail later, inside an HTTP header)', () => {
+    expect(parseError('{"FAL_KEY":"abc\\ndef"}').message).toMatch(/line break/);
+  });
+
   it('rejects a variable given both by name and by alias', () => {
     const error = parseError(`{"FAL_KEY":"${PLANTED}","fal":"other-value-123"}`);
     expect(error.setting).toBe('BOARDS_GENERATOR_API_KEYS.fal');

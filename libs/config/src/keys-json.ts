@@ -1,5 +1,5 @@
 import { InvalidConfigError } from '@boards/core';
-import { KEYS_JSON_VARIABLE, VARIABLE_NAME, nonEmpty, variableForName } from './variables';
+import { KEYS_JSON_VARIABLE, KNOWN_KEY_VARIABLES, VARIABLE_NAME, nonEmpty, variableForName } from './variables';
 
 /**
  * Parses BOARDS_GENERATOR_API_KEYS: a JSON object of VARIABLE_NAME -> key string, where
@@ -9,6 +9,30 @@ import { KEYS_JSON_VARIABLE, VARIABLE_NAME, nonEmpty, variableForName } from './
  */
 const SHOWN_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 const PROVIDER_ALIASES = new Set(['replicate', 'fal', 'openai']);
+/** Besides the provider variables, only credentials by convention (OTHER_API_KEY, GITHUB_TOKEN). */
+const CREDENTIAL_NAME = /^[A-Z][A-Z0-9_]*_(KEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?)$/;
+
+/** Why `name` is not taken as a key variable, or undefined when it is. */
+function refusedName(name: string, printable: boolean): string | undefined {
+  if (PROVIDER_ALIASES.has(name) || KNOWN_KEY_VARIABLES.includes(name)) return undefined;
+  const near = KNOWN_KEY_VARIABLES.find((known) => distance(known, name.toUpperCase()) <= 2);
+  if (near) return `not a key variable; did you mean ${near}?`;
+  if (!printable) return 'the name is not a key variable (is a key pasted as a name?)';
+  if (!CREDENTIAL_NAME.test(name)) {
+    return `${name} is not a key variable (${KNOWN_KEY_VARIABLES.join(', ')}, or a name ending in _KEY, _TOKEN or _SECRET); set other settings in the environment or .env`;
+  }
+  return undefined;
+}
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
 
 export function parseKeysJson(text: string): Record<string, string> {
   let parsed: unknown;
@@ -29,7 +53,10 @@ export function parseKeysJson(text: string): Record<string, string> {
     const printable = SHOWN_NAME.test(name) || PROVIDER_ALIASES.has(name);
     const setting = printable ? `${KEYS_JSON_VARIABLE}.${name}` : `${KEYS_JSON_VARIABLE}[entry ${index + 1}]`;
     if (!VARIABLE_NAME.test(name)) throw new InvalidConfigError(setting, 'the name is not a variable name');
+    const refused = refusedName(name, printable);
+    if (refused) throw new InvalidConfigError(setting, refused);
     if (typeof value !== 'string') throw new InvalidConfigError(setting, `must be a string, not ${kind(value)}`);
+    if (/[\x00-\x1f\x7f]/.test(value)) throw new InvalidConfigError(setting, 'the value holds a line break or control character (a key never does)');
     const variable = variableForName(name);
     if (givenAs[variable] !== undefined) {
       throw new InvalidConfigError(setting, `${variable} is given twice (as ${givenAs[variable]} and ${name}); keep one`);

@@ -102,9 +102,9 @@ describe('secret registration', () => {
     expect(text).toBe('[REDACTED] [REDACTED] [REDACTED]');
   });
 
-  it('registers credential-named .env variables and JSON entries of any name', () => {
+  it('registers credential-named .env variables and JSON entries', () => {
     const cwd = dirWithEnvFile('GITHUB_TOKEN=ghp_dotenv_registered_42');
-    loadKeys({ env: { BOARDS_GENERATOR_API_KEYS: '{"ELEVENLABS":"xi-json-registered-42"}' }, cwd });
+    loadKeys({ env: { BOARDS_GENERATOR_API_KEYS: '{"ELEVENLABS_API_KEY":"xi-json-registered-42"}' }, cwd });
     expect(redactSecrets('ghp_dotenv_registered_42 xi-json-registered-42')).toBe('[REDACTED] [REDACTED]');
   });
 

@@ -39,7 +39,15 @@ export interface ArtifactDraft {
 export interface ArtifactStore {
   put(draft: ArtifactDraft, meta: { generatorId: string }): Promise<Artifact>;
   /** Reads an input by path or URL (file://, http(s)://, data:, or a storageUrl of this store). */
-  resolve(ref: ArtifactRef, options: { signal: AbortSignal }): Promise<ResolvedInput>;
+  resolve(ref: ArtifactRef, options: { signal: AbortSignal } & ResolveOptions): Promise<ResolvedInput>;
+}
+
+export interface ResolveOptions {
+  /**
+   * The kind of media the model takes here: an input of another type (text given as an
+   * image) or larger than that type's cap is refused before anything is uploaded.
+   */
+  accept?: ArtifactType | readonly ArtifactType[];
 }
 
 export interface GeneratorContext {
@@ -48,7 +56,7 @@ export interface GeneratorContext {
   readonly signal: AbortSignal;
   readonly logger: Logger;
   storeArtifact(draft: ArtifactDraft): Promise<Artifact>;
-  resolveInput(ref: ArtifactRef): Promise<ResolvedInput>;
+  resolveInput(ref: ArtifactRef, options?: ResolveOptions): Promise<ResolvedInput>;
   progress(event: ProgressEvent): void;
   /** Records the provider's job id as soon as it exists, so a failure later can name it. */
   setProviderJob(job: ProviderJob): void;
@@ -76,7 +84,7 @@ export function createGeneratorContext(options: ContextOptions): GeneratorContex
     signal,
     logger: redactingLogger(options.logger ?? silentLogger),
     storeArtifact: (draft) => options.store.put(draft, { generatorId: options.generatorId }),
-    resolveInput: (ref) => options.store.resolve(ref, { signal }),
+    resolveInput: (ref, resolveOptions) => options.store.resolve(ref, { ...resolveOptions, signal }),
     progress(event) {
       // One monotonic scale: a late poll answer never moves the bar backwards.
       const progress = Math.min(1, Math.max(lastProgress, event.progress));

@@ -3,7 +3,7 @@
  * that scripts and the CLI can switch on, and is recognised by a branded marker
  * (`BoardsError.isInstance`) so duplicate copies of this package still agree.
  */
-import { redactSecrets } from './secrets';
+import { redactProviderText, redactSecrets } from './secrets';
 
 const BRAND = Symbol.for('@boards/core/BoardsError');
 
@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'GENERATION_FAILED'
   | 'TIMEOUT'
   | 'CANCELED'
+  | 'CANCEL_UNCONFIRMED'
   | 'BUDGET_EXCEEDED'
   | 'MODEL_RETIRED'
   | 'UNKNOWN_GENERATOR'
@@ -103,14 +104,15 @@ export class ProviderError extends BoardsError {
       details.requestId ? `request ${details.requestId}` : undefined,
       details.jobId ? `job ${details.jobId}` : undefined,
     ].filter(Boolean);
-    super('PROVIDER_ERROR', `${details.provider}: ${message}${where.length ? ` (${where.join(', ')})` : ''}`, {
+    super('PROVIDER_ERROR', redactProviderText(`${details.provider}: ${message}${where.length ? ` (${where.join(', ')})` : ''}`), {
       retryable: details.retryable,
       cause: details.cause,
     });
     this.provider = details.provider;
     this.status = details.status;
-    this.requestId = details.requestId;
-    this.jobId = details.jobId;
+    // Both came from the provider: one that echoes a key fragment must not get it printed.
+    this.requestId = details.requestId === undefined ? undefined : redactProviderText(details.requestId);
+    this.jobId = details.jobId === undefined ? undefined : redactProviderText(details.jobId);
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
@@ -119,9 +121,9 @@ export class GenerationFailedError extends BoardsError {
   readonly provider: ProviderName;
   readonly jobId?: string;
   constructor(provider: ProviderName, reason: string, jobId?: string) {
-    super('GENERATION_FAILED', `${provider} generation failed${jobId ? ` (job ${jobId})` : ''}: ${reason}`);
+    super('GENERATION_FAILED', redactProviderText(`${provider} generation failed${jobId ? ` (job ${jobId})` : ''}: ${reason}`));
     this.provider = provider;
-    this.jobId = jobId;
+    this.jobId = jobId === undefined ? undefined : redactProviderText(jobId);
   }
 }
 
@@ -143,6 +145,24 @@ export class CanceledError extends BoardsError {
   readonly jobId?: string;
   constructor(message = 'Generation was canceled', jobId?: string) {
     super('CANCELED', jobId ? `${message} (job ${jobId})` : message);
+    this.jobId = jobId;
+  }
+}
+
+/**
+ * Stopped here, but the provider did not confirm the cancel (it failed or did not answer in
+ * time): the job may still be running, and billed. Names the job so it can be canceled by hand.
+ */
+export class CancelUnconfirmedError extends BoardsError {
+  readonly provider: ProviderName;
+  readonly jobId: string;
+  constructor(provider: ProviderName, jobId: string, reason: string) {
+    super(
+      'CANCEL_UNCONFIRMED',
+      `Stopped, but the ${provider} cancel of job ${jobId} was not confirmed (${reason}): ` +
+        `the job may still be running and billed; cancel it in the ${provider} dashboard or API`,
+    );
+    this.provider = provider;
     this.jobId = jobId;
   }
 }

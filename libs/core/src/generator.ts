@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { Artifact, ArtifactType } from './artifacts';
 import type { GeneratorContext } from './context';
-import { InputValidationError, ModelRetiredError, type FieldIssue, type ProviderName } from './errors';
+import { CanceledError, InputValidationError, ModelRetiredError, TimeoutError, type FieldIssue, type ProviderName } from './errors';
 import { effectiveLifecycleStatus, type ModelLifecycle } from './lifecycle';
 import type { CostEstimate, Price } from './pricing';
+import { generationTimeoutMs } from './timing';
 
 export interface GeneratorResult {
   artifacts: Artifact[];
@@ -36,6 +37,11 @@ export interface GeneratorSpec<Schema extends z.ZodType> {
   cheapestInput: z.input<Schema>;
   /** Estimate from the validated input, i.e. what will actually be sent. */
   estimateCost(input: z.output<Schema>): CostEstimate;
+  /**
+   * Deadline of one whole generation (submit, wait, download, store), in ms.
+   * Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes.
+   */
+  timeoutMs?: number;
   /** Does the work. Input is already validated and the model is known to be servable. */
   run(input: z.output<Schema>, context: GeneratorContext): Promise<GeneratorResult>;
 }
@@ -86,11 +92,55 @@ export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Sc
       const input = parseInput(raw);
       context.throwIfAborted();
       context.progress({ progress: 0, phase: 'validating' });
-      const result = await run(input, context);
+      const result = await withDeadline(context, generationTimeoutMs(spec.timeoutMs), (bounded) => run(input, bounded));
       context.progress({ progress: 1, phase: 'done' });
       return result;
     },
   };
+}
+
+/**
+ * Runs `work` with a context whose signal also fires at the generation's deadline, so one
+ * deadline covers every phase (a hanging download or input read included). A stop caused by
+ * the deadline surfaces as a TimeoutError naming the provider job, never as a cancel.
+ */
+async function withDeadline<T>(context: GeneratorContext, timeoutMs: number, work: (bounded: GeneratorContext) => Promise<T>): Promise<T> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new TimeoutError('generation', timeoutMs)), timeoutMs);
+  const signal = AbortSignal.any([context.signal, deadline.signal]);
+  let jobId: string | undefined;
+  let onAbort = () => undefined as void;
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(context.signal.aborted ? new CanceledError() : new TimeoutError('generation', timeoutMs, jobId));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  stopped.catch(() => undefined);
+  const bounded: GeneratorContext = {
+    ...context,
+    signal,
+    // Reading an input (a FIFO, a slow URL) cannot outlive the generation.
+    resolveInput: (ref, options) => Promise.race([context.resolveInput(ref, options), stopped]),
+    storeArtifact: (draft) => Promise.race([context.storeArtifact(draft), stopped]),
+    setProviderJob(job) {
+      jobId = job.jobId;
+      context.setProviderJob(job);
+    },
+    throwIfAborted() {
+      if (signal.aborted) throw context.signal.aborted ? new CanceledError() : new TimeoutError('generation', timeoutMs, jobId);
+    },
+  };
+  try {
+    return await work(bounded);
+  } catch (error) {
+    // The adapter saw its signal fire and canceled the job: that was the deadline, not the caller.
+    if (deadline.signal.aborted && !context.signal.aborted && error instanceof CanceledError) {
+      throw new TimeoutError('generation', timeoutMs, error.jobId ?? jobId);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 /** Any generator, whatever its schema: what registries and tools hold. */

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import type { AddressInfo } from 'node:net';
 import { CanceledError, ProviderError, TimeoutError } from './errors';
 import { createProviderFetch, downloadBytes, retryAfterMs } from './http';
+import { registerSecret } from './secrets';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 
@@ -107,6 +108,47 @@ describe('provider fetch policy', () => {
     handler = (_req, res) => res.writeHead(404).end('gone');
     const error = await downloadBytes(`${base}/out.png`, { provider: 'replicate', jobId: 'pred-1', retry: fast }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404, jobId: 'pred-1' });
+  });
+
+  it('says how many attempts it really made (a 404 is tried twice, not four times)', async () => {
+    handler = (_req, res) => res.writeHead(404).end('gone');
+    const error = await downloadBytes(`${base}/out.png`, { provider: 'replicate', retry: fast }).catch((e: unknown) => e);
+    expect(hits).toBe(2);
+    expect((error as Error).message).toMatch(/^replicate: output download failed after 2 attempts: gone \(status 404\)$/);
+  });
+
+  it('cuts an endless output stream at the cap instead of filling memory, and does not retry it', async () => {
+    const block = Buffer.alloc(64 * 1024);
+    handler = (req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      const pump = () => {
+        while (!res.destroyed && res.write(block));
+      };
+      res.on('drain', pump);
+      req.on('close', () => res.destroy());
+      pump();
+    };
+    const error = await downloadBytes(`${base}/endless.png`, { provider: 'fal', jobId: 'req-9', retry: fast, maxBytes: 1024 * 1024 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', jobId: 'req-9', retryable: false, message: expect.stringMatching(/larger than the 1 MiB allowed/) });
+    expect(hits).toBe(1);
+  });
+
+  it('refuses an output whose content-length is over the cap without reading it', async () => {
+    handler = (_req, res) => res.writeHead(200, { 'content-length': String(4 * 1024 * 1024) }).end(Buffer.alloc(4 * 1024 * 1024));
+    const error = await downloadBytes(`${base}/big.png`, { provider: 'fal', retry: fast, maxBytes: 1024 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/larger than/) });
+  });
+
+  it('redacts a fragment of a registered key that the provider echoes in its request id and body', async () => {
+    const key = 'r8_EchoedFragmentKey_0123456789abcdef';
+    registerSecret(key);
+    const fragment = key.slice(4, 20);
+    handler = (_req, res) => res.writeHead(400, { 'x-request-id': `req-${fragment}` }).end(JSON.stringify({ detail: `bad token ${key.slice(2, 14)}` }));
+    const error = (await createProviderFetch({ provider: 'replicate', retry: fast })(`${base}/create`, { method: 'POST', body: '{}' }).catch((e: unknown) => e)) as ProviderError;
+    expect(error).toBeInstanceOf(ProviderError);
+    const shown = JSON.stringify({ message: error.message, requestId: error.requestId });
+    for (let i = 0; i + 8 <= key.length; i++) expect(shown).not.toContain(key.slice(i, i + 8));
+    expect(error.requestId).toBe('req-[REDACTED]');
   });
 
   it('reads Retry-After in seconds, milliseconds and HTTP dates', () => {

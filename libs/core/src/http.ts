@@ -83,6 +83,29 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * What a failed fetch says about the network, for a message: the error code, or (when fetch
+ * refused before connecting, e.g. a port the fetch spec blocks) the cause's own words; and
+ * whether trying again can help. A refused connection or a blocked port will not heal by
+ * retrying the same call.
+ */
+export function networkFailure(error: unknown, url: string): { reason: string; code?: string; retryable: boolean } {
+  const code = networkCode(error);
+  let host = url;
+  try {
+    host = new URL(url).host;
+  } catch {
+    // keep the text as given
+  }
+  if (code === 'ECONNREFUSED') return { reason: `connection refused by ${host} (ECONNREFUSED: nothing listens there)`, code, retryable: false };
+  if (code) return { reason: code, code, retryable: true };
+  // Duck-typed: fetch's errors come from another realm under jest (instanceof Error is false).
+  const cause = (error as { cause?: { message?: unknown } })?.cause;
+  const words = typeof cause?.message === 'string' ? cause.message : undefined;
+  if (words === 'bad port') return { reason: `fetch refuses to connect to port ${host.split(':').pop()} (a blocked port)`, retryable: false };
+  return { reason: words ?? (error instanceof Error ? error.message : 'network error'), retryable: true };
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(new CanceledError());
@@ -273,8 +296,11 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
           if (!safeToRepeat) throw failure;
           retryReason = 'timeout';
         } else {
-          const code = networkCode(error) ?? 'network error';
-          failure = new ProviderError(`${method} ${path} failed: ${code}`, { provider: options.provider, retryable: true });
+          const network = networkFailure(error, url);
+          failure = new ProviderError(`${method} ${path} failed: ${network.reason}`, { provider: options.provider, retryable: network.retryable });
+          // A blocked port fails the same way every time; a refused connection may be a server starting.
+          if (network.code === undefined && !network.retryable) throw failure;
+          const code = network.code ?? 'network error';
           if (!(safeToRepeat || NOT_SENT_CODES.has(code))) throw failure;
           retryReason = code;
         }
@@ -302,11 +328,51 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   jobId?: string;
   retry?: Partial<RetryPolicy>;
+  /** Refuse an output larger than this many bytes (default: no cap). */
+  maxBytes?: number;
 }
+
+/**
+ * Reads a response body chunk by chunk, stopping (and canceling the transfer) once it passes
+ * `maxBytes`: an endless or oversized stream never grows past the cap in memory.
+ * Returns undefined when the body was larger than the cap.
+ */
+export async function readBodyCapped(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** 1 MiB: for messages about sizes. */
+const MIB = 1024 * 1024;
 
 /**
  * Downloads a provider's output with retries: a result the provider already
  * produced (and billed) is not given up after one failed or truncated transfer.
+ * The body is read in chunks up to `maxBytes`; a larger output is refused at once.
  */
 export async function downloadBytes(url: string, options: DownloadOptions): Promise<{ bytes: Uint8Array; contentType?: string }> {
   if (url.startsWith('data:')) {
@@ -314,13 +380,29 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
     return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? undefined };
   }
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const providerFetch = createProviderFetch({ provider: options.provider, signal: options.signal, retry: { ...policy, maxAttempts: 1 } });
   let lastError: BoardsError | undefined;
+  let attempts = 0;
   for (let n = 1; n <= policy.maxAttempts; n++) {
+    attempts = n;
     try {
-      const response = await providerFetch(url, { signal: options.signal });
+      // No init: the fetch's signal is options.signal already, and an init would make it hand
+      // back a clone, whose cancel waits on the unread original (an endless body never ends).
+      const response = await providerFetch(url);
       const expected = Number(response.headers.get('content-length') ?? NaN);
-      const bytes = new Uint8Array(await response.arrayBuffer());
+      const bytes = await readBodyCapped(response, maxBytes);
+      if (!bytes) {
+        // Waiting will not make it smaller: not retried.
+        lastError = new ProviderError(`output is larger than the ${Math.round(maxBytes / MIB)} MiB allowed for it; not stored`, {
+          provider: options.provider,
+          status: response.status,
+          requestId: requestIdFrom(response.headers),
+          jobId: options.jobId,
+          retryable: false,
+        });
+        break;
+      }
       if (Number.isFinite(expected) && bytes.length !== expected) {
         throw new ProviderError(`download truncated: ${bytes.length} of ${expected} bytes`, {
           provider: options.provider,
@@ -332,26 +414,25 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
       return { bytes, contentType: response.headers.get('content-type') ?? undefined };
     } catch (error) {
       if (error instanceof CanceledError) throw error;
+      if (options.signal?.aborted) throw new CanceledError();
       const typed = BoardsError.isInstance(error)
         ? error
-        : new ProviderError(`download failed: ${networkCode(error) ?? (error as Error).message}`, { provider: options.provider, retryable: true });
-      // 4xx other than 408/429 will not heal by waiting.
-      if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) {
-        lastError = typed;
-        break;
-      }
+        : new ProviderError(`download failed: ${networkFailure(error, url).reason}`, { provider: options.provider, retryable: networkFailure(error, url).retryable });
       lastError = typed;
+      // 4xx other than 408/429 will not heal by waiting.
+      if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) break;
       if (n < policy.maxAttempts) await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)), options.signal);
     }
   }
   const e = lastError as BoardsError;
   if (e instanceof ProviderError) {
-    throw new ProviderError(`output download failed after ${policy.maxAttempts} attempts: ${e.message}`, {
+    const message = e.message.replace(new RegExp(`^${options.provider}: `), '').replace(/ \((status|request|job) [^)]*\)$/, '');
+    throw new ProviderError(`output download failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`, {
       provider: options.provider,
       status: e.status,
       requestId: e.requestId,
       jobId: options.jobId,
-      retryable: true,
+      retryable: e.retryable,
     });
   }
   throw e;

@@ -13,3 +13,5 @@ export * from './registry';
 export * from './secrets';
 export * from './timing';
 export * from './discovery';
+export * from './cancel';
+export * from './media-check';

@@ -1,8 +1,22 @@
 import type { Artifact, ArtifactType } from './artifacts';
 import type { ArtifactDraft, GeneratorContext } from './context';
-import { GenerationFailedError, type ProviderName } from './errors';
+import { GenerationFailedError, ProviderError, type ProviderName } from './errors';
 import { downloadBytes, type RetryPolicy } from './http';
 import { sniffMedia } from './media';
+import { mediaProblem } from './media-check';
+
+const MIB = 1024 * 1024;
+
+/**
+ * The largest file of each type taken from a provider or as an input: an endless or
+ * mislabelled stream is cut off here instead of filling memory or an upload.
+ */
+export const MAX_MEDIA_BYTES: Readonly<Record<ArtifactType, number>> = {
+  image: 64 * MIB,
+  audio: 256 * MIB,
+  video: 1024 * MIB,
+  text: 16 * MIB,
+};
 
 /** Turns bytes into a draft of the declared type, reading media facts from the bytes themselves. */
 export function draftFromBytes(type: ArtifactType, bytes: Uint8Array, contentType?: string): ArtifactDraft {
@@ -41,7 +55,17 @@ export async function storeOutputUrls(ctx: GeneratorContext, urls: string[], opt
       signal: ctx.signal,
       jobId: options.jobId,
       retry: options.retry,
+      maxBytes: MAX_MEDIA_BYTES[options.type],
     });
+    const problem = options.type === 'text' ? undefined : await mediaProblem(bytes);
+    if (problem) {
+      // Billed, but not usable: keep the job id so it can be looked up or disputed.
+      throw new ProviderError(`output ${i + 1} of ${urls.length} is not valid media: ${problem}; not stored`, {
+        provider: options.provider,
+        jobId: options.jobId,
+        retryable: false,
+      });
+    }
     ctx.progress({ progress: 0.8 + (0.18 * (i + 0.5)) / urls.length, phase: 'storing' });
     const draft = draftFromBytes(options.type, bytes, contentType);
     artifacts.push(await ctx.storeArtifact({ ...draft, ...stripUndefined(options.facts ?? {}) }));

@@ -4,6 +4,8 @@ import { InvalidConfigError, usd, type Micros } from '@boards/core';
 export const BUDGET_VARIABLE = 'BOARDS_LIVE_BUDGET_USD';
 /** Default cap of one live run: enough for every cheapest live test, small enough to notice. */
 export const DEFAULT_BUDGET_USD = '1.00';
+/** The largest budget taken: anything above is a typo (or a test of the cap), not a plan. */
+export const MAX_BUDGET_USD = '10000';
 /** Set to 1 to let generators whose cost is unknown run under a budget. */
 export const ALLOW_UNKNOWN_VARIABLE = 'BOARDS_LIVE_ALLOW_UNKNOWN_COST';
 
@@ -22,6 +24,9 @@ export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env): Budget {
     limitMicros = usd(raw || DEFAULT_BUDGET_USD);
   } catch {
     throw new InvalidConfigError(BUDGET_VARIABLE, `expected a dollar amount such as 2.50, got ${JSON.stringify(raw)}`);
+  }
+  if (!Number.isSafeInteger(limitMicros) || limitMicros > usd(MAX_BUDGET_USD)) {
+    throw new InvalidConfigError(BUDGET_VARIABLE, `${JSON.stringify(raw)} is not a plausible budget: at most $${MAX_BUDGET_USD} per run`);
   }
   return {
     limitMicros,

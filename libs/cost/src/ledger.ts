@@ -24,8 +24,10 @@ export interface ActualEntry {
   at: string;
 }
 
-const LOCK_WAIT_MS = 15_000;
-const STALE_LOCK_MS = 30_000;
+/** A lock older than this was left by a killed process and is broken. */
+export const STALE_LOCK_MS = 30_000;
+/** Waiting outlasts the stale break, so a lock a killed process left is broken before a waiter gives up. */
+export const LOCK_WAIT_MS = STALE_LOCK_MS + 15_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**

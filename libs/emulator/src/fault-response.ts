@@ -17,6 +17,9 @@ export async function applyFault(ctx: Ctx, fault: FaultSpec, provider: ProviderD
     case 'truncated':
       ctx.truncate = true;
       return false;
+    case 'short':
+      ctx.short = true;
+      return false;
     case 'reset':
       ctx.req.socket.destroy();
       return true;

@@ -1,6 +1,6 @@
 import type { FaultKind, FaultSpec, RecordedRequest } from './types';
 
-const KINDS: readonly FaultKind[] = ['latency', 'status', 'reset', 'hang', 'malformed', 'job-failed', 'job-canceled', 'truncated', 'not-found'];
+const KINDS: readonly FaultKind[] = ['latency', 'status', 'reset', 'hang', 'malformed', 'job-failed', 'job-canceled', 'truncated', 'short', 'not-found'];
 const PROVIDERS = ['replicate', 'fal', 'openai', 'files', '*'];
 const JOB_KINDS: readonly FaultKind[] = ['job-failed', 'job-canceled'];
 

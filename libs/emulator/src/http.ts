@@ -20,6 +20,8 @@ export interface Ctx {
   record: RecordedRequest;
   /** Set by a 'truncated' fault: the next answer is cut short. */
   truncate: boolean;
+  /** Set by a 'short' fault: the next answer is its first 120 bytes, with an honest length. */
+  short?: boolean;
 }
 
 export type Headers = Record<string, string | number>;
@@ -55,7 +57,8 @@ export function parseJson(raw: Buffer): unknown {
 export function send(ctx: Ctx, status: number, body: Buffer | string, headers: Headers): void {
   const { res } = ctx;
   if (res.headersSent || res.destroyed || !res.socket || res.socket.destroyed) return;
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const whole = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const bytes = ctx.short ? whole.subarray(0, 120) : whole;
   ctx.record.status = status;
   res.writeHead(status, { ...headers, 'content-length': bytes.length });
   if (ctx.method === 'HEAD') {

@@ -36,9 +36,14 @@ export function redactQuery(params: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** The request log keeps this many latest entries: a long-running emulator must not grow without bound. */
+export const MAX_RECORDED_REQUESTS = 10_000;
+
 /** The request log. Entries are added on arrival and their status is filled in when answered. */
 export class Recorder {
   private readonly entries: RecordedRequest[] = [];
+
+  constructor(private readonly limit = MAX_RECORDED_REQUESTS) {}
 
   get all(): readonly RecordedRequest[] {
     return this.entries;
@@ -46,6 +51,7 @@ export class Recorder {
 
   add(entry: RecordedRequest): RecordedRequest {
     this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     return entry;
   }
 

@@ -72,6 +72,7 @@ export type FaultKind =
   | 'job-failed' // the next job created for the provider ends failed
   | 'job-canceled' // the next job created for the provider ends canceled
   | 'truncated' // Content-Length says N but fewer bytes are sent, then the socket closes
+  | 'short' // 200 with only the first 120 bytes of the body and an honest Content-Length (a cut file served whole)
   | 'not-found'; // 404 with a provider-shaped error body
 
 /** A fault to inject; see {@link FaultKind}. */

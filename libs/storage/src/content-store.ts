@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { InvalidConfigError } from '@boards/core';
 
 /**
@@ -12,12 +12,12 @@ import { InvalidConfigError } from '@boards/core';
  * partial file. Concurrent writers of the same content both rename identical files: the
  * last one wins and the result is the same.
  */
-export async function writeOnce(dir: string, fileName: string, bytes: Uint8Array): Promise<string> {
+export async function writeOnce(dir: string, fileName: string, bytes: Uint8Array, setting = 'BOARDS_STORAGE_DIR'): Promise<string> {
   const target = join(dir, fileName);
   if (await hasSize(target, bytes.byteLength)) return target;
   const temp = join(dir, `.${fileName}.${randomUUID()}.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirs(dir);
     await writeFile(temp, bytes, { flag: 'wx' });
     await rename(temp, target);
   } catch (error) {
@@ -25,7 +25,7 @@ export async function writeOnce(dir: string, fileName: string, bytes: Uint8Array
     await rm(temp, { force: true }).catch(() => undefined);
     // Windows refuses to rename over a file another writer holds open; that writer stored the same bytes.
     if (await hasSize(target, bytes.byteLength)) return target;
-    throw new InvalidConfigError('BOARDS_STORAGE_DIR', `cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new InvalidConfigError(setting, `cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   return target;
 }
@@ -36,5 +36,25 @@ async function hasSize(path: string, size: number): Promise<boolean> {
     return info.isFile() && info.size === size;
   } catch {
     return false;
+  }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's own `{recursive: true}` spins forever (at full CPU)
+ * under /proc, where mkdir answers ENOENT for a parent that exists.
+ */
+async function makeDirs(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = dir; ; at = dirname(at)) {
+    const info = await stat(at).catch(() => undefined);
+    if (info?.isDirectory()) break;
+    if (info) throw Object.assign(new Error(`${at} is not a directory`), { code: 'ENOTDIR' });
+    if (dirname(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const at of missing) {
+    await mkdir(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
   }
 }

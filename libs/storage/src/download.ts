@@ -1,6 +1,6 @@
-import { BoardsError, CanceledError, TimeoutError, extensionFor, mimeTypeForPath, sniffMedia, type ResolvedInput } from '@boards/core';
+import { BoardsError, CanceledError, TimeoutError, extensionFor, mimeTypeForPath, networkFailure, readBodyCapped, sniffMedia, type ResolvedInput } from '@boards/core';
 import { describeRef } from './describe-ref';
-import { ArtifactNotFoundError, ArtifactResolveError } from './errors';
+import { ArtifactNotFoundError, ArtifactResolveError, tooLarge } from './errors';
 
 const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream']);
 
@@ -9,7 +9,7 @@ const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-str
  * CanceledError, the deadline a TimeoutError, a non-2xx answer an ArtifactResolveError
  * (ArtifactNotFoundError for 404/410).
  */
-export async function download(url: string, signal: AbortSignal, timeoutMs: number): Promise<ResolvedInput> {
+export async function download(url: string, signal: AbortSignal, timeoutMs: number, maxBytes = Number.POSITIVE_INFINITY): Promise<ResolvedInput> {
   const deadline = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, { signal: AbortSignal.any([signal, deadline]), redirect: 'follow' });
@@ -17,7 +17,8 @@ export async function download(url: string, signal: AbortSignal, timeoutMs: numb
       await response.body?.cancel().catch(() => undefined);
       throw statusError(url, response.status);
     }
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await readBodyCapped(response, maxBytes);
+    if (!bytes) throw tooLarge(url, undefined, maxBytes);
     const pathname = new URL(response.url || url).pathname;
     const declared = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const mimeType =
@@ -27,9 +28,9 @@ export async function download(url: string, signal: AbortSignal, timeoutMs: numb
     if (BoardsError.isInstance(error)) throw error;
     if (signal.aborted) throw new CanceledError('Downloading the input was canceled');
     if (deadline.aborted) throw new TimeoutError(`download of ${describeRef(url)}`, timeoutMs);
-    const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
     // Not the error's message: for a bad URL it quotes the whole URL, query string included.
-    throw new ArtifactResolveError(url, `download failed (${code ?? (error as Error).name})`, { retryable: true, cause: error });
+    const network = networkFailure(error, url);
+    throw new ArtifactResolveError(url, `download failed (${network.reason})`, { retryable: network.retryable, cause: error });
   }
 }
 

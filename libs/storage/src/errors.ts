@@ -37,3 +37,9 @@ export class InvalidArtifactError extends BoardsError {
     this.generatorId = generatorId;
   }
 }
+
+/** An input over its size cap: refused before it is read further or uploaded. */
+export function tooLarge(ref: string, size: number | undefined, maxBytes: number): ArtifactResolveError {
+  const mib = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  return new ArtifactResolveError(ref, `${size === undefined ? 'larger than' : `is ${mib(size)}, over`} the ${mib(maxBytes)} allowed for this input`);
+}

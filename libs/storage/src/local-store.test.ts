@@ -135,6 +135,20 @@ describe('put', () => {
   });
 });
 
+describe('an unusable output directory', () => {
+  it('under /proc is an error at once, not an endless mkdir loop', async () => {
+    const proc = new LocalArtifactStore({ root: '/proc/boards-output-test' });
+    const put = proc.put({ type: 'text', bytes: new Uint8Array([65]), mimeType: 'text/plain' }, { generatorId: 'g' });
+    await expect(put).rejects.toMatchObject({ code: 'INVALID_CONFIG' });
+  });
+
+  it('is named by the setting that chose it (--out), not BOARDS_STORAGE_DIR', async () => {
+    const blocked = new LocalArtifactStore({ root: join(__filename, 'not-a-dir'), rootSetting: '--out' });
+    const put = blocked.put({ type: 'text', bytes: new Uint8Array([65]), mimeType: 'text/plain' }, { generatorId: 'g' });
+    await expect(put).rejects.toMatchObject({ message: expect.stringMatching(/^Invalid --out: cannot write/) });
+  });
+});
+
 describe('root', () => {
   const saved = process.env.BOARDS_STORAGE_DIR;
   afterEach(() => {

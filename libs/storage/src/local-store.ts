@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { InvalidConfigError, extensionFor, type Artifact, type ArtifactDraft, type ArtifactStore, type ResolvedInput } from '@boards/core';
+import { InvalidConfigError, extensionFor, type Artifact, type ArtifactDraft, type ArtifactStore, type ResolveOptions, type ResolvedInput } from '@boards/core';
 import { draftMimeType, mediaFields, toArtifact } from './artifact';
 import { writeOnce } from './content-store';
 import { resolveRef } from './resolve-ref';
@@ -14,6 +14,8 @@ export interface LocalStoreOptions {
   root?: string;
   /** Deadline for downloading an http(s) input, in ms. No env var. Default: 60000. */
   downloadTimeoutMs?: number;
+  /** What set `root`, for error messages (a CLI passes `--out`). Default: BOARDS_STORAGE_DIR. */
+  rootSetting?: string;
 }
 
 const SAFE_DIR_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -25,10 +27,12 @@ const SAFE_DIR_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export class LocalArtifactStore implements ArtifactStore {
   readonly root: string;
   private readonly downloadTimeoutMs: number;
+  private readonly rootSetting: string;
 
   constructor(options: LocalStoreOptions = {}) {
     this.root = resolve(options.root ?? (process.env.BOARDS_STORAGE_DIR || 'boards-output'));
     this.downloadTimeoutMs = options.downloadTimeoutMs ?? 60_000;
+    this.rootSetting = options.rootSetting ?? 'BOARDS_STORAGE_DIR';
   }
 
   async put(draft: ArtifactDraft, meta: { generatorId: string }): Promise<Artifact> {
@@ -40,11 +44,11 @@ export class LocalArtifactStore implements ArtifactStore {
     const mimeType = draftMimeType(draft);
     const sha256 = createHash('sha256').update(draft.bytes).digest('hex');
     const fileName = `${sha256.slice(0, 16)}.${extensionFor(mimeType)}`;
-    const path = await writeOnce(join(this.root, meta.generatorId), fileName, draft.bytes);
+    const path = await writeOnce(join(this.root, meta.generatorId), fileName, draft.bytes, this.rootSetting);
     return toArtifact(fields, { storageUrl: pathToFileURL(path).href, mimeType, sizeBytes: draft.bytes.byteLength, sha256 });
   }
 
-  resolve(ref: string, options: { signal: AbortSignal }): Promise<ResolvedInput> {
-    return resolveRef(ref, { signal: options.signal, timeoutMs: this.downloadTimeoutMs });
+  resolve(ref: string, options: { signal: AbortSignal } & ResolveOptions): Promise<ResolvedInput> {
+    return resolveRef(ref, { signal: options.signal, timeoutMs: this.downloadTimeoutMs, accept: options.accept });
   }
 }

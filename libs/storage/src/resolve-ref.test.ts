@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -145,15 +146,15 @@ describe('http(s) URLs', () => {
     await expect(resolving).rejects.toBeInstanceOf(CanceledError);
   });
 
-  it('reports a refused connection as a retryable ArtifactResolveError', async () => {
+  it('reports a refused connection as an ArtifactResolveError naming the host, not as "try again"', async () => {
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((done) => closed.close(done));
     await expect(store.resolve(`http://127.0.0.1:${port}/x.png`, { signal })).rejects.toMatchObject({
       name: 'ArtifactResolveError',
-      retryable: true,
-      message: expect.stringContaining('ECONNREFUSED'),
+      retryable: false,
+      message: expect.stringContaining(`connection refused by 127.0.0.1:${port} (ECONNREFUSED`),
     });
   });
 });
@@ -165,5 +166,36 @@ describe('any ref', () => {
 
   it('rejects unsupported schemes', async () => {
     await expect(store.resolve('ftp://example.com/a.png', { signal })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+  });
+});
+
+describe('what the model accepts, checked before anything is uploaded', () => {
+  it('says a port fetch will not connect to is blocked, instead of "TypeError"', async () => {
+    await expect(store.resolve('http://127.0.0.1:9/x.png', { signal })).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/download failed \(fetch refuses to connect to port 9 \(a blocked port\)\)/),
+    });
+  });
+
+  it('refuses a FIFO and a device instead of reading them forever', async () => {
+    const fifo = join(dir, 'pipe.png');
+    execFileSync('mkfifo', [fifo]);
+    await expect(store.resolve(fifo, { signal })).rejects.toMatchObject({ name: 'ArtifactResolveError', message: expect.stringMatching(/not a regular file/) });
+    await expect(store.resolve('/dev/zero', { signal })).rejects.toMatchObject({ message: expect.stringMatching(/not a regular file/) });
+  });
+
+  it('refuses a text file given as an image, naming what it is', async () => {
+    await expect(store.resolve(join(dir, 'notes.txt'), { signal, accept: 'image' })).rejects.toMatchObject({
+      name: 'ArtifactResolveError',
+      message: expect.stringMatching(/is not an image \(its content is text\/plain\)/),
+    });
+    await expect(store.resolve(join(dir, 'in.png'), { signal, accept: 'image' })).resolves.toMatchObject({ mimeType: 'image/png' });
+  });
+
+  it('refuses a file over its type\'s size cap from its size alone', async () => {
+    const big = join(dir, 'big.png');
+    await writeFile(big, Buffer.alloc(0));
+    execFileSync('truncate', ['-s', String(65 * 1024 * 1024), big]);
+    await expect(store.resolve(big, { signal, accept: 'image' })).rejects.toMatchObject({ message: expect.stringMatching(/is 65 MiB, over the 64 MiB allowed/) });
   });
 });

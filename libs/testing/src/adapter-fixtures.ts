@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { AnyGenerator } from '@boards/core';
 import type { Emulator } from '@boards/emulator';
@@ -44,5 +47,58 @@ export function describeDownloadFaults(generator: () => AnyGenerator, emulator: 
         );
       expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404, jobId: ctx.providerJobs[0].jobId });
     });
+
+    it('refuses an output that does not decode to its declared size (a cut PNG served whole), naming the job and storing nothing', async () => {
+      emulator().injectFault({ provider: 'files', kind: 'short', times: Infinity });
+      const ctx = createTestContext();
+      const error = await generator()
+        .generate({ prompt: 'cut' }, ctx)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(error).toMatchObject({ code: 'PROVIDER_ERROR', jobId: ctx.providerJobs[0].jobId, message: expect.stringMatching(/not valid media: PNG/) });
+      expect(existsSync(ctx.store.root) ? readdirSync(ctx.store.root, { recursive: true }) : []).toEqual([]);
+    });
+
+    it('ends a hanging output download at the one generation deadline, naming the job', async () => {
+      emulator().injectFault({ provider: 'files', kind: 'hang', times: Infinity });
+      const previous = process.env.BOARDS_GENERATION_TIMEOUT_MS;
+      process.env.BOARDS_GENERATION_TIMEOUT_MS = '400';
+      const ctx = createTestContext();
+      try {
+        const error = await generator()
+          .generate({ prompt: 'hang' }, ctx)
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(error).toMatchObject({ code: 'TIMEOUT', jobId: ctx.providerJobs[0].jobId });
+      } finally {
+        if (previous === undefined) delete process.env.BOARDS_GENERATION_TIMEOUT_MS;
+        else process.env.BOARDS_GENERATION_TIMEOUT_MS = previous;
+      }
+    });
   });
+}
+
+/**
+ * A loopback server that answers every request with `status` and the JSON `body`: for
+ * answers no real provider (nor the emulator) gives, like a submit answer without a job id.
+ * Runs `body` with its base URL and stops it afterwards; the requests it saw are counted.
+ */
+export async function withFixedAnswer<T>(status: number, answer: unknown, run: (baseUrl: string, seen: () => string[]) => Promise<T>): Promise<T> {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    req.resume();
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    return await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, () => [...seen]);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }

@@ -131,7 +131,9 @@ function targets(valid: Record<string, unknown>, patterns: string[]): Path[] {
 
 function setOwn(target: object, key: string | number, value: unknown): void {
   // defineProperty, so "__proto__" becomes an own key (as JSON.parse makes it), not a prototype swap.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Reflect: a typed array, a boxed String or a frozen value that refuses the key is left as it is
+  // (Object.defineProperty would throw "Invalid typed array index" and crash the harness).
+  Reflect.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function apply(valid: Record<string, unknown>, mutations: Mutation[]): unknown {
@@ -146,7 +148,9 @@ function apply(valid: Record<string, unknown>, mutations: Mutation[]): unknown {
       const parent = parentOf(m.path);
       if (parent) setOwn(parent, m.path[m.path.length - 1], m.value);
     } else if (m.op === 'delete') {
-      delete parentOf(m.path)?.[m.path[m.path.length - 1]];
+      // Reflect: `delete` throws on a typed array's or a boxed String's indices ("Cannot delete property '0'").
+      const parent = parentOf(m.path);
+      if (parent) Reflect.deleteProperty(parent, m.path[m.path.length - 1]);
     } else if (m.op === 'add') {
       const holder = m.at.length ? parentOf([...m.at, '']) : input;
       if (typeof holder === 'object' && holder !== null) setOwn(holder, m.key, m.value);
@@ -203,6 +207,8 @@ export async function fuzzGeneratorInput(generator: AnyGenerator, options: FuzzI
   const retired = effectiveLifecycleStatus(generator.lifecycle) === 'retired';
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const report: FuzzReport = { generatorId: generator.id, seed, runs: options.runs ?? 1000, accepted: 0, rejected: 0, fields: {} };
+  // Printed before the first run: whatever breaks later (the harness included) can be replayed.
+  process.stdout.write(`[fuzz] ${generator.id}: ${report.runs} runs, seed ${seed} (replay: fuzzGeneratorInput(generator, { emulator, runs: ${report.runs}, seed: ${seed} }))\n`);
   const storageRoot = mkdtempSync(join(tmpdir(), 'boards-fuzz-'));
   const ctx = createTestContext({ generatorId: generator.id, storageRoot });
   const restore = pointEnvAt(emulator);

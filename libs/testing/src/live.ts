@@ -1,8 +1,9 @@
-import { KEY_VARIABLES, hasKey, syncKeysToEnv } from '@boards/config';
+import { KEY_VARIABLES, hasKey, providerBaseUrl, syncKeysToEnv } from '@boards/config';
 import {
   createGeneratorContext,
   describeLifecycle,
   effectiveLifecycleStatus,
+  type ActualCost,
   type AnyGenerator,
   type GeneratorResult,
 } from '@boards/core';
@@ -14,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
 import { recordGeneration, type GenerationOutcome } from './live-record';
-import { GenerationRecorder } from './recording';
+import { liveStop } from './live-stop';
+import { GenerationRecorder, provenanceOf } from './recording';
 
 export type LiveMode = 'live' | 'emulator';
 
@@ -99,51 +101,70 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       },
       async generate(input = generator.cheapestInput) {
         const estimate = generator.estimateCost(input);
+        // A stopped run (a signal, or the Nx process gone) reserves and sends nothing more.
+        liveStop.assertMayStart(`a ${generator.id} call`);
         // Reserve before sending, against the caps across runs and then the run's budget: over
-        // either, this throws and the test fails (never a silent skip).
-        const held = await capLedger(mode).reserve(generator.id, estimate, budgetFromEnv());
+        // either, this throws and the test fails (never a silent skip). The ledgers (and the run
+        // summary) say where the calls really go: base URLs pointed at an emulator make a run
+        // without `-c emulator` an emulator run (rehearsal) all the same.
+        const base = providerBaseUrl(generator.provider);
+        const where: LiveMode = mode === 'live' && base && provenanceOf([base]) === 'emulator' ? 'emulator' : mode;
+        const held = await capLedger(where).reserve(generator.id, estimate, budgetFromEnv());
         let entry;
         try {
-          entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
+          entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), where);
         } catch (error) {
-          await capLedger(mode).release(held);
+          await capLedger(where).release(held);
           throw error;
         }
         say(entry.costLine);
-        const outcome: GenerationOutcome = { generator: generator.id, mode, startedAt: new Date(), elapsedMs: 0, input, estimate };
+        const outcome: GenerationOutcome = { generator: generator.id, mode: where, startedAt: new Date(), elapsedMs: 0, input, estimate };
         let actualMicros: number | undefined;
         // The call settles its cap reservation at the reported cost; unreported, it stays at the estimate.
-        const settled = <T>(call: Promise<T>) => call.finally(() => capLedger(mode).settle(held, actualMicros));
-        const ctx = createGeneratorContext({
-          generatorId: generator.id,
-          store,
-          onActualCost: (cost) => {
-            outcome.actual = cost;
-            runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() });
-            if (cost.micros !== undefined) actualMicros = (actualMicros ?? 0) + cost.micros;
-          },
-          onProviderJob: (job) => (outcome.providerJobId = job.jobId),
-        });
+        const settled = <T>(call: Promise<T>) => call.finally(() => capLedger(where).settle(held, actualMicros));
         // What was generated goes into the run directory, for `npx boards report`.
         const keep = (done: Pick<GenerationOutcome, 'result' | 'error'>) => {
           const runDir = process.env.BOARDS_LIVE_RUN_DIR;
           if (runDir) recordGeneration(runDir, { ...outcome, ...done, elapsedMs: Date.now() - outcome.startedAt.getTime() });
         };
-        const recorder = process.env.BOARDS_RECORD === '1' ? new GenerationRecorder() : undefined;
-        recorder?.start();
+        const onActualCost = (cost: ActualCost) => {
+          outcome.actual = cost;
+          runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() });
+          if (cost.micros !== undefined) actualMicros = (actualMicros ?? 0) + cost.micros;
+        };
         try {
-          const result = await settled(generator.generate(input, ctx));
-          if (recorder) say(`[live] ${generator.id}: recorded to ${recorder.write(generator, input, mode)}`);
+          const result = await settled(
+            liveStop.run(`a ${generator.id} call`, (signal) =>
+              generateOnce(input, { generatorId: generator.id, store, signal, onActualCost, onProviderJob: (job) => (outcome.providerJobId = job.jobId) }),
+            ),
+          );
           keep({ result });
           return result;
         } catch (error) {
           keep({ error });
           throw error;
-        } finally {
-          recorder?.stop();
         }
       },
     };
+
+    async function generateOnce(input: Record<string, unknown>, options: Parameters<typeof createGeneratorContext>[0]): Promise<GeneratorResult> {
+      const ctx = createGeneratorContext(options);
+      if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
+      const recorder = new GenerationRecorder();
+      recorder.start();
+      try {
+        const result = await generator.generate(input, ctx);
+        const recorded = recorder.write(generator, input, mode);
+        say(
+          recorded.written
+            ? `[live] ${generator.id}: recorded to ${recorded.path} (${recorded.mode})`
+            : `[live] ${generator.id}: not recorded: ${recorded.path} holds a live recording and these requests went to ${recorded.mode === 'emulator' ? 'the emulator' : 'a provider'}`,
+        );
+        return result;
+      } finally {
+        recorder.stop();
+      }
+    }
     body(run);
   });
 }

@@ -57,6 +57,34 @@ function sdkVersion(provider: string): string {
   }
 }
 
+/** The hosts each provider really serves from: a request elsewhere did not reach the provider. */
+const PROVIDER_HOSTS = /(^|\.)(replicate\.com|replicate\.delivery|fal\.run|fal\.ai|fal\.media|openai\.com)$/;
+
+/** Where the requests of a recording really went: 'live' only when every one reached a provider host. */
+export function provenanceOf(urls: readonly string[]): Recording['provenance']['mode'] {
+  if (urls.length === 0) return 'emulator';
+  return urls.every((url) => {
+    try {
+      const { protocol, hostname } = new URL(url);
+      return protocol === 'https:' && PROVIDER_HOSTS.test(hostname);
+    } catch {
+      return false;
+    }
+  })
+    ? 'live'
+    : 'emulator';
+}
+
+const STANDING: Record<Recording['provenance']['mode'], number> = { emulator: 0, live: 1 };
+
+export interface RecordingOutcome {
+  path: string;
+  /** Where the requests went (not what the run was configured as). */
+  mode: Recording['provenance']['mode'];
+  /** False when a recording of higher standing (live) was kept instead. */
+  written: boolean;
+}
+
 /**
  * Collects what the provider answered during one generation (BOARDS_RECORD=1 in
  * a live run) and writes it, scrubbed, as a fixture the emulator can replay.
@@ -72,9 +100,18 @@ export class GenerationRecorder {
     observeProviderExchanges(undefined);
   }
 
-  /** Writes `<packageDir>/__fixtures__/recordings/<id>.json` (+ media beside it); returns its path. */
-  write(generator: AnyGenerator, input: unknown, mode: Recording['provenance']['mode'], packageDir = process.cwd()): string {
+  /**
+   * Writes `<packageDir>/__fixtures__/recordings/<id>.json` (+ media beside it). Provenance
+   * comes from where the requests went: `claimed` 'live' with base URLs at the emulator is
+   * recorded as 'emulator', and never overwrites a live recording.
+   */
+  write(generator: AnyGenerator, input: unknown, claimed: Recording['provenance']['mode'], packageDir = process.cwd()): RecordingOutcome {
     const dir = join(packageDir, '__fixtures__', 'recordings');
+    const path = join(dir, `${generator.id}.json`);
+    const seen = provenanceOf(this.exchanges.map((e) => e.url));
+    const mode = STANDING[seen] < STANDING[claimed] ? seen : claimed;
+    const existing = existingMode(path);
+    if (existing && STANDING[existing] > STANDING[mode]) return { path, mode, written: false };
     const mediaDir = join(dir, generator.id);
     rmSync(mediaDir, { recursive: true, force: true });
     const bases = apiBases();
@@ -117,9 +154,8 @@ export class GenerationRecorder {
       exchanges,
     };
     mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${generator.id}.json`);
     writeFileSync(path, `${JSON.stringify(recording, null, 2)}\n`);
-    return path;
+    return { path, mode, written: true };
   }
 
   private body(e: HttpExchange, relocate: (t: string) => string, mediaDir: string, name: string): RecordedBody {
@@ -146,5 +182,14 @@ export class GenerationRecorder {
       standIn: { mimeType, width: media?.width, height: media?.height, durationSeconds: media?.durationSeconds },
       sizeBytes: bytes.length,
     };
+  }
+}
+
+function existingMode(path: string): Recording['provenance']['mode'] | undefined {
+  try {
+    const mode = (JSON.parse(readFileSync(path, 'utf8')) as Recording).provenance?.mode;
+    return mode === 'live' || mode === 'emulator' ? mode : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { usd, type CostEstimate } from '@boards/core';
 import { confirmSpend, confirmThreshold } from './confirm';
+import { exitCodeFor } from './exit-codes';
 
 const estimate = (amount: string): CostEstimate => ({ known: true, micros: usd(amount), basis: `1 image x $${amount}` });
 const limit = usd('0.50');
@@ -30,5 +31,20 @@ describe('confirmThreshold', () => {
     expect(confirmThreshold(undefined, { BOARDS_CONFIRM_ABOVE_USD: '$2' })).toBe(usd('2'));
     expect(confirmThreshold(undefined, {})).toBe(usd('0.50'));
     expect(() => confirmThreshold('lots', {})).toThrow('--max-cost-without-prompt must be a dollar amount');
+  });
+
+  it('a bad BOARDS_CONFIRM_ABOVE_USD is a configuration error (exit 3), a bad flag a usage error (exit 2)', () => {
+    const thrown = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      throw new Error('did not throw');
+    };
+    const fromEnv = thrown(() => confirmThreshold(undefined, { BOARDS_CONFIRM_ABOVE_USD: 'lots' }));
+    expect(fromEnv).toMatchObject({ code: 'INVALID_CONFIG', message: expect.stringContaining('BOARDS_CONFIRM_ABOVE_USD') });
+    expect(exitCodeFor(fromEnv)).toBe(3);
+    expect(exitCodeFor(thrown(() => confirmThreshold('lots', {})))).toBe(2);
   });
 });

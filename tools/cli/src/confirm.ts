@@ -4,7 +4,7 @@
  * is refused (exit 5) rather than assumed approved.
  */
 import { createInterface } from 'node:readline';
-import { formatUsd, usd, type CostEstimate, type Micros } from '@boards/core';
+import { formatUsd, InvalidConfigError, usd, type CostEstimate, type Micros } from '@boards/core';
 import { formatEstimate } from '@boards/cost';
 import { CliError, usageError } from './errors';
 
@@ -19,7 +19,10 @@ export function confirmThreshold(flag: string | undefined, env: NodeJS.ProcessEn
   try {
     return usd(text.replace(/^\$/, ''));
   } catch {
-    throw usageError(`${setting} must be a dollar amount such as 0.50, not ${JSON.stringify(text)}`);
+    const problem = `must be a dollar amount such as 0.50, not ${JSON.stringify(text)}`;
+    // A bad flag is the command line (2); a bad variable is configuration (3).
+    if (setting === CONFIRM_ABOVE_VARIABLE) throw new InvalidConfigError(CONFIRM_ABOVE_VARIABLE, problem);
+    throw usageError(`${setting} ${problem}`);
   }
 }
 

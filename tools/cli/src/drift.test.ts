@@ -114,7 +114,7 @@ const sources = () => ({ BOARDS_DRIFT_FAL_URL: `${base}/fal`, BOARDS_DRIFT_REPLI
 describe('boards drift (published schemas, from a loopback server)', () => {
   it('reports each generator against the changed published schema, naming the field and both sides', async () => {
     const { code, doc } = await drift(['nano-banana', 'flux-pro', 'gpt-image-2'], { ...sources(), REPLICATE_API_TOKEN: 'r8_drift_test_token' });
-    expect(code).toBe(6);
+    expect(code).toBe(7);
     const by = Object.fromEntries(doc.generators.map((g: { generator: string }) => [g.generator, g]));
     expect(by['nano-banana'].status).toBe('drift');
     expect(by['nano-banana'].drifts).toEqual([
@@ -164,7 +164,7 @@ describe('boards drift --recordings', () => {
 
   it('replays live recordings against the emulator, lists what it lacks, and never counts emulator-made ones', async () => {
     const { code, doc } = await drift(['--recordings'], { BOARDS_WORKSPACE_ROOT: workspace });
-    expect(code).toBe(6);
+    expect(code).toBe(7);
     expect(doc.replayed).toEqual([join('packages', 'real-one', '__fixtures__', 'recordings', 'real-one.json')]);
     expect(doc.skipped).toEqual([expect.objectContaining({ reason: expect.stringContaining('emulator provenance') })]);
     expect(doc.rows).toEqual([expect.objectContaining({ field: 'body.zz_new_provider_field', recorded: '1', emulator: '-', verdict: 'MISSING' })]);
@@ -173,7 +173,7 @@ describe('boards drift --recordings', () => {
   it('lists a changed answer of the emulator it is pointed at (--emulator-url): status and types', async () => {
     replayAnswer = { status: 202, body: { ...submitted, zz_new_provider_field: 1, queue_position: '0' } };
     const { code, doc } = await drift(['--recordings', '--emulator-url', base], { BOARDS_WORKSPACE_ROOT: workspace });
-    expect(code).toBe(6);
+    expect(code).toBe(7);
     expect(doc.rows).toEqual([
       expect.objectContaining({ field: 'HTTP status', recorded: '200', emulator: '202', verdict: 'VALUE' }),
       expect.objectContaining({ field: 'body.queue_position', recorded: '0', emulator: '"0"', verdict: 'TYPE' }),

@@ -1,6 +1,7 @@
 import {
   BudgetExceededError,
   CanceledError,
+  CancelUnconfirmedError,
   GenerationFailedError,
   InputValidationError,
   InvalidConfigError,
@@ -28,6 +29,7 @@ describe('exitCodeFor', () => {
     [new CliError('CONFIRMATION_REQUIRED', 'no terminal'), 5],
     [new BudgetExceededError({ generatorId: 'g', spentUsd: '1', requestedUsd: '1', limitUsd: '1' }), 5],
     [new CanceledError(), 130],
+    [new CancelUnconfirmedError('fal', 'req-1', 'status 500'), 6],
     [new Error('bug'), 1],
   ])('%s -> %i', (error, code) => {
     expect(exitCodeFor(error)).toBe(code);

@@ -18,9 +18,14 @@ export const ExitCode = {
   PROVIDER: 4,
   /** Spending refused: over the confirmation threshold without `--yes`, confirmation declined, or a budget exceeded. */
   REFUSED: 5,
+  /**
+   * Stopped (Ctrl-C, SIGTERM, SIGHUP) but the provider did not confirm the cancel within its
+   * bounded wait: the job named in the message may still be running and billed.
+   */
+  CANCEL_UNCONFIRMED: 6,
   /** `boards drift` found a difference from the provider's published schema or recorded answers. */
-  DRIFT: 6,
-  /** Canceled with Ctrl-C (SIGINT); the provider job was canceled. */
+  DRIFT: 7,
+  /** Stopped with Ctrl-C (SIGINT), SIGTERM or SIGHUP; the provider job was canceled. */
   CANCELED: 130,
 } as const;
 
@@ -45,6 +50,7 @@ const BY_CODE: Record<string, ExitCodeValue> = {
   // The provider ended the job as canceled although nobody here pressed Ctrl-C.
   PROVIDER_CANCELED: ExitCode.PROVIDER,
   CANCELED: ExitCode.CANCELED,
+  CANCEL_UNCONFIRMED: ExitCode.CANCEL_UNCONFIRMED,
 };
 
 /** The exit code for an error thrown by a command. */
@@ -62,5 +68,6 @@ export const EXIT_CODE_HELP = `Exit codes:
   3    missing key (--live without one) or invalid configuration
   4    provider error: HTTP error, failed job, timeout
   5    refused to spend: over the confirmation threshold without --yes, or declined
-  6    drift: a generator or the emulator differs from what the provider publishes or answered
-  130  canceled with Ctrl-C (the provider job is canceled too)`;
+  6    stopped, but the provider did not confirm the cancel: the job named may still run and bill
+  7    drift: a generator or the emulator differs from what the provider publishes or answered
+  130  canceled with Ctrl-C, SIGTERM or SIGHUP (the provider job is canceled too)`;

@@ -156,5 +156,5 @@ embedded one, or --emulator-url) and lists each field the provider sent that the
 emulator does not (MISSING), types differently (TYPE), or another HTTP status (VALUE).
 Recordings made against the emulator are listed as not counted.
 
-Exit code 6 when anything drifts; 4 when a schema could not be fetched.
+Exit code 7 when anything drifts; 4 when a schema could not be fetched.
 `;

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { defineGenerator, type InputValidationError } from '@boards/core';
 import { parseArgs } from './args';
 import { tempDir, removeTempDirs } from './cli-process';
-import { buildRawInput, closest, inputFlagSpecs } from './input';
-import type { InputField } from './schema-fields';
+import { buildRawInput, checkLocalFiles, closest, inputFlagSpecs } from './input';
+import { inputFields, type InputField } from './schema-fields';
 
 afterAll(removeTempDirs);
 
@@ -61,5 +64,51 @@ describe('flags to input', () => {
   it('suggests the nearest flag', () => {
     expect(closest('promt', ['prompt', 'seed'])).toBe('prompt');
     expect(closest('zzz', ['prompt', 'seed'])).toBeUndefined();
+  });
+});
+
+describe('checkLocalFiles', () => {
+  const generator = defineGenerator({
+    id: 'files-test',
+    title: 't',
+    description: 't',
+    provider: 'openai',
+    model: 'm',
+    artifactType: 'text',
+    inputSchema: z.strictObject({
+      audio: z.string().describe('Audio: a local path, file:// or https:// URL'),
+      images: z.array(z.string()).optional().describe('Images: local paths or URLs'),
+      prompt: z.string().optional().describe('Words'),
+    }),
+    price: { usd: '0.01', unit: 'request', checkedOn: '2026-11-22' },
+    cheapestInput: { audio: 'a.wav' },
+    estimateCost: () => ({ known: true, micros: 1, basis: 't' }),
+    run: async () => ({ artifacts: [] }),
+  });
+  const fields = inputFields(generator);
+  const issuesOf = (input: Record<string, unknown>, cwd: string) => {
+    try {
+      checkLocalFiles(generator, fields, input, cwd);
+      return [];
+    } catch (error) {
+      return (error as InputValidationError).issues;
+    }
+  };
+
+  it('names the field of a missing file, before any estimate or request', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'here.png'), 'x');
+    expect(issuesOf({ audio: './nope.wav', images: ['here.png', 'gone.png'], prompt: 'nope.txt' }, cwd)).toEqual([
+      { field: 'audio', message: 'no such file: "./nope.wav" (--audio)' },
+      { field: 'images.1', message: 'no such file: "gone.png" (--images)' },
+    ]);
+  });
+
+  it('refuses a FIFO or a device, and leaves URLs to the download', () => {
+    const cwd = tempDir();
+    execFileSync('mkfifo', [join(cwd, 'pipe.wav')]);
+    expect(issuesOf({ audio: 'pipe.wav' }, cwd)).toEqual([{ field: 'audio', message: '"pipe.wav" is not a regular file (--audio)' }]);
+    expect(issuesOf({ audio: '/dev/zero' }, cwd)).toHaveLength(1);
+    expect(issuesOf({ audio: 'https://example.com/a.wav', images: ['data:image/png;base64,AAAA'] }, cwd)).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * the generator (`parseInput`); what the flags alone get wrong (an unknown flag, "abc" for an
  * integer) joins its issues, so one InputValidationError names every bad field.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { InputValidationError, type AnyGenerator, type FieldIssue } from '@boards/core';
 import type { FlagSpec, FlagValue, ParsedArgs } from './args';
@@ -166,4 +167,42 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length];
+}
+
+/** A field that takes a file: its description offers a local path (`image_urls`, `audio`). */
+const TAKES_FILE = /local path/i;
+
+/**
+ * Local files named by the input must exist and be regular files, checked before the estimate
+ * (a missing audio file is not "cost unknown") and before anything is sent: the error names
+ * the field, as any other bad input does.
+ */
+export function checkLocalFiles(generator: AnyGenerator, fields: readonly InputField[], input: Record<string, unknown>, cwd: string): void {
+  const issues: FieldIssue[] = [];
+  for (const field of fields.filter((f) => TAKES_FILE.test(f.description ?? ''))) {
+    const value = input[field.name];
+    const refs = Array.isArray(value) ? value.map((v, i) => [`${field.name}.${i}`, v] as const) : [[field.name, value] as const];
+    for (const [name, ref] of refs) {
+      const problem = typeof ref === 'string' ? localFileProblem(ref, cwd) : undefined;
+      if (problem) issues.push({ field: name, message: `${problem} (${field.flag})` });
+    }
+  }
+  if (issues.length > 0) throw new InputValidationError(generator.id, issues);
+}
+
+function localFileProblem(ref: string, cwd: string): string | undefined {
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]+):/.exec(ref)?.[1].toLowerCase();
+  if (scheme !== undefined && scheme !== 'file') return undefined;
+  let path: string;
+  try {
+    path = scheme === 'file' ? fileURLToPath(ref) : resolve(cwd, ref);
+  } catch {
+    return `${JSON.stringify(ref)} is not a valid file:// URL`;
+  }
+  try {
+    const info = statSync(path);
+    return info.isFile() ? undefined : `${JSON.stringify(ref)} is not a regular file`;
+  } catch {
+    return `no such file: ${JSON.stringify(ref)}`;
+  }
 }

@@ -47,14 +47,32 @@ describe('boards generate with a key (live mode)', () => {
     expect(JSON.parse(stdout).error).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'fal', status: 401, requestId: expect.any(String) });
   });
 
-  it('Ctrl-C cancels the provider job and exits 130', async () => {
+  it.each([
+    ['Ctrl-C', 'SIGINT'],
+    ['kill, timeout', 'SIGTERM'],
+  ] as const)('%s (%s) cancels the provider job and exits 130', async (_how, signal) => {
     emulator.setJobDurationMs(10_000);
     const cli = startCli(['generate', 'nano-banana', '--prompt', 'a slow circle', '--yes'], { env });
     await cli.matches(/queued 10%/);
-    cli.child.kill('SIGINT');
+    cli.child.kill(signal);
     const { code, stderr } = await cli.done;
     expect(code).toBe(130);
-    expect(stderr).toContain('canceling');
+    expect(stderr).toContain(`canceling (${signal === 'SIGINT' ? 'Ctrl-C' : signal})`);
     expect(emulator.requestsFor('fal').map((r) => r.operation)).toContain('cancel');
+  });
+
+  it('a cancel the provider refuses is not reported as canceled: exit 6, naming the job that may still bill', async () => {
+    emulator.setJobDurationMs(10_000);
+    emulator.injectFault({ provider: 'fal', operation: 'cancel', kind: 'status', status: 500, times: Infinity });
+    const cli = startCli(['generate', 'nano-banana', '--prompt', 'a slow circle', '--yes', '--json'], { env });
+    await cli.matches(/queued 10%/);
+    cli.child.kill('SIGINT');
+    const { code, stdout, stderr } = await cli.done;
+    expect(code).toBe(6);
+    const { error } = JSON.parse(stdout);
+    const jobId = emulator.requestsFor('fal').find((r) => r.operation === 'cancel')?.path.split('/').slice(-2)[0];
+    expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', jobId });
+    expect(stderr).toMatch(new RegExp(`cancel of job ${jobId} was not confirmed .*may still be running and billed`));
+    expect(stderr).not.toMatch(/the fal request was canceled/);
   });
 });

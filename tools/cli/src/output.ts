@@ -5,6 +5,14 @@
  */
 import { redactSecrets } from '@boards/core';
 
+/**
+ * Control characters other than newline and tab, shown as `\x1b`: text the CLI echoes (an
+ * unknown generator or flag name, a provider message) must not drive the terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export interface Streams {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -23,7 +31,7 @@ export class Output {
 
   /** A human result line on stdout; dropped in --json mode, where the document carries it. */
   result(line = ''): void {
-    if (!this.json) this.streams.stdout.write(`${redactSecrets(line)}\n`);
+    if (!this.json) this.streams.stdout.write(`${printable(redactSecrets(line))}\n`);
   }
 
   /** Help text: on stdout, or as `{help}` in --json mode. */
@@ -34,7 +42,7 @@ export class Output {
 
   /** A notice on stderr, in every mode. */
   note(line: string): void {
-    this.streams.stderr.write(`${redactSecrets(line)}\n`);
+    this.streams.stderr.write(`${printable(redactSecrets(line))}\n`);
   }
 
   /** The JSON document (only in --json mode, and only once). */

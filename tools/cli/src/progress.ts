@@ -4,7 +4,7 @@
  * one plain line per change of phase or queue position, so logs stay readable.
  */
 import { redactSecrets, type ProgressEvent } from '@boards/core';
-import { formatSeconds } from './output';
+import { formatSeconds, printable } from './output';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -61,7 +61,7 @@ export class ProgressReporter {
   /** Writes a line (a log message) without tearing the spinner. */
   log(line: string): void {
     this.clear();
-    this.stream.write(`${redactSecrets(line)}\n`);
+    this.stream.write(`${printable(redactSecrets(line))}\n`);
     if (this.timer) this.draw();
   }
 

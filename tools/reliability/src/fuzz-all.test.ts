@@ -26,6 +26,18 @@ describe('fuzzed bad input, every generator of the workspace', () => {
   );
 });
 
+describe('fuzz seeds that once crashed the harness itself', () => {
+  const emulator = useEmulator();
+  const byId = (id: string) => generators.find((g) => g.id === id)?.generator as AnyGenerator;
+
+  // Seed 11 deleted an index of a Uint8Array, seed 14 one of a boxed String ("Cannot delete property '0'").
+  it.each([11, 14])('nano-banana-edit, 300 runs, seed %i', async (seed) => {
+    const report = await fuzzGeneratorInput(byId('nano-banana-edit'), { emulator: emulator.current, runs: 300, seed });
+    expect(report.seed).toBe(seed);
+    expect(report.rejected).toBeGreaterThan(0);
+  });
+});
+
 describe('the input fuzzer catches broken generators', () => {
   const emulator = useEmulator();
   const base = {

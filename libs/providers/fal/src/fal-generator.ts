@@ -4,6 +4,7 @@ import {
   defineGenerator,
   storeOutputUrls,
   type Artifact,
+  type ArtifactType,
   type Generator,
   type GeneratorContext,
   type GeneratorSpec,
@@ -16,10 +17,11 @@ import { runFalRequest, uploadToFal, type FalResult } from './fal-queue';
 export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
   /**
    * Maps the validated input to the endpoint's input. `upload` resolves an input
-   * artifact (path, URL or storageUrl) and uploads it to fal storage, returning its URL.
+   * artifact (path, URL or storageUrl) and uploads it to fal storage, returning its URL;
+   * with `accept`, a file of another media type or over that type's size cap is refused first.
    * Default: the input unchanged.
    */
-  toEndpointInput?(input: z.output<Schema>, upload: (ref: string) => Promise<string>): Promise<Record<string, unknown>> | Record<string, unknown>;
+  toEndpointInput?(input: z.output<Schema>, upload: (ref: string, accept?: ArtifactType) => Promise<string>): Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Turns the result into artifacts. Default: every URL in the result downloaded as `artifactType`. */
   toArtifacts?(result: FalResult, ctx: GeneratorContext): Promise<Artifact[]>;
   /**
@@ -36,10 +38,11 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
   return defineGenerator({
     ...declared,
     provider: 'fal',
+    timeoutMs: adapter?.timeoutMs,
     async run(input, ctx) {
-      const upload = async (ref: string) => {
+      const upload = async (ref: string, accept?: ArtifactType) => {
         ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
-        const file = await ctx.resolveInput(ref);
+        const file = await ctx.resolveInput(ref, { accept });
         return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter);
       };
       const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);

@@ -1,7 +1,8 @@
-import type { FalClient } from '@fal-ai/client';
 import {
   BoardsError,
+  cancelProviderJob,
   CanceledError,
+  stoppedError,
   generationTimeoutMs,
   nextPollInterval,
   POLL_FIRST_MS,
@@ -30,21 +31,34 @@ interface QueueStatus {
 
 
 
-/** Cancels the request; 'completed' when fal says it had already completed (billed; its result stays at fal). */
-async function cancelQuietly(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext): Promise<'canceled' | 'completed' | 'unknown'> {
-  try {
-    await client.queue.cancel(endpoint, { requestId });
-    return 'canceled';
-  } catch (error) {
-    // fal answers 400 {status: "ALREADY_COMPLETED"}: the shared fetch keeps that body in the message, the fal client in `body`.
-    const e = error as { body?: { status?: unknown }; message?: unknown };
-    if (e.body?.status === 'ALREADY_COMPLETED' || /ALREADY_COMPLETED/.test(String(e.message))) {
-      ctx.logger.info(`fal: request ${requestId} had already completed when canceled: it is billed and its result is kept at fal`);
-      return 'completed';
-    }
-    ctx.logger.warn(`fal: cancel of request ${requestId} failed: ${(error as Error).message}`);
-    return 'unknown';
-  }
+/**
+ * Cancels within core's bounded wait. `completed`: fal said the request had already completed
+ * (billed; its result stays at fal). `problem`: why the cancel was not confirmed, if it was not.
+ */
+async function cancelRequest(options: FalAdapterOptions, endpoint: string, requestId: string, ctx: GeneratorContext): Promise<{ completed: boolean; problem?: string }> {
+  let completed = false;
+  const problem = await cancelProviderJob(
+    { provider: 'fal', jobId: requestId },
+    (signal) =>
+      createFalAdapterClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } }, { signal })
+        .queue.cancel(endpoint, { requestId })
+        .catch((error: unknown) => {
+          // fal answers 400 {status: "ALREADY_COMPLETED"}: the shared fetch keeps that body in the message, the fal client in `body`.
+          const e = error as { body?: { status?: unknown }; message?: unknown };
+          if (e.body?.status !== 'ALREADY_COMPLETED' && !/ALREADY_COMPLETED/.test(String(e.message))) throw error;
+          completed = true;
+        }),
+    ctx.logger,
+  );
+  if (completed) ctx.logger.info(`fal: request ${requestId} had already completed when canceled: it is billed and its result is kept at fal`);
+  return { completed, problem };
+}
+
+/** A submit answer without a request id cannot be polled or canceled: refuse it at once. */
+function requestIdOf(answer: { request_id?: unknown } | undefined): string {
+  const id = answer?.request_id;
+  if (typeof id === 'string' && /^[\w.-]+$/.test(id)) return id;
+  throw new ProviderError(`the submit answer has no request_id (got ${JSON.stringify(answer)?.slice(0, 120)})`, { provider: 'fal', retryable: false });
 }
 
 /**
@@ -62,12 +76,11 @@ export async function runFalRequest<Output = Record<string, unknown>>(
   const stop = AbortSignal.any([ctx.signal, deadline]);
   let billableUnits: string | undefined;
   const client = createFalAdapterClient(options, { signal: stop, onBillableUnits: (u) => (billableUnits = u) });
-  const cancelClient = createFalAdapterClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 10_000 } });
 
   let requestId: string | undefined;
   try {
     ctx.progress({ progress: 0.05, phase: 'queued' });
-    ({ request_id: requestId } = await client.queue.submit(endpoint, { input }));
+    requestId = requestIdOf(await client.queue.submit(endpoint, { input }));
     ctx.setProviderJob({ provider: 'fal', jobId: requestId });
 
     let interval = options.pollIntervalMs ?? POLL_FIRST_MS;
@@ -88,11 +101,11 @@ export async function runFalRequest<Output = Record<string, unknown>>(
     return { data: result.data as Output, requestId, billableUnits };
   } catch (error) {
     if (stop.aborted && requestId) {
-      const outcome = await cancelQuietly(cancelClient, endpoint, requestId, ctx);
-      if (outcome === 'completed') {
+      const { completed, problem } = await cancelRequest(options, endpoint, requestId, ctx);
+      if (completed) {
         throw new CanceledError('Generation was stopped after the fal request had completed: it is billed and its result is kept at fal', requestId);
       }
-      if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the fal request was canceled', requestId);
+      if (ctx.signal.aborted) throw stoppedError({ provider: 'fal', jobId: requestId }, problem, 'Generation was canceled; the fal request was canceled');
       throw new TimeoutError('fal request', timeoutMs, requestId);
     }
     if (stop.aborted) throw ctx.signal.aborted ? new CanceledError() : new TimeoutError('fal submit', timeoutMs);

@@ -1,5 +1,5 @@
-import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
-import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator } from '@boards/testing';
+import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
+import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
 import { redirectFalUrl } from './fal-client';
 import { defineFalGenerator } from './fal-generator';
 import { runFalRequest, uploadToFal } from './fal-queue';
@@ -132,6 +132,26 @@ describe('fal adapter', () => {
     expect((error as Error).message).toMatch(/had completed: it is billed and its result is kept at fal/);
     expect(ctx.logLines.filter((l) => l.startsWith('warn'))).toEqual([]);
     expect(ctx.logLines).toContainEqual(expect.stringMatching(/^info fal: request .+ had already completed when canceled/));
+  });
+
+  it('a stop whose cancel fal refuses is not a cancel: CancelUnconfirmedError names the request', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    emulator.current.injectFault({ provider: 'fal', operation: 'cancel', kind: 'status', status: 500, times: Infinity });
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, fast));
+    expect(error).toBeInstanceOf(CancelUnconfirmedError);
+    expect(error).toMatchObject({ jobId: ctx.providerJobs[0].jobId, message: expect.stringMatching(/fal cancel of job .* was not confirmed/) });
+  });
+
+  it('refuses a submit answer without a request_id at once', async () => {
+    const error = await withFixedAnswer(200, { status: 'IN_QUEUE' }, async (base, seen) => {
+      const outcome = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), { ...fast, baseUrl: base, timeoutMs: 3000 }));
+      expect(seen()).toHaveLength(1);
+      return outcome;
+    });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).message).toMatch(/no request_id/);
   });
 
   it('uploads bytes to fal storage and returns a URL that serves them', async () => {

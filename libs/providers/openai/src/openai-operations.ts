@@ -1,6 +1,6 @@
 import { toFile } from 'openai';
 import { draftFromBytes, GenerationFailedError, storeOutputUrls, storeText, type Artifact, type GeneratorContext } from '@boards/core';
-import { createOpenAIClient, type OpenAIAdapterOptions } from './openai-client';
+import { createOpenAIClient, openAITimeout, type OpenAIAdapterOptions } from './openai-client';
 import { mapOpenAIError } from './openai-error';
 
 export interface OpenAIImageParams {
@@ -25,7 +25,7 @@ export async function generateOpenAIImages(
   try {
     response = await client.images.generate(params as Parameters<typeof client.images.generate>[0], { signal: ctx.signal });
   } catch (error) {
-    throw mapOpenAIError(error);
+    throw mapOpenAIError(error, openAITimeout(options));
   }
   if ('usage' in response && response.usage) {
     const u = response.usage;
@@ -64,7 +64,7 @@ export async function transcribeWithOpenAI(
   options: OpenAIAdapterOptions = {},
 ): Promise<Artifact> {
   ctx.progress({ progress: 0.05, phase: 'uploading' });
-  const audio = await ctx.resolveInput(params.file);
+  const audio = await ctx.resolveInput(params.file, { accept: ['audio', 'video'] });
   const client = createOpenAIClient(options, ctx.signal);
   let result: unknown;
   try {
@@ -76,7 +76,7 @@ export async function transcribeWithOpenAI(
       { signal: ctx.signal },
     );
   } catch (error) {
-    throw mapOpenAIError(error);
+    throw mapOpenAIError(error, openAITimeout(options));
   }
   ctx.progress({ progress: 0.9, phase: 'storing' });
   const text = typeof result === 'string' ? result : String((result as { text?: unknown }).text ?? '');

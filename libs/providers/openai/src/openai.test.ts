@@ -1,3 +1,5 @@
+import { APIConnectionTimeoutError } from 'openai';
+import { mapOpenAIError } from './openai-error';
 import { CanceledError, MissingKeyError, ProviderError, TimeoutError, silentWav } from '@boards/core';
 import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
 import { generateOpenAIImages, transcribeWithOpenAI } from './openai-operations';
@@ -66,6 +68,12 @@ describe('openai adapter', () => {
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'latency', latencyMs: 5000 });
     const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), { ...fast, timeoutMs: 300 }));
     expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it("names the deadline it was given when the SDK's own timeout fires (never \"within 0 ms\")", () => {
+    const error = mapOpenAIError(new APIConnectionTimeoutError(), 1234);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe('openai request did not finish within 1234 ms');
   });
 
   it('abandons the request when aborted', async () => {

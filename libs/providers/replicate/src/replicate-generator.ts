@@ -40,6 +40,7 @@ export function defineReplicateGenerator<Schema extends z.ZodType>(spec: Replica
   return defineGenerator({
     ...declared,
     provider: 'replicate',
+    timeoutMs: adapter?.timeoutMs,
     async run(input, ctx) {
       const modelInput = toModelInput ? toModelInput(input) : (input as Record<string, unknown>);
       const prediction = await runReplicatePrediction(spec.model, modelInput, ctx, adapter);

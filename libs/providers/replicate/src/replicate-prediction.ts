@@ -1,7 +1,9 @@
-import type Replicate from 'replicate';
 import {
+  cancelProviderJob,
   CanceledError,
   generationTimeoutMs,
+  ProviderError,
+  stoppedError,
   nextPollInterval,
   POLL_FIRST_MS,
   pause,
@@ -40,16 +42,31 @@ function report(ctx: GeneratorContext, prediction: ReplicatePrediction): void {
   }
 }
 
-/** Cancels the prediction; returns its status as the cancel answered (a prediction that already ended keeps its end). */
-async function cancelQuietly(client: Replicate, id: string, ctx: GeneratorContext): Promise<string | undefined> {
-  try {
-    const answer = (await client.predictions.cancel(id)) as { status?: string };
-    if (answer.status === 'succeeded') ctx.logger.info(`replicate: prediction ${id} had already succeeded when canceled: it is billed and its output is kept at Replicate`);
-    return answer.status;
-  } catch (error) {
-    ctx.logger.warn(`replicate: cancel of prediction ${id} failed: ${(error as Error).message}`);
-    return undefined;
-  }
+/**
+ * Cancels within core's bounded wait. `status`: the prediction's status as the cancel answered
+ * (one that already ended keeps its end). `problem`: why the cancel was not confirmed, if it was not.
+ */
+async function cancelPrediction(options: ReplicateAdapterOptions, id: string, ctx: GeneratorContext): Promise<{ status?: string; problem?: string }> {
+  let status: string | undefined;
+  const problem = await cancelProviderJob(
+    { provider: 'replicate', jobId: id },
+    async (signal) => {
+      const answer = (await createReplicateClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } }, signal).predictions.cancel(id)) as { status?: string };
+      status = answer?.status;
+    },
+    ctx.logger,
+  );
+  if (status === 'succeeded') ctx.logger.info(`replicate: prediction ${id} had already succeeded when canceled: it is billed and its output is kept at Replicate`);
+  return { status, problem };
+}
+
+/** A create answer without a usable id cannot be polled or canceled: refuse it at once. */
+function assertPrediction(prediction: ReplicatePrediction | undefined): ReplicatePrediction {
+  if (prediction && typeof prediction.id === 'string' && /^[\w.-]+$/.test(prediction.id) && typeof prediction.status === 'string') return prediction;
+  throw new ProviderError(`the create answer has no prediction id and status (got ${JSON.stringify(prediction)?.slice(0, 120)})`, {
+    provider: 'replicate',
+    retryable: false,
+  });
 }
 
 
@@ -71,7 +88,6 @@ export async function runReplicatePrediction(
   // which the job could not be canceled and would run (and bill) on. Polls stop on abort.
   const createClient = createReplicateClient(options, deadline);
   const client = createReplicateClient(options, stop);
-  const cancelClient = createReplicateClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 10_000 } });
   const [owner, name] = model.split(':')[0].split('/');
   const version = model.includes(':') ? model.split(':')[1] : undefined;
 
@@ -86,6 +102,7 @@ export async function runReplicatePrediction(
   } catch (error) {
     throw mapReplicateError(error, undefined, { deadline, timeoutMs });
   }
+  prediction = assertPrediction(prediction);
   ctx.setProviderJob({ provider: 'replicate', jobId: prediction.id });
   report(ctx, prediction);
 
@@ -95,17 +112,19 @@ export async function runReplicatePrediction(
       await pause(interval, stop);
       if (stop.aborted) break;
       interval = nextPollInterval(interval);
-      prediction = (await client.predictions.get(prediction.id)) as ReplicatePrediction;
+      prediction = assertPrediction((await client.predictions.get(prediction.id)) as ReplicatePrediction);
       report(ctx, prediction);
     }
   } catch (error) {
     if (!stop.aborted) throw mapReplicateError(error, prediction.id, { deadline, timeoutMs });
   }
   if (stop.aborted && !TERMINAL.has(prediction.status)) {
-    if ((await cancelQuietly(cancelClient, prediction.id, ctx)) === 'succeeded') {
+    const { status, problem } = await cancelPrediction(options, prediction.id, ctx);
+    if (status === 'succeeded') {
       throw new CanceledError('Generation was stopped after the Replicate prediction had succeeded: it is billed and its output is kept at Replicate', prediction.id);
     }
-    if (ctx.signal.aborted) throw new CanceledError('Generation was canceled; the Replicate prediction was canceled', prediction.id);
+    const job = { provider: 'replicate' as const, jobId: prediction.id };
+    if (ctx.signal.aborted) throw stoppedError(job, problem, 'Generation was canceled; the Replicate prediction was canceled');
     throw new TimeoutError('replicate prediction', timeoutMs, prediction.id);
   }
   if (prediction.metrics?.predict_time !== undefined) {

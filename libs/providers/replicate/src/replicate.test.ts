@@ -1,5 +1,5 @@
-import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
-import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator } from '@boards/testing';
+import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
+import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
 import { runReplicatePrediction } from './replicate-prediction';
 import { defineReplicateGenerator } from './replicate-generator';
 
@@ -117,6 +117,26 @@ describe('replicate adapter', () => {
       runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 200 }, timeoutMs: 3000 }),
     );
     expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('a stop whose cancel the provider refuses is not a cancel: CancelUnconfirmedError names the prediction', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'status', status: 500, times: Infinity });
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
+    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    expect(error).toBeInstanceOf(CancelUnconfirmedError);
+    expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', jobId: ctx.providerJobs[0].jobId, message: expect.stringMatching(/may still be running and billed/) });
+  });
+
+  it('refuses a create answer without a prediction id at once (never polls /predictions/undefined)', async () => {
+    const error = await withFixedAnswer(201, { status: 'starting' }, async (base, seen) => {
+      const outcome = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { ...fast, baseUrl: `${base}/v1`, timeoutMs: 3000 }));
+      expect(seen()).toEqual(['POST /v1/models/black-forest-labs/flux-schnell/predictions']);
+      return outcome;
+    });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).message).toMatch(/no prediction id/);
   });
 
   describeDownloadFaults(() => image, () => emulator.current);

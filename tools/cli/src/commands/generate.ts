@@ -1,5 +1,5 @@
 import { syncKeysToEnv } from '@boards/config';
-import { describeLifecycle, effectiveLifecycleStatus, formatUsd, ModelRetiredError, type ActualCost, type AnyGenerator, type CostEstimate } from '@boards/core';
+import { describeLifecycle, effectiveLifecycleStatus, formatUsd, ModelRetiredError, redactProviderText, type ActualCost, type AnyGenerator, type CostEstimate } from '@boards/core';
 import { formatEstimate } from '@boards/cost';
 import { LocalArtifactStore } from '@boards/storage';
 import { booleanFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
@@ -10,7 +10,7 @@ import { startEmbeddedEmulator } from '../emulator-env';
 import { usageError } from '../errors';
 import { estimateFacts } from '../generator-facts';
 import { GENERATE_HELP } from '../help';
-import { buildRawInput, inputFlagSpecs, validateInput } from '../input';
+import { buildRawInput, checkLocalFiles, inputFlagSpecs, validateInput } from '../input';
 import { describeField, exampleCommand } from '../input-docs';
 import { chooseMode, describeMode, type RunMode } from '../mode';
 import type { Output } from '../output';
@@ -83,6 +83,7 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
     knownFlags: [...ownFlags, ...inputSpecs.map((s) => s.name)],
   });
   validateInput(generator, raw);
+  checkLocalFiles(generator, fields, raw.input, cwd);
 
   const mode = chooseMode(generator.provider, keys, { live: booleanFlag(args, 'live'), emulate: booleanFlag(args, 'emulate') }, env);
   output.note(describeMode(mode));
@@ -98,7 +99,8 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
 
   const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
   try {
-    const store = new LocalArtifactStore({ root: stringFlag(args, 'out') });
+    const out = stringFlag(args, 'out');
+    const store = new LocalArtifactStore({ root: out, rootSetting: out === undefined ? undefined : '--out' });
     const outcome = await runGeneration(generator, raw.input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
     report(output, { generator, mode, estimate, outcome, cwd });
     if (booleanFlag(args, 'report')) {
@@ -140,7 +142,9 @@ interface Report {
 
 function report(output: Output, { generator, mode, estimate, outcome, cwd }: Report): void {
   const artifacts = outcome.result.artifacts.map(artifactEntry);
-  const providerJobId = outcome.result.providerJobId ?? outcome.providerJob?.jobId;
+  const jobId = outcome.result.providerJobId ?? outcome.providerJob?.jobId;
+  // It came from the provider: a key fragment echoed in it is not printed.
+  const providerJobId = jobId === undefined ? undefined : redactProviderText(jobId);
   const actualCost = actualCostFacts(mode, outcome.actualCost);
   output.document({
     generator: generator.id,

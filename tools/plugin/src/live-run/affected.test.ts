@@ -55,8 +55,17 @@ describe('live tests selected by a change', () => {
     expect(renderPlan(plan)).toMatch(/with every key: \$\d/);
   });
 
-  it('a docs-only change selects nothing', () => {
-    expect(selectedBy(() => appendFileSync(join(clone, 'README.md'), '\nMore words.\n'))).toEqual([]);
+  it('a docs-only change selects nothing, wherever the doc is (a shared lib every generator depends on included)', () => {
+    const docs = () => {
+      for (const doc of ['README.md', 'libs/emulator/README.md', 'libs/config/README.md']) appendFileSync(join(clone, doc), '\nMore words.\n');
+    };
+    expect(selectedBy(docs)).toEqual([]);
+  });
+
+  it('BOARDS_REPLAY is an input of the unit tests: a cached pass cannot stand in for BOARDS_REPLAY=required', () => {
+    const nx = join(root, 'node_modules/nx/dist/bin/nx.js');
+    const project = JSON.parse(execFileSync(process.execPath, [nx, 'show', 'project', 'gpt-image-2', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } }));
+    expect(project.targets.test.inputs).toContainEqual({ env: 'BOARDS_REPLAY' });
   });
 
   it("bumping one provider SDK in the lock file selects only that provider's generators", () => {

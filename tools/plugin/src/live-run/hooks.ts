@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
-import { capLedgerFromEnv, type CapsSummary } from '@boards/cost';
+import { capLedgerFromEnv, RunLedger, type CapsSummary } from '@boards/cost';
 import { renderSummary, summarizeRun } from './summary';
 
 /** Where a live run keeps its ledger and results: one folder per Nx invocation (git-ignored). */
@@ -17,7 +17,10 @@ const isLiveRun = (argv: readonly string[]) => argv.some((a) => /(^|[:=,])test-l
  * across the projects Nx runs in parallel.
  */
 export function preTasksExecution(_options: unknown, context: PreTasksExecutionContext): void {
-  if (!isLiveRun(context.argv) || process.env.BOARDS_LIVE_RUN_DIR) return;
+  if (!isLiveRun(context.argv)) return;
+  // Task processes check it before every paid call: once this run is gone they start none.
+  process.env.BOARDS_LIVE_RUN_PID = String(process.pid);
+  if (process.env.BOARDS_LIVE_RUN_DIR) return;
   const dir = runDirFor(context.workspaceRoot, context.id);
   mkdirSync(dir, { recursive: true });
   // Nx hands environment changes made here to every task process of the run.
@@ -36,7 +39,8 @@ async function capsNow(workspaceRoot: string, emulator: boolean): Promise<CapsSu
 /** After the run: the summary table per generator, and the same as JSON for CI artifacts. */
 export async function postTasksExecution(_options: unknown, context: PostTasksExecutionContext): Promise<void> {
   if (!isLiveRun(context.argv)) return;
-  const dir = runDirFor(context.workspaceRoot, context.id);
+  // An exported BOARDS_LIVE_RUN_DIR is where the tasks wrote: summarize that one.
+  const dir = process.env.BOARDS_LIVE_RUN_DIR || runDirFor(context.workspaceRoot, context.id);
   if (!existsSync(dir)) return;
   const taskStatus: Record<string, string> = {};
   let emulator = false;
@@ -46,10 +50,14 @@ export async function postTasksExecution(_options: unknown, context: PostTasksEx
     taskStatus[project] = result.status;
     emulator ||= configuration === 'emulator';
   }
-  // The tasks pick the rehearsal namespace from BOARDS_EMULATOR, which -c emulator sets.
+  // Where the calls went, from the ledger: base URLs at an emulator are not "real providers".
+  const entries = new RunLedger(dir).entries();
+  emulator ||= entries.length > 0 && entries.every((e) => e.mode === 'emulator');
+  // The tasks pick the rehearsal namespace from BOARDS_EMULATOR (which -c emulator sets) or from base URLs at an emulator.
   const caps = await capsNow(context.workspaceRoot, emulator || process.env.BOARDS_EMULATOR === '1');
   const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live', typeof caps === 'string' ? undefined : caps);
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  mkdirSync(join(context.workspaceRoot, '.live-runs'), { recursive: true });
   writeFileSync(join(context.workspaceRoot, '.live-runs', 'latest-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   process.stdout.write(`\n${renderSummary(summary)}\n${typeof caps === 'string' ? `${caps}\n` : ''}`);
 }

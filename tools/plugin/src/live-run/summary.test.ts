@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunLedger } from '@boards/cost';
 import { renderSummary, summarizeRun } from './summary';
-import { runDirFor } from './hooks';
+import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
+import { postTasksExecution, preTasksExecution, runDirFor } from './hooks';
 
 describe('live run summary', () => {
   it('tabulates tests, skip reasons, estimates and provider-reported cost per generator', () => {
@@ -42,6 +43,32 @@ describe('live run summary', () => {
     expect(renderSummary(live)).toContain('across runs: today $0.055 of the $5.00 daily cap; this month $0.30 of the $50.00 monthly cap [redis ledger]');
     const rehearsal = renderSummary(summarizeRun(dir, {}, 'emulator', { ...caps, rehearsal: true, day: { ...caps.day, limitUsd: null } }));
     expect(rehearsal).toMatch(/today \$0\.055 \(no daily cap set\).*rehearsal accounting of emulator runs, kept apart from the real caps/);
+  });
+
+  it('prints the summary of an exported BOARDS_LIVE_RUN_DIR, and hands tasks the pid of the run', async () => {
+    const saved = { dir: process.env.BOARDS_LIVE_RUN_DIR, pid: process.env.BOARDS_LIVE_RUN_PID };
+    const workspaceRoot = mkdtempSync(join(tmpdir(), 'summary-ws-'));
+    const dir = mkdtempSync(join(tmpdir(), 'summary-exported-'));
+    process.env.BOARDS_LIVE_RUN_DIR = dir;
+    delete process.env.BOARDS_LIVE_RUN_PID;
+    const written: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      const argv = ['nx', 'run-many', '-t', 'test-live'];
+      preTasksExecution({}, { id: 'run-1', workspaceRoot, argv } as unknown as PreTasksExecutionContext);
+      expect(process.env.BOARDS_LIVE_RUN_PID).toBe(String(process.pid));
+      expect(process.env.BOARDS_LIVE_RUN_DIR).toBe(dir);
+      const taskResults = { 'flux-pro:test-live': { status: 'success' } };
+      await postTasksExecution({}, { id: 'run-1', workspaceRoot, argv, taskResults } as unknown as PostTasksExecutionContext);
+    } finally {
+      write.mockRestore();
+      for (const [name, value] of [['BOARDS_LIVE_RUN_DIR', saved.dir], ['BOARDS_LIVE_RUN_PID', saved.pid]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    expect(written.join('')).toMatch(/Live run summary/);
+    expect(existsSync(join(dir, 'summary.json'))).toBe(true);
   });
 
   it('keeps each run in its own git-ignored folder', () => {

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { CanceledError } from '@boards/core';
+import { LiveStop, processAlive } from './live-stop';
+
+/** The pid of a process that has already exited. */
+const gonePid = () => spawnSync(process.execPath, ['-e', 'process.pid'], { stdio: 'ignore' }).pid as number;
+
+/** Resolves when the signal fires (a generation that runs until it is stopped). */
+const untilAborted = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+
+describe('a stopped live run', () => {
+  it('starts no new paid call once the Nx process that started it is gone', () => {
+    const pid = gonePid();
+    expect(processAlive(pid)).toBe(false);
+    const stop = new LiveStop({ env: { BOARDS_LIVE_RUN_PID: String(pid) } });
+    expect(() => stop.assertMayStart('a flux-pro call')).toThrow(new RegExp(`Not starting a flux-pro call: the live run that started this process \\(pid ${pid}\\) is gone`));
+    expect(() => new LiveStop({ env: { BOARDS_LIVE_RUN_PID: String(process.pid) } }).assertMayStart('x')).not.toThrow();
+  });
+
+  it('cancels a running generation when its parent run goes away', async () => {
+    const env: NodeJS.ProcessEnv = { BOARDS_LIVE_RUN_PID: String(process.pid) };
+    const stop = new LiveStop({ env, watchMs: 10 });
+    const running = stop.run('a call', untilAborted);
+    env.BOARDS_LIVE_RUN_PID = String(gonePid());
+    await expect(running).rejects.toBeInstanceOf(CanceledError);
+    stop.release();
+  });
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('cancels what it started on %s, then refuses new calls', async (signal) => {
+    const exits: string[] = [];
+    const stop = new LiveStop({ env: {}, exit: (s) => exits.push(s) });
+    const running = stop.run('a call', untilAborted);
+    process.emit(signal, signal);
+    await expect(running).rejects.toMatchObject({ code: 'CANCELED', message: expect.stringContaining(`stopped with ${signal}`) });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exits).toEqual([signal]);
+    expect(() => stop.assertMayStart('another call')).toThrow(/Not starting another call/);
+    stop.release();
+  });
+});
