@@ -1,4 +1,4 @@
-import { startEmulator } from '@boards/emulator';
+import { emulatorDocument, startEmulator } from '@boards/emulator';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { emulatorEnv } from '../emulator-env';
 import { CliError, usageError } from '../errors';
@@ -44,13 +44,10 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
     throw error;
   }
   const env = emulatorEnv(emulator);
-  const controlUrl = `${emulator.url}/__emulator`;
-  output.document({
-    url: emulator.url,
-    baseUrls: { replicate: emulator.replicateBaseUrl, fal: emulator.falBaseUrl, openai: emulator.openaiBaseUrl },
-    controlUrl,
-    env: Object.fromEntries(env),
-  });
+  // The same document as the published `boards-emulator --json`, plus the variables to export.
+  const doc = emulatorDocument(emulator);
+  const { controlUrl } = doc;
+  output.document({ ...doc, env: Object.fromEntries(env) });
   output.result(`emulator listening on ${emulator.url}`);
   output.result(`  replicate  ${emulator.replicateBaseUrl}`);
   output.result(`  fal        ${emulator.falBaseUrl}`);
