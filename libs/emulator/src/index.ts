@@ -9,4 +9,4 @@ export { OPENAI_MODELS } from './openai-models';
 export type { EmulatedProvider, EmulatorOptions, RecordedRequest, FaultKind, FaultSpec, Emulator } from './types';
 export { loadRecording, ORIGIN_PLACEHOLDER, type Recording, type RecordedApi, type RecordedBody, type RecordedExchange, type LoadedRecording } from './recording';
 export { replayPrefix } from './replay';
-export { runEmulatorService, parseServiceArgs, emulatorDocument, ServiceUsageError, SERVICE_HELP, type ServiceOptions, type ServiceIo, type EmulatorDocument } from './service';
+export { runEmulatorService, parseServiceArgs, emulatorDocument, emulatorUrlLines, onShutdownSignal, ServiceUsageError, SERVICE_HELP, type ServiceOptions, type ServiceIo, type EmulatorDocument } from './service';

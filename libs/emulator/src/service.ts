@@ -97,18 +97,32 @@ export interface ServiceIo {
   onShutdown(stop: () => void): void;
 }
 
+/** Calls `stop` once, on the process's first SIGTERM or SIGINT. */
+export function onShutdownSignal(stop: () => void): void {
+  const handler = () => {
+    process.off('SIGTERM', handler);
+    process.off('SIGINT', handler);
+    stop();
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}
+
+/** The text lines naming a running emulator's URLs (without --json). */
+export function emulatorUrlLines(doc: EmulatorDocument): string[] {
+  return [
+    `emulator listening on ${doc.url}`,
+    `  replicate  ${doc.baseUrls.replicate}`,
+    `  fal        ${doc.baseUrls.fal}`,
+    `  openai     ${doc.baseUrls.openai}`,
+    `  control    ${doc.controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration)`,
+  ];
+}
+
 const processIo: ServiceIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  onShutdown(stop) {
-    const handler = () => {
-      process.off('SIGTERM', handler);
-      process.off('SIGINT', handler);
-      stop();
-    };
-    process.on('SIGTERM', handler);
-    process.on('SIGINT', handler);
-  },
+  onShutdown: onShutdownSignal,
 };
 
 /**
@@ -144,17 +158,7 @@ export async function runEmulatorService(argv: readonly string[], io: ServiceIo 
   if (options.json) {
     io.stdout(`${JSON.stringify(doc)}\n`);
   } else {
-    io.stdout(
-      [
-        `emulator listening on ${doc.url}`,
-        `  replicate  ${doc.baseUrls.replicate}`,
-        `  fal        ${doc.baseUrls.fal}`,
-        `  openai     ${doc.baseUrls.openai}`,
-        `  control    ${doc.controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration)`,
-        'SIGTERM or Ctrl-C stops it.',
-        '',
-      ].join('\n'),
-    );
+    io.stdout([...emulatorUrlLines(doc), 'SIGTERM or Ctrl-C stops it.', ''].join('\n'));
   }
   await stopped;
   if (!options.quiet) io.stderr('boards-emulator: stopping\n');

@@ -1,4 +1,4 @@
-import { emulatorDocument, startEmulator } from '@boards/emulator';
+import { emulatorDocument, emulatorUrlLines, onShutdownSignal, startEmulator } from '@boards/emulator';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { emulatorEnv } from '../emulator-env';
 import { CliError, usageError } from '../errors';
@@ -46,28 +46,15 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
   const env = emulatorEnv(emulator);
   // The same document as the published `boards-emulator --json`, plus the variables to export.
   const doc = emulatorDocument(emulator);
-  const { controlUrl } = doc;
   output.document({ ...doc, env: Object.fromEntries(env) });
-  output.result(`emulator listening on ${emulator.url}`);
-  output.result(`  replicate  ${emulator.replicateBaseUrl}`);
-  output.result(`  fal        ${emulator.falBaseUrl}`);
-  output.result(`  openai     ${emulator.openaiBaseUrl}`);
-  output.result(`  control    ${controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration)`);
+  for (const line of emulatorUrlLines(doc)) output.result(line);
   output.result('');
   output.result('Point the adapters and `npx boards generate` at it (the keys are dummies; any key works):');
   for (const [name, value] of env) output.result(`export ${name}=${value}`);
   output.result('');
   output.result('Ctrl-C stops it.');
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await new Promise<void>((resolve) => onShutdownSignal(resolve));
   output.note('emulator: stopping');
   await emulator.stop();
   return 0;
