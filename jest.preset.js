@@ -3,6 +3,13 @@
 //   `test-live` -> BOARDS_TEST_TIER=live: only *.live.test.ts (they spend money unless -c emulator).
 const path = require('node:path');
 
+// In the workspace `@boards/*` libs resolve to their sources (tsconfig.base.json "paths"), so tests
+// need no build; the published packages resolve to dist/ through their package.json "exports".
+const sourcePaths = require('./tsconfig.base.json').compilerOptions.paths;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(sourcePaths).map(([name, [file]]) => [`^${name.replace(/[/.]/g, '\\$&')}$`, path.join(__dirname, file)]),
+);
+
 const swc = [
   '@swc/jest',
   {
@@ -21,6 +28,7 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
     testEnvironment: 'node',
     transform: { '^.+\\.(t|j)s$': swc },
     moduleFileExtensions: ['ts', 'js', 'json'],
+    moduleNameMapper,
     testMatch: live ? ['<rootDir>/src/**/*.live.test.ts'] : ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
     testPathIgnorePatterns: live ? ['/node_modules/'] : ['/node_modules/', '\\.live\\.test\\.ts$'],
     testTimeout: live ? 300_000 : 20_000,

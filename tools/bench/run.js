@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: measures the test rig and the adapters on this machine and writes
 // BENCHMARKS.md at the repository root. Sources are TypeScript; @swc-node/register compiles them.
-require('@swc-node/register');
+require('../register-sources');
 require('./src/main.ts')
   .main()
   .then(

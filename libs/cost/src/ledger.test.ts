@@ -60,7 +60,7 @@ describe('run ledger', () => {
     `;
     const run = () =>
       new Promise<number>((resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script, dir], { cwd: __dirname });
+        const child = spawn(process.execPath, ['-r', join(__dirname, '../../../tools/register-sources.js'), '-e', script, dir], { cwd: __dirname });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.on('error', reject);

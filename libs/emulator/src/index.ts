@@ -13,3 +13,4 @@ export { providerInputSchema } from './schemas';
 export type { FieldRule, Rules } from './validate';
 export type { JobDuration, ModelRegistration } from './types';
 export type { OutputKind } from './replicate-models';
+export { runEmulatorService, parseServiceArgs, emulatorDocument, emulatorUrlLines, onShutdownSignal, ServiceUsageError, SERVICE_HELP, type ServiceOptions, type ServiceIo, type EmulatorDocument } from './service';

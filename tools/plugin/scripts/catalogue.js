@@ -5,7 +5,7 @@
 //   node tools/plugin/scripts/catalogue.js --check   exit 1 with the difference when either is stale
 // Sources are TypeScript; @swc-node/register compiles them on load.
 const { resolve } = require('node:path');
-require('@swc-node/register');
+require('../../register-sources');
 const { runCatalogueCommand } = require('../src/catalogue/command.ts');
 
 const workspaceRoot = resolve(__dirname, '../../..');

@@ -1,4 +1,4 @@
-import { startEmulator } from '@boards/emulator';
+import { emulatorDocument, emulatorUrlLines, onShutdownSignal, startEmulator } from '@boards/emulator';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { emulatorEnv } from '../emulator-env';
 import { CliError, usageError } from '../errors';
@@ -45,34 +45,18 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
     throw error;
   }
   const env = emulatorEnv(emulator);
-  const controlUrl = `${emulator.url}/__emulator`;
-  output.document({
-    url: emulator.url,
-    jobDurationMs: jobDurationMs ?? 'realistic',
-    baseUrls: { replicate: emulator.replicateBaseUrl, fal: emulator.falBaseUrl, openai: emulator.openaiBaseUrl },
-    controlUrl,
-    env: Object.fromEntries(env),
-  });
-  output.result(`emulator listening on ${emulator.url} (jobs take ${jobDurationMs === undefined ? 'a realistic time per model' : `${jobDurationMs} ms`})`);
-  output.result(`  replicate  ${emulator.replicateBaseUrl}`);
-  output.result(`  fal        ${emulator.falBaseUrl}`);
-  output.result(`  openai     ${emulator.openaiBaseUrl}`);
-  output.result(`  control    ${controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration, GET|POST models)`);
+  // The same document as the published `boards-emulator --json`, plus the variables to export.
+  const doc = emulatorDocument(emulator);
+  output.document({ ...doc, jobDurationMs: jobDurationMs ?? 'realistic', env: Object.fromEntries(env) });
+  output.result(`jobs take ${jobDurationMs === undefined ? 'a realistic time per model' : `${jobDurationMs} ms`} (--job-ms N to change)`);
+  for (const line of emulatorUrlLines(doc)) output.result(line);
   output.result('');
   output.result('Point the adapters and `npx boards generate` at it (the keys are dummies; any key works):');
   for (const [name, value] of env) output.result(`export ${name}=${value}`);
   output.result('');
   output.result('Ctrl-C stops it.');
 
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await new Promise<void>((resolve) => onShutdownSignal(resolve));
   output.note('emulator: stopping');
   await emulator.stop();
   return 0;

@@ -38,7 +38,16 @@ function typecheck(tree: Tree, roots: string[]): string[] {
     const program = ts.createProgram(
       files.map((f) => join(out, f)),
       // The workspace's compiler options, with packages resolved from its node_modules.
-      { ...base.options, typeRoots: [join(modules, '@types')], baseUrl: out, paths: { '*': [join(modules, '*')] } },
+      // @boards/* libs resolve to the workspace's sources (its tsconfig paths), as in the workspace.
+      {
+        ...base.options,
+        typeRoots: [join(modules, '@types')],
+        baseUrl: out,
+        paths: {
+          ...Object.fromEntries(Object.entries(base.options.paths ?? {}).map(([name, files]) => [name, files.map((f) => join(WORKSPACE, f))])),
+          '*': [join(modules, '*')],
+        },
+      },
     );
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n') + (d.file ? ` (${d.file.fileName})` : ''));
   } finally {
