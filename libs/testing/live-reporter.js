@@ -37,12 +37,21 @@ class LiveResultsReporter {
 
 function readJsonFiles(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 }
 
 function firstLine(text) {
   // Strip ANSI colours and keep the message, not the stack.
-  return String(text).replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at ')) ?? '';
+  return (
+    String(text)
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l && !l.startsWith('at ')) ?? ''
+  );
 }
 
 module.exports = LiveResultsReporter;

@@ -46,7 +46,10 @@ const jsonWith = (key: string) =>
   fc.oneof(
     fc.jsonValue({ maxDepth: 3 }).map((v) => ({ A_KEY: key, other: v })),
     fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 }).map((d) => ({ ...d, FAL_KEY: key })),
-    fc.constantFrom<unknown>([key], { REPLICATE_API_TOKEN: { nested: key } }, { OPENAI_API_KEY: [key] }, { FAL_KEY: key, fal: key }, key, { BAD_NAME: null, X: key }),
+    fc.constantFrom<unknown>([key], { REPLICATE_API_TOKEN: { nested: key } }, { OPENAI_API_KEY: [key] }, { FAL_KEY: key, fal: key }, key, {
+      BAD_NAME: null,
+      X: key,
+    }),
   );
 
 describe('parseKeysJson (BOARDS_GENERATOR_API_KEYS) on arbitrary text', () => {
@@ -60,26 +63,36 @@ describe('parseKeysJson (BOARDS_GENERATOR_API_KEYS) on arbitrary text', () => {
 
   it('returns variables or throws InvalidConfigError naming the setting, for any string', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.jsonValue().map((v) => JSON.stringify(v) ?? '')), (text) => {
-        const result = outcome(() => parseKeysJson(text));
-        if (result.ok) checkResult(result.value);
-        else expect(result.error.setting.startsWith(KEYS_JSON_VARIABLE)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+        ),
+        (text) => {
+          const result = outcome(() => parseKeysJson(text));
+          if (result.ok) checkResult(result.value);
+          else expect(result.error.setting.startsWith(KEYS_JSON_VARIABLE)).toBe(true);
+        },
+      ),
       RUNS,
     );
   });
 
   it('never shows a planted key, in any position of valid or broken JSON', () => {
     fc.assert(
-      fc.property(planted.chain((key) => fc.tuple(fc.constant(key), jsonWith(key), fc.integer({ min: 0, max: 3 }))), ([key, value, cut]) => {
-        const text = JSON.stringify(value);
-        // Whole, cut short, or with a stray comma: malformed JSON around the key.
-        const variants = [text, text.slice(0, Math.max(1, text.length - cut)), text.replace(/}$/, ',}')];
-        for (const variant of variants) {
-          const result = outcome(() => parseKeysJson(variant));
-          if (!result.ok) expectNoKey(everythingShown(result.error), key);
-        }
-      }),
+      fc.property(
+        planted.chain((key) => fc.tuple(fc.constant(key), jsonWith(key), fc.integer({ min: 0, max: 3 }))),
+        ([key, value, cut]) => {
+          const text = JSON.stringify(value);
+          // Whole, cut short, or with a stray comma: malformed JSON around the key.
+          const variants = [text, text.slice(0, Math.max(1, text.length - cut)), text.replace(/}$/, ',}')];
+          for (const variant of variants) {
+            const result = outcome(() => parseKeysJson(variant));
+            if (!result.ok) expectNoKey(everythingShown(result.error), key);
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -131,13 +144,24 @@ describe('loadKeys on arbitrary settings', () => {
 
   it('BOARDS_GENERATOR_API_KEYS from the environment: keys or InvalidConfigError, never a planted key shown', () => {
     fc.assert(
-      fc.property(planted.chain((key) => fc.tuple(fc.constant(key), fc.oneof(jsonWith(key).map((v) => JSON.stringify(v)), fc.string().map((s) => `${s}${key}`)))), ([key, text]) => {
-        const result = outcome(() => loadKeys({ env: { [KEYS_JSON_VARIABLE]: text, FAL_KEY: key }, envFile: false }));
-        if (!result.ok) {
-          expect(result.error.setting.startsWith(KEYS_JSON_VARIABLE)).toBe(true);
-          expectNoKey(everythingShown(result.error), key);
-        }
-      }),
+      fc.property(
+        planted.chain((key) =>
+          fc.tuple(
+            fc.constant(key),
+            fc.oneof(
+              jsonWith(key).map((v) => JSON.stringify(v)),
+              fc.string().map((s) => `${s}${key}`),
+            ),
+          ),
+        ),
+        ([key, text]) => {
+          const result = outcome(() => loadKeys({ env: { [KEYS_JSON_VARIABLE]: text, FAL_KEY: key }, envFile: false }));
+          if (!result.ok) {
+            expect(result.error.setting.startsWith(KEYS_JSON_VARIABLE)).toBe(true);
+            expectNoKey(everythingShown(result.error), key);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,11 +1,4 @@
-export {
-  KEY_VARIABLES,
-  BASE_URL_VARIABLES,
-  KEYS_JSON_VARIABLE,
-  ENV_FILE_VARIABLE,
-  FAL_KEY_ID_VARIABLE,
-  FAL_KEY_SECRET_VARIABLE,
-} from './variables';
+export { KEY_VARIABLES, BASE_URL_VARIABLES, KEYS_JSON_VARIABLE, ENV_FILE_VARIABLE, FAL_KEY_ID_VARIABLE, FAL_KEY_SECRET_VARIABLE } from './variables';
 export { parseDotEnv } from './dotenv';
 export { parseKeysJson } from './keys-json';
 export { loadKeys, syncKeysToEnv, type ConfigSourceOptions, type KeySource, type ResolvedKeys } from './load-keys';

@@ -1,14 +1,7 @@
 import { registerSecret } from '@boards/core';
 import { readEnvFile } from './env-file';
 import { parseKeysJson } from './keys-json';
-import {
-  FAL_KEY_ID_VARIABLE,
-  FAL_KEY_SECRET_VARIABLE,
-  KEY_VARIABLES,
-  KEYS_JSON_VARIABLE,
-  KNOWN_KEY_VARIABLES,
-  nonEmpty,
-} from './variables';
+import { FAL_KEY_ID_VARIABLE, FAL_KEY_SECRET_VARIABLE, KEY_VARIABLES, KEYS_JSON_VARIABLE, KNOWN_KEY_VARIABLES, nonEmpty } from './variables';
 
 /** Names that hold credentials by convention (OTHER_API_KEY, GITHUB_TOKEN, DB_PASSWORD...). */
 const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;

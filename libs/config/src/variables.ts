@@ -25,11 +25,7 @@ export const FAL_KEY_ID_VARIABLE = 'FAL_KEY_ID';
 export const FAL_KEY_SECRET_VARIABLE = 'FAL_KEY_SECRET';
 
 /** Variables looked up in the process environment even when no file or JSON names them. */
-export const KNOWN_KEY_VARIABLES: readonly string[] = [
-  ...Object.values(KEY_VARIABLES),
-  FAL_KEY_ID_VARIABLE,
-  FAL_KEY_SECRET_VARIABLE,
-];
+export const KNOWN_KEY_VARIABLES: readonly string[] = [...Object.values(KEY_VARIABLES), FAL_KEY_ID_VARIABLE, FAL_KEY_SECRET_VARIABLE];
 
 const PROVIDERS = Object.keys(KEY_VARIABLES) as ProviderName[];
 

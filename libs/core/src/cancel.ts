@@ -41,6 +41,10 @@ export async function cancelProviderJob(
 }
 
 /** The error for a generation stopped by its caller: canceled, or not confirmed canceled. */
-export function stoppedError(job: { provider: ProviderName; jobId: string }, problem: string | undefined, confirmed: string): CanceledError | CancelUnconfirmedError {
+export function stoppedError(
+  job: { provider: ProviderName; jobId: string },
+  problem: string | undefined,
+  confirmed: string,
+): CanceledError | CancelUnconfirmedError {
   return problem === undefined ? new CanceledError(confirmed, job.jobId) : new CancelUnconfirmedError(job.provider, job.jobId, problem);
 }

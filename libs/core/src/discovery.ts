@@ -73,7 +73,11 @@ export function findGeneratorPackage(root: string, id: string): GeneratorPackage
   if (byConvention?.id === id) return byConvention;
   const all = findGeneratorPackages(root);
   const found = all.find((p) => p.id === id);
-  if (!found) throw new UnknownGeneratorError(id, all.map((p) => p.id));
+  if (!found)
+    throw new UnknownGeneratorError(
+      id,
+      all.map((p) => p.id),
+    );
   return found;
 }
 

@@ -144,7 +144,9 @@ describe('provider fetch policy', () => {
     registerSecret(key);
     const fragment = key.slice(4, 20);
     handler = (_req, res) => res.writeHead(400, { 'x-request-id': `req-${fragment}` }).end(JSON.stringify({ detail: `bad token ${key.slice(2, 14)}` }));
-    const error = (await createProviderFetch({ provider: 'replicate', retry: fast })(`${base}/create`, { method: 'POST', body: '{}' }).catch((e: unknown) => e)) as ProviderError;
+    const error = (await createProviderFetch({ provider: 'replicate', retry: fast })(`${base}/create`, { method: 'POST', body: '{}' }).catch(
+      (e: unknown) => e,
+    )) as ProviderError;
     expect(error).toBeInstanceOf(ProviderError);
     const shown = JSON.stringify({ message: error.message, requestId: error.requestId });
     for (let i = 0; i + 8 <= key.length; i++) expect(shown).not.toContain(key.slice(i, i + 8));

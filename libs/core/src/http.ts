@@ -53,13 +53,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_E
 
 export function requestIdFrom(headers: Headers | undefined): string | undefined {
   if (!headers) return undefined;
-  return (
-    headers.get('x-request-id') ??
-    headers.get('x-fal-request-id') ??
-    headers.get('request-id') ??
-    headers.get('cf-ray') ??
-    undefined
-  );
+  return headers.get('x-request-id') ?? headers.get('x-fal-request-id') ?? headers.get('request-id') ?? headers.get('cf-ray') ?? undefined;
 }
 
 /** Retry-After as milliseconds: `retry-after-ms`, seconds, or an HTTP date. */
@@ -129,9 +123,7 @@ export function providerMessage(body: string, fallback: string): string {
     if (typeof err === 'string') return err;
     if (typeof json.detail === 'string') return json.detail;
     if (Array.isArray(json.detail)) {
-      return json.detail
-        .map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).slice(1).join('.') || 'input'}: ${d.msg ?? 'invalid'}`)
-        .join('; ');
+      return json.detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).slice(1).join('.') || 'input'}: ${d.msg ?? 'invalid'}`).join('; ');
     }
     if (typeof json.title === 'string') return json.title;
   } catch {
@@ -417,7 +409,10 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
       if (options.signal?.aborted) throw new CanceledError();
       const typed = BoardsError.isInstance(error)
         ? error
-        : new ProviderError(`download failed: ${networkFailure(error, url).reason}`, { provider: options.provider, retryable: networkFailure(error, url).retryable });
+        : new ProviderError(`download failed: ${networkFailure(error, url).reason}`, {
+            provider: options.provider,
+            retryable: networkFailure(error, url).retryable,
+          });
       lastError = typed;
       // 4xx other than 408/429 will not heal by waiting.
       if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) break;

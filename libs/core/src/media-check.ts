@@ -40,7 +40,7 @@ async function pngProblem(bytes: Uint8Array, view: DataView): Promise<string | u
     const type = ascii(bytes, i + 4, i + 8);
     if (i + 12 + length > bytes.length) return `PNG chunk ${type} is cut short (${bytes.length} bytes in all)`;
     const data = bytes.subarray(i + 8, i + 8 + length);
-    if ((crc32(data, crc32(bytes.subarray(i + 4, i + 8))) >>> 0) !== view.getUint32(i + 8 + length)) return `PNG chunk ${type} fails its CRC`;
+    if (crc32(data, crc32(bytes.subarray(i + 4, i + 8))) >>> 0 !== view.getUint32(i + 8 + length)) return `PNG chunk ${type} fails its CRC`;
     if (type === 'IHDR') {
       width = view.getUint32(i + 8);
       height = view.getUint32(i + 12);
@@ -75,7 +75,7 @@ function riffProblem(bytes: Uint8Array, view: DataView): string | undefined {
   const kind = ascii(bytes, 8, 12).trim();
   if (declared > bytes.length) return `${kind} declares ${declared} bytes but has ${bytes.length}`;
   if (kind !== 'WAVE') return undefined;
-  for (let i = 12; i + 8 <= bytes.length; ) {
+  for (let i = 12; i + 8 <= bytes.length;) {
     const size = view.getUint32(i + 4, true);
     if (ascii(bytes, i, i + 4) === 'data') return i + 8 + size > bytes.length ? `WAV data declares ${size} bytes but has ${bytes.length - i - 8}` : undefined;
     i += 8 + size + (size % 2);
@@ -85,7 +85,7 @@ function riffProblem(bytes: Uint8Array, view: DataView): string | undefined {
 
 function mp4Problem(bytes: Uint8Array, view: DataView): string | undefined {
   let moov = false;
-  for (let i = 0; i + 8 <= bytes.length; ) {
+  for (let i = 0; i + 8 <= bytes.length;) {
     let size = view.getUint32(i);
     const type = ascii(bytes, i + 4, i + 8);
     if (size === 1 && i + 16 <= bytes.length) size = Number(view.getBigUint64(i + 8));

@@ -134,8 +134,7 @@ function mp4Info(bytes: Uint8Array, view: DataView): MediaInfo {
         // Frame rate = media timescale / duration of the first run of samples.
         const delta = view.getUint32(i + 20);
         if (delta > 0 && trackTimescale > 0) info.fps = Math.round((trackTimescale / delta) * 1000) / 1000;
-      }
-      else if (type === 'mvhd') {
+      } else if (type === 'mvhd') {
         const version = bytes[i + 8];
         const timescale = version === 1 ? view.getUint32(i + 28) : view.getUint32(i + 20);
         const duration = version === 1 ? Number(view.getBigUint64(i + 32)) : view.getUint32(i + 24);

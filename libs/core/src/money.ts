@@ -34,7 +34,9 @@ export function formatUsd(micros: Micros): string {
   const negative = micros < 0;
   const abs = Math.abs(Math.round(micros));
   const whole = Math.floor(abs / SCALE);
-  let fraction = String(abs % SCALE).padStart(6, '0').replace(/0+$/, '');
+  let fraction = String(abs % SCALE)
+    .padStart(6, '0')
+    .replace(/0+$/, '');
   if (fraction.length < 2) fraction = fraction.padEnd(2, '0');
   return `${negative ? '-' : ''}${whole}.${fraction}`;
 }

@@ -1,14 +1,7 @@
 import type { Micros } from './money';
 
 /** What one unit of a price buys. */
-export type PriceUnit =
-  | 'image'
-  | 'megapixel'
-  | 'second'
-  | 'minute'
-  | '1k-characters'
-  | '1k-tokens'
-  | 'request';
+export type PriceUnit = 'image' | 'megapixel' | 'second' | 'minute' | '1k-characters' | '1k-tokens' | 'request';
 
 export interface Price {
   /** Dollars per unit as a decimal string, e.g. "0.055". */

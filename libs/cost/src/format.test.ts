@@ -23,8 +23,6 @@ describe('costLogLine', () => {
   });
 
   it('prints unknown, not 0, when the estimate is unknown', () => {
-    expect(costLogLine('whisper', unknownCost('duration not known'))).toBe(
-      'live_api_test_cost generator=whisper estimated_cost_usd=unknown',
-    );
+    expect(costLogLine('whisper', unknownCost('duration not known'))).toBe('live_api_test_cost generator=whisper estimated_cost_usd=unknown');
   });
 });

@@ -3,7 +3,9 @@ import { LOCK_WAIT_MS, STALE_LOCK_MS } from './ledger';
 
 describe('limits that must hold together', () => {
   it('refuses an absurd budget instead of showing it rounded', () => {
-    expect(() => budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '99999999999999999999' })).toThrow(/BOARDS_LIVE_BUDGET_USD: "99999999999999999999" is not a plausible budget: at most \$10000/);
+    expect(() => budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '99999999999999999999' })).toThrow(
+      /BOARDS_LIVE_BUDGET_USD: "99999999999999999999" is not a plausible budget: at most \$10000/,
+    );
     expect(() => budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '10000.01' })).toThrow(/not a plausible budget/);
     expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '10000' }).limitMicros).toBe(10_000_000_000);
   });

@@ -22,7 +22,13 @@ const control = (path: string, init?: RequestInit) => fetch(`${emu.url}/__emulat
 describe('control API', () => {
   it('reports health with the base URLs', async () => {
     const health = await (await control('/health')).json();
-    expect(health).toMatchObject({ ok: true, url: emu.url, replicateBaseUrl: emu.replicateBaseUrl, falBaseUrl: emu.falBaseUrl, openaiBaseUrl: emu.openaiBaseUrl });
+    expect(health).toMatchObject({
+      ok: true,
+      url: emu.url,
+      replicateBaseUrl: emu.replicateBaseUrl,
+      falBaseUrl: emu.falBaseUrl,
+      openaiBaseUrl: emu.openaiBaseUrl,
+    });
   });
 
   it('lists and clears recorded requests', async () => {
@@ -34,7 +40,11 @@ describe('control API', () => {
   });
 
   it('injects, lists and clears faults; rejects invalid ones', async () => {
-    const created = await control('/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'openai', kind: 'status', status: 429, times: null }) });
+    const created = await control('/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'openai', kind: 'status', status: 429, times: null }),
+    });
     expect(created.status).toBe(201);
     const models = () => fetch(`${emu.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer x' } });
     expect((await models()).status).toBe(429);
@@ -42,7 +52,11 @@ describe('control API', () => {
     expect(await (await control('/faults')).json()).toEqual([expect.objectContaining({ provider: 'openai', kind: 'status', times: null })]);
     expect((await control('/faults', { method: 'DELETE' })).status).toBe(200);
     expect((await models()).status).toBe(200);
-    const invalid = await control('/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider: 'openai', kind: 'explode' }) });
+    const invalid = await control('/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provider: 'openai', kind: 'explode' }),
+    });
     expect(invalid.status).toBe(400);
     expect((await invalid.json()).error).toMatch(/kind/);
   });
@@ -100,7 +114,11 @@ describe('request log redaction', () => {
       headers: { authorization: `Bearer ${SECRET}`, 'x-api-key': SECRET, 'content-type': 'application/json' },
       body: JSON.stringify({ input: { prompt: 'p' } }),
     });
-    await fetch(`${emu.falBaseUrl}/queue/fal-ai/nano-banana?fal_jwt_token=${SECRET}`, { method: 'POST', headers: { authorization: `Key ${SECRET}` }, body: '{}' });
+    await fetch(`${emu.falBaseUrl}/queue/fal-ai/nano-banana?fal_jwt_token=${SECRET}`, {
+      method: 'POST',
+      headers: { authorization: `Key ${SECRET}` },
+      body: '{}',
+    });
     await fetch(`${emu.openaiBaseUrl}/models`, { headers: { authorization: `Bearer ${SECRET}`, 'api-key': SECRET } });
     const fromApi = await (await control('/requests')).text();
     expect(emu.requests.length).toBeGreaterThanOrEqual(3);
@@ -115,7 +133,11 @@ describe('request log redaction', () => {
 
   it('records raw bodies by size', async () => {
     const init = await (
-      await fetch(`${emu.falBaseUrl}/rest/storage/upload/initiate`, { method: 'POST', headers: { authorization: 'Key k', 'content-type': 'application/json' }, body: JSON.stringify({ content_type: 'application/octet-stream', file_name: 'x.bin' }) })
+      await fetch(`${emu.falBaseUrl}/rest/storage/upload/initiate`, {
+        method: 'POST',
+        headers: { authorization: 'Key k', 'content-type': 'application/json' },
+        body: JSON.stringify({ content_type: 'application/octet-stream', file_name: 'x.bin' }),
+      })
     ).json();
     await fetch(init.upload_url, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(1234) });
     expect(emu.requestsFor('fal').map((r) => [r.operation, r.body])).toEqual([

@@ -104,7 +104,12 @@ export function createControlProvider(state: EmulatorState): ProviderDef {
         operation: 'models',
         method: 'GET',
         path: 'models',
-        handle: (ctx) => sendJson(ctx, 200, [...state.registered].map(([key, output]) => ({ provider: key.split(' ')[0], model: key.slice(key.indexOf(' ') + 1), output }))),
+        handle: (ctx) =>
+          sendJson(
+            ctx,
+            200,
+            [...state.registered].map(([key, output]) => ({ provider: key.split(' ')[0], model: key.slice(key.indexOf(' ') + 1), output })),
+          ),
       },
       {
         operation: 'register-model',

@@ -61,7 +61,9 @@ function imageSizeIssues(input: Input): Issue[] {
         : [{ path: ['image_size', edge], msg: 'Input should be a positive integer up to 14142', type: 'int_type' }];
     });
   }
-  const presets = Object.keys(FAL_IMAGE_SIZES).map((k) => `'${k}'`).join(', ');
+  const presets = Object.keys(FAL_IMAGE_SIZES)
+    .map((k) => `'${k}'`)
+    .join(', ');
   return [{ path: ['image_size'], msg: `Input should be ${presets} or an object with width and height`, type: 'literal_error' }];
 }
 
@@ -105,7 +107,12 @@ const nanoBananaEdit: FalEndpoint = {
         if (typeof url !== 'string') throw new Error('not a string');
         sources.push(await ctx.fetchInput(url));
       } catch {
-        issues.push({ path: ['image_urls', i], msg: 'Failed to download the file. Please check if the URL is accessible.', type: 'file_download_error', input: url });
+        issues.push({
+          path: ['image_urls', i],
+          msg: 'Failed to download the file. Please check if the URL is accessible.',
+          type: 'file_download_error',
+          input: url,
+        });
       }
     }
     if (urls.length === 0) issues.push({ path: ['image_urls'], msg: 'List should have at least 1 item after validation, not 0', type: 'too_short' });
@@ -114,7 +121,11 @@ const nanoBananaEdit: FalEndpoint = {
     const auto: [number, number] = first ? [first.width, first.height] : [DEFAULT_SIZE[0], DEFAULT_SIZE[1]];
     const [w, h] = input.aspect_ratio && input.aspect_ratio !== 'auto' ? sizeOf(input) : auto;
     const files = images(ctx, count(input.num_images), w, h);
-    return { ok: true, value: { images: files, description: `Emulated edit of ${urls.length} image(s): ${excerpt(input.prompt)}` }, billableUnits: files.length };
+    return {
+      ok: true,
+      value: { images: files, description: `Emulated edit of ${urls.length} image(s): ${excerpt(input.prompt)}` },
+      billableUnits: files.length,
+    };
   },
 };
 
@@ -139,7 +150,13 @@ const fluxDev: FalEndpoint = {
     const files = images(ctx, count(input.num_images), w, h).map(({ url, width, height, content_type }) => ({ url, width, height, content_type }));
     const megapixels = files.reduce((sum, f) => sum + Math.ceil((f.width * f.height) / (1024 * 1024)), 0);
     // timings.inference is set when the result is served, equal to the status metrics (fal.ts).
-    const value = { images: files, timings: { inference: 0 }, seed: seedOf(input, ctx), has_nsfw_concepts: files.map(() => false), prompt: String(input.prompt) };
+    const value = {
+      images: files,
+      timings: { inference: 0 },
+      seed: seedOf(input, ctx),
+      has_nsfw_concepts: files.map(() => false),
+      prompt: String(input.prompt),
+    };
     return { ok: true, value, billableUnits: megapixels };
   },
 };
@@ -197,7 +214,14 @@ function transcriptionEndpoint(rules: Rules, typicalMs: number): FalEndpoint {
       try {
         bytes = await ctx.fetchInput(String(input.audio_url));
       } catch {
-        return falValidationError([{ path: ['audio_url'], msg: 'Failed to download the file. Please check if the URL is accessible.', type: 'file_download_error', input: input.audio_url }]);
+        return falValidationError([
+          {
+            path: ['audio_url'],
+            msg: 'Failed to download the file. Please check if the URL is accessible.',
+            type: 'file_download_error',
+            input: input.audio_url,
+          },
+        ]);
       }
       const seconds = Math.round((wavDurationSeconds(bytes) ?? bytes.length / 16_000) * 100) / 100;
       const text = `Emulated transcript: ${bytes.length} bytes of audio`;
@@ -244,7 +268,14 @@ const minimaxSpeech: FalEndpoint = {
     const text = String(input.text);
     const seconds = Math.max(1, Math.round((text.length / 15) * 100) / 100);
     const audio = storeWav(ctx, seconds);
-    return { ok: true, value: { audio: { url: audio.url, content_type: audio.content_type, file_name: audio.file_name, file_size: audio.file_size }, duration_ms: Math.round(seconds * 1000) }, billableUnits: text.length / 1000 };
+    return {
+      ok: true,
+      value: {
+        audio: { url: audio.url, content_type: audio.content_type, file_name: audio.file_name, file_size: audio.file_size },
+        duration_ms: Math.round(seconds * 1000),
+      },
+      billableUnits: text.length / 1000,
+    };
   },
 };
 

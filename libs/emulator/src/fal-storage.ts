@@ -23,7 +23,10 @@ export function falStorageRoutes(state: EmulatorState): Route[] {
       return sendJson(ctx, 422, { detail: [{ loc: ['body', 'content_type'], msg: 'Field required', type: 'missing' }] });
     }
     const token = randomBytes(12).toString('hex');
-    const fileName = String(body.file_name ?? 'upload.bin').replace(/[^A-Za-z0-9._-]/g, '_').slice(-100) || 'upload.bin';
+    const fileName =
+      String(body.file_name ?? 'upload.bin')
+        .replace(/[^A-Za-z0-9._-]/g, '_')
+        .slice(-100) || 'upload.bin';
     const name = `${token}-${fileName}`;
     uploads.set(token, { name, contentType: body.content_type, parts: new Map() });
     sendJson(ctx, 200, { upload_url: `${state.falBaseUrl}/upload/${token}`, file_url: state.files.urlOf(name) });

@@ -72,7 +72,14 @@ describe('fal queue', () => {
     expect(result.headers.get('x-fal-request-id')).toBe(sub.request_id);
     expect(result.body).toEqual({ images: [expect.any(Object), expect.any(Object)], description: expect.any(String) });
     const image = result.body.images[0];
-    expect(image).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//), content_type: 'image/png', file_name: expect.any(String), file_size: expect.any(Number), width: 1184, height: 864 });
+    expect(image).toEqual({
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//),
+      content_type: 'image/png',
+      file_name: expect.any(String),
+      file_size: expect.any(Number),
+      width: 1184,
+      height: 864,
+    });
     const bytes = Buffer.from(await (await fetch(image.url)).arrayBuffer());
     expect(bytes.length).toBe(image.file_size);
     expect(pngSize(bytes)).toEqual({ width: 1184, height: 864 });
@@ -169,23 +176,42 @@ describe('fal queue', () => {
   });
 
   it('supports the multipart upload protocol', async () => {
-    const init = await (await fetch(`${emu.falBaseUrl}/rest/storage/upload/initiate-multipart?storage_type=fal-cdn-v3`, { method: 'POST', headers: AUTH, body: JSON.stringify({ content_type: 'text/plain', file_name: 'a.txt' }) })).json();
+    const init = await (
+      await fetch(`${emu.falBaseUrl}/rest/storage/upload/initiate-multipart?storage_type=fal-cdn-v3`, {
+        method: 'POST',
+        headers: AUTH,
+        body: JSON.stringify({ content_type: 'text/plain', file_name: 'a.txt' }),
+      })
+    ).json();
     const part2 = await (await fetch(`${init.upload_url}/2`, { method: 'PUT', body: 'world' })).json();
     const part1 = await (await fetch(`${init.upload_url}/1`, { method: 'PUT', body: 'hello ' })).json();
     expect(part1).toEqual({ partNumber: 1, etag: expect.any(String) });
-    const complete = await fetch(`${init.upload_url}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ parts: [part1, part2] }) });
+    const complete = await fetch(`${init.upload_url}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ parts: [part1, part2] }),
+    });
     expect(complete.status).toBe(200);
     expect(await (await fetch(init.file_url)).text()).toBe('hello world');
   });
 
   it('produces an MP4 for veo3, a WAV for elevenlabs, images for unknown endpoints, and runs synchronously under /run', async () => {
     const veo = await getJson((await submit('fal-ai/veo3', { prompt: 'v', aspect_ratio: '9:16', duration: '4s' })).response_url);
-    expect(veo.body.video).toEqual({ url: expect.any(String), content_type: 'video/mp4', file_name: expect.stringMatching(/\.mp4$/), file_size: expect.any(Number) });
+    expect(veo.body.video).toEqual({
+      url: expect.any(String),
+      content_type: 'video/mp4',
+      file_name: expect.stringMatching(/\.mp4$/),
+      file_size: expect.any(Number),
+    });
     expect(veo.headers.get('x-fal-billable-units')).toBe('4');
     const mp4 = Buffer.from(await (await fetch(veo.body.video.url)).arrayBuffer());
     expect(mp4.toString('ascii', 4, 8)).toBe('ftyp');
 
-    const run = await fetch(`${emu.falBaseUrl}/run/fal-ai/elevenlabs/tts/multilingual-v2`, { method: 'POST', headers: AUTH, body: JSON.stringify({ text: 'Hello there, this is thirty chars' }) });
+    const run = await fetch(`${emu.falBaseUrl}/run/fal-ai/elevenlabs/tts/multilingual-v2`, {
+      method: 'POST',
+      headers: AUTH,
+      body: JSON.stringify({ text: 'Hello there, this is thirty chars' }),
+    });
     expect(run.status).toBe(200);
     const tts = await run.json();
     expect(tts.audio).toMatchObject({ content_type: 'audio/wav' });

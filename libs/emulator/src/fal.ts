@@ -66,7 +66,10 @@ export function createFalProvider(state: EmulatorState): ProviderDef {
     if (result && !result.ok) return sendJson(ctx, result.status, result.body, headers);
     if (phase === 'failed' || !result) return detail(ctx, 500, 'Emulated generation failure (job-failed fault)', headers);
     // Result timings agree with the status metrics (both from the job's run time).
-    const value = isObject(result.value) && isObject(result.value.timings) ? { ...result.value, timings: { ...result.value.timings, inference: inferenceSeconds(job) } } : result.value;
+    const value =
+      isObject(result.value) && isObject(result.value.timings)
+        ? { ...result.value, timings: { ...result.value.timings, inference: inferenceSeconds(job) } }
+        : result.value;
     sendJson(ctx, 200, value, { ...headers, 'x-fal-billable-units': String(result.billableUnits ?? 1) });
   };
 

@@ -18,7 +18,11 @@ afterEach(() => {
 
 const models = () => fetch(`${emu.openaiBaseUrl}/models`, { headers: OPENAI });
 const createPrediction = (headers: Record<string, string> = {}) =>
-  fetch(`${emu.replicateBaseUrl}/models/black-forest-labs/flux-pro/predictions`, { method: 'POST', headers: { ...REPLICATE, ...headers }, body: JSON.stringify({ input: { prompt: 'p' } }) });
+  fetch(`${emu.replicateBaseUrl}/models/black-forest-labs/flux-pro/predictions`, {
+    method: 'POST',
+    headers: { ...REPLICATE, ...headers },
+    body: JSON.stringify({ input: { prompt: 'p' } }),
+  });
 /** A fal submit with its (https://queue.fal.run) URLs mapped onto the emulator, as clients do. */
 const localUrls = (sub: Record<string, string>, falBaseUrl = emu.falBaseUrl): Record<string, string> => ({
   ...sub,
@@ -26,7 +30,9 @@ const localUrls = (sub: Record<string, string>, falBaseUrl = emu.falBaseUrl): Re
   response_url: rewriteFalUrl(sub.response_url, falBaseUrl),
 });
 const submitFal = async () =>
-  localUrls(await (await fetch(`${emu.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: JSON.stringify({ prompt: 'a cat' }) })).json());
+  localUrls(
+    await (await fetch(`${emu.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: JSON.stringify({ prompt: 'a cat' }) })).json(),
+  );
 const lastRecord = () => emu.requests[emu.requests.length - 1];
 
 describe('faults', () => {
@@ -120,7 +126,11 @@ describe('faults', () => {
     expect(await result.json()).toEqual({ detail: expect.any(String) });
 
     emu.injectFault({ provider: 'openai', kind: 'job-failed' });
-    const image = await fetch(`${emu.openaiBaseUrl}/images/generations`, { method: 'POST', headers: { ...OPENAI, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt-image-1.5', prompt: 'x' }) });
+    const image = await fetch(`${emu.openaiBaseUrl}/images/generations`, {
+      method: 'POST',
+      headers: { ...OPENAI, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-image-1.5', prompt: 'x' }),
+    });
     expect([image.status, (await image.json()).error.code]).toEqual([400, 'moderation_blocked']);
   });
 
@@ -167,11 +177,24 @@ describe('faults', () => {
 describe('stop', () => {
   it('closes hanging requests, pending Prefer: wait creates and open status streams', async () => {
     const local = await startEmulator({ jobDurationMs: 60_000 });
-    const outcome = (p: Promise<unknown>) => p.then(() => 'answered', (err: Error) => err.name);
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 'answered',
+        (err: Error) => err.name,
+      );
     local.injectFault({ provider: 'openai', kind: 'hang' });
     const hanging = outcome(fetch(`${local.openaiBaseUrl}/models`, { headers: OPENAI }));
-    const waiting = outcome(fetch(`${local.replicateBaseUrl}/models/black-forest-labs/flux-pro/predictions`, { method: 'POST', headers: { ...REPLICATE, prefer: 'wait' }, body: JSON.stringify({ input: { prompt: 'p' } }) }));
-    const sub = localUrls(await (await fetch(`${local.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: '{"prompt":"abc"}' })).json(), local.falBaseUrl);
+    const waiting = outcome(
+      fetch(`${local.replicateBaseUrl}/models/black-forest-labs/flux-pro/predictions`, {
+        method: 'POST',
+        headers: { ...REPLICATE, prefer: 'wait' },
+        body: JSON.stringify({ input: { prompt: 'p' } }),
+      }),
+    );
+    const sub = localUrls(
+      await (await fetch(`${local.falBaseUrl}/queue/fal-ai/nano-banana`, { method: 'POST', headers: FAL, body: '{"prompt":"abc"}' })).json(),
+      local.falBaseUrl,
+    );
     const stream = await fetch(`${sub.status_url}/stream`, { headers: FAL });
     const streamed = outcome(stream.text());
     await new Promise((r) => setTimeout(r, 50));

@@ -7,10 +7,29 @@ export { REPLICATE_MODELS } from './replicate-models';
 export { FAL_ENDPOINTS } from './fal-endpoints';
 export { OPENAI_MODELS } from './openai-models';
 export type { EmulatedProvider, EmulatorOptions, RecordedRequest, FaultKind, FaultSpec, Emulator } from './types';
-export { loadRecording, ORIGIN_PLACEHOLDER, type Recording, type RecordedApi, type RecordedBody, type RecordedExchange, type LoadedRecording } from './recording';
+export {
+  loadRecording,
+  ORIGIN_PLACEHOLDER,
+  type Recording,
+  type RecordedApi,
+  type RecordedBody,
+  type RecordedExchange,
+  type LoadedRecording,
+} from './recording';
 export { replayPrefix } from './replay';
 export { providerInputSchema } from './schemas';
 export type { FieldRule, Rules } from './validate';
 export type { JobDuration, ModelRegistration } from './types';
 export type { OutputKind } from './replicate-models';
-export { runEmulatorService, parseServiceArgs, emulatorDocument, emulatorUrlLines, onShutdownSignal, ServiceUsageError, SERVICE_HELP, type ServiceOptions, type ServiceIo, type EmulatorDocument } from './service';
+export {
+  runEmulatorService,
+  parseServiceArgs,
+  emulatorDocument,
+  emulatorUrlLines,
+  onShutdownSignal,
+  ServiceUsageError,
+  SERVICE_HELP,
+  type ServiceOptions,
+  type ServiceIo,
+  type EmulatorDocument,
+} from './service';

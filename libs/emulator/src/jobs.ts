@@ -1,9 +1,7 @@
 import type { Lifetime } from './lifetime';
 
 /** What building a job's output produced: the output, or an error answer for the result. */
-export type BuildResult<T = unknown> =
-  | { ok: true; value: T; billableUnits?: number }
-  | { ok: false; status: number; body: unknown; message: string };
+export type BuildResult<T = unknown> = { ok: true; value: T; billableUnits?: number } | { ok: false; status: number; body: unknown; message: string };
 
 export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
 

@@ -16,10 +16,13 @@ export class Lifetime {
     return new Promise((resolve) => {
       const entry = {
         resolve,
-        timer: setTimeout(() => {
-          this.pending.delete(entry);
-          resolve();
-        }, Math.max(0, ms)),
+        timer: setTimeout(
+          () => {
+            this.pending.delete(entry);
+            resolve();
+          },
+          Math.max(0, ms),
+        ),
       };
       this.pending.add(entry);
     });

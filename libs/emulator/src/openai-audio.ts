@@ -11,11 +11,27 @@ import { unknownFields } from './validate';
 const TRANSCRIPTION_TYPICAL_MS = 3_000;
 const FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt'];
 const LANGUAGES: Record<string, string> = {
-  en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', nl: 'dutch', pt: 'portuguese', ja: 'japanese', zh: 'chinese', pl: 'polish',
+  en: 'english',
+  de: 'german',
+  fr: 'french',
+  es: 'spanish',
+  it: 'italian',
+  nl: 'dutch',
+  pt: 'portuguese',
+  ja: 'japanese',
+  zh: 'chinese',
+  pl: 'polish',
 };
 const TYPES_BY_EXTENSION: Record<string, string> = {
-  wav: 'audio/wav', mp3: 'audio/mpeg', mpga: 'audio/mpeg', mpeg: 'audio/mpeg', m4a: 'audio/mp4',
-  mp4: 'audio/mp4', ogg: 'audio/ogg', webm: 'audio/webm', flac: 'audio/flac',
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  mpga: 'audio/mpeg',
+  mpeg: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  mp4: 'audio/mp4',
+  ogg: 'audio/ogg',
+  webm: 'audio/webm',
+  flac: 'audio/flac',
 };
 
 function field(fields: Record<string, string | string[]>, name: string): string | undefined {
@@ -76,8 +92,16 @@ export async function transcribe(ctx: Ctx, state: EmulatorState): Promise<void> 
   const temperature = Number(field(form.fields, 'temperature') ?? 0) || 0;
   const durationUsage = { type: 'duration', seconds: Math.max(1, Math.ceil(duration)) };
   const segment = {
-    id: 0, seek: 0, start: 0, end: duration, text: ` ${text}`, tokens: [50364, 50365],
-    temperature, avg_logprob: -0.2, compression_ratio: 1, no_speech_prob: 0.01,
+    id: 0,
+    seek: 0,
+    start: 0,
+    end: duration,
+    text: ` ${text}`,
+    tokens: [50364, 50365],
+    temperature,
+    avg_logprob: -0.2,
+    compression_ratio: 1,
+    no_speech_prob: 0.01,
   };
   const words = text.split(' ').map((word, i, all) => ({ word, start: (duration * i) / all.length, end: (duration * (i + 1)) / all.length }));
 
@@ -91,7 +115,10 @@ export async function transcribe(ctx: Ctx, state: EmulatorState): Promise<void> 
     case 'verbose_json': {
       const granularities = [form.fields['timestamp_granularities[]'] ?? []].flat();
       return sendJson(ctx, 200, {
-        task: 'transcribe', language, duration, text,
+        task: 'transcribe',
+        language,
+        duration,
+        text,
         ...(granularities.includes('word') ? { words } : {}),
         segments: granularities.length === 0 || granularities.includes('segment') ? [segment] : undefined,
         usage: durationUsage,
@@ -100,15 +127,16 @@ export async function transcribe(ctx: Ctx, state: EmulatorState): Promise<void> 
     default: {
       const tokens = Math.ceil(text.length / 4);
       const audioTokens = Math.ceil(duration * 10);
-      const usage = model.id === 'whisper-1'
-        ? durationUsage
-        : {
-            type: 'tokens',
-            input_tokens: audioTokens,
-            input_token_details: { text_tokens: 0, audio_tokens: audioTokens },
-            output_tokens: tokens,
-            total_tokens: audioTokens + tokens,
-          };
+      const usage =
+        model.id === 'whisper-1'
+          ? durationUsage
+          : {
+              type: 'tokens',
+              input_tokens: audioTokens,
+              input_token_details: { text_tokens: 0, audio_tokens: audioTokens },
+              output_tokens: tokens,
+              total_tokens: audioTokens + tokens,
+            };
       return sendJson(ctx, 200, { text, usage });
     }
   }

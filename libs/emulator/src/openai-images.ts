@@ -17,7 +17,11 @@ const TOKENS: Record<string, Record<string, number>> = {
   high: { '1024x1024': 4160, '1024x1536': 6240, '1536x1024': 6208 },
 };
 
-const list = (values: readonly string[]) => `${values.slice(0, -1).map((v) => `'${v}'`).join(', ')}, and '${values[values.length - 1]}'`;
+const list = (values: readonly string[]) =>
+  `${values
+    .slice(0, -1)
+    .map((v) => `'${v}'`)
+    .join(', ')}, and '${values[values.length - 1]}'`;
 
 /** [width, height] for `size`, or an error message. gpt-image-2 takes any WxH (edges divisible by 16, ratio <= 3:1, <= 3840x2160 pixels). */
 function parseSize(size: unknown, model: OpenAIModel): [number, number] | string {

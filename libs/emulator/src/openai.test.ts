@@ -63,7 +63,12 @@ describe('openai images', () => {
     for (const body of [{ model: 'dall-e-3', prompt: 'x' }, { model: 'dall-e-2', prompt: 'x' }, { prompt: 'x' }]) {
       const response = await generate(body);
       expect(response.status).toBe(404);
-      expect((await response.json()).error).toEqual({ message: expect.stringContaining('dall-e'), type: 'invalid_request_error', param: 'model', code: 'model_not_found' });
+      expect((await response.json()).error).toEqual({
+        message: expect.stringContaining('dall-e'),
+        type: 'invalid_request_error',
+        param: 'model',
+        code: 'model_not_found',
+      });
     }
   });
 
@@ -79,7 +84,12 @@ describe('openai images', () => {
   it('validates the request against the published CreateImageRequest schema: unknown parameters and bad enums by param', async () => {
     const unknown = await generate({ model: 'gpt-image-2', prompt: 'x', negative_prompt: 'y' });
     expect(unknown.status).toBe(400);
-    expect((await unknown.json()).error).toEqual({ message: "Unknown parameter: 'negative_prompt'.", type: 'invalid_request_error', param: 'negative_prompt', code: 'unknown_parameter' });
+    expect((await unknown.json()).error).toEqual({
+      message: "Unknown parameter: 'negative_prompt'.",
+      type: 'invalid_request_error',
+      param: 'negative_prompt',
+      code: 'unknown_parameter',
+    });
     const background = await generate({ model: 'gpt-image-2', prompt: 'x', background: 'green' });
     expect((await background.json()).error).toMatchObject({ type: 'invalid_request_error', param: 'background', code: 'invalid_value' });
     const partial = await generate({ model: 'gpt-image-2', prompt: 'x', partial_images: 4 });
@@ -139,7 +149,10 @@ describe('openai transcriptions', () => {
     await transcribe({ model: 'whisper-1', prompt: 'names' }, wavFile(1));
     const [recorded] = emu.requestsFor('openai');
     expect(recorded).toMatchObject({ operation: 'transcription', status: 200 });
-    expect(recorded.body).toEqual({ fields: { model: 'whisper-1', prompt: 'names' }, files: [{ field: 'file', fileName: 'speech.wav', size: 32044, contentType: 'audio/wav' }] });
+    expect(recorded.body).toEqual({
+      fields: { model: 'whisper-1', prompt: 'names' },
+      files: [{ field: 'file', fileName: 'speech.wav', size: 32044, contentType: 'audio/wav' }],
+    });
   });
 });
 

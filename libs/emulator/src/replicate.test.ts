@@ -32,7 +32,15 @@ describe('replicate predictions', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('x-request-id')).toMatch(/^req_/);
     const p = await created.json();
-    expect(p).toMatchObject({ model: 'black-forest-labs/flux-pro', version: 'hidden', status: 'starting', output: null, error: null, data_removed: false, input: { prompt: 'a cat' } });
+    expect(p).toMatchObject({
+      model: 'black-forest-labs/flux-pro',
+      version: 'hidden',
+      status: 'starting',
+      output: null,
+      error: null,
+      data_removed: false,
+      input: { prompt: 'a cat' },
+    });
     expect(p.urls).toEqual({
       get: `${emu.replicateBaseUrl}/predictions/${p.id}`,
       cancel: `${emu.replicateBaseUrl}/predictions/${p.id}/cancel`,
@@ -66,7 +74,11 @@ describe('replicate predictions', () => {
 
   it('holds a Prefer: wait create until the job is done and says so in Preference-Applied', async () => {
     emu.setJobDurationMs(100);
-    const response = await post('/models/black-forest-labs/flux-schnell/predictions', { input: { prompt: 'w', aspect_ratio: '2:3', num_outputs: 2 } }, { prefer: 'wait' });
+    const response = await post(
+      '/models/black-forest-labs/flux-schnell/predictions',
+      { input: { prompt: 'w', aspect_ratio: '2:3', num_outputs: 2 } },
+      { prefer: 'wait' },
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get('preference-applied')).toBe('wait=60');
     const p = await response.json();
@@ -109,8 +121,12 @@ describe('replicate predictions', () => {
   });
 
   it('answers each model in its own output shape: flux-pro one URL, flux-schnell a list, the same bytes for the same input', async () => {
-    const one = await (await post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'same', aspect_ratio: '9:16' } }, { prefer: 'wait' })).json();
-    const two = await (await post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'same', aspect_ratio: '9:16' } }, { prefer: 'wait' })).json();
+    const one = await (
+      await post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'same', aspect_ratio: '9:16' } }, { prefer: 'wait' })
+    ).json();
+    const two = await (
+      await post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'same', aspect_ratio: '9:16' } }, { prefer: 'wait' })
+    ).json();
     expect(typeof one.output).toBe('string');
     expect(one.output).not.toBe(two.output);
     expect((await download(one.output)).equals(await download(two.output))).toBe(true);
@@ -122,7 +138,11 @@ describe('replicate predictions', () => {
     const video = await (await post('/models/minimax/video-01/predictions', { input: { prompt: 'waves' } }, { prefer: 'wait' })).json();
     const mp4 = await fetch(video.output);
     expect(mp4.headers.get('content-type')).toBe('video/mp4');
-    expect(Buffer.from(await mp4.arrayBuffer()).subarray(4, 8).toString('latin1')).toBe('ftyp');
+    expect(
+      Buffer.from(await mp4.arrayBuffer())
+        .subarray(4, 8)
+        .toString('latin1'),
+    ).toBe('ftyp');
     const llm = await (await post('/models/meta/meta-llama-3-8b-instruct/predictions', { input: { prompt: 'a haiku' } }, { prefer: 'wait' })).json();
     expect(llm.output.every((t: unknown) => typeof t === 'string')).toBe(true);
     expect(llm.output.join('')).toContain('a haiku');
@@ -177,7 +197,11 @@ describe('replicate predictions', () => {
     const invalid = await post('/models/black-forest-labs/flux-schnell/predictions', { input: { num_outputs: 9, aspect_ratio: '7:3' } });
     expect(invalid.status).toBe(422);
     const body = await invalid.json();
-    expect(body).toMatchObject({ status: 422, title: 'Input validation failed', detail: expect.stringContaining('- input.num_outputs: Must be less than or equal to 4\n') });
+    expect(body).toMatchObject({
+      status: 422,
+      title: 'Input validation failed',
+      detail: expect.stringContaining('- input.num_outputs: Must be less than or equal to 4\n'),
+    });
     expect(body.invalid_fields).toEqual([
       { type: 'required', field: 'input', description: 'prompt is required' },
       { type: 'enum', field: 'input.aspect_ratio', description: expect.stringContaining("input.aspect_ratio must be one of the following: '1:1'") },

@@ -61,7 +61,8 @@ const UNKNOWN_VERSION: ReplicateModel = {
     ok: false,
     status: 500,
     body: undefined,
-    message: 'The emulator does not know this version: register its output kind first (POST /__emulator/models {"provider":"replicate","model":"<version>","output":"image"})',
+    message:
+      'The emulator does not know this version: register its output kind first (POST /__emulator/models {"provider":"replicate","model":"<version>","output":"image"})',
   }),
 };
 
@@ -83,8 +84,7 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
     const get = `${state.replicateBaseUrl}/predictions/${job.id}`;
     const logs =
       ran === undefined ? (phase === 'canceled' ? null : '') : `Emulating ${job.meta.model}\n${progressLine(job.progress(now))}\n${completed ? 'Done\n' : ''}`;
-    const error =
-      phase !== 'failed' ? null : job.result && !job.result.ok ? job.result.message : 'Emulated prediction failure (job-failed fault)';
+    const error = phase !== 'failed' ? null : job.result && !job.result.ok ? job.result.message : 'Emulated prediction failure (job-failed fault)';
     const prediction: Record<string, unknown> = {
       id: job.id,
       model: job.meta.model,
@@ -116,12 +116,22 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
     const extra = Object.keys(body).filter((k) => !allowed.includes(k));
     if (extra.length > 0) {
       const description = (k: string) => `Additional property ${k} is not allowed`;
-      return invalid(ctx, extra.map((k) => ({ type: 'additional_property_not_allowed', field: '', description: description(k) })), headers);
+      return invalid(
+        ctx,
+        extra.map((k) => ({ type: 'additional_property_not_allowed', field: '', description: description(k) })),
+        headers,
+      );
     }
     const required = route === 'version' ? ['version', 'input'] : ['input'];
     const missing = required.filter((k) => body[k] === undefined);
-    if (missing.length > 0) return invalid(ctx, missing.map((k) => ({ type: 'required', field: '', description: `${k} is required` })), headers);
-    if (!isObject(body.input)) return invalid(ctx, [{ type: 'invalid_type', field: 'input', description: 'Invalid type. Expected: object, given: ' + typeof body.input }], headers);
+    if (missing.length > 0)
+      return invalid(
+        ctx,
+        missing.map((k) => ({ type: 'required', field: '', description: `${k} is required` })),
+        headers,
+      );
+    if (!isObject(body.input))
+      return invalid(ctx, [{ type: 'invalid_type', field: 'input', description: 'Invalid type. Expected: object, given: ' + typeof body.input }], headers);
     if (route === 'version' && (typeof body.version !== 'string' || !body.version)) {
       return invalid(ctx, [{ type: 'invalid_type', field: 'version', description: 'Invalid type. Expected: string, given: ' + typeof body.version }], headers);
     }

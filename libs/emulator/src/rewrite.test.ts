@@ -5,9 +5,13 @@ const BASE = 'http://127.0.0.1:4000/fal';
 describe('rewriteFalUrl', () => {
   it('maps the queue, run and REST hosts', () => {
     expect(rewriteFalUrl('https://queue.fal.run/fal-ai/nano-banana/edit', BASE)).toBe(`${BASE}/queue/fal-ai/nano-banana/edit`);
-    expect(rewriteFalUrl('https://queue.fal.run/fal-ai/nano-banana/requests/abc/status?logs=1', BASE)).toBe(`${BASE}/queue/fal-ai/nano-banana/requests/abc/status?logs=1`);
+    expect(rewriteFalUrl('https://queue.fal.run/fal-ai/nano-banana/requests/abc/status?logs=1', BASE)).toBe(
+      `${BASE}/queue/fal-ai/nano-banana/requests/abc/status?logs=1`,
+    );
     expect(rewriteFalUrl('https://fal.run/fal-ai/flux/dev', BASE)).toBe(`${BASE}/run/fal-ai/flux/dev`);
-    expect(rewriteFalUrl('https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3', `${BASE}/`)).toBe(`${BASE}/rest/storage/upload/initiate?storage_type=fal-cdn-v3`);
+    expect(rewriteFalUrl('https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3', `${BASE}/`)).toBe(
+      `${BASE}/rest/storage/upload/initiate?storage_type=fal-cdn-v3`,
+    );
     expect(rewriteFalUrl('https://rest.alpha.fal.ai/storage/upload/initiate', BASE)).toBe(`${BASE}/rest/storage/upload/initiate`);
   });
 

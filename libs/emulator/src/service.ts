@@ -150,7 +150,8 @@ export async function runEmulatorService(argv: readonly string[], io: ServiceIo 
     emulator = await startEmulator({ host: options.host, port: options.port, jobDurationMs: options.jobDurationMs, log });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EADDRINUSE' ? 'in use' : code === 'EACCES' ? 'permission denied' : code === 'EADDRNOTAVAIL' ? 'no such address' : (error as Error).message;
+    const reason =
+      code === 'EADDRINUSE' ? 'in use' : code === 'EACCES' ? 'permission denied' : code === 'EADDRNOTAVAIL' ? 'no such address' : (error as Error).message;
     io.stderr(`boards-emulator: cannot listen on ${options.host}:${options.port}: ${reason}\n`);
     return 1;
   }

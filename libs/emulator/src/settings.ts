@@ -17,7 +17,8 @@ export function parseRegistration(value: unknown): ModelRegistration {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('model registration must be an object {provider, model, output}');
   const r = value as Record<string, unknown>;
   if (r.provider !== 'replicate' && r.provider !== 'fal') throw new TypeError('provider must be "replicate" or "fal" (OpenAI models are fixed)');
-  if (typeof r.model !== 'string' || !r.model.trim()) throw new TypeError('model must be a non-empty string (Replicate owner/name or version id; fal endpoint id)');
+  if (typeof r.model !== 'string' || !r.model.trim())
+    throw new TypeError('model must be a non-empty string (Replicate owner/name or version id; fal endpoint id)');
   if (!OUTPUT_KINDS.includes(r.output as OutputKind)) throw new TypeError(`output must be one of ${OUTPUT_KINDS.join(', ')}`);
   return { provider: r.provider, model: r.model.trim(), output: r.output as OutputKind };
 }

@@ -1,4 +1,14 @@
-import { BoardsError, CanceledError, TimeoutError, extensionFor, mimeTypeForPath, networkFailure, readBodyCapped, sniffMedia, type ResolvedInput } from '@boards/core';
+import {
+  BoardsError,
+  CanceledError,
+  TimeoutError,
+  extensionFor,
+  mimeTypeForPath,
+  networkFailure,
+  readBodyCapped,
+  sniffMedia,
+  type ResolvedInput,
+} from '@boards/core';
 import { describeRef } from './describe-ref';
 import { ArtifactNotFoundError, ArtifactResolveError, tooLarge } from './errors';
 
@@ -21,8 +31,7 @@ export async function download(url: string, signal: AbortSignal, timeoutMs: numb
     if (!bytes) throw tooLarge(url, undefined, maxBytes);
     const pathname = new URL(response.url || url).pathname;
     const declared = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    const mimeType =
-      sniffMedia(bytes)?.mimeType ?? (GENERIC_TYPES.has(declared) ? mimeTypeForPath(pathname) : declared);
+    const mimeType = sniffMedia(bytes)?.mimeType ?? (GENERIC_TYPES.has(declared) ? mimeTypeForPath(pathname) : declared);
     return { bytes, mimeType, fileName: fileNameOf(pathname) ?? `input.${extensionFor(mimeType)}` };
   } catch (error) {
     if (BoardsError.isInstance(error)) throw error;

@@ -101,7 +101,10 @@ describe('put', () => {
   });
 
   it('keeps the text the draft gives, and allows an empty text', async () => {
-    const given = await store.put({ type: 'text', bytes: new TextEncoder().encode('{"a":1}'), mimeType: 'application/json', text: 'a=1' }, { generatorId: 'g' });
+    const given = await store.put(
+      { type: 'text', bytes: new TextEncoder().encode('{"a":1}'), mimeType: 'application/json', text: 'a=1' },
+      { generatorId: 'g' },
+    );
     expect(given).toMatchObject({ text: 'a=1' });
     expect(given.storageUrl).toMatch(/\.json$/);
     await expect(store.put({ type: 'text', bytes: new Uint8Array(), mimeType: 'text/plain' }, { generatorId: 'g' })).resolves.toMatchObject({ text: '' });

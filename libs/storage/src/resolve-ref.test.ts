@@ -132,7 +132,11 @@ describe('http(s) URLs', () => {
 
   it('marks 5xx as retryable and 403 as not', async () => {
     await expect(store.resolve(`${base}/busy`, { signal })).rejects.toMatchObject({ status: 503, retryable: true, code: 'INVALID_INPUT' });
-    await expect(store.resolve(`${base}/forbidden`, { signal })).rejects.toMatchObject({ status: 403, retryable: false, message: expect.stringContaining('HTTP 403') });
+    await expect(store.resolve(`${base}/forbidden`, { signal })).rejects.toMatchObject({
+      status: 403,
+      retryable: false,
+      message: expect.stringContaining('HTTP 403'),
+    });
   });
 
   it('gives up at the deadline with a TimeoutError', async () => {
@@ -192,10 +196,12 @@ describe('what the model accepts, checked before anything is uploaded', () => {
     await expect(store.resolve(join(dir, 'in.png'), { signal, accept: 'image' })).resolves.toMatchObject({ mimeType: 'image/png' });
   });
 
-  it('refuses a file over its type\'s size cap from its size alone', async () => {
+  it("refuses a file over its type's size cap from its size alone", async () => {
     const big = join(dir, 'big.png');
     await writeFile(big, Buffer.alloc(0));
     execFileSync('truncate', ['-s', String(65 * 1024 * 1024), big]);
-    await expect(store.resolve(big, { signal, accept: 'image' })).rejects.toMatchObject({ message: expect.stringMatching(/is 65 MiB, over the 64 MiB allowed/) });
+    await expect(store.resolve(big, { signal, accept: 'image' })).rejects.toMatchObject({
+      message: expect.stringMatching(/is 65 MiB, over the 64 MiB allowed/),
+    });
   });
 });

@@ -10,12 +10,18 @@ import { readLocalFile } from './read-file';
  * Reads an input ref: a local path (relative to the current directory, or absolute), a
  * file:// URL (which is what this store's storageUrls are), a data: URL, or an http(s):// URL.
  */
-export async function resolveRef(ref: string, options: { signal: AbortSignal; timeoutMs: number; accept?: ArtifactType | readonly ArtifactType[] }): Promise<ResolvedInput> {
+export async function resolveRef(
+  ref: string,
+  options: { signal: AbortSignal; timeoutMs: number; accept?: ArtifactType | readonly ArtifactType[] },
+): Promise<ResolvedInput> {
   const accepted = options.accept === undefined ? [] : ([] as ArtifactType[]).concat(options.accept);
   const input = await readRef(ref, { ...options, maxBytes: maxInputBytes(accepted) });
   if (accepted.length > 0 && !accepted.includes('text') && !accepted.some((type) => input.mimeType.startsWith(`${type}/`))) {
     // /etc/passwd given as an image is refused here, before it is uploaded or billed.
-    throw new ArtifactResolveError(ref, `is not ${accepted.map((t) => (t === 'image' || t === 'audio' ? `an ${t}` : `a ${t}`)).join(' or ')} (its content is ${input.mimeType})`);
+    throw new ArtifactResolveError(
+      ref,
+      `is not ${accepted.map((t) => (t === 'image' || t === 'audio' ? `an ${t}` : `a ${t}`)).join(' or ')} (its content is ${input.mimeType})`,
+    );
   }
   return input;
 }

@@ -33,7 +33,11 @@ export function describeDownloadFaults(generator: () => AnyGenerator, emulator: 
       emulator().injectFault({ provider: 'files', kind: 'truncated' });
       const { artifacts } = await generator().generate({ prompt: 'kept' }, createTestContext());
       expect(artifacts).toHaveLength(1);
-      expect(emulator().requestsFor('files').filter((r) => r.operation === 'download')).toHaveLength(3);
+      expect(
+        emulator()
+          .requestsFor('files')
+          .filter((r) => r.operation === 'download'),
+      ).toHaveLength(3);
     });
 
     it('names the provider job when the output cannot be downloaded at all', async () => {

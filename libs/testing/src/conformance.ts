@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import {
-  CanceledError,
-  InputValidationError,
-  ProviderError,
-  type AnyGenerator,
-} from '@boards/core';
+import { CanceledError, InputValidationError, ProviderError, type AnyGenerator } from '@boards/core';
 import { providerInputSchema, type EmulatedProvider } from '@boards/emulator';
 import { compareSchemas, factsFromRules, formatDrifts, generatorFacts } from './drift';
 import { createTestContext } from './test-context';
@@ -45,20 +40,17 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
       expect(() => generator.parseInput({ ...valid, not_a_field_of_this_model: 1 })).toThrow(/not_a_field_of_this_model/);
     });
 
-    it.each(options.invalidInputs.map((c) => [c.field, c.input]))(
-      'refuses bad %s before sending anything',
-      async (field, input) => {
-        const ctx = createTestContext({ generatorId: generator.id });
-        const error = await generator.generate(input, ctx).then(
-          () => undefined,
-          (e: unknown) => e,
-        );
-        expect(error).toBeInstanceOf(InputValidationError);
-        expect((error as InputValidationError).fields).toContain(field);
-        expect((error as Error).message).toContain(field);
-        expect(emulator.current.requests).toHaveLength(0);
-      },
-    );
+    it.each(options.invalidInputs.map((c) => [c.field, c.input]))('refuses bad %s before sending anything', async (field, input) => {
+      const ctx = createTestContext({ generatorId: generator.id });
+      const error = await generator.generate(input, ctx).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(InputValidationError);
+      expect((error as InputValidationError).fields).toContain(field);
+      expect((error as Error).message).toContain(field);
+      expect(emulator.current.requests).toHaveLength(0);
+    });
 
     if (generator.lifecycle?.status === 'retired') {
       it('has no provider schema to drift from: the model is retired and the emulator does not serve it', () => {

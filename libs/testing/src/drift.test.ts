@@ -11,11 +11,22 @@ const planted = (shape: z.ZodRawShape, sentAs?: DriftSubject['sentAs']): DriftSu
   sentAs,
 });
 const drift = (subject: DriftSubject) =>
-  compareSchemas(generatorFacts(subject), factsFromRules(providerInputSchema('replicate', subject.model)!), { generator: 'generator planted', provider: 'flux-schnell' });
+  compareSchemas(generatorFacts(subject), factsFromRules(providerInputSchema('replicate', subject.model)!), {
+    generator: 'generator planted',
+    provider: 'flux-schnell',
+  });
 
 describe('schema drift', () => {
   it('passes a generator that sends a subset of what the provider accepts, narrower or equal', () => {
-    expect(drift(planted({ num_outputs: z.number().int().min(1).max(2).default(1), aspect_ratio: z.enum(['1:1', '16:9']).optional(), seed: z.number().int().min(0).optional() }))).toEqual([]);
+    expect(
+      drift(
+        planted({
+          num_outputs: z.number().int().min(1).max(2).default(1),
+          aspect_ratio: z.enum(['1:1', '16:9']).optional(),
+          seed: z.number().int().min(0).optional(),
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('fails on a field the provider does not have, naming it and both sides', () => {
@@ -35,14 +46,20 @@ describe('schema drift', () => {
     expect(drift(planted({ num_outputs: z.number().int().min(1).max(8).optional() }))).toEqual([
       { kind: 'range', field: 'num_outputs', message: 'num_outputs: generator planted allows 1..8; flux-schnell allows 1..4' },
     ]);
-    expect(drift(planted({ output_quality: z.number().int().optional() }))[0].message).toBe('output_quality: generator planted allows -inf..inf; flux-schnell allows 0..100');
+    expect(drift(planted({ output_quality: z.number().int().optional() }))[0].message).toBe(
+      'output_quality: generator planted allows -inf..inf; flux-schnell allows 0..100',
+    );
   });
 
   it('fails on a type the provider does not take, and accepts integers for a number field', () => {
-    expect(drift(planted({ seed: z.string().optional() }))).toEqual([{ kind: 'type', field: 'seed', message: 'seed: generator planted sends string; flux-schnell takes integer' }]);
+    expect(drift(planted({ seed: z.string().optional() }))).toEqual([
+      { kind: 'type', field: 'seed', message: 'seed: generator planted sends string; flux-schnell takes integer' },
+    ]);
     const labels = { generator: 'g', provider: 'p' };
     expect(compareSchemas({ scale: { type: 'integer', required: false } }, { scale: { type: 'number', required: false } }, labels)).toEqual([]);
-    expect(compareSchemas({ scale: { type: 'number', required: false } }, { scale: { type: 'integer', required: false } }, labels)[0]).toMatchObject({ kind: 'type' });
+    expect(compareSchemas({ scale: { type: 'number', required: false } }, { scale: { type: 'integer', required: false } }, labels)[0]).toMatchObject({
+      kind: 'type',
+    });
   });
 
   it('fails when the provider requires a field the generator can leave out or never sends', () => {
@@ -63,7 +80,15 @@ describe('schema drift', () => {
     const replicateStyle = {
       components: {
         schemas: {
-          Input: { type: 'object', required: ['prompt'], properties: { prompt: { type: 'string' }, size: { allOf: [{ $ref: '#/components/schemas/size' }], default: 'a' }, n: { type: 'integer', minimum: 1, maximum: 4 } } },
+          Input: {
+            type: 'object',
+            required: ['prompt'],
+            properties: {
+              prompt: { type: 'string' },
+              size: { allOf: [{ $ref: '#/components/schemas/size' }], default: 'a' },
+              n: { type: 'integer', minimum: 1, maximum: 4 },
+            },
+          },
           size: { type: 'string', enum: ['a', 'b'] },
         },
       },

@@ -89,7 +89,11 @@ function propertyFacts(node: unknown, root: Json, required: boolean): FieldFacts
     };
   }
   const type = Array.isArray(p.type) ? (p.type as string[]).filter((t) => t !== 'null') : p.type;
-  const enumValues = Array.isArray(p.enum) ? (p.enum as (string | number | null)[]).filter((v): v is string | number => v !== null) : p.const !== undefined ? [p.const as string] : undefined;
+  const enumValues = Array.isArray(p.enum)
+    ? (p.enum as (string | number | null)[]).filter((v): v is string | number => v !== null)
+    : p.const !== undefined
+      ? [p.const as string]
+      : undefined;
   const low = isRealBound(p.minimum) ? p.minimum : isRealBound(p.exclusiveMinimum) ? p.exclusiveMinimum : undefined;
   const high = isRealBound(p.maximum) ? p.maximum : isRealBound(p.exclusiveMaximum) ? p.exclusiveMaximum : undefined;
   return {
@@ -180,13 +184,18 @@ export function compareSchemas(generator: SchemaFacts, provider: SchemaFacts, la
         if (extra.length > 0) add('enum', field, `${g} accepts ${show(extra)}, which ${p} does not (it accepts ${show(prov.enum)})`);
       }
     }
-    const wider = (prov.min !== undefined && (gen.min === undefined || gen.min < prov.min)) || (prov.max !== undefined && (gen.max === undefined || gen.max > prov.max));
+    const wider =
+      (prov.min !== undefined && (gen.min === undefined || gen.min < prov.min)) || (prov.max !== undefined && (gen.max === undefined || gen.max > prov.max));
     if (wider && !gen.enum) add('range', field, `${g} allows ${range(gen)}; ${p} allows ${range(prov)}`);
     const longer =
       (prov.maxLength !== undefined && (gen.maxLength === undefined || gen.maxLength > prov.maxLength)) ||
       (prov.minLength !== undefined && (gen.minLength ?? 0) < prov.minLength);
     if (longer && !gen.enum) {
-      add('range', field, `${g} allows a length of ${gen.minLength ?? 0}..${gen.maxLength ?? 'inf'}; ${p} allows ${prov.minLength ?? 0}..${prov.maxLength ?? 'inf'}`);
+      add(
+        'range',
+        field,
+        `${g} allows a length of ${gen.minLength ?? 0}..${gen.maxLength ?? 'inf'}; ${p} allows ${prov.minLength ?? 0}..${prov.maxLength ?? 'inf'}`,
+      );
     }
   }
   for (const [field, prov] of Object.entries(provider)) {
@@ -201,5 +210,8 @@ export function compareSchemas(generator: SchemaFacts, provider: SchemaFacts, la
 /** One report line per drift, for a test failure or the CLI. */
 export function formatDrifts(subject: Pick<DriftSubject, 'id' | 'model'>, drifts: Drift[], source: string): string {
   if (drifts.length === 0) return `${subject.id}: no drift against ${source}`;
-  return [`${subject.id}: ${drifts.length} drift(s) of its input schema against ${source} for ${subject.model}:`, ...drifts.map((d) => `  [${d.kind}] ${d.message}`)].join('\n');
+  return [
+    `${subject.id}: ${drifts.length} drift(s) of its input schema against ${source} for ${subject.model}:`,
+    ...drifts.map((d) => `  [${d.kind}] ${d.message}`),
+  ].join('\n');
 }

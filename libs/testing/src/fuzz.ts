@@ -40,7 +40,8 @@ export interface FuzzReport {
 }
 
 type Path = Array<string | number>;
-type Mutation = { op: 'none' } | { op: 'set'; path: Path; value: unknown } | { op: 'delete'; path: Path } | { op: 'add'; at: Path; key: string; value: unknown };
+type Mutation =
+  { op: 'none' } | { op: 'set'; path: Path; value: unknown } | { op: 'delete'; path: Path } | { op: 'add'; at: Path; key: string; value: unknown };
 
 interface ZodLike {
   _zod?: { def?: Record<string, unknown> & { type?: string } };
@@ -114,9 +115,37 @@ function junk(): fc.Arbitrary<unknown> {
       .record({ n: fc.integer({ min: 10_001, max: 300_000 }), unit: fc.constantFrom('x', 'é', '🍌', '\u0000', ' ', '\uD800', '%') })
       .map(({ n, unit }) => unit.repeat(Math.ceil(n / unit.length))),
     fc.string({ unit: 'binary', maxLength: 40 }),
-    fc.constantFrom('', ' ', '\n', 'null', 'NaN', '1e999', '__proto__', '<script>', '../../../etc/passwd', 'data:', 'data:,', 'file:///nonexistent/x', 'http://127.0.0.1:1/x', '%s%n', '\uFFFF'),
-    fc.record({ depth: fc.integer({ min: 1, max: 2000 }), kind: fc.constantFrom('array' as const, 'object' as const) }).map(({ depth, kind }) => nest(depth, kind)),
-    fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\n',
+      'null',
+      'NaN',
+      '1e999',
+      '__proto__',
+      '<script>',
+      '../../../etc/passwd',
+      'data:',
+      'data:,',
+      'file:///nonexistent/x',
+      'http://127.0.0.1:1/x',
+      '%s%n',
+      '\uFFFF',
+    ),
+    fc
+      .record({ depth: fc.integer({ min: 1, max: 2000 }), kind: fc.constantFrom('array' as const, 'object' as const) })
+      .map(({ depth, kind }) => nest(depth, kind)),
+    fc.anything({
+      maxDepth: 3,
+      withNullPrototype: true,
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withBoxedValues: true,
+    }),
   );
 }
 
@@ -208,7 +237,9 @@ export async function fuzzGeneratorInput(generator: AnyGenerator, options: FuzzI
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const report: FuzzReport = { generatorId: generator.id, seed, runs: options.runs ?? 1000, accepted: 0, rejected: 0, fields: {} };
   // Printed before the first run: whatever breaks later (the harness included) can be replayed.
-  process.stdout.write(`[fuzz] ${generator.id}: ${report.runs} runs, seed ${seed} (replay: fuzzGeneratorInput(generator, { emulator, runs: ${report.runs}, seed: ${seed} }))\n`);
+  process.stdout.write(
+    `[fuzz] ${generator.id}: ${report.runs} runs, seed ${seed} (replay: fuzzGeneratorInput(generator, { emulator, runs: ${report.runs}, seed: ${seed} }))\n`,
+  );
   const storageRoot = mkdtempSync(join(tmpdir(), 'boards-fuzz-'));
   const ctx = createTestContext({ generatorId: generator.id, storageRoot });
   const restore = pointEnvAt(emulator);
@@ -224,7 +255,8 @@ export async function fuzzGeneratorInput(generator: AnyGenerator, options: FuzzI
     if (!refused) {
       report.accepted++;
       const estimate = generator.estimateCost(input);
-      if (estimate.known && !(Number.isSafeInteger(estimate.micros) && estimate.micros >= 0)) fail(`estimateCost gave ${estimate.micros} micro-dollars for an accepted input`);
+      if (estimate.known && !(Number.isSafeInteger(estimate.micros) && estimate.micros >= 0))
+        fail(`estimateCost gave ${estimate.micros} micro-dollars for an accepted input`);
       return;
     }
     report.rejected++;
@@ -235,14 +267,25 @@ export async function fuzzGeneratorInput(generator: AnyGenerator, options: FuzzI
       report.fields[field] = (report.fields[field] ?? 0) + 1;
       const known = patterns.some((p) => matchesPattern(field, p));
       const rootOfNonObject = field === '' && !isPlainObject(input);
-      if (!known && !present.has(field) && !rootOfNonObject) fail(`the error names "${field}", which is neither a field of the schema nor a key of the input (fields: ${JSON.stringify(fields)})`);
+      if (!known && !present.has(field) && !rootOfNonObject)
+        fail(`the error names "${field}", which is neither a field of the schema nor a key of the input (fields: ${JSON.stringify(fields)})`);
       if (known && !refused.message.includes(field)) fail(`the message does not name "${field}": ${refused.message.slice(0, 300)}`);
     }
-    if (JSON.stringify(asValidationError(catchSync(() => generator.estimateCost(input)), 'estimateCost').fields) !== JSON.stringify(fields)) {
+    if (
+      JSON.stringify(
+        asValidationError(
+          catchSync(() => generator.estimateCost(input)),
+          'estimateCost',
+        ).fields,
+      ) !== JSON.stringify(fields)
+    ) {
       fail('estimateCost names other fields than parseInput');
     }
     const before = emulator.requests.length;
-    const outcome = await generator.generate(input, ctx).then(() => 'resolved', (e: unknown) => e);
+    const outcome = await generator.generate(input, ctx).then(
+      () => 'resolved',
+      (e: unknown) => e,
+    );
     if (outcome === 'resolved') fail('generate() resolved for an input parseInput refused');
     if (retired) {
       if (!BoardsError.isInstance(outcome) || outcome.code !== 'MODEL_RETIRED') fail(`generate() of a retired model threw ${describeError(outcome)}`);

@@ -8,5 +8,16 @@ export { findRecordings, runReplaySuite } from './replay';
 export { credentialFingerprint, describeKeySources } from './key-sources';
 export { fuzzGeneratorInput, fuzzedInputs, schemaFieldPatterns, type FuzzInputOptions, type FuzzReport } from './fuzz';
 export { describeDownloadFaults, testImageSpec, withFixedAnswer } from './adapter-fixtures';
-export { compareSchemas, factsFromJsonSchema, factsFromRules, formatDrifts, generatorFacts, type Drift, type DriftKind, type DriftSubject, type FieldFacts, type SchemaFacts } from './drift';
+export {
+  compareSchemas,
+  factsFromJsonSchema,
+  factsFromRules,
+  formatDrifts,
+  generatorFacts,
+  type Drift,
+  type DriftKind,
+  type DriftSubject,
+  type FieldFacts,
+  type SchemaFacts,
+} from './drift';
 export { LiveStop, liveStop, processAlive, type LiveStopOptions } from './live-stop';

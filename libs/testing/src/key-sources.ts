@@ -33,7 +33,12 @@ export function describeKeySources(provider: ProviderName, emulator: () => Emula
       setAll(saved);
     }
   };
-  const sent = () => new Set(emulator().requests.map((r) => r.credential).filter(Boolean));
+  const sent = () =>
+    new Set(
+      emulator()
+        .requests.map((r) => r.credential)
+        .filter(Boolean),
+    );
 
   describe(`${variable} from every source reaches the SDK`, () => {
     it(`from ${KEYS_JSON_VARIABLE}`, async () => {

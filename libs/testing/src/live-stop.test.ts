@@ -13,7 +13,9 @@ describe('a stopped live run', () => {
     const pid = gonePid();
     expect(processAlive(pid)).toBe(false);
     const stop = new LiveStop({ env: { BOARDS_LIVE_RUN_PID: String(pid) } });
-    expect(() => stop.assertMayStart('a flux-pro call')).toThrow(new RegExp(`Not starting a flux-pro call: the live run that started this process \\(pid ${pid}\\) is gone`));
+    expect(() => stop.assertMayStart('a flux-pro call')).toThrow(
+      new RegExp(`Not starting a flux-pro call: the live run that started this process \\(pid ${pid}\\) is gone`),
+    );
     expect(() => new LiveStop({ env: { BOARDS_LIVE_RUN_PID: String(process.pid) } }).assertMayStart('x')).not.toThrow();
   });
 

@@ -69,7 +69,10 @@ export class LiveStop {
     this.install();
     const controller = new AbortController();
     const outcome = work(controller.signal);
-    this.inFlight.set(controller, outcome.catch(() => undefined));
+    this.inFlight.set(
+      controller,
+      outcome.catch(() => undefined),
+    );
     try {
       return await outcome;
     } finally {

@@ -1,12 +1,5 @@
 import { KEY_VARIABLES, hasKey, providerBaseUrl, syncKeysToEnv } from '@boards/config';
-import {
-  createGeneratorContext,
-  describeLifecycle,
-  effectiveLifecycleStatus,
-  type ActualCost,
-  type AnyGenerator,
-  type GeneratorResult,
-} from '@boards/core';
+import { createGeneratorContext, describeLifecycle, effectiveLifecycleStatus, type ActualCost, type AnyGenerator, type GeneratorResult } from '@boards/core';
 import { budgetFromEnv, capLedgerFromEnv, RunLedger, type CapLedger } from '@boards/cost';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
@@ -61,7 +54,6 @@ function capLedger(mode: LiveMode): CapLedger {
   caps ??= capLedgerFromEnv({ namespace: mode === 'emulator' ? 'rehearsal' : 'live' });
   return caps;
 }
-
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);

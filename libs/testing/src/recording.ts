@@ -137,7 +137,11 @@ export class GenerationRecorder {
       path,
       ...(e.requestBody === undefined ? {} : { request: JSON.parse(relocate(JSON.stringify(e.requestBody))) }),
       status: e.status,
-      headers: Object.fromEntries(Object.entries(e.responseHeaders).filter(([k]) => KEPT_HEADERS.includes(k)).map(([k, v]) => [k, scrubText(v)])),
+      headers: Object.fromEntries(
+        Object.entries(e.responseHeaders)
+          .filter(([k]) => KEPT_HEADERS.includes(k))
+          .map(([k, v]) => [k, scrubText(v)]),
+      ),
       body: this.body(e, relocate, mediaDir, `${i + 1}`),
     }));
     const recording: Recording = {

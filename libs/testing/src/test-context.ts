@@ -1,14 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createGeneratorContext,
-  type ActualCost,
-  type GeneratorContext,
-  type Logger,
-  type ProgressEvent,
-  type ProviderJob,
-} from '@boards/core';
+import { createGeneratorContext, type ActualCost, type GeneratorContext, type Logger, type ProgressEvent, type ProviderJob } from '@boards/core';
 import { LocalArtifactStore } from '@boards/storage';
 
 export interface TestContext extends GeneratorContext {

@@ -15,7 +15,11 @@ export const elevenlabsTtsInput = z.strictObject({
   timestamps: z.boolean().optional().describe('Also return word timestamps (default false)'),
   previous_text: z.string().optional().describe('Text spoken before this request, for continuity (not billed)'),
   next_text: z.string().optional().describe('Text spoken after this request, for continuity (not billed)'),
-  language_code: z.string().regex(/^[a-z]{2}$/, 'an ISO-639-1 code such as "en"').optional().describe('Language to enforce (ISO-639-1)'),
+  language_code: z
+    .string()
+    .regex(/^[a-z]{2}$/, 'an ISO-639-1 code such as "en"')
+    .optional()
+    .describe('Language to enforce (ISO-639-1)'),
   apply_text_normalization: z.enum(['auto', 'on', 'off']).optional().describe('Spell out numbers and the like (default auto)'),
 });
 

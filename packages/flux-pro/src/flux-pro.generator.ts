@@ -23,7 +23,8 @@ export const fluxProInput = z
     const custom = input.aspect_ratio === 'custom';
     for (const field of ['width', 'height'] as const) {
       if (custom && input[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required when aspect_ratio is "custom"` });
-      if (!custom && input[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only used when aspect_ratio is "custom"` });
+      if (!custom && input[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is only used when aspect_ratio is "custom"` });
     }
   });
 

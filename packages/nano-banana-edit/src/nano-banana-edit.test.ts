@@ -37,7 +37,12 @@ describe('nano-banana-edit mapping', () => {
     const submit = fal.find((r) => r.operation === 'submit');
     const stored = (name: string) => expect.stringMatching(new RegExp(`^${emulator.current.url}/files/[0-9a-f]+-${name.replace('.', '\\.')}$`));
     expect(submit?.path).toBe('/fal/queue/fal-ai/nano-banana/edit');
-    expect(submit?.body).toEqual({ prompt: 'make the circle blue', num_images: 2, output_format: 'png', image_urls: [stored('circle.png'), stored('input.png')] });
+    expect(submit?.body).toEqual({
+      prompt: 'make the circle blue',
+      num_images: 2,
+      output_format: 'png',
+      image_urls: [stored('circle.png'), stored('input.png')],
+    });
     // The emulator edits at the first input's size, which it could only know by fetching the upload.
     expect(artifacts).toEqual([1, 2].map(() => expect.objectContaining({ type: 'image', width: 64, height: 64 })));
     expect(nanoBananaEdit.estimateCost(input)).toMatchObject({ known: true, micros: 78_000 });

@@ -28,7 +28,12 @@ export const whisper = defineOpenAIGenerator({
   // The audio is uploaded as the multipart `file` (see run).
   sentAs: { audio: 'file' },
   price,
-  lifecycle: { status: 'deprecated', retiredOn: '2027-02-26', successor: 'gpt-4o-mini-transcribe', note: 'OpenAI announced whisper-1 shuts down on 2027-02-26' },
+  lifecycle: {
+    status: 'deprecated',
+    retiredOn: '2027-02-26',
+    successor: 'gpt-4o-mini-transcribe',
+    note: 'OpenAI announced whisper-1 shuts down on 2027-02-26',
+  },
   // One second of silence: the least audio OpenAI bills.
   cheapestInput: { audio: `data:audio/wav;base64,${Buffer.from(silentWav(1)).toString('base64')}` },
   estimateCost: (input) => {

@@ -35,7 +35,11 @@ export async function measureAffected(workspace: string, log: (line: string) => 
     body: [
       'Estimated cost of the live tests each selection would run, with every provider key configured (each live test makes one call with its cheapest input): `planLiveRun` (tools/plugin, the live plan behind `nx affected -t test-live`) in the snapshot with one committed change to packages/flux-pro. Nothing is called.',
       '',
-      table(['selection', 'command', 'generators', 'estimated live cost', 'time to plan'], [row('affected by the change', affected, affectedMs), row('every live test', all, allMs)], ['l', 'l', 'l', 'r', 'r']),
+      table(
+        ['selection', 'command', 'generators', 'estimated live cost', 'time to plan'],
+        [row('affected by the change', affected, affectedMs), row('every live test', all, allMs)],
+        ['l', 'l', 'l', 'r', 'r'],
+      ),
       '',
       `Running every live test would cost **${ratio(micros(all.totalIfAllKeys), micros(affected.totalIfAllKeys))}** what \`nx affected -t test-live\` costs for this change (${affected.generators.length} of ${all.generators.length} generators selected).`,
     ].join('\n'),

@@ -27,7 +27,12 @@ function settings(env: NodeJS.ProcessEnv) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not ${JSON.stringify(env[name])}`);
     return value;
   };
-  const skip = new Set((env.BENCH_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  const skip = new Set(
+    (env.BENCH_SKIP ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
   for (const s of skip) if (!SECTIONS.includes(s as SectionId)) throw new Error(`BENCH_SKIP: unknown section "${s}" (sections: ${SECTIONS.join(', ')})`);
   return {
     suiteRuns: { cold: count('BENCH_COLD_RUNS', 3), cached: count('BENCH_CACHED_RUNS', 3) },

@@ -21,7 +21,7 @@ export async function measureScaffold(workspace: string, log: (line: string) => 
   return {
     title: 'Scaffold to green tests',
     body: [
-      'In the snapshot copy of the workspace (its own node_modules): the generator writes the package and runs `npm install` so the lock file and the workspace links know it; then the new package\'s unit and conformance tests run against the emulator.',
+      "In the snapshot copy of the workspace (its own node_modules): the generator writes the package and runs `npm install` so the lock file and the workspace links know it; then the new package's unit and conformance tests run against the emulator.",
       '',
       table(
         ['step', 'time'],

@@ -24,7 +24,9 @@ export async function makeSnapshot(root: string): Promise<Snapshot> {
   const base = mkdtempSync(join(tmpdir(), 'boards-bench-'));
   const dir = join(base, 'ws');
   mkdirSync(dir);
-  const tar = await exec('bash', ['-c', `tar -C "$1" ${EXCLUDE.map((e) => `--exclude='${e}'`).join(' ')} -cf - . | tar -C "$2" -xf -`, 'copy', root, dir], { cwd: base });
+  const tar = await exec('bash', ['-c', `tar -C "$1" ${EXCLUDE.map((e) => `--exclude='${e}'`).join(' ')} -cf - . | tar -C "$2" -xf -`, 'copy', root, dir], {
+    cwd: base,
+  });
   if (tar.code !== 0) throw new Error(`copying the workspace failed: ${tar.stderr.trim()}`);
   await git(dir, ['add', '-A']);
   await git(dir, ['commit', '-q', '--no-verify', '--allow-empty', '-m', 'bench snapshot of the working tree']);

@@ -89,7 +89,12 @@ export function renderSuite(cold: SuiteRun[], cached: SuiteRun[]): string {
     table(
       ['', 'cold', 'cached', 'speed-up'],
       [
-        [`**total wall clock** (${projects.length} projects cold${failing.length ? `, ${passing.length} cached` : ''})`, `**${seconds(coldWall)}**`, `**${seconds(cachedWall)}**`, `**${ratio(coldWall, cachedWall)}**`],
+        [
+          `**total wall clock** (${projects.length} projects cold${failing.length ? `, ${passing.length} cached` : ''})`,
+          `**${seconds(coldWall)}**`,
+          `**${seconds(cachedWall)}**`,
+          `**${ratio(coldWall, cachedWall)}**`,
+        ],
         [`sum of task times, the ${passing.length} passing projects`, seconds(sumOver(cold, passing)), millis(sumOver(cached, passing)), '-'],
       ],
       ['l', 'r', 'r', 'r'],

@@ -54,11 +54,7 @@ export async function measureThroughput(workspace: string, emulator: EmulatorPro
         cells.push(await measure(generator, store, c, countFor(c)));
         log(`throughput ${id} x${c}: ${cells[cells.length - 1].perSecond.toFixed(1)}/s`);
       }
-      rows.push([
-        `${id} (${generator.provider})`,
-        ...cells.map((c) => c.perSecond.toFixed(1)),
-        ...cells.map((c) => `${millis(c.p50)} / ${millis(c.p95)}`),
-      ]);
+      rows.push([`${id} (${generator.provider})`, ...cells.map((c) => c.perSecond.toFixed(1)), ...cells.map((c) => `${millis(c.p50)} / ${millis(c.p95)}`)]);
       await emulator.clearRequests();
     }
     return {
@@ -66,11 +62,11 @@ export async function measureThroughput(workspace: string, emulator: EmulatorPro
       body: [
         `Full generations through the generators (validation, the real SDK client over HTTP, output download, sha-256 and a write to a local store) against one emulator in its own process, with no simulated job time. ${CONCURRENCY.map((c) => `${countFor(c)} generations at ${c} concurrent`).join(', ')}; inputs vary so each output is new media.`,
         '',
-        table(
-          ['generator', ...CONCURRENCY.map((c) => `${c} concurrent (/s)`), ...CONCURRENCY.map((c) => `p50 / p95 latency at ${c}`)],
-          rows,
-          ['l', ...CONCURRENCY.map(() => 'r' as const), ...CONCURRENCY.map(() => 'r' as const)],
-        ),
+        table(['generator', ...CONCURRENCY.map((c) => `${c} concurrent (/s)`), ...CONCURRENCY.map((c) => `p50 / p95 latency at ${c}`)], rows, [
+          'l',
+          ...CONCURRENCY.map(() => 'r' as const),
+          ...CONCURRENCY.map(() => 'r' as const),
+        ]),
         '',
         'The ceiling is CPU on this machine: the emulator synthesises a real PNG (1024x1024 for these inputs) or WAV per request while the client hashes and stores it.',
       ].join('\n'),

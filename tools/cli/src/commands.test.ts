@@ -32,7 +32,11 @@ describe('boards list', () => {
     expect(code).toBe(0);
     const { generators } = JSON.parse(stdout);
     const nano = generators.find((g: { id: string }) => g.id === 'nano-banana');
-    expect(nano).toMatchObject({ provider: 'fal', price: { usd: '0.039', unit: 'image' }, key: { variable: 'FAL_KEY', configured: true, source: 'environment' } });
+    expect(nano).toMatchObject({
+      provider: 'fal',
+      price: { usd: '0.039', unit: 'image' },
+      key: { variable: 'FAL_KEY', configured: true, source: 'environment' },
+    });
     expect(stdout).not.toContain(PLANTED_KEY);
   });
 });
@@ -52,7 +56,14 @@ describe('boards describe', () => {
     const { code, stdout } = await runs.describeJson;
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(doc.inputs.find((i: { name: string }) => i.name === 'num_images')).toMatchObject({ flag: '--num-images', type: 'integer', default: 1, minimum: 1, maximum: 4, required: false });
+    expect(doc.inputs.find((i: { name: string }) => i.name === 'num_images')).toMatchObject({
+      flag: '--num-images',
+      type: 'integer',
+      default: 1,
+      minimum: 1,
+      maximum: 4,
+      required: false,
+    });
     expect(doc.cheapestEstimate).toEqual({ known: true, usd: '0.039', basis: '1 image x $0.039' });
   });
 });

@@ -13,14 +13,18 @@ describe('confirmSpend', () => {
   });
 
   it('asks above the threshold, and for an unknown cost', async () => {
-    await expect(confirmSpend({ estimate: estimate('0.51'), thresholdMicros: limit, yes: false, interactive: true, ask: async () => 'y' })).resolves.toBeUndefined();
+    await expect(
+      confirmSpend({ estimate: estimate('0.51'), thresholdMicros: limit, yes: false, interactive: true, ask: async () => 'y' }),
+    ).resolves.toBeUndefined();
     await expect(
       confirmSpend({ estimate: { known: false, reason: 'remote audio' }, thresholdMicros: limit, yes: false, interactive: true, ask: async () => 'n' }),
     ).rejects.toMatchObject({ code: 'CONFIRMATION_DECLINED' });
   });
 
   it('refuses without a terminal unless --yes', async () => {
-    await expect(confirmSpend({ estimate: estimate('1'), thresholdMicros: limit, yes: false, interactive: false })).rejects.toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+    await expect(confirmSpend({ estimate: estimate('1'), thresholdMicros: limit, yes: false, interactive: false })).rejects.toMatchObject({
+      code: 'CONFIRMATION_REQUIRED',
+    });
     await expect(confirmSpend({ estimate: estimate('1'), thresholdMicros: limit, yes: true, interactive: false })).resolves.toBeUndefined();
   });
 });

@@ -15,7 +15,11 @@ export const DEFAULT_CONFIRM_ABOVE_USD = '0.50';
 /** The threshold in micro-dollars: the flag, else BOARDS_CONFIRM_ABOVE_USD, else $0.50. */
 export function confirmThreshold(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Micros {
   const [setting, text] =
-    flag !== undefined ? ['--max-cost-without-prompt', flag] : env[CONFIRM_ABOVE_VARIABLE] ? [CONFIRM_ABOVE_VARIABLE, env[CONFIRM_ABOVE_VARIABLE] as string] : ['default', DEFAULT_CONFIRM_ABOVE_USD];
+    flag !== undefined
+      ? ['--max-cost-without-prompt', flag]
+      : env[CONFIRM_ABOVE_VARIABLE]
+        ? [CONFIRM_ABOVE_VARIABLE, env[CONFIRM_ABOVE_VARIABLE] as string]
+        : ['default', DEFAULT_CONFIRM_ABOVE_USD];
   try {
     return usd(text.replace(/^\$/, ''));
   } catch {

@@ -38,4 +38,3 @@ export function resolveWorkspaceRoot(cwd: string = process.cwd(), env: NodeJS.Pr
   if (around) return around;
   throw new InvalidConfigError(WORKSPACE_ROOT_VARIABLE, `no workspace found above ${cwd}; set it to the repository root`);
 }
-

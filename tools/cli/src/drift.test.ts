@@ -119,7 +119,11 @@ describe('boards drift (published schemas, from a loopback server)', () => {
     expect(by['nano-banana'].status).toBe('drift');
     expect(by['nano-banana'].drifts).toEqual([
       { kind: 'range', field: 'prompt', message: 'prompt: generator nano-banana allows a length of 3..50000; published fal-ai/nano-banana allows 3..1000' },
-      { kind: 'enum', field: 'aspect_ratio', message: expect.stringContaining('generator nano-banana accepts "21:9", which published fal-ai/nano-banana does not') },
+      {
+        kind: 'enum',
+        field: 'aspect_ratio',
+        message: expect.stringContaining('generator nano-banana accepts "21:9", which published fal-ai/nano-banana does not'),
+      },
     ]);
     expect(by['flux-pro'].drifts).toEqual([expect.objectContaining({ kind: 'unknown-field', field: 'steps' })]);
     expect(by['flux-pro'].source).toContain('latest_version');
@@ -152,7 +156,15 @@ describe('boards drift --recordings', () => {
     const dir = join(workspace, 'packages', name, '__fixtures__', 'recordings');
     mkdirSync(dir, { recursive: true });
     const provenance = { generator: name, provider: 'fal', model: 'fal-ai/nano-banana', sdk: '@fal-ai/client@1', recordedAt: '2026-12-01', mode };
-    const exchange = { api: 'fal-queue', method: 'POST', path: '/fal-ai/nano-banana', request: { prompt: 'a red circle' }, status: 200, headers: {}, body: { json: submitAnswer } };
+    const exchange = {
+      api: 'fal-queue',
+      method: 'POST',
+      path: '/fal-ai/nano-banana',
+      request: { prompt: 'a red circle' },
+      status: 200,
+      headers: {},
+      body: { json: submitAnswer },
+    };
     writeFileSync(join(dir, `${name}.json`), JSON.stringify({ format: 'boards-recording/1', provenance, input: {}, exchanges: [exchange] }));
   };
   const submitted = { status: 'IN_QUEUE', request_id: 'r1', response_url: 'u', status_url: 'u', cancel_url: 'u', logs: null, metrics: {}, queue_position: 0 };

@@ -88,7 +88,10 @@ function splitList(text: string): unknown[] {
     }
   }
   if (text.startsWith('data:')) return [text];
-  return text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function coerceScalar(type: FieldType, value: unknown): Coerced {

@@ -70,7 +70,11 @@ describe('boards generate with a key (live mode)', () => {
     const { code, stdout, stderr } = await cli.done;
     expect(code).toBe(6);
     const { error } = JSON.parse(stdout);
-    const jobId = emulator.requestsFor('fal').find((r) => r.operation === 'cancel')?.path.split('/').slice(-2)[0];
+    const jobId = emulator
+      .requestsFor('fal')
+      .find((r) => r.operation === 'cancel')
+      ?.path.split('/')
+      .slice(-2)[0];
     expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', jobId });
     expect(stderr).toMatch(new RegExp(`cancel of job ${jobId} was not confirmed .*may still be running and billed`));
     expect(stderr).not.toMatch(/the fal request was canceled/);

@@ -23,7 +23,8 @@ export function chooseMode(provider: ProviderName, keys: ResolvedKeys, flags: Mo
   const source = keys.sources[keyVariable];
   if (flags.emulate) return { kind: 'emulator', provider, keyVariable, reason: 'forced' };
   if (source === undefined) {
-    if (flags.live) throw new MissingKeyError(keyVariable, 'set it in the environment, in BOARDS_GENERATOR_API_KEYS or in .env (--live needs the real provider)');
+    if (flags.live)
+      throw new MissingKeyError(keyVariable, 'set it in the environment, in BOARDS_GENERATOR_API_KEYS or in .env (--live needs the real provider)');
     return { kind: 'emulator', provider, keyVariable, reason: 'no-key' };
   }
   const baseUrlVariable = env[BASE_URL_VARIABLES[provider]] ? BASE_URL_VARIABLES[provider] : undefined;

@@ -14,16 +14,13 @@ describe('fuzzed bad input, every generator of the workspace', () => {
     expect(generators.map((g) => g.id)).toEqual(expect.arrayContaining(['flux-pro', 'nano-banana', 'whisper']));
   });
 
-  it.each(generators.map((g) => [g.id, g.generator] as const))(
-    '%s refuses bad input naming real fields, and sends nothing',
-    async (_id, generator) => {
-      const report = await fuzzGeneratorInput(generator, { emulator: emulator.current, runs: RUNS });
-      expect(report.accepted + report.rejected).toBeGreaterThanOrEqual(RUNS);
-      // Both outcomes were exercised: the fuzzer is neither all-valid nor all-junk.
-      expect(report.rejected).toBeGreaterThan(RUNS * 0.3);
-      expect(report.accepted).toBeGreaterThan(0);
-    },
-  );
+  it.each(generators.map((g) => [g.id, g.generator] as const))('%s refuses bad input naming real fields, and sends nothing', async (_id, generator) => {
+    const report = await fuzzGeneratorInput(generator, { emulator: emulator.current, runs: RUNS });
+    expect(report.accepted + report.rejected).toBeGreaterThanOrEqual(RUNS);
+    // Both outcomes were exercised: the fuzzer is neither all-valid nor all-junk.
+    expect(report.rejected).toBeGreaterThan(RUNS * 0.3);
+    expect(report.accepted).toBeGreaterThan(0);
+  });
 });
 
 describe('fuzz seeds that once crashed the harness itself', () => {

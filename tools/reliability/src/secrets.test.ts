@@ -108,13 +108,17 @@ describe('planted keys never show up', () => {
     ['truncated output download', (e) => e.injectFault({ provider: 'files', kind: 'truncated', times: Infinity })],
   ];
 
-  it.each(FAULTS)('in the typed errors of a provider %s', async (label, inject) => {
-    inject(emulator.current);
-    const errors = errorsOf(await Promise.all(generators.map((g) => attempt(label, g))));
-    expect(errors.length).toBeGreaterThan(0);
-    for (const error of errors) expect(BoardsError.isInstance(error)).toBe(true);
-    expectNoLeak();
-  }, 30_000);
+  it.each(FAULTS)(
+    'in the typed errors of a provider %s',
+    async (label, inject) => {
+      inject(emulator.current);
+      const errors = errorsOf(await Promise.all(generators.map((g) => attempt(label, g))));
+      expect(errors.length).toBeGreaterThan(0);
+      for (const error of errors) expect(BoardsError.isInstance(error)).toBe(true);
+      expectNoLeak();
+    },
+    30_000,
+  );
 
   it('in timeout errors (a job or a response slower than the deadline)', async () => {
     process.env.BOARDS_GENERATION_TIMEOUT_MS = '500';
@@ -190,8 +194,18 @@ describe('planted keys never show up', () => {
       for (const cost of ctx.actualCosts) ledger.recordActual({ generatorId: g.id, ...cost, at: new Date().toISOString() });
     }
     const refused = await Promise.resolve()
-      .then(() => ledger.reserve(active[0].id, active[0].estimateCost(active[0].cheapestInput), { limitMicros: 1, source: 'BOARDS_LIVE_BUDGET_USD', allowUnknown: false }, 'live'))
-      .then(() => undefined, (e: unknown) => e);
+      .then(() =>
+        ledger.reserve(
+          active[0].id,
+          active[0].estimateCost(active[0].cheapestInput),
+          { limitMicros: 1, source: 'BOARDS_LIVE_BUDGET_USD', allowUnknown: false },
+          'live',
+        ),
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect((refused as BoardsError).code).toBe('BUDGET_EXCEEDED');
     shown.add('budget refusal', refused);
 

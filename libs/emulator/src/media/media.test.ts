@@ -82,7 +82,7 @@ type Box = { type: string; start: number; size: number; body: Buffer };
 const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl', 'dinf']);
 function boxes(buf: Buffer, base = 0): Box[] {
   const out: Box[] = [];
-  for (let offset = 0; offset < buf.length; ) {
+  for (let offset = 0; offset < buf.length;) {
     const size = buf.readUInt32BE(offset);
     expect(size).toBeGreaterThanOrEqual(8);
     const box = { type: buf.toString('ascii', offset + 4, offset + 8), start: base + offset, size, body: buf.subarray(offset + 8, offset + size) };

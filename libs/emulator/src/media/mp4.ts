@@ -33,8 +33,7 @@ function u16(...values: number[]): Buffer {
   return b;
 }
 
-const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) =>
-  box(type, u32(((version & 255) << 24) | (flags & 0xffffff)), ...parts);
+const fullBox = (type: string, version: number, flags: number, ...parts: Buffer[]) => box(type, u32(((version & 255) << 24) | (flags & 0xffffff)), ...parts);
 
 function sampleTable(frames: number, delta: number, sampleSize: number, chunkOffset: number, width: number, height: number): Buffer {
   const visualEntry = box(

@@ -53,13 +53,7 @@ export function encodePng(width: number, height: number, seed: unknown = 0): Buf
   ihdr[11] = 0; // filter method
   ihdr[12] = 0; // no interlace
   const text = Buffer.from(`Software\0@boards/emulator`, 'latin1');
-  return Buffer.concat([
-    SIGNATURE,
-    chunk('IHDR', ihdr),
-    chunk('tEXt', text),
-    chunk('IDAT', deflateSync(raw, { level: 6 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('tEXt', text), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Reads width and height from a PNG's IHDR, or undefined when the bytes are not a PNG. */

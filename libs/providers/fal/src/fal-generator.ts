@@ -21,7 +21,10 @@ export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
    * with `accept`, a file of another media type or over that type's size cap is refused first.
    * Default: the input unchanged.
    */
-  toEndpointInput?(input: z.output<Schema>, upload: (ref: string, accept?: ArtifactType) => Promise<string>): Promise<Record<string, unknown>> | Record<string, unknown>;
+  toEndpointInput?(
+    input: z.output<Schema>,
+    upload: (ref: string, accept?: ArtifactType) => Promise<string>,
+  ): Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Turns the result into artifacts. Default: every URL in the result downloaded as `artifactType`. */
   toArtifacts?(result: FalResult, ctx: GeneratorContext): Promise<Artifact[]>;
   /**

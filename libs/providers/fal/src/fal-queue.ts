@@ -28,14 +28,16 @@ interface QueueStatus {
   error?: string;
 }
 
-
-
-
 /**
  * Cancels within core's bounded wait. `completed`: fal said the request had already completed
  * (billed; its result stays at fal). `problem`: why the cancel was not confirmed, if it was not.
  */
-async function cancelRequest(options: FalAdapterOptions, endpoint: string, requestId: string, ctx: GeneratorContext): Promise<{ completed: boolean; problem?: string }> {
+async function cancelRequest(
+  options: FalAdapterOptions,
+  endpoint: string,
+  requestId: string,
+  ctx: GeneratorContext,
+): Promise<{ completed: boolean; problem?: string }> {
   let completed = false;
   const problem = await cancelProviderJob(
     { provider: 'fal', jobId: requestId },

@@ -6,7 +6,11 @@ import { runFalRequest, uploadToFal } from './fal-queue';
 
 const ENDPOINT = 'fal-ai/nano-banana';
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 }, pollIntervalMs: 20 };
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 const image = defineFalGenerator({ ...testImageSpec('fal-test-image', ENDPOINT), adapter: fast });
 
@@ -91,7 +95,10 @@ describe('fal adapter', () => {
     expect(ops().filter((o) => o === 'result')).toHaveLength(2);
   });
 
-  describeDownloadFaults(() => image, () => emulator.current);
+  describeDownloadFaults(
+    () => image,
+    () => emulator.current,
+  );
 
   it('turns a failed request into GenerationFailedError naming the request', async () => {
     emulator.current.injectFault({ provider: 'fal', kind: 'job-failed' });
@@ -179,5 +186,9 @@ describe('fal adapter', () => {
     }
   });
 
-  describeKeySources('fal', () => emulator.current, () => runFalRequest(ENDPOINT, { prompt: 'key' }, createTestContext(), fast));
+  describeKeySources(
+    'fal',
+    () => emulator.current,
+    () => runFalRequest(ENDPOINT, { prompt: 'key' }, createTestContext(), fast),
+  );
 });

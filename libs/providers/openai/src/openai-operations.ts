@@ -14,11 +14,7 @@ export interface OpenAIImageParams {
 }
 
 /** Generates images (b64_json or url answers) and stores them. */
-export async function generateOpenAIImages(
-  params: OpenAIImageParams,
-  ctx: GeneratorContext,
-  options: OpenAIAdapterOptions = {},
-): Promise<Artifact[]> {
+export async function generateOpenAIImages(params: OpenAIImageParams, ctx: GeneratorContext, options: OpenAIAdapterOptions = {}): Promise<Artifact[]> {
   const client = createOpenAIClient(options, ctx.signal);
   ctx.progress({ progress: 0.1, phase: 'running' });
   let response;
@@ -58,11 +54,7 @@ export interface OpenAITranscriptionParams {
 }
 
 /** Uploads audio (multipart) for transcription and stores the transcript as a text artifact. */
-export async function transcribeWithOpenAI(
-  params: OpenAITranscriptionParams,
-  ctx: GeneratorContext,
-  options: OpenAIAdapterOptions = {},
-): Promise<Artifact> {
+export async function transcribeWithOpenAI(params: OpenAITranscriptionParams, ctx: GeneratorContext, options: OpenAIAdapterOptions = {}): Promise<Artifact> {
   ctx.progress({ progress: 0.05, phase: 'uploading' });
   const audio = await ctx.resolveInput(params.file, { accept: ['audio', 'video'] });
   const client = createOpenAIClient(options, ctx.signal);

@@ -5,7 +5,11 @@ import { createTestContext, describeKeySources, useEmulator } from '@boards/test
 import { generateOpenAIImages, transcribeWithOpenAI } from './openai-operations';
 
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 const wav = `data:audio/wav;base64,${Buffer.from(silentWav(2)).toString('base64')}`;
 
 describe('openai adapter', () => {
@@ -70,7 +74,7 @@ describe('openai adapter', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
-  it("names the deadline it was given when the SDK's own timeout fires (never \"within 0 ms\")", () => {
+  it('names the deadline it was given when the SDK\'s own timeout fires (never "within 0 ms")', () => {
     const error = mapOpenAIError(new APIConnectionTimeoutError(), 1234);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toBe('openai request did not finish within 1234 ms');
@@ -97,5 +101,9 @@ describe('openai adapter', () => {
     }
   });
 
-  describeKeySources('openai', () => emulator.current, () => generateOpenAIImages({ model: 'gpt-image-2', prompt: 'k' }, createTestContext(), fast));
+  describeKeySources(
+    'openai',
+    () => emulator.current,
+    () => generateOpenAIImages({ model: 'gpt-image-2', prompt: 'k' }, createTestContext(), fast),
+  );
 });

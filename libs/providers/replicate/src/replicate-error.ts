@@ -5,11 +5,7 @@ import { BoardsError, CanceledError, ProviderError, TimeoutError, type BoardsErr
  * already throws typed errors for HTTP failures; this covers the SDK's own
  * errors (e.g. its ApiError if a response slipped through) and aborts.
  */
-export function mapReplicateError(
-  error: unknown,
-  jobId: string | undefined,
-  deadline?: { deadline: AbortSignal; timeoutMs: number },
-): BE {
+export function mapReplicateError(error: unknown, jobId: string | undefined, deadline?: { deadline: AbortSignal; timeoutMs: number }): BE {
   if (error instanceof ProviderError && jobId && !error.jobId) {
     return new ProviderError(error.message.replace(/^replicate: /, ''), {
       provider: 'replicate',

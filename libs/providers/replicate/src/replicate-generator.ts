@@ -21,11 +21,7 @@ export interface ReplicateGeneratorSpec<Schema extends z.ZodType> extends Omit<G
   adapter?: ReplicateAdapterOptions;
 }
 
-async function defaultArtifacts(
-  prediction: ReplicatePrediction,
-  ctx: GeneratorContext,
-  type: GeneratorSpec<z.ZodType>['artifactType'],
-): Promise<Artifact[]> {
+async function defaultArtifacts(prediction: ReplicatePrediction, ctx: GeneratorContext, type: GeneratorSpec<z.ZodType>['artifactType']): Promise<Artifact[]> {
   if (type === 'text') {
     const output = prediction.output;
     const text = Array.isArray(output) ? output.join('') : typeof output === 'string' ? output : JSON.stringify(output);

@@ -26,7 +26,6 @@ export interface ReplicatePrediction {
 
 const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'aborted']);
 
-
 /** Last "NN%" in the logs, which Replicate's image models print while they work. */
 function progressFromLogs(logs: string | undefined): number | undefined {
   const matches = logs?.match(/(\d{1,3})%/g);
@@ -51,12 +50,16 @@ async function cancelPrediction(options: ReplicateAdapterOptions, id: string, ct
   const problem = await cancelProviderJob(
     { provider: 'replicate', jobId: id },
     async (signal) => {
-      const answer = (await createReplicateClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } }, signal).predictions.cancel(id)) as { status?: string };
+      const answer = (await createReplicateClient(
+        { ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } },
+        signal,
+      ).predictions.cancel(id)) as { status?: string };
       status = answer?.status;
     },
     ctx.logger,
   );
-  if (status === 'succeeded') ctx.logger.info(`replicate: prediction ${id} had already succeeded when canceled: it is billed and its output is kept at Replicate`);
+  if (status === 'succeeded')
+    ctx.logger.info(`replicate: prediction ${id} had already succeeded when canceled: it is billed and its output is kept at Replicate`);
   return { status, problem };
 }
 
@@ -68,7 +71,6 @@ function assertPrediction(prediction: ReplicatePrediction | undefined): Replicat
     retryable: false,
   });
 }
-
 
 /**
  * Creates a prediction with `Prefer: wait` (most image models finish inside it,
@@ -121,7 +123,10 @@ export async function runReplicatePrediction(
   if (stop.aborted && !TERMINAL.has(prediction.status)) {
     const { status, problem } = await cancelPrediction(options, prediction.id, ctx);
     if (status === 'succeeded') {
-      throw new CanceledError('Generation was stopped after the Replicate prediction had succeeded: it is billed and its output is kept at Replicate', prediction.id);
+      throw new CanceledError(
+        'Generation was stopped after the Replicate prediction had succeeded: it is billed and its output is kept at Replicate',
+        prediction.id,
+      );
     }
     const job = { provider: 'replicate' as const, jobId: prediction.id };
     if (ctx.signal.aborted) throw stoppedError(job, problem, 'Generation was canceled; the Replicate prediction was canceled');

@@ -5,7 +5,11 @@ import { defineReplicateGenerator } from './replicate-generator';
 
 const MODEL = 'black-forest-labs/flux-schnell';
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 const image = defineReplicateGenerator({ ...testImageSpec('replicate-test-image', MODEL), adapter: fast });
 
@@ -114,7 +118,10 @@ describe('replicate adapter', () => {
     emulator.current.setJobDurationMs(5000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'hang', times: Infinity });
     const error = await failure(
-      runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 200 }, timeoutMs: 3000 }),
+      runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), {
+        retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 200 },
+        timeoutMs: 3000,
+      }),
     );
     expect(error).toBeInstanceOf(TimeoutError);
   });
@@ -126,7 +133,11 @@ describe('replicate adapter', () => {
     const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
     const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
     expect(error).toBeInstanceOf(CancelUnconfirmedError);
-    expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', jobId: ctx.providerJobs[0].jobId, message: expect.stringMatching(/may still be running and billed/) });
+    expect(error).toMatchObject({
+      code: 'CANCEL_UNCONFIRMED',
+      jobId: ctx.providerJobs[0].jobId,
+      message: expect.stringMatching(/may still be running and billed/),
+    });
   });
 
   it('refuses a create answer without a prediction id at once (never polls /predictions/undefined)', async () => {
@@ -139,7 +150,10 @@ describe('replicate adapter', () => {
     expect((error as ProviderError).message).toMatch(/no prediction id/);
   });
 
-  describeDownloadFaults(() => image, () => emulator.current);
+  describeDownloadFaults(
+    () => image,
+    () => emulator.current,
+  );
 
   it('names the missing variable and sends nothing without a key', async () => {
     const saved = process.env.REPLICATE_API_TOKEN;
@@ -154,5 +168,9 @@ describe('replicate adapter', () => {
     }
   });
 
-  describeKeySources('replicate', () => emulator.current, () => runReplicatePrediction(MODEL, { prompt: 'k' }, createTestContext(), fast));
+  describeKeySources(
+    'replicate',
+    () => emulator.current,
+    () => runReplicatePrediction(MODEL, { prompt: 'k' }, createTestContext(), fast),
+  );
 });

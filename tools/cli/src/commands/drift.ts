@@ -1,7 +1,7 @@
 import { syncKeysToEnv } from '@boards/config';
 import type { AnyGenerator } from '@boards/core';
 import { startEmulator } from '@boards/emulator';
-import { compareSchemas, generatorFacts, type Drift } from '@boards/testing/src/drift';
+import { compareSchemas, generatorFacts, type Drift } from '@boards/testing/drift';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { loadAllGenerators, resolveWorkspaceRoot } from '../discover';
 import { compareRecordings } from '../drift/recordings';
@@ -29,7 +29,10 @@ async function driftOf(generator: AnyGenerator, env: NodeJS.ProcessEnv): Promise
   try {
     const published = await publishedFacts(generator, env);
     if ('skipped' in published) return { ...base, status: 'skipped', reason: published.skipped };
-    const drifts = compareSchemas(generatorFacts(generator), published.facts, { generator: `generator ${generator.id}`, provider: `published ${generator.model}` });
+    const drifts = compareSchemas(generatorFacts(generator), published.facts, {
+      generator: `generator ${generator.id}`,
+      provider: `published ${generator.model}`,
+    });
     return { ...base, status: drifts.length ? 'drift' : 'ok', source: published.source, drifts };
   } catch (error) {
     return { ...base, status: 'error', reason: error instanceof Error ? error.message : String(error) };
@@ -48,7 +51,13 @@ async function schemaDrift({ output, cwd, env }: CommandContext, ids: string[]):
   for (const generator of generators) results.push(await driftOf(generator, env));
 
   output.document({ generators: results });
-  const rows = results.map((r) => [r.generator, r.provider, r.model, r.status === 'drift' ? `drift (${r.drifts?.length})` : r.status, r.reason ?? r.source ?? '']);
+  const rows = results.map((r) => [
+    r.generator,
+    r.provider,
+    r.model,
+    r.status === 'drift' ? `drift (${r.drifts?.length})` : r.status,
+    r.reason ?? r.source ?? '',
+  ]);
   for (const line of table([['GENERATOR', 'PROVIDER', 'MODEL', 'RESULT', 'SOURCE / REASON'], ...rows])) output.result(line);
   for (const r of results.filter((x) => x.status === 'drift')) {
     output.result('');
@@ -72,7 +81,10 @@ async function recordingsDrift({ output, cwd, env }: CommandContext, emulatorUrl
     for (const s of report.skipped) output.result(`not counted: ${s.recording}: ${s.reason}`);
     if (report.rows.length > 0) {
       output.result('');
-      for (const line of table([['RECORDING', 'EXCHANGE', 'FIELD', 'RECORDED', 'EMULATOR', 'VERDICT'], ...report.rows.map((r) => [r.recording, r.exchange, r.field, r.recorded, r.emulator, r.verdict])])) {
+      for (const line of table([
+        ['RECORDING', 'EXCHANGE', 'FIELD', 'RECORDED', 'EMULATOR', 'VERDICT'],
+        ...report.rows.map((r) => [r.recording, r.exchange, r.field, r.recorded, r.emulator, r.verdict]),
+      ])) {
         output.result(line);
       }
     }

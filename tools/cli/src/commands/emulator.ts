@@ -41,7 +41,8 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
     emulator = await startEmulator({ port, jobDurationMs: jobDurationMs ?? 'realistic', log });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new CliError('USAGE', `cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'in use' : 'permission denied'}`);
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new CliError('USAGE', `cannot listen on port ${port}: ${code === 'EADDRINUSE' ? 'in use' : 'permission denied'}`);
     throw error;
   }
   const env = emulatorEnv(emulator);

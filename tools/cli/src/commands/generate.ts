@@ -1,5 +1,14 @@
 import { syncKeysToEnv } from '@boards/config';
-import { describeLifecycle, effectiveLifecycleStatus, formatUsd, ModelRetiredError, redactProviderText, type ActualCost, type AnyGenerator, type CostEstimate } from '@boards/core';
+import {
+  describeLifecycle,
+  effectiveLifecycleStatus,
+  formatUsd,
+  ModelRetiredError,
+  redactProviderText,
+  type ActualCost,
+  type AnyGenerator,
+  type CostEstimate,
+} from '@boards/core';
 import { formatEstimate } from '@boards/cost';
 import { LocalArtifactStore } from '@boards/storage';
 import { booleanFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
@@ -158,7 +167,9 @@ function report(output: Output, { generator, mode, estimate, outcome, cwd }: Rep
   });
 
   const where = mode.kind === 'emulator' ? ' on the emulator' : '';
-  output.result(`${generator.id}: done in ${(outcome.elapsedMs / 1000).toFixed(1)}s${where}; ${artifacts.length} artifact${artifacts.length === 1 ? '' : 's'}:`);
+  output.result(
+    `${generator.id}: done in ${(outcome.elapsedMs / 1000).toFixed(1)}s${where}; ${artifacts.length} artifact${artifacts.length === 1 ? '' : 's'}:`,
+  );
   for (const entry of artifacts) printArtifact(output, entry, cwd);
   for (const warning of outcome.result.warnings ?? []) output.result(`warning: ${warning}`);
   if (providerJobId) output.result(`provider job: ${providerJobId}`);

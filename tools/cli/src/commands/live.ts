@@ -37,7 +37,10 @@ export const liveCommand: Command = async ({ argv, output, cwd, env }) => {
     workspaceRoot: root,
     base: stringFlag(args, 'base'),
     head: stringFlag(args, 'head'),
-    projects: stringFlag(args, 'projects')?.split(',').map((p) => p.trim()).filter(Boolean),
+    projects: stringFlag(args, 'projects')
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     emulator: booleanFlag(args, 'emulate'),
   };
   const plan = planLiveRun(options, (id) => loadGeneratorById(root, id));
@@ -51,6 +54,10 @@ export const liveCommand: Command = async ({ argv, output, cwd, env }) => {
   }
   if (plan.generators.length === 0) return ExitCode.OK;
   const nxArgs = plan.runCommand.replace(/^npx nx /, '').split(' ');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), ...nxArgs], { cwd: root, stdio: ['inherit', 'inherit', 'inherit'], env });
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), ...nxArgs], {
+    cwd: root,
+    stdio: ['inherit', 'inherit', 'inherit'],
+    env,
+  });
   return result.status === 0 ? ExitCode.OK : ExitCode.PROVIDER;
 };

@@ -7,7 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import { getKey } from '@boards/config';
 import type { AnyGenerator } from '@boards/core';
-import { factsFromJsonSchema, type SchemaFacts } from '@boards/testing/src/drift';
+import { factsFromJsonSchema, type SchemaFacts } from '@boards/testing/drift';
 
 /** Where the published schemas come from; each has a variable to override it. */
 export const DRIFT_SOURCES = {

@@ -29,7 +29,13 @@ export interface RecordingsReport {
   skipped: Array<{ recording: string; reason: string }>;
 }
 
-const AUTH: Record<string, string> = { replicate: 'Bearer r8_drift', openai: 'Bearer sk-drift', 'fal-queue': 'Key drift:drift', 'fal-run': 'Key drift:drift', 'fal-rest': 'Key drift:drift' };
+const AUTH: Record<string, string> = {
+  replicate: 'Bearer r8_drift',
+  openai: 'Bearer sk-drift',
+  'fal-queue': 'Key drift:drift',
+  'fal-run': 'Key drift:drift',
+  'fal-rest': 'Key drift:drift',
+};
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const show = (v: unknown) => {
   const s = v === undefined ? '-' : JSON.stringify(v);
@@ -43,11 +49,21 @@ export function findAllRecordings(root: string): string[] {
   return readdirSync(packages)
     .map((name) => join(packages, name, '__fixtures__', 'recordings'))
     .filter((dir) => existsSync(dir))
-    .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)));
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(dir, f)),
+    );
 }
 
 /** Rows for the fields of `recorded` the emulator's `answer` lacks or types differently (extra fields are fine). */
-function walk(rows: RecordingRow[], base: Omit<RecordingRow, 'field' | 'recorded' | 'emulator' | 'verdict'>, path: string, recorded: unknown, answer: unknown): void {
+function walk(
+  rows: RecordingRow[],
+  base: Omit<RecordingRow, 'field' | 'recorded' | 'emulator' | 'verdict'>,
+  path: string,
+  recorded: unknown,
+  answer: unknown,
+): void {
   if (answer === undefined) {
     rows.push({ ...base, field: path, recorded: show(recorded), emulator: '-', verdict: 'MISSING' });
     return;
@@ -96,7 +112,12 @@ async function replayOne(recording: LoadedRecording, name: string, emulatorUrl: 
     }
     // The adapters create Replicate predictions with Prefer: wait; so does the replay.
     if (exchange.api === 'replicate' && exchange.method === 'POST' && /predictions$/.test(exchange.path)) headers.prefer = 'wait=60';
-    const response = await fetch(`${emulatorUrl}${replayPrefix(exchange.api)}${path}`, { method: exchange.method, headers, body, signal: AbortSignal.timeout(70_000) });
+    const response = await fetch(`${emulatorUrl}${replayPrefix(exchange.api)}${path}`, {
+      method: exchange.method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(70_000),
+    });
     const text = await response.text();
     if (response.status !== exchange.status && !(isStatusPoll(exchange) && [200, 202].includes(response.status))) {
       rows.push({ ...base, field: 'HTTP status', recorded: String(exchange.status), emulator: String(response.status), verdict: 'VALUE' });
@@ -127,7 +148,10 @@ export async function compareRecordings(root: string, emulatorUrl: string): Prom
       continue;
     }
     if (recording.provenance.mode !== 'live') {
-      report.skipped.push({ recording: name, reason: `${recording.provenance.mode} provenance: made against the emulator, not evidence of what ${recording.provenance.provider} answers` });
+      report.skipped.push({
+        recording: name,
+        reason: `${recording.provenance.mode} provenance: made against the emulator, not evidence of what ${recording.provenance.provider} answers`,
+      });
       continue;
     }
     report.replayed.push(name);

@@ -124,7 +124,15 @@ export function boardFromGeneration(generator: AnyGenerator, record: GenerationR
       ['estimated', record.estimatedUsd === 'unknown' ? 'unknown' : `$${record.estimatedUsd}`],
       ['billed', billedText(record)],
     ],
-    cards: [{ generator: generator.id, about: about(generator), status: record.error ? 'failed' : 'passed', reasons: record.error ? [record.error] : [], generations: [generation] }],
+    cards: [
+      {
+        generator: generator.id,
+        about: about(generator),
+        status: record.error ? 'failed' : 'passed',
+        reasons: record.error ? [record.error] : [],
+        generations: [generation],
+      },
+    ],
     notInRun: [],
   };
 }

@@ -71,7 +71,19 @@ export class HeadlessChromium {
 
   static launch(executable: string, timeoutMs = 30_000): HeadlessChromium {
     const profile = mkdtempSync(join(tmpdir(), 'boards-chromium-'));
-    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--no-default-browser-check', '--hide-scrollbars', '--mute-audio', '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'];
+    const args = [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--hide-scrollbars',
+      '--mute-audio',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ];
     const child = spawn(executable, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
     return new HeadlessChromium(child, profile, timeoutMs);
   }
@@ -85,9 +97,11 @@ export class HeadlessChromium {
     this.listeners.push((m) => {
       if (m.sessionId !== session || !m.params) return;
       const p = m.params as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-      if (m.method === 'Runtime.consoleAPICalled' && p.type === 'error') errors.push(`console.error: ${p.args.map((a: { value?: unknown; description?: string }) => a.value ?? a.description).join(' ')}`);
+      if (m.method === 'Runtime.consoleAPICalled' && p.type === 'error')
+        errors.push(`console.error: ${p.args.map((a: { value?: unknown; description?: string }) => a.value ?? a.description).join(' ')}`);
       if (m.method === 'Runtime.exceptionThrown') errors.push(`exception: ${p.exceptionDetails.exception?.description ?? p.exceptionDetails.text}`);
-      if (m.method === 'Log.entryAdded' && p.entry.level === 'error') errors.push(`${p.entry.source}: ${p.entry.text}${p.entry.url ? ` (${p.entry.url})` : ''}`);
+      if (m.method === 'Log.entryAdded' && p.entry.level === 'error')
+        errors.push(`${p.entry.source}: ${p.entry.text}${p.entry.url ? ` (${p.entry.url})` : ''}`);
     });
     for (const domain of ['Page', 'Runtime', 'Log']) await this.send(`${domain}.enable`, {}, session);
     await this.send('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: false }, session);
@@ -108,7 +122,11 @@ export class HeadlessChromium {
     );
     const metrics = await this.send('Page.getLayoutMetrics', {}, session);
     const height = Math.ceil((metrics.cssContentSize as { height: number }).height);
-    const shot = await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } }, session);
+    const shot = await this.send(
+      'Page.captureScreenshot',
+      { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } },
+      session,
+    );
     return { ...facts, errors, screenshot: Buffer.from(shot.data as string, 'base64') };
   }
 

@@ -56,10 +56,15 @@ describe('renderBoard', () => {
 
   it('never shows a key or a signed URL query string', () => {
     const leaky = generation({
-      input: { image: 'https://files.example/x.png?X-Amz-Signature=abcdef123456&token=zzz', note: 'r8_ABCDEFGH12345678 sk-proj_abcdefgh1234 Key abcdef123:ghijkl456' },
+      input: {
+        image: 'https://files.example/x.png?X-Amz-Signature=abcdef123456&token=zzz',
+        note: 'r8_ABCDEFGH12345678 sk-proj_abcdefgh1234 Key abcdef123:ghijkl456',
+      },
       error: 'provider said Bearer sk-abcdefghijklmnop',
     });
-    const html = renderBoard(board({ cards: [{ generator: 'flux-pro', status: 'failed', reasons: ['failed: Key someid12:somesecret99'], generations: [leaky] }] }));
+    const html = renderBoard(
+      board({ cards: [{ generator: 'flux-pro', status: 'failed', reasons: ['failed: Key someid12:somesecret99'], generations: [leaky] }] }),
+    );
     expect(html).not.toMatch(/r8_[A-Za-z0-9]{8}|sk-[A-Za-z0-9_-]{8}|Key [A-Za-z0-9_-]{6,}:[A-Za-z0-9_-]{6,}/);
     expect(html).not.toContain('X-Amz-Signature');
     expect(html).toContain('https://files.example/x.png');
@@ -68,7 +73,14 @@ describe('renderBoard', () => {
   it('shows the caps when the summary has them, and says so when it has none', () => {
     expect(renderBoard(board())).toContain('no caps recorded');
     const html = renderBoard(
-      board({ caps: { backend: 'redis', rehearsal: true, day: { period: '2026-12-01', spentUsd: '0.055', limitUsd: '5.00' }, month: { period: '2026-12', spentUsd: '0.10', limitUsd: null } } }),
+      board({
+        caps: {
+          backend: 'redis',
+          rehearsal: true,
+          day: { period: '2026-12-01', spentUsd: '0.055', limitUsd: '5.00' },
+          month: { period: '2026-12', spentUsd: '0.10', limitUsd: null },
+        },
+      }),
     );
     expect(html).toContain('<dt>day 2026-12-01</dt><dd>$0.055 of $5.00</dd>');
     expect(html).toContain('<dt>month 2026-12</dt><dd>$0.10 of no limit</dd>');
@@ -77,7 +89,12 @@ describe('renderBoard', () => {
   });
 
   it('gives a skipped card its reason and an emulator run its banner', () => {
-    const html = renderBoard(board({ mode: 'emulator', cards: [{ generator: 'dalle3', status: 'skipped', reasons: ['skipped: dall-e-3 is retired 2026-05-12; use gpt-image-2'], generations: [] }] }));
+    const html = renderBoard(
+      board({
+        mode: 'emulator',
+        cards: [{ generator: 'dalle3', status: 'skipped', reasons: ['skipped: dall-e-3 is retired 2026-05-12; use gpt-image-2'], generations: [] }],
+      }),
+    );
     expect(html).toContain('<p class="reason">skipped: dall-e-3 is retired 2026-05-12; use gpt-image-2</p>');
     expect(html).toContain('Emulator run: no provider was called');
   });

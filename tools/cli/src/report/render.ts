@@ -41,7 +41,10 @@ export function renderBoard(board: Board, generatedAt = new Date()): string {
 <header>
 <h1>${text(board.title)}</h1>
 ${board.mode === 'emulator' ? '<p class="banner">Emulator run: no provider was called and no money was spent. The media are the emulator\'s synthetic output.</p>' : ''}
-<dl class="facts">${board.facts.filter(([k]) => board.mode !== 'emulator' || k !== 'mode').map(([k, v]) => `<div><dt>${text(k)}</dt><dd>${text(v)}</dd></div>`).join('')}${capsFacts(board.caps)}</dl>
+<dl class="facts">${board.facts
+    .filter(([k]) => board.mode !== 'emulator' || k !== 'mode')
+    .map(([k, v]) => `<div><dt>${text(k)}</dt><dd>${text(v)}</dd></div>`)
+    .join('')}${capsFacts(board.caps)}</dl>
 </header>
 <main class="board">
 ${board.cards.map(renderCard).join('\n')}
@@ -111,8 +114,10 @@ function renderArtifact(a: RecordedArtifact): string {
 
 function renderInputFile(f: RecordedInputFile): string {
   const label = `<figcaption>input ${text(f.field)} · ${text(`${f.mimeType} · ${formatBytes(f.sizeBytes)}`)}</figcaption>`;
-  if (f.mimeType.startsWith('image/')) return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${escapeHtml(f.field)}">${label}</figure>`;
-  if (f.mimeType.startsWith('audio/')) return `<figure class="audio input-file"><audio controls preload="metadata" src="${href(f.file)}"></audio>${label}</figure>`;
+  if (f.mimeType.startsWith('image/'))
+    return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${escapeHtml(f.field)}">${label}</figure>`;
+  if (f.mimeType.startsWith('audio/'))
+    return `<figure class="audio input-file"><audio controls preload="metadata" src="${href(f.file)}"></audio>${label}</figure>`;
   return `<figure class="input-file"><a href="${href(f.file)}">${text(f.file)}</a>${label}</figure>`;
 }
 

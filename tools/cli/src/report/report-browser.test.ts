@@ -24,7 +24,9 @@ let chromium: HeadlessChromium | undefined;
 beforeAll(() => {
   const executable = findChromium();
   if (!executable) {
-    throw new Error('chromium is not installed: the report page is checked in a real browser (apt-get install -y chromium; .ci/run installs it, BOARDS_CHROMIUM names another)');
+    throw new Error(
+      'chromium is not installed: the report page is checked in a real browser (apt-get install -y chromium; .ci/run installs it, BOARDS_CHROMIUM names another)',
+    );
   }
   chromium = HeadlessChromium.launch(executable);
   mkdirSync(SHOTS, { recursive: true });
@@ -46,7 +48,16 @@ async function emulatorRun(): Promise<string> {
     let actual: ActualCost | undefined;
     const ctx = createGeneratorContext({ generatorId: id, store, onActualCost: (cost) => (actual = cost) });
     const result = await generator.generate(input, ctx);
-    recordGeneration(runDir, { generator: id, mode: 'emulator', startedAt, elapsedMs: Date.now() - startedAt.getTime(), input, estimate: generator.estimateCost(input), actual, result });
+    recordGeneration(runDir, {
+      generator: id,
+      mode: 'emulator',
+      startedAt,
+      elapsedMs: Date.now() - startedAt.getTime(),
+      input,
+      estimate: generator.estimateCost(input),
+      actual,
+      result,
+    });
   }
   mkdirSync(join(runDir, 'results'));
   for (const id of GENERATED) {
@@ -57,7 +68,12 @@ async function emulatorRun(): Promise<string> {
   const reason = liveSkipReason(loadGeneratorById(root, 'dalle3'), { BOARDS_LIVE_RUN: '1' });
   writeFileSync(join(runDir, 'results', 'dalle3.json'), JSON.stringify({ project: 'dalle3', tests: [{ title: 'dalle3 live', status: 'skipped', reason }] }));
   const summary = summarizeRun(runDir, Object.fromEntries([...GENERATED, 'dalle3'].map((id) => [id, 'success'])), 'emulator');
-  const caps = { backend: 'directory', rehearsal: false, day: { period: '2026-12-01', spentUsd: '0.055', limitUsd: '5.00' }, month: { period: '2026-12', spentUsd: '0.055', limitUsd: null } };
+  const caps = {
+    backend: 'directory',
+    rehearsal: false,
+    day: { period: '2026-12-01', spentUsd: '0.055', limitUsd: '5.00' },
+    month: { period: '2026-12', spentUsd: '0.055', limitUsd: null },
+  };
   writeFileSync(join(runDir, 'summary.json'), JSON.stringify({ ...summary, caps }));
   return runDir;
 }
@@ -109,7 +125,10 @@ describe('the report page in headless chromium', () => {
       const report = await openPage(stdout, 'generation.png');
       expect(report.errors).toEqual([]);
       // The input image (linked where it lies), then the output beside the page.
-      expect(report.images.map((i) => i.src)).toEqual([expect.stringMatching(/^\.\.\/flux-schnell\/[0-9a-f]{16}\.png$/), expect.stringMatching(/^[0-9a-f]{16}\.png$/)]);
+      expect(report.images.map((i) => i.src)).toEqual([
+        expect.stringMatching(/^\.\.\/flux-schnell\/[0-9a-f]{16}\.png$/),
+        expect.stringMatching(/^[0-9a-f]{16}\.png$/),
+      ]);
       expect(report.images.filter((i) => i.naturalWidth === 1024)).toEqual(report.images);
       expect(report.text).toContain('make it blue');
     },

@@ -108,7 +108,10 @@ describe('catalogue block', () => {
     const root = tempRoot();
     mkdirSync(join(root, 'packages', 'alpha'), { recursive: true });
     mkdirSync(join(root, 'tools', 'plugin'), { recursive: true });
-    writeFileSync(join(root, 'packages', 'alpha', 'package.json'), JSON.stringify({ main: join(__dirname, '__fixtures__', 'generator.ts'), boards: { generator: 'fixture' } }));
+    writeFileSync(
+      join(root, 'packages', 'alpha', 'package.json'),
+      JSON.stringify({ main: join(__dirname, '__fixtures__', 'generator.ts'), boards: { generator: 'fixture' } }),
+    );
     writeFileSync(join(root, 'README.md'), '# R\n<!-- catalogue:start -->\nstale\n<!-- catalogue:end -->\n');
     const lines: string[] = [];
     const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };

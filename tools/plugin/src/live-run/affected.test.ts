@@ -64,7 +64,13 @@ describe('live tests selected by a change', () => {
 
   it('BOARDS_REPLAY is an input of the unit tests: a cached pass cannot stand in for BOARDS_REPLAY=required', () => {
     const nx = join(root, 'node_modules/nx/dist/bin/nx.js');
-    const project = JSON.parse(execFileSync(process.execPath, [nx, 'show', 'project', 'gpt-image-2', '--json'], { cwd: root, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } }));
+    const project = JSON.parse(
+      execFileSync(process.execPath, [nx, 'show', 'project', 'gpt-image-2', '--json'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NX_DAEMON: 'false' },
+      }),
+    );
     expect(project.targets.test.inputs).toContainEqual({ env: 'BOARDS_REPLAY' });
   });
 

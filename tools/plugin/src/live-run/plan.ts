@@ -111,7 +111,11 @@ export function renderPlan(plan: LivePlan): string {
   const rows = plan.generators.map((g) => [g.id, g.provider, formatEstimate(g.estimate), g.skipReason ? `skip: ${g.skipReason}` : 'runs']);
   const header = ['generator', 'provider', 'estimate', 'key / status'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [
     `Live test plan (${plan.selection}): ${plan.generators.length} generator(s), no provider called${plan.runCommand.endsWith('-c emulator') ? '; against the emulator, so estimates are notional' : ''}`,
     line(header),

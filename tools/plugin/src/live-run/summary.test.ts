@@ -62,7 +62,10 @@ describe('live run summary', () => {
       await postTasksExecution({}, { id: 'run-1', workspaceRoot, argv, taskResults } as unknown as PostTasksExecutionContext);
     } finally {
       write.mockRestore();
-      for (const [name, value] of [['BOARDS_LIVE_RUN_DIR', saved.dir], ['BOARDS_LIVE_RUN_PID', saved.pid]] as const) {
+      for (const [name, value] of [
+        ['BOARDS_LIVE_RUN_DIR', saved.dir],
+        ['BOARDS_LIVE_RUN_PID', saved.pid],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -93,7 +93,11 @@ export function renderSummary(summary: RunSummary): string {
     [...g.skipReasons.map((r) => `skipped: ${r}`), ...g.errors.slice(0, 1)].join('; '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [
     `Live run summary (${summary.mode === 'emulator' ? 'emulator: no money spent' : 'real providers'})`,
     line(header),

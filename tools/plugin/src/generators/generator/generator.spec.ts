@@ -77,7 +77,9 @@ describe('@boards/tools:generator', () => {
         'src/demo-gen.live.test.ts',
         'src/demo-gen.test.ts',
         'src/index.ts',
-      ].map((f) => `packages/demo-gen/${f}`).sort(),
+      ]
+        .map((f) => `packages/demo-gen/${f}`)
+        .sort(),
     );
     expect(readJson(tree, 'packages/demo-gen/package.json')).toMatchObject({
       name: '@boards/demo-gen',
@@ -145,9 +147,9 @@ describe('@boards/tools:generator', () => {
     await expect(generatorGenerator(tree, { ...fluxDev, provider: 'openai', model: 'sora-2', artifact: 'video', price: '0.1' })).rejects.toThrow(
       /--artifact: video is not scaffolded for openai/,
     );
-    await expect(
-      generatorGenerator(tree, { ...fluxDev, provider: 'replicate', model: 'a/b', price: '0.01', unit: 'megapixel' }),
-    ).rejects.toThrow(/--unit: megapixel is scaffolded for fal/);
+    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'replicate', model: 'a/b', price: '0.01', unit: 'megapixel' })).rejects.toThrow(
+      /--unit: megapixel is scaffolded for fal/,
+    );
     await expect(generatorGenerator(tree, { ...fluxDev, provider: 'replicate', model: 'not a model', price: '0.01' })).rejects.toThrow(/--model/);
   });
 
@@ -182,6 +184,11 @@ describe('@boards/tools:generator', () => {
       { ...fluxDev, name: 'oa-text-flat', provider: 'openai', model: 'gpt-4o-transcribe', artifact: 'text', price: '0.01', unit: 'request' },
     ];
     for (const options of cases) await generatorGenerator(tree, options);
-    expect(typecheck(tree, cases.map((c) => `packages/${c.name}`))).toEqual([]);
+    expect(
+      typecheck(
+        tree,
+        cases.map((c) => `packages/${c.name}`),
+      ),
+    ).toEqual([]);
   }, 60_000);
 });

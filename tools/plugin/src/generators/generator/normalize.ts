@@ -95,7 +95,10 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
     projectRoot,
     constName,
     inputName: `${constName}Input`,
-    title: name.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '),
+    title: name
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
     phrase: PHRASES[artifact],
     description: `${PHRASES[artifact]} with ${model} on ${PROVIDER_TITLES[provider]}`,
     skipInstall: raw.skipInstall === true,
@@ -111,7 +114,10 @@ function resolvePrice(raw: GeneratorGeneratorSchema, provider: Provider, model: 
     const known = knownPrice(provider, model);
     if (!known) {
       const u = unit ?? UNITS[artifact][0];
-      fail('--price', `no published price is known to the plugin for ${provider} model ${model}: pass --price=<USD per ${u}> read from ${raw.source ?? SOURCES[provider](model)}. An unknown price is never estimated as $0.`);
+      fail(
+        '--price',
+        `no published price is known to the plugin for ${provider} model ${model}: pass --price=<USD per ${u}> read from ${raw.source ?? SOURCES[provider](model)}. An unknown price is never estimated as $0.`,
+      );
     }
     if (unit && unit !== known.unit) fail('--unit', `${unit} needs --price: the known price of ${model} is ${describePrice(known)}`);
     if (!UNITS[artifact].includes(known.unit as Unit)) {

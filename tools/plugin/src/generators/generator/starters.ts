@@ -59,7 +59,11 @@ function image(o: NormalizedOptions): Draft {
   const fields = [
     `  prompt: z.string().min(1).max(10_000).describe('Text describing the image'),`,
     `  ${count}: z.number().int().min(1).max(${max}).default(1).describe('How many images (1-${max}); each is billed'),`,
-    ...(mp ? [`  image_size: z.enum(Object.keys(IMAGE_SIZES) as [ImageSize, ...ImageSize[]]).default('landscape_4_3').describe('Size preset; billed per megapixel'),`] : []),
+    ...(mp
+      ? [
+          `  image_size: z.enum(Object.keys(IMAGE_SIZES) as [ImageSize, ...ImageSize[]]).default('landscape_4_3').describe('Size preset; billed per megapixel'),`,
+        ]
+      : []),
   ];
   const body = `{ prompt: 'a lighthouse at dusk', ${count}: 2${mp ? ", image_size: 'landscape_4_3'" : ''} }`;
   return {
@@ -96,7 +100,10 @@ function image(o: NormalizedOptions): Draft {
       title: 'sends the prompt and image count and stores every image',
       input: `{ prompt: 'a lighthouse at dusk', ${count}: 2 }`,
       quantity: 2,
-      requestAssertions: requestAssertions(o, openai ? `{ model: ${q(o.model)}, prompt: 'a lighthouse at dusk', n: 2, size: '1024x1024', quality: 'medium' }` : body),
+      requestAssertions: requestAssertions(
+        o,
+        openai ? `{ model: ${q(o.model)}, prompt: 'a lighthouse at dusk', n: 2, size: '1024x1024', quality: 'medium' }` : body,
+      ),
       artifactAssertions: `    expect(artifacts).toHaveLength(2);
     expect(artifacts.every((a) => a.type === 'image' && a.mimeType.startsWith('image/'))).toBe(true);`,
     },
@@ -118,7 +125,11 @@ function video(o: NormalizedOptions): Draft {
     run: '',
     inputsDoc: '`prompt` (required), `duration` (seconds, 1-10, default 5, billed per second)',
     cheapestDoc: 'a one-second video',
-    invalidInputs: [`{ input: { duration: 5 }, field: 'prompt' }`, `{ input: { prompt: 'x', duration: 0 }, field: 'duration' }`, `{ input: { prompt: 'x', duration: 2.5 }, field: 'duration' }`],
+    invalidInputs: [
+      `{ input: { duration: 5 }, field: 'prompt' }`,
+      `{ input: { prompt: 'x', duration: 0 }, field: 'duration' }`,
+      `{ input: { prompt: 'x', duration: 2.5 }, field: 'duration' }`,
+    ],
     test: {
       imports: [],
       setup: '',
@@ -171,7 +182,7 @@ function text(o: NormalizedOptions): Draft {
       `  audio: z.string().min(1).describe('Audio to transcribe: a local path, file:// / https:// / data: URL, or a stored artifact URL'),`,
       `  language: z.string().regex(/^[a-z]{2}$/, 'an ISO-639-1 code such as "en"').optional().describe('Language of the audio (ISO-639-1)'),`,
     ],
-    cheapestInput: '{ audio: `data:audio/wav;base64,${Buffer.from(silentWav(1)).toString(\'base64\')}` }',
+    cheapestInput: "{ audio: `data:audio/wav;base64,${Buffer.from(silentWav(1)).toString('base64')}` }",
     cheapestQuantity: 1 / 60,
     estimate:
       o.price.unit === 'request'
