@@ -78,9 +78,13 @@ interface ChildConfig {
 
 /** Starts a process that reserves against both backends (see cap-race.child.ts). */
 function child(config: ChildConfig): { process: ChildProcess; output: Promise<string>; printed: (text: string) => Promise<void> } {
-  const proc = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'cap-race.child.ts'), JSON.stringify({ ...config, url })], {
-    cwd: __dirname,
-  });
+  const proc = spawn(
+    process.execPath,
+    ['-r', join(__dirname, '../../../tools/register-sources.js'), join(__dirname, 'cap-race.child.ts'), JSON.stringify({ ...config, url })],
+    {
+      cwd: __dirname,
+    },
+  );
   let out = '';
   let err = '';
   const listeners: (() => void)[] = [];
