@@ -162,7 +162,13 @@ function setOwn(target: object, key: string | number, value: unknown): void {
   // defineProperty, so "__proto__" becomes an own key (as JSON.parse makes it), not a prototype swap.
   // Reflect: a typed array, a boxed String or a frozen value that refuses the key is left as it is
   // (Object.defineProperty would throw "Invalid typed array index" and crash the harness).
-  Reflect.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // A typed array also converts the value to a number, which throws for an object without a
+  // primitive value ("Cannot convert object to primitive value"): that target keeps its element.
+  try {
+    Reflect.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } catch (error) {
+    if (!ArrayBuffer.isView(target)) throw error;
+  }
 }
 
 function apply(valid: Record<string, unknown>, mutations: Mutation[]): unknown {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { InputValidationError, defineGenerator, type AnyGenerator } from '@boards/core';
 import { useEmulator } from '@boards/testing';
-import { fuzzGeneratorInput } from '@boards/testing';
+import { fuzzGeneratorInput, fuzzedInputs } from '@boards/testing';
+import fc from 'fast-check';
 import { discoverGenerators } from './workspace';
 
 const RUNS = 1000;
@@ -32,6 +33,14 @@ describe('fuzz seeds that once crashed the harness itself', () => {
     const report = await fuzzGeneratorInput(byId('nano-banana-edit'), { emulator: emulator.current, runs: 300, seed });
     expect(report.seed).toBe(seed);
     expect(report.rejected).toBeGreaterThan(0);
+  });
+
+  // Seed 607 set an element of a typed array to an object without a primitive value
+  // ("Cannot convert object to primitive value" from Reflect.defineProperty).
+  it('gpt-image-2 inputs, 200 samples, seed 607', () => {
+    const generator = byId('gpt-image-2');
+    const samples = fc.sample(fuzzedInputs(generator.cheapestInput, generator.inputSchema), { seed: 607, numRuns: 200 });
+    expect(samples).toHaveLength(200);
   });
 });
 
