@@ -46,7 +46,12 @@ function startUpstream(): Promise<{ url: string; received: Received[]; server: S
       }
       if (req.method === 'GET' && path === '/v1/predictions/p1') {
         polls += 1;
-        return json(200, polls < 2 ? { id: 'p1', status: 'processing' } : { id: 'p1', status: 'succeeded', output: `https://replicate.delivery/x/out.png?token=SIGNEDTOKEN1234` });
+        return json(
+          200,
+          polls < 2
+            ? { id: 'p1', status: 'processing' }
+            : { id: 'p1', status: 'succeeded', output: `https://replicate.delivery/x/out.png?token=SIGNEDTOKEN1234` },
+        );
       }
       if (req.method === 'POST' && path === '/fal/queue/fal-ai/flux/dev') {
         return json(200, { request_id: 'r1', status: 'IN_QUEUE', response_url: 'https://queue.fal.run/fal-ai/flux/requests/r1' });
@@ -66,7 +71,9 @@ function startUpstream(): Promise<{ url: string; received: Received[]; server: S
       json(404, { error: { message: 'no such route' } });
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, server })),
+  );
 }
 
 function filesUnder(dir: string): string[] {
@@ -103,7 +110,8 @@ const predict = () =>
     headers: { authorization: `Bearer ${REPLICATE_KEY}`, 'content-type': 'application/json', ...TEST },
     body: JSON.stringify({ input: { prompt: 'a red circle' } }),
   });
-const poll = async (base: string) => (await (await fetch(`${base}/predictions/p1`, { headers: { authorization: `Bearer ${REPLICATE_KEY}`, ...TEST } })).json()) as Record<string, unknown>;
+const poll = async (base: string) =>
+  (await (await fetch(`${base}/predictions/p1`, { headers: { authorization: `Bearer ${REPLICATE_KEY}`, ...TEST } })).json()) as Record<string, unknown>;
 
 describe('proxy record mode', () => {
   it('forwards with the caller credentials and returns the upstream answer, its URLs mapped onto the emulator', async () => {
@@ -112,7 +120,12 @@ describe('proxy record mode', () => {
     const body = (await created.json()) as { id: string; urls: { get: string } };
     expect(body).toMatchObject({ id: 'p1', status: 'starting', urls: { get: `${emu.replicateBaseUrl}/predictions/p1` } });
     const sent = upstream.received[upstream.received.length - 1];
-    expect([sent.method, sent.url, sent.headers.authorization, sent.body]).toEqual(['POST', '/v1/models/a/b/predictions', `Bearer ${REPLICATE_KEY}`, '{"input":{"prompt":"a red circle"}}']);
+    expect([sent.method, sent.url, sent.headers.authorization, sent.body]).toEqual([
+      'POST',
+      '/v1/models/a/b/predictions',
+      `Bearer ${REPLICATE_KEY}`,
+      '{"input":{"prompt":"a red circle"}}',
+    ]);
     expect(sent.headers['x-boards-test-id']).toBeUndefined();
     expect([(await poll(emu.replicateBaseUrl)).status, (await poll(emu.replicateBaseUrl)).status]).toEqual(['processing', 'succeeded']);
   });
@@ -128,7 +141,11 @@ describe('proxy record mode', () => {
     });
     expect(((await image.json()) as { echo: string }).echo).toBe(BODY_KEY); // the caller gets the real answer
     const png = await fetch(`${emu.openaiBaseUrl}/files/f1/content`, { headers: { authorization: `Bearer ${OPENAI_KEY}` } });
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     // Every credential reached the upstream...
     const auths = upstream.received.map((r) => r.headers.authorization);
     expect(auths).toEqual(expect.arrayContaining([`Bearer ${REPLICATE_KEY}`, `Key ${FAL_KEY}`, `Bearer ${OPENAI_KEY}`]));
@@ -143,7 +160,12 @@ describe('proxy record mode', () => {
       expect(text).not.toMatch(/SIGNEDTOKEN|SIGNATURE998/);
     }
     const openai = JSON.parse(readFileSync(join(dir, 'proxy.openai.json'), 'utf8')) as Recording;
-    expect(openai.exchanges[0]).toMatchObject({ api: 'openai', method: 'POST', path: '/images/generations', request: { api_key: '[SCRUBBED]', model: 'gpt-image-2' } });
+    expect(openai.exchanges[0]).toMatchObject({
+      api: 'openai',
+      method: 'POST',
+      path: '/images/generations',
+      request: { api_key: '[SCRUBBED]', model: 'gpt-image-2' },
+    });
     expect(openai.exchanges[1].body).toEqual({ file: 'proxy.openai/2.png', mimeType: 'image/png' });
     const falRecording = JSON.parse(readFileSync(join(dir, 'rec-1.fal.json'), 'utf8')) as Recording;
     expect(falRecording.exchanges.map((e) => [e.api, e.path])).toEqual([
@@ -156,7 +178,13 @@ describe('proxy record mode', () => {
   it('records provenance as live runs do: where the requests went (a loopback upstream is not live)', () => {
     const replicate = JSON.parse(readFileSync(join(dir, 'rec-1.replicate.json'), 'utf8')) as Recording;
     expect(replicate.format).toBe('boards-recording/1');
-    expect(replicate.provenance).toMatchObject({ generator: 'rec-1', provider: 'replicate', model: 'a/b', mode: 'emulator', recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    expect(replicate.provenance).toMatchObject({
+      generator: 'rec-1',
+      provider: 'replicate',
+      model: 'a/b',
+      mode: 'emulator',
+      recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+    });
     expect(replicate.input).toEqual({ prompt: 'a red circle' });
     expect(replicate.exchanges[0].headers).toEqual({ 'content-type': 'application/json', 'x-request-id': 'up-1' });
   });

@@ -33,7 +33,18 @@ export const MAX_RECORDINGS = 1_000;
 /** Media up to this size is kept as a file beside the recording; larger media becomes a stand-in. */
 const KEEP_MEDIA_BYTES = 64 * 1024;
 /** Request headers never forwarded (hop-by-hop, or the emulator's own). */
-const DROPPED_REQUEST = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'te', 'trailer', 'accept-encoding', 'x-boards-test-id']);
+const DROPPED_REQUEST = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'upgrade',
+  'te',
+  'trailer',
+  'accept-encoding',
+  'x-boards-test-id',
+]);
 /** Upstream answer headers never returned (hop-by-hop, or no longer true of the decoded body). */
 const DROPPED_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'upgrade', 'trailer']);
 /** JSON fields whose string values are credentials. */
@@ -62,7 +73,8 @@ export function parseUpstreams(specs: readonly string[] | Record<string, string>
     : Object.entries(specs);
   const out: Upstreams = {};
   for (const [name, value] of pairs) {
-    if (!(UPSTREAM_NAMES as readonly string[]).includes(name)) throw new TypeError(`upstream provider must be one of ${UPSTREAM_NAMES.join(', ')}, not "${name}"`);
+    if (!(UPSTREAM_NAMES as readonly string[]).includes(name))
+      throw new TypeError(`upstream provider must be one of ${UPSTREAM_NAMES.join(', ')}, not "${name}"`);
     let url: URL;
     try {
       url = new URL(value);
@@ -219,7 +231,9 @@ function requestSecrets(ctx: Ctx): string[] {
 function scrubFields(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrubFields);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, typeof field === 'string' && SECRET_FIELD.test(key) ? '[SCRUBBED]' : scrubFields(field)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, field]) => [key, typeof field === 'string' && SECRET_FIELD.test(key) ? '[SCRUBBED]' : scrubFields(field)]),
+    );
   }
   return value;
 }
@@ -302,7 +316,14 @@ class ProxyRecorder {
       urls: [],
       recording: {
         format: 'boards-recording/1',
-        provenance: { generator: testId ?? 'proxy', provider, model: 'unknown', sdk: sdkOf(userAgent), recordedAt: new Date().toISOString().slice(0, 10), mode: 'emulator' },
+        provenance: {
+          generator: testId ?? 'proxy',
+          provider,
+          model: 'unknown',
+          sdk: sdkOf(userAgent),
+          recordedAt: new Date().toISOString().slice(0, 10),
+          mode: 'emulator',
+        },
         input: undefined,
         exchanges: [],
       },

@@ -48,7 +48,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (Object.keys(upstreams).length > 0) state.proxy = { upstreams, ...(options.recordTo ? { recordTo: options.recordTo } : {}) };
   const replay = options.replay ? new ReplayServer(options.replay, state.url) : undefined;
   const proxy =
-    Object.keys(upstreams).length > 0 ? new UpstreamProxy(upstreams, state.url, state.lifetime, options.upstreamTimeoutMs, options.recordTo, options.log) : undefined;
+    Object.keys(upstreams).length > 0
+      ? new UpstreamProxy(upstreams, state.url, state.lifetime, options.upstreamTimeoutMs, options.recordTo, options.log)
+      : undefined;
   server.on('request', (req, res) => {
     dispatch(req, res, state, providers, options.log, replay, proxy).catch((err: unknown) => {
       options.log?.(`emulator: request failed: ${err instanceof Error ? err.message : String(err)}`);

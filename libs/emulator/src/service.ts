@@ -95,7 +95,8 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
   }
   const recordTo = values.get('record-to');
   if (recordTo !== undefined && upstream.length === 0) throw new ServiceUsageError('--record-to needs --upstream: it records what the upstream answers');
-  if (values.has('replay') && upstream.length > 0) throw new ServiceUsageError('--replay and --upstream do not go together: a replay answers from the recording');
+  if (values.has('replay') && upstream.length > 0)
+    throw new ServiceUsageError('--replay and --upstream do not go together: a replay answers from the recording');
   return {
     host,
     port: values.has('port') ? integerFlag('port', values.get('port') as string, 65535) : 0,

@@ -42,7 +42,10 @@ const finalStatus = (id: string) => settled(() => statusOf(id), ['starting', 'pr
 
 describe('test-scoped faults (x-boards-test-id)', () => {
   it('a fault registered with a test id hits only that test: two parallel tests sharing one emulator', async () => {
-    const posted = await control('/faults', 'test-a', { method: 'POST', body: JSON.stringify({ provider: 'openai', kind: 'status', status: 503, times: null }) });
+    const posted = await control('/faults', 'test-a', {
+      method: 'POST',
+      body: JSON.stringify({ provider: 'openai', kind: 'status', status: 503, times: null }),
+    });
     expect(posted.status).toBe(201);
     expect(((await posted.json()) as { fault: { testId: string } }).fault.testId).toBe('test-a');
 
@@ -53,7 +56,10 @@ describe('test-scoped faults (x-boards-test-id)', () => {
   });
 
   it('takes the test id from a testId field too, and a scoped fault is consumed only by its test', async () => {
-    await control('/faults', undefined, { method: 'POST', body: JSON.stringify({ provider: 'replicate', operation: 'submit', kind: 'status', status: 429, testId: 'b' }) });
+    await control('/faults', undefined, {
+      method: 'POST',
+      body: JSON.stringify({ provider: 'replicate', operation: 'submit', kind: 'status', status: 429, testId: 'b' }),
+    });
     expect((await predict()).status).toBe(201);
     expect((await predict('a')).status).toBe(201);
     expect((await predict('b')).status).toBe(429);
