@@ -3,7 +3,8 @@
 # Builds and packs the libs, installs the tarballs (no workspace links) with the official SDKs and
 # jest at the lock file's versions in a scratch project under mktemp -d, starts `npx boards-emulator`,
 # runs one generation per provider with the SDKs, runs a jest conformance test of a generator the
-# project defines itself, then stops the emulator with SIGTERM and checks it exits 0.
+# project defines itself, then stops the emulator with SIGTERM and checks it exits 0. First, after the
+# build, the emulator README's curl walkthrough runs against the built bin (curl-walkthrough.sh).
 # Network: the npm registry only (for the SDKs and jest). Nothing spends money.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,6 +22,8 @@ fail() { echo "consumer test FAILED: $*" >&2; exit 1; }
 
 cd "$repo"
 npx nx run-many -t build --output-style=static >"$work/build.log" 2>&1 || { cat "$work/build.log"; fail "nx run-many -t build"; }
+walkthrough=$(bash "$here/curl-walkthrough.sh") || fail "the emulator README's curl walkthrough (tools/consumer/curl-walkthrough.sh)"
+echo "$walkthrough"
 mkdir -p "$work/tgz" "$work/project"
 libs=(libs/core libs/config libs/cost libs/storage libs/emulator libs/testing libs/providers/*)
 for d in "${libs[@]}"; do

@@ -1,8 +1,9 @@
-import { sendJson, type Ctx } from './http';
+import { isObject, sendJson, type Ctx } from './http';
 import { parseFault } from './faults';
 import type { ProviderDef } from './provider';
 import { parseJobDuration, parseRegistration } from './settings';
 import type { EmulatorState } from './state';
+import type { JobDuration } from './types';
 
 /**
  * The control API body as JSON, whatever Content-Type it came with (curl -d sends a form
@@ -22,14 +23,15 @@ function jsonBody(ctx: Ctx): unknown {
 /**
  * The cross-process control API under `/__emulator` (no credentials):
  * GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration `{ms}`,
- * GET|POST models `{provider, model, output}`.
+ * GET|POST models `{provider, model, output}`. An `x-boards-test-id` header (or a `testId`
+ * field) scopes POST faults, DELETE faults and PUT job-duration to that test.
  */
 export function createControlProvider(state: EmulatorState): ProviderDef {
   const error = (ctx: Ctx, status: number, message: string) => sendJson(ctx, status, { error: message });
   /** Runs `apply` on the JSON body; a bad body answers 400 with the reason. */
-  const withBody = (apply: (body: unknown) => [number, unknown]) => (ctx: Ctx) => {
+  const withBody = (apply: (body: unknown, ctx: Ctx) => [number, unknown]) => (ctx: Ctx) => {
     try {
-      const [status, answer] = apply(jsonBody(ctx));
+      const [status, answer] = apply(jsonBody(ctx), ctx);
       sendJson(ctx, status, answer);
     } catch (err) {
       error(ctx, 400, err instanceof Error ? err.message : String(err));
@@ -54,6 +56,7 @@ export function createControlProvider(state: EmulatorState): ProviderDef {
             falBaseUrl: state.falBaseUrl,
             openaiBaseUrl: state.openaiBaseUrl,
             jobDurationMs: state.jobDurationMs,
+            ...(state.proxy ? { proxy: state.proxy } : {}),
           }),
       },
       { operation: 'requests', method: 'GET', path: 'requests', handle: (ctx) => sendJson(ctx, 200, state.recorder.all) },
@@ -71,33 +74,34 @@ export function createControlProvider(state: EmulatorState): ProviderDef {
         operation: 'inject-fault',
         method: 'POST',
         path: 'faults',
-        handle: withBody((body) => {
-          const fault = parseFault(body);
-          state.faults.add(fault);
-          return [201, { ok: true, fault }];
-        }),
+        handle: withBody((body, ctx) => [201, { ok: true, fault: state.faults.add(parseFault(body), ctx.testId) }]),
       },
       {
         operation: 'clear-faults',
         method: 'DELETE',
         path: 'faults',
         handle(ctx) {
-          state.faults.clear();
-          sendJson(ctx, 200, { ok: true });
+          state.faults.clear(ctx.testId);
+          sendJson(ctx, 200, { ok: true, ...(ctx.testId !== undefined ? { testId: ctx.testId } : {}) });
         },
       },
       {
         operation: 'job-duration',
         method: 'PUT',
         path: 'job-duration',
-        handle: withBody((body) => {
-          const ms = (body as { ms?: unknown } | null)?.ms;
+        handle: withBody((body, ctx) => {
+          const { ms, testId: bodyTestId } = (isObject(body) ? body : {}) as { ms?: unknown; testId?: unknown };
+          if (bodyTestId !== undefined && (typeof bodyTestId !== 'string' || !bodyTestId.trim())) throw new TypeError('testId must be a non-empty string');
+          const testId = (bodyTestId as string | undefined)?.trim() ?? ctx.testId;
+          let duration: JobDuration | null;
           try {
-            state.jobDurationMs = parseJobDuration(ms);
+            duration = ms === null && testId !== undefined ? null : parseJobDuration(ms);
           } catch {
-            throw new TypeError('body must be {"ms": <non-negative number>} or {"ms": "realistic"}');
+            throw new TypeError('body must be {"ms": <non-negative number>} or {"ms": "realistic"} (with a test id, {"ms": null} removes it)');
           }
-          return [200, { ok: true, jobDurationMs: state.jobDurationMs }];
+          state.setJobDuration(duration, testId);
+          if (testId === undefined) return [200, { ok: true, jobDurationMs: state.jobDurationMs }];
+          return [200, { ok: true, testId, jobDurationMs: duration }];
         }),
       },
       {

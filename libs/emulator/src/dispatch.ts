@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFault } from './fault-response';
+import { testIdOf } from './faults';
 import { matchPath, parseJson, readBody, sendText, type Ctx } from './http';
 import { describeMultipart, parseMultipart, type ParsedMultipart } from './multipart';
 import type { ProviderDef, Route } from './provider';
 import { credentialFingerprint, redactHeaders, redactQuery } from './recorder';
+import type { UpstreamProxy } from './proxy';
 import type { ReplayServer } from './replay';
 import type { EmulatorState } from './state';
 
@@ -33,7 +35,7 @@ const decode = (segment: string) => {
   }
 };
 
-/** Routes one request: record it, apply a matching fault, check credentials, run the handler. */
+/** Routes one request: record it, apply a matching fault, forward it to an upstream (proxy mode) or check credentials and run the handler. */
 export async function dispatch(
   req: IncomingMessage,
   res: ServerResponse,
@@ -41,6 +43,7 @@ export async function dispatch(
   providers: ProviderDef[],
   log?: (line: string) => void,
   replay?: ReplayServer,
+  proxy?: UpstreamProxy,
 ): Promise<void> {
   res.setHeader('x-request-id', `req_${randomUUID().replace(/-/g, '')}`);
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
@@ -52,6 +55,13 @@ export async function dispatch(
   const contentType = String(req.headers['content-type'] ?? '');
   const json = /json/i.test(contentType) || !contentType ? parseJson(raw) : undefined;
   const form = /^multipart\/form-data/i.test(contentType) ? await parseMultipart(raw, contentType).catch(() => null) : undefined;
+  let testId: string | undefined;
+  let badTestId: string | undefined;
+  try {
+    testId = testIdOf(req.headers);
+  } catch (err) {
+    badTestId = (err as Error).message;
+  }
   const record = state.recorder.add({
     provider: provider?.id ?? 'control',
     operation: found?.[0].operation ?? 'unknown',
@@ -61,16 +71,19 @@ export async function dispatch(
     headers: redactHeaders(req.headers),
     ...(req.headers.authorization ? { credential: credentialFingerprint(req.headers) } : {}),
     ...(raw.length > 0 ? { body: describeBody(raw, json, form) } : {}),
+    ...(testId !== undefined ? { testId } : {}),
     status: 0,
     at: Date.now(),
   });
   res.on('close', () => log?.(`${method} ${url.pathname} -> ${record.status || 'no answer'} (${record.provider}/${record.operation})`));
-  const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, raw, json, form, record, truncate: false };
+  const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, raw, json, form, testId, record, truncate: false };
   if (replay && segments[0] !== '__emulator') return replay.handle(ctx);
   if (!provider) return sendText(ctx, 404, `Not found: no emulated API at ${url.pathname}`);
+  if (badTestId) return provider.error(ctx, 400, badTestId);
   try {
-    const fault = state.faults.takeForRequest(provider.id, record.operation);
+    const fault = state.faults.takeForRequest(provider.id, record.operation, testId);
     if (fault && (await applyFault(ctx, fault, provider, state.lifetime))) return;
+    if (proxy && (await proxy.handle(ctx, provider))) return;
     if (!found) return provider.error(ctx, 404, `The emulator has no route for ${method} ${url.pathname}`);
     const [route, params] = found;
     if (route.auth !== false && !provider.authorize(ctx)) return provider.unauthorized(ctx);

@@ -16,6 +16,8 @@ export interface Ctx {
   json: unknown;
   /** Parsed multipart/form-data body; null when the body claims multipart but does not parse. */
   form: ParsedMultipart | null | undefined;
+  /** The request's `x-boards-test-id`: scopes faults and job durations to one test. */
+  testId?: string;
   /** The request-log entry (status is filled in by send). */
   record: RecordedRequest;
   /** Set by a 'truncated' fault: the next answer is cut short. */

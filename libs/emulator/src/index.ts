@@ -17,6 +17,8 @@ export {
   type LoadedRecording,
 } from './recording';
 export { replayPrefix } from './replay';
+export { scrubRecordingText, keptHeaders, provenanceOf, KEPT_HEADERS } from './scrub';
+export { TEST_ID_HEADER } from './faults';
 export { providerInputSchema } from './schemas';
 export type { FieldRule, Rules } from './validate';
 export type { JobDuration, ModelRegistration } from './types';

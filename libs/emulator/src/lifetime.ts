@@ -5,6 +5,12 @@
 export class Lifetime {
   private readonly pending = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   private stoppedFlag = false;
+  private readonly controller = new AbortController();
+
+  /** Aborted when the emulator stops (for outgoing requests). */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
 
   get stopped(): boolean {
     return this.stoppedFlag;
@@ -30,6 +36,7 @@ export class Lifetime {
 
   stop(): void {
     this.stoppedFlag = true;
+    this.controller.abort();
     for (const entry of this.pending) {
       clearTimeout(entry.timer);
       entry.resolve();

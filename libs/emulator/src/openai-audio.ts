@@ -80,10 +80,10 @@ export async function transcribe(ctx: Ctx, state: EmulatorState): Promise<void> 
     return openaiError(ctx, 400, message, { param: 'response_format', code: 'unsupported_value' });
   }
   if (file.size === 0) return openaiError(ctx, 400, 'Audio file might be corrupted or unsupported', { param: 'file', code: 'invalid_value' });
-  if (state.faults.takeJobOutcome('openai', 'transcription')) {
+  if (state.faults.takeJobOutcome('openai', 'transcription', ctx.testId)) {
     return openaiError(ctx, 500, 'The server had an error while processing your request (emulated job-failed/job-canceled fault).');
   }
-  await state.lifetime.sleep(state.jobDurationFor(TRANSCRIPTION_TYPICAL_MS));
+  await state.lifetime.sleep(state.jobDurationFor(TRANSCRIPTION_TYPICAL_MS, ctx.testId));
 
   const type = contentTypeOf(file);
   const duration = Math.round((wavDurationSeconds(file.bytes) ?? file.size / 16_000) * 1000) / 1000;

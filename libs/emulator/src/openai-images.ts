@@ -70,11 +70,11 @@ export async function generateImages(ctx: Ctx, state: EmulatorState): Promise<vo
   const issue = validate(body, IMAGE_REQUEST)[0];
   if (issue) return openaiError(ctx, 400, `Invalid '${issue.path.join('.')}': ${issue.msg}.`, { param: issue.path.join('.'), code: 'invalid_value' });
 
-  if (state.faults.takeJobOutcome('openai', 'images')) {
+  if (state.faults.takeJobOutcome('openai', 'images', ctx.testId)) {
     const message = 'Your request was rejected as a result of our safety system (emulated job-failed/job-canceled fault).';
     return openaiError(ctx, 400, message, { type: 'image_generation_user_error', code: 'moderation_blocked' });
   }
-  await state.lifetime.sleep(state.jobDurationFor(IMAGE_TYPICAL_MS));
+  await state.lifetime.sleep(state.jobDurationFor(IMAGE_TYPICAL_MS, ctx.testId));
   const [w, h] = size;
   const effectiveQuality = quality === 'auto' ? 'medium' : quality;
   const data = Array.from({ length: n as number }, (_, i) => ({

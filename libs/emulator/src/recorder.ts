@@ -3,8 +3,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { RecordedRequest } from './types';
 
 const REDACTED = '[REDACTED]';
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
-const SECRET_QUERY = /token|key|secret|signature|password|auth/i;
+/** Headers whose values are credentials. */
+export const SECRET_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie']);
+/** Query parameter (and JSON field) names whose values are credentials. */
+export const SECRET_QUERY = /token|key|secret|signature|password|auth/i;
 
 /** Header values as strings, with every credential header replaced by '[REDACTED]'. */
 export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {

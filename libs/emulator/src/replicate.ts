@@ -157,11 +157,11 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
     const issues = validate(input, def.rules);
     if (issues.length > 0) return invalid(ctx, replicateInvalidFields(issues), headers);
 
-    const planned = state.faults.takeJobOutcome('replicate', 'submit') ?? 'succeeded';
+    const planned = state.faults.takeJobOutcome('replicate', 'submit', ctx.testId) ?? 'succeeded';
     const id = randomBytes(16).toString('hex').slice(0, 26);
     const model_ = def;
     const build = () => model_.build(input, state.buildContext({ provider: 'replicate', model, version, input }));
-    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs), planned, build);
+    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build);
     jobs.set(id, job);
     if (wait === undefined) return sendJson(ctx, 201, render(job, true));
     await job.waitUntilDone(state.lifetime, wait * 1000);

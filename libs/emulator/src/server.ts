@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createControlProvider } from './control';
@@ -6,6 +7,7 @@ import { createFalProvider } from './fal';
 import { createFilesProvider } from './files';
 import { createOpenAIProvider } from './openai';
 import { createReplicateProvider } from './replicate';
+import { parseUpstreams, UpstreamProxy } from './proxy';
 import { ReplayServer } from './replay';
 import { parseJobDuration, parseRegistration } from './settings';
 import { EmulatorState } from './state';
@@ -21,6 +23,11 @@ function urlHost(host: string): string {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
   const jobDurationMs = parseJobDuration(options.jobDurationMs ?? 0);
+  const upstreams = options.upstream ? parseUpstreams(options.upstream) : {};
+  if (options.recordTo && Object.keys(upstreams).length === 0) throw new TypeError('recordTo needs an upstream: it records what the upstream answers');
+  const timeout = options.upstreamTimeoutMs;
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new RangeError('upstreamTimeoutMs must be a positive integer (ms)');
+  if (options.recordTo) mkdirSync(options.recordTo, { recursive: true });
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -38,9 +45,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createFilesProvider(state.files),
     createControlProvider(state),
   ];
+  if (Object.keys(upstreams).length > 0) state.proxy = { upstreams, ...(options.recordTo ? { recordTo: options.recordTo } : {}) };
   const replay = options.replay ? new ReplayServer(options.replay, state.url) : undefined;
+  const proxy =
+    Object.keys(upstreams).length > 0
+      ? new UpstreamProxy(upstreams, state.url, state.lifetime, options.upstreamTimeoutMs, options.recordTo, options.log)
+      : undefined;
   server.on('request', (req, res) => {
-    dispatch(req, res, state, providers, options.log, replay).catch((err: unknown) => {
+    dispatch(req, res, state, providers, options.log, replay, proxy).catch((err: unknown) => {
       options.log?.(`emulator: request failed: ${err instanceof Error ? err.message : String(err)}`);
       res.destroy();
     });
@@ -59,10 +71,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requestsFor: (provider) => state.recorder.for(provider),
     unservedReplay: () => replay?.unserved() ?? [],
     clearRequests: () => state.recorder.clear(),
-    injectFault: (fault) => state.faults.add(fault),
-    clearFaults: () => state.faults.clear(),
-    setJobDurationMs(ms) {
-      state.jobDurationMs = parseJobDuration(ms);
+    injectFault: (fault) => void state.faults.add(fault),
+    clearFaults: (testId) => state.faults.clear(testId),
+    setJobDurationMs(ms, testId) {
+      state.setJobDuration(ms === null ? null : parseJobDuration(ms), testId);
     },
     registerModel(registration) {
       const { provider, model, output } = parseRegistration(registration);

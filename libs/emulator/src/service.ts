@@ -2,6 +2,8 @@
  * The emulator as a service: the `boards-emulator` command (bin/boards-emulator.js) and the
  * document it prints. Imports nothing but the emulator, so the published package runs alone.
  */
+import { parseUpstreams } from './proxy';
+import { loadRecording, type LoadedRecording } from './recording';
 import { startEmulator } from './server';
 import type { Emulator, JobDuration } from './types';
 
@@ -13,6 +15,12 @@ export interface ServiceOptions {
   json: boolean;
   quiet: boolean;
   help: boolean;
+  /** `--upstream provider=URL`, each given (proxy mode). */
+  upstream?: string[];
+  recordTo?: string;
+  upstreamTimeoutMs?: number;
+  /** `--replay FILE`: serve this recording instead of emulating. */
+  replay?: string;
 }
 
 /** A bad command line: the message names the flag; exit status 2. */
@@ -21,6 +29,7 @@ export class ServiceUsageError extends Error {
 }
 
 export const SERVICE_HELP = `Usage: boards-emulator [--host H] [--port N] [--job-ms N] [--json] [--quiet]
+                       [--upstream provider=URL ...] [--record-to DIR] [--upstream-timeout-ms N] [--replay FILE]
 
 Serves the Replicate, fal.ai and OpenAI HTTP APIs for the official SDKs, until SIGTERM or Ctrl-C.
 
@@ -31,11 +40,23 @@ Serves the Replicate, fal.ai and OpenAI HTTP APIs for the official SDKs, until S
   --json       print one JSON document {url, baseUrls: {replicate, fal, openai}, controlUrl}
                on stdout instead of the text lines
   --quiet      no request log on stderr
+  --upstream provider=URL
+               proxy mode: forward that provider's requests to URL with the caller's own credentials and
+               return its answers; provider: replicate (URL with /v1), openai (URL with /v1), fal
+               (https://fal.run for the real fal; another URL is laid out as the emulator's /fal),
+               fal-queue, fal-run, fal-rest. Repeat for each provider.
+  --record-to DIR
+               with --upstream: save a scrubbed recording per test id (x-boards-test-id) and provider in DIR,
+               replayable with --replay
+  --upstream-timeout-ms N
+               deadline of one upstream call (default 90000)
+  --replay FILE
+               serve a recording (answers in recorded order, 501 for anything not recorded)
   --help       this text
 
 Health: GET <url>/__emulator/health. SIGTERM or SIGINT closes the server and exits 0.`;
 
-const VALUE_FLAGS = ['host', 'port', 'job-ms'] as const;
+const VALUE_FLAGS = ['host', 'port', 'job-ms', 'upstream', 'record-to', 'upstream-timeout-ms', 'replay'] as const;
 const BOOLEAN_FLAGS = ['json', 'quiet', 'help'] as const;
 
 function integerFlag(flag: string, text: string, max: number): number {
@@ -46,6 +67,7 @@ function integerFlag(flag: string, text: string, max: number): number {
 /** Parses `boards-emulator` arguments (`--flag value` or `--flag=value`). */
 export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
   const values = new Map<string, string>();
+  const upstream: string[] = [];
   const booleans = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -58,13 +80,23 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
     } else if ((VALUE_FLAGS as readonly string[]).includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new ServiceUsageError(`--${name} needs a value`);
-      values.set(name, value);
+      if (name === 'upstream') upstream.push(value);
+      else values.set(name, value);
     } else {
       throw new ServiceUsageError(`unknown flag --${name}; see --help`);
     }
   }
   const host = values.get('host') ?? '127.0.0.1';
   if (host.trim() === '') throw new ServiceUsageError('--host must not be empty');
+  try {
+    parseUpstreams(upstream);
+  } catch (error) {
+    throw new ServiceUsageError(`--${(error as Error).message}`);
+  }
+  const recordTo = values.get('record-to');
+  if (recordTo !== undefined && upstream.length === 0) throw new ServiceUsageError('--record-to needs --upstream: it records what the upstream answers');
+  if (values.has('replay') && upstream.length > 0)
+    throw new ServiceUsageError('--replay and --upstream do not go together: a replay answers from the recording');
   return {
     host,
     port: values.has('port') ? integerFlag('port', values.get('port') as string, 65535) : 0,
@@ -72,6 +104,12 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
     json: booleans.has('json'),
     quiet: booleans.has('quiet'),
     help: booleans.has('help'),
+    ...(upstream.length > 0 ? { upstream } : {}),
+    ...(recordTo !== undefined ? { recordTo } : {}),
+    ...(values.has('upstream-timeout-ms')
+      ? { upstreamTimeoutMs: Math.max(1, integerFlag('upstream-timeout-ms', values.get('upstream-timeout-ms') as string, 3_600_000)) }
+      : {}),
+    ...(values.has('replay') ? { replay: values.get('replay') as string } : {}),
   };
 }
 
@@ -144,10 +182,24 @@ export async function runEmulatorService(argv: readonly string[], io: ServiceIo 
     io.stdout(`${SERVICE_HELP}\n`);
     return 0;
   }
+  let replay: LoadedRecording | undefined;
+  try {
+    replay = options.replay ? loadRecording(options.replay) : undefined;
+  } catch (error) {
+    io.stderr(`boards-emulator: --replay ${options.replay}: ${(error as Error).message}\n`);
+    return 2;
+  }
   let emulator: Emulator;
   try {
     const log = options.quiet ? undefined : (line: string) => (line.startsWith('emulator listening') ? undefined : io.stderr(`${line}\n`));
-    emulator = await startEmulator({ host: options.host, port: options.port, jobDurationMs: options.jobDurationMs, log });
+    emulator = await startEmulator({
+      host: options.host,
+      port: options.port,
+      jobDurationMs: options.jobDurationMs,
+      log,
+      ...(options.upstream ? { upstream: options.upstream, recordTo: options.recordTo, upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
+      ...(replay ? { replay } : {}),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

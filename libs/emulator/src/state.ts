@@ -12,6 +12,9 @@ const MIN_REALISTIC_MS = 1_000;
 /** Realistic job time is the model's typical real time divided by this. */
 const REALISTIC_SCALE = 10;
 
+/** Test-scoped job durations kept at most: a long-running service must not grow without bound (oldest go first). */
+export const MAX_TEST_DURATIONS = 10_000;
+
 /** The shared state of one running emulator. */
 export class EmulatorState {
   readonly recorder = new Recorder();
@@ -20,6 +23,10 @@ export class EmulatorState {
   readonly files: FileStore;
   /** Models a test registered by output kind, by `${provider} ${model}`. */
   readonly registered = new Map<string, OutputKind>();
+  /** Proxy mode: the upstream of each forwarded API, and where recordings go. */
+  proxy?: { upstreams: Record<string, string>; recordTo?: string };
+  /** Job durations scoped to one test (`x-boards-test-id`), in insertion order. */
+  readonly testDurations = new Map<string, JobDuration>();
   private readonly fetchInput: (url: string) => Promise<Buffer>;
 
   constructor(
@@ -42,10 +49,27 @@ export class EmulatorState {
     return `${this.url}/openai/v1`;
   }
 
-  /** Job time for a model whose real runs typically take `typicalMs`: the set duration, or the realistic one. */
-  jobDurationFor(typicalMs: number): number {
-    if (this.jobDurationMs !== 'realistic') return this.jobDurationMs;
+  /**
+   * Job time for a model whose real runs typically take `typicalMs`: the duration set for the
+   * request's test (`testId`), else the emulator's; a number, or the realistic time.
+   */
+  jobDurationFor(typicalMs: number, testId?: string): number {
+    const duration = (testId !== undefined ? this.testDurations.get(testId) : undefined) ?? this.jobDurationMs;
+    if (duration !== 'realistic') return duration;
     return Math.max(MIN_REALISTIC_MS, Math.round(typicalMs / REALISTIC_SCALE));
+  }
+
+  /** Sets the job duration of all jobs, or of one test's (`null` with a test id removes that test's). */
+  setJobDuration(duration: JobDuration | null, testId?: string): void {
+    if (testId === undefined) {
+      if (duration === null) throw new RangeError('job duration null only removes a test-scoped duration: give a test id');
+      this.jobDurationMs = duration;
+      return;
+    }
+    this.testDurations.delete(testId);
+    if (duration === null) return;
+    this.testDurations.set(testId, duration);
+    if (this.testDurations.size > MAX_TEST_DURATIONS) this.testDurations.delete(this.testDurations.keys().next().value as string);
   }
 
   registeredKind(provider: 'replicate' | 'fal', model: string): OutputKind | undefined {

@@ -31,6 +31,17 @@ export interface EmulatorOptions {
    * order, a loud 501 for anything not recorded. See `loadRecording`.
    */
   replay?: import('./recording').LoadedRecording;
+  /**
+   * Proxy mode: requests for these APIs are forwarded to the upstream with the caller's own
+   * credentials and its answer returned, e.g. `{replicate: 'https://api.replicate.com/v1',
+   * openai: 'https://api.openai.com/v1', fal: 'https://fal.run'}` (or `['replicate=URL', ...]`).
+   * See `parseUpstreams` for the names.
+   */
+  upstream?: Record<string, string> | readonly string[];
+  /** With `upstream`: save a scrubbed, replayable recording of every proxied exchange in this folder. */
+  recordTo?: string;
+  /** Deadline of one upstream call, ms. Default 90 000. */
+  upstreamTimeoutMs?: number;
   /** Quiet by default; a function to receive log lines (one per answered request, never a key). */
   log?: (line: string) => void;
 }
@@ -56,6 +67,8 @@ export interface RecordedRequest {
   credential?: string;
   /** Parsed JSON; for multipart `{fields, files: [{field, fileName, size, contentType}]}`; `{size}` for other bytes; absent when empty. */
   body?: unknown;
+  /** The request's `x-boards-test-id`, when it carried one. */
+  testId?: string;
   /** Status the emulator answered; 0 while unanswered, and for 'reset' / 'hang' faults. */
   status: number;
   /** Date.now() when the request arrived. */
@@ -90,6 +103,11 @@ export interface FaultSpec {
   latencyMs?: number;
   /** How many matching requests (or jobs) it affects; default 1; Infinity allowed (JSON: null or "Infinity"). */
   times?: number;
+  /**
+   * Scopes the fault to one test: it only matches requests whose `x-boards-test-id` header
+   * has this value. Unscoped faults (no testId) match every request, with or without the header.
+   */
+  testId?: string;
 }
 
 /** A running emulator. */
@@ -109,8 +127,13 @@ export interface Emulator {
   requestsFor(provider: RecordedRequest['provider']): RecordedRequest[];
   clearRequests(): void;
   injectFault(fault: FaultSpec): void;
-  clearFaults(): void;
-  setJobDurationMs(ms: JobDuration): void;
+  /** Removes every fault, or with `testId` only the faults scoped to that test. */
+  clearFaults(testId?: string): void;
+  /**
+   * Sets the job duration of every job, or with `testId` of the jobs created by requests carrying
+   * that `x-boards-test-id` (`null` removes that test's duration).
+   */
+  setJobDurationMs(ms: JobDuration | null, testId?: string): void;
   /** Lets a model the emulator does not know answer with outputs of `output` kind (unknown models answer 404). */
   registerModel(registration: ModelRegistration): void;
   /** Closes all sockets, including hanging requests, open streams and pending `Prefer: wait` requests. */

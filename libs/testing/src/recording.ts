@@ -2,14 +2,21 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { providerBaseUrl } from '@boards/config';
 import { extensionFor, observeProviderExchanges, redactSecrets, sniffMedia, type AnyGenerator, type HttpExchange } from '@boards/core';
-import { ORIGIN_PLACEHOLDER, replayPrefix, type RecordedApi, type RecordedBody, type RecordedExchange, type Recording } from '@boards/emulator';
+import {
+  keptHeaders,
+  ORIGIN_PLACEHOLDER,
+  provenanceOf,
+  replayPrefix,
+  scrubRecordingText,
+  type RecordedApi,
+  type RecordedBody,
+  type RecordedExchange,
+  type Recording,
+} from '@boards/emulator';
 
 /** Media up to this size is kept as a file beside the recording; larger media becomes a stand-in. */
 const KEEP_MEDIA_BYTES = 64 * 1024;
-const KEPT_HEADERS = ['content-type', 'x-request-id', 'x-fal-request-id', 'x-fal-billable-units', 'retry-after', 'retry-after-ms'];
 const SDKS: Record<string, string> = { replicate: 'replicate', fal: '@fal-ai/client', openai: 'openai' };
-/** Query parameters that carry credentials in signed URLs. */
-const SECRET_PARAM = /(token|sig|signature|secret|key|credential|expires|x-amz|auth|policy)/i;
 
 function apiBases(): Array<[string, RecordedApi]> {
   const fal = providerBaseUrl('fal');
@@ -27,24 +34,9 @@ function apiBases(): Array<[string, RecordedApi]> {
   return bases.filter((b): b is [string, RecordedApi] => !!b[0]).map(([base, api]) => [base.replace(/\/$/, ''), api]);
 }
 
-/** Replaces the values of credential-like query parameters in every URL of a text. */
+/** Scrubs a text for a recording: registered secrets (keys the config loaded), then the emulator's scrubber. */
 export function scrubText(text: string): string {
-  const urls = redactSecrets(text).replace(/https?:\/\/[^\s"'<>\\]+/g, (url) => {
-    try {
-      const parsed = new URL(url);
-      let changed = false;
-      for (const name of [...parsed.searchParams.keys()]) {
-        if (SECRET_PARAM.test(name)) {
-          parsed.searchParams.set(name, '[SCRUBBED]');
-          changed = true;
-        }
-      }
-      return changed ? parsed.toString() : url;
-    } catch {
-      return url;
-    }
-  });
-  return urls;
+  return scrubRecordingText(redactSecrets(text));
 }
 
 function sdkVersion(provider: string): string {
@@ -57,23 +49,7 @@ function sdkVersion(provider: string): string {
   }
 }
 
-/** The hosts each provider really serves from: a request elsewhere did not reach the provider. */
-const PROVIDER_HOSTS = /(^|\.)(replicate\.com|replicate\.delivery|fal\.run|fal\.ai|fal\.media|openai\.com)$/;
-
-/** Where the requests of a recording really went: 'live' only when every one reached a provider host. */
-export function provenanceOf(urls: readonly string[]): Recording['provenance']['mode'] {
-  if (urls.length === 0) return 'emulator';
-  return urls.every((url) => {
-    try {
-      const { protocol, hostname } = new URL(url);
-      return protocol === 'https:' && PROVIDER_HOSTS.test(hostname);
-    } catch {
-      return false;
-    }
-  })
-    ? 'live'
-    : 'emulator';
-}
+export { provenanceOf };
 
 const STANDING: Record<Recording['provenance']['mode'], number> = { emulator: 0, live: 1 };
 
@@ -137,11 +113,7 @@ export class GenerationRecorder {
       path,
       ...(e.requestBody === undefined ? {} : { request: JSON.parse(relocate(JSON.stringify(e.requestBody))) }),
       status: e.status,
-      headers: Object.fromEntries(
-        Object.entries(e.responseHeaders)
-          .filter(([k]) => KEPT_HEADERS.includes(k))
-          .map(([k, v]) => [k, scrubText(v)]),
-      ),
+      headers: keptHeaders(e.responseHeaders, scrubText),
       body: this.body(e, relocate, mediaDir, `${i + 1}`),
     }));
     const recording: Recording = {
