@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatUsd, type AnyGenerator, type CostEstimate } from '@boards/core';
+import { formatUsd, mimeTypeForPath, type AnyGenerator, type CostEstimate } from '@boards/core';
 import type { GenerationRecord, RecordedInputFile } from '@boards/testing';
 import type { ArtifactEntry } from '../artifact-report';
 import type { RunMode } from '../mode';
@@ -57,16 +57,6 @@ export function writeGenerationReport({ generator, mode, input, estimate, outcom
   return page;
 }
 
-const MEDIA_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.mp4': 'video/mp4',
-};
-
 /**
  * The input as the page shows it: local media files become input files shown beside the
  * artifacts (linked, not copied); inline files (data: URLs) are not repeated, their type and size stand for them.
@@ -76,8 +66,9 @@ function inputShown(value: unknown, cwd: string, files: RecordedInputFile[], fie
     const data = /^data:([^;,]+)[;,]/.exec(value);
     if (data) return `[inline ${data[1]}, ${value.length} characters]`;
     const path = value.startsWith('file:') ? fileURLToPath(value) : resolve(cwd, value);
-    const mimeType = MEDIA_TYPES[extname(path).toLowerCase()];
-    if (mimeType && !/^https?:/.test(value) && existsSync(path)) files.push({ field: field || 'input', file: path, mimeType, sizeBytes: statSync(path).size });
+    const mimeType = mimeTypeForPath(path);
+    if (/^(image|audio|video)\//.test(mimeType) && !/^https?:/.test(value) && existsSync(path))
+      files.push({ field: field || 'input', file: path, mimeType, sizeBytes: statSync(path).size });
     return value;
   }
   if (Array.isArray(value)) return value.map((v, i) => inputShown(v, cwd, files, field ? `${field}.${i}` : String(i)));
