@@ -13,7 +13,9 @@ import { median, millis, percentile } from './stats';
 export const CONCURRENCY = [1, 8, 64] as const;
 const GENERATORS = OVERHEAD_PROVIDERS.map((p) => p.generator);
 /** Generations per cell: enough to keep every slot busy several times over. */
-const countFor = (concurrency: number) => Math.max(16, 2 * concurrency);
+const countFor = (concurrency: number) => Math.max(16, 4 * concurrency);
+/** Generations before the first cell, at the top concurrency: the emulator and the client reach steady state (modules loaded, code optimised) first. */
+const WARM_UP = 128;
 
 interface Cell {
   perSecond: number;
@@ -57,7 +59,7 @@ export async function measureThroughput(workspace: string, emulator: EmulatorPro
     const rows: string[][] = [];
     for (const id of GENERATORS.filter((g) => ids.includes(g))) {
       const generator = load(id);
-      await measure(generator, store, 2, 4, emulator); // warm-up
+      await measure(generator, store, CONCURRENCY[CONCURRENCY.length - 1], WARM_UP, emulator);
       const cells: Cell[] = [];
       for (const c of CONCURRENCY) {
         cells.push(await measure(generator, store, c, countFor(c), emulator));
@@ -76,7 +78,7 @@ export async function measureThroughput(workspace: string, emulator: EmulatorPro
     return {
       title: 'Emulator throughput (generations per second)',
       body: [
-        `Full generations through the generators (validation, the real SDK client over HTTP, output download, sha-256 and a write to a local store) against one emulator in its own process, with no simulated job time. ${CONCURRENCY.map((c) => `${countFor(c)} generations at ${c} concurrent`).join(', ')}; inputs vary so each output is new media.`,
+        `Full generations through the generators (validation, the real SDK client over HTTP, output download, sha-256 and a write to a local store) against one emulator in its own process, with no simulated job time, after ${WARM_UP} warm-up generations. ${CONCURRENCY.map((c) => `${countFor(c)} generations at ${c} concurrent`).join(', ')}; inputs vary so each output is new media.`,
         '',
         table(
           [

@@ -7,8 +7,8 @@ const MAX_EDGE = 8192;
 /** Colours per image: a 4-bit palette, so the pixel data is half a byte per pixel. */
 const COLOURS = 16;
 const TEXT = Buffer.from(`Software\0@boards/emulator`, 'latin1');
-/** Compressed pixel data by size: every image of one size shares it (only its palette differs). */
-const pixelsBySize = new ByteLru(16 * 1024 * 1024);
+/** The chunks after the palette (text, compressed pixel data, IEND) by size: every image of one size shares them. */
+const tailsBySize = new ByteLru(16 * 1024 * 1024);
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -74,8 +74,8 @@ export function encodePng(width: number, height: number, seed: unknown = 0): Buf
   ihdr[10] = 0; // compression
   ihdr[11] = 0; // filter method
   ihdr[12] = 0; // no interlace
-  const idat = pixelsBySize.get(`${width}x${height}`, () => bandsIdat(width, height));
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', palette(seed)), chunk('tEXt', TEXT), idat, chunk('IEND', Buffer.alloc(0))]);
+  const tail = tailsBySize.get(`${width}x${height}`, () => Buffer.concat([chunk('tEXt', TEXT), bandsIdat(width, height), chunk('IEND', Buffer.alloc(0))]));
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', palette(seed)), tail]);
 }
 
 /** Reads width and height from a PNG's IHDR, or undefined when the bytes are not a PNG. */
