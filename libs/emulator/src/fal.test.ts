@@ -109,6 +109,27 @@ describe('fal queue', () => {
     expect(result.headers.get('x-fal-billable-units')).toBe('1');
   });
 
+  it('ends an open status stream with COMPLETED and the error when its request is canceled', async () => {
+    emu.setJobDurationMs(30_000);
+    const sub = await submit('fal-ai/veo3', { prompt: 'v' });
+    const response = await fetch(`${sub.status_url}/stream`, { headers: { ...AUTH, accept: 'text/event-stream' } });
+    await fetch(sub.cancel_url, { method: 'PUT', headers: AUTH });
+    const events = await readEvents(response);
+    expect(events[0]).toMatchObject({ status: 'IN_QUEUE', request_id: sub.request_id });
+    expect(events[events.length - 1]).toMatchObject({ status: 'COMPLETED', error: 'Request was cancelled' });
+  });
+
+  it("'short' and 'truncated' faults end a status stream after its first event: closed cleanly, or cut", async () => {
+    emu.setJobDurationMs(30_000);
+    const sub = await submit('fal-ai/veo3', { prompt: 'v' });
+    emu.injectFault({ provider: 'fal', operation: 'status-stream', kind: 'short' });
+    emu.injectFault({ provider: 'fal', operation: 'status-stream', kind: 'truncated' });
+    const open = () => fetch(`${sub.status_url}/stream`, { headers: { ...AUTH, accept: 'text/event-stream' } });
+    expect((await readEvents(await open())).map((e) => e.status)).toEqual(['IN_QUEUE']);
+    await expect((await open()).text()).rejects.toThrow();
+    await fetch(sub.cancel_url, { method: 'PUT', headers: AUTH });
+  });
+
   it('cancels a queued request: COMPLETED with an error, result 400; cancel after completion is 400', async () => {
     emu.setJobDurationMs(5000);
     const sub = await submit('fal-ai/veo3', { prompt: 'v' });

@@ -12,7 +12,12 @@ const SERVED_FROM = 'x-fal-served-from';
 /** fal's queue host: submit answers carry URLs on it (clients map hosts themselves, see rewriteFalUrl). */
 export const FAL_QUEUE_ORIGIN = 'https://queue.fal.run';
 const SYNC_RUN_TIMEOUT_MS = 10 * 60_000;
-const STREAM_TICK_MS = 20;
+/** fal sends a comment line this often on an idle status stream, to keep the connection open. */
+export const STREAM_KEEPALIVE_MS = 15_000;
+/** A status stream closes after this long even when its request has not completed (clients reconnect or poll). */
+export const STREAM_DEADLINE_MS = 10 * 60_000;
+/** With `logs=1` the log lines grow while a request runs: a stream looks for new ones this often. */
+const STREAM_LOG_TICK_MS = 100;
 
 /**
  * The fal queue (`/fal/queue/...`, what queue.fal.run serves), sync runs (`/fal/run/...`,
@@ -73,17 +78,35 @@ export function createFalProvider(state: EmulatorState): ProviderDef {
     sendJson(ctx, 200, value, { ...headers, 'x-fal-billable-units': String(result.billableUnits ?? 1) });
   };
 
+  /**
+   * `GET .../status/stream`, as fal documents it: one `data:` event with the status object (the
+   * fields of a status answer) at once and at every change, a comment line every 15 s while
+   * nothing changes, closed after the COMPLETED event or at the stream deadline.
+   */
   const stream = async (ctx: Ctx, job: Job<FalMeta>, withLogs: boolean) => {
     ctx.record.status = 200;
     ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', [REQUEST_ID]: job.id });
+    const deadline = Date.now() + STREAM_DEADLINE_MS;
     let last = '';
+    let wroteAt = 0;
     while (!state.lifetime.stopped && !ctx.res.destroyed) {
       const { body } = falStatus(job, withLogs);
       const text = JSON.stringify(body);
-      if (text !== last) ctx.res.write(`data: ${text}\n\n`);
-      last = text;
-      if (body.status === 'COMPLETED') break;
-      await state.lifetime.sleep(STREAM_TICK_MS);
+      if (text !== last) {
+        // Faults: 'truncated' cuts the connection after the first event, 'short' closes the stream cleanly there.
+        if (ctx.truncate) return void ctx.res.write(`data: ${text}\n\n`, () => ctx.res.socket?.destroy());
+        ctx.res.write(`data: ${text}\n\n`);
+        last = text;
+        wroteAt = Date.now();
+        if (ctx.short) break;
+      } else if (Date.now() - wroteAt >= STREAM_KEEPALIVE_MS) {
+        ctx.res.write(': keep-alive\n\n');
+        wroteAt = Date.now();
+      }
+      const left = deadline - Date.now();
+      if (body.status === 'COMPLETED' || left <= 0) break;
+      const quiet = Math.max(1, wroteAt + STREAM_KEEPALIVE_MS - Date.now());
+      await job.changed(state.lifetime, Math.min(left, quiet, withLogs ? STREAM_LOG_TICK_MS : Infinity));
     }
     ctx.res.end();
   };

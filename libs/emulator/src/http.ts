@@ -89,10 +89,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * Matches path segments against a template of literals, `:name` (one segment) and `*name`
  * (one or more segments, joined with '/'). Returns the captured parameters or null.
  */
+const templateParts = new Map<string, string[]>();
+
 export function matchPath(template: string, segments: readonly string[]): Record<string, string> | null {
-  const parts = template.split('/').filter(Boolean);
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split('/').filter(Boolean)));
+  // Most templates fail on their first literal segment: say so before walking.
+  const first = parts[0];
+  if (first !== undefined && !first.startsWith(':') && !first.startsWith('*') && first !== segments[0]) return null;
   const walk = (ti: number, si: number, params: Record<string, string>): Record<string, string> | null => {
-    if (ti === parts.length) return si === segments.length ? params : null;
+    if (ti === parts!.length) return si === segments.length ? params : null;
     const part = parts[ti];
     if (part.startsWith('*')) {
       for (let end = si + 1; end <= segments.length; end++) {

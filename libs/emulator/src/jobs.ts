@@ -17,6 +17,8 @@ export class Job<TMeta> {
   result: BuildResult | undefined;
   private resolvedAt: number | undefined;
   private canceledAt: number | undefined;
+  /** Wakes waiters when the job's result arrives or it is canceled (the clock's changes are timed). */
+  private readonly waiters = new Set<() => void>();
 
   constructor(
     readonly id: string,
@@ -73,19 +75,54 @@ export class Job<TMeta> {
   cancel(now = Date.now()): boolean {
     if (this.isTerminal(now)) return false;
     this.canceledAt = now;
+    this.wake();
     return true;
+  }
+
+  /** Ms until the clock alone moves the job on (queued -> running -> ended); undefined when only its result or a cancel can. */
+  msToNextPhase(now = Date.now()): number | undefined {
+    if (this.isTerminal(now)) return undefined;
+    const elapsed = now - this.createdAt;
+    const queuedEnd = this.durationMs * QUEUED_SHARE;
+    if (elapsed < queuedEnd) return Math.ceil(queuedEnd - elapsed);
+    if (elapsed < this.durationMs) return Math.ceil(this.durationMs - elapsed);
+    return undefined;
+  }
+
+  /**
+   * Resolves when the job's phase may have changed (its next clock boundary, its result, a
+   * cancel), after `maxMs`, or when the emulator stops: waits answer when the job moves, not at
+   * the next tick of a poll loop.
+   */
+  changed(lifetime: Lifetime, maxMs: number): Promise<void> {
+    if (this.isTerminal()) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = new AbortController();
+      const done = () => {
+        this.waiters.delete(done);
+        timer.abort();
+        resolve();
+      };
+      this.waiters.add(done);
+      void lifetime.sleep(Math.min(maxMs, this.msToNextPhase() ?? Infinity), timer.signal).then(done);
+    });
   }
 
   /** Resolves when the job has ended, `timeoutMs` has passed or the emulator stops. */
   async waitUntilDone(lifetime: Lifetime, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!lifetime.stopped && !this.isTerminal() && Date.now() < deadline) {
-      await lifetime.sleep(Math.min(10, deadline - Date.now()));
+      await this.changed(lifetime, deadline - Date.now());
     }
   }
 
   private settle(result: BuildResult): void {
     this.result = result;
     this.resolvedAt = Date.now();
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
   }
 }

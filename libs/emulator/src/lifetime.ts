@@ -16,31 +16,26 @@ export class Lifetime {
     return this.stoppedFlag;
   }
 
-  /** Resolves after `ms`, or at once when the emulator stops. Never rejects. */
-  sleep(ms: number): Promise<void> {
-    if (this.stoppedFlag) return Promise.resolve();
+  /** Resolves after `ms`, at once when the emulator stops, or when `signal` aborts (its timer cleared). Never rejects. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (this.stoppedFlag || signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      const entry = {
-        resolve,
-        timer: setTimeout(
-          () => {
-            this.pending.delete(entry);
-            resolve();
-          },
-          Math.max(0, ms),
-        ),
+      const finish = () => {
+        clearTimeout(entry.timer);
+        this.pending.delete(entry);
+        signal?.removeEventListener('abort', finish);
+        resolve();
       };
+      const entry = { resolve: finish, timer: setTimeout(finish, Math.min(2 ** 31 - 1, Math.max(0, ms))) };
       this.pending.add(entry);
+      signal?.addEventListener('abort', finish, { once: true });
     });
   }
 
   stop(): void {
     this.stoppedFlag = true;
     this.controller.abort();
-    for (const entry of this.pending) {
-      clearTimeout(entry.timer);
-      entry.resolve();
-    }
+    for (const entry of [...this.pending]) entry.resolve();
     this.pending.clear();
   }
 }

@@ -1,4 +1,5 @@
 import type { FileStore } from './files';
+import type { ByteLru } from './media/cache';
 import { encodeMp4 } from './media/mp4';
 import { encodePng } from './media/png';
 import { encodeWav } from './media/wav';
@@ -17,23 +18,29 @@ export interface BuildContext {
   files: FileStore;
   /** Deterministic seed for this job's media (derived from the endpoint and input). */
   seed: string;
+  /** Media already synthesised, by kind, size and seed: the same input's media is made once. */
+  media: ByteLru;
   /** Reads the bytes behind an input URL (emulator file URL, data: URI or network URL); throws when it cannot. */
   fetchInput(url: string): Promise<Buffer>;
 }
 
 export function storeImage(ctx: BuildContext, width: number, height: number, index: number): MediaFile & { width: number; height: number } {
   const [w, h] = renderSize(width, height);
-  const file = ctx.files.add('.png', encodePng(w, h, `${ctx.seed}#${index}`), 'image/png');
+  const seed = `${ctx.seed}#${index}`;
+  const bytes = ctx.media.get(`png ${w}x${h} ${seed}`, () => encodePng(w, h, seed));
+  const file = ctx.files.add('.png', bytes, 'image/png');
   return { url: file.url, content_type: 'image/png', file_name: file.name, file_size: file.bytes.length, width: w, height: h };
 }
 
 export function storeWav(ctx: BuildContext, seconds: number): MediaFile {
-  const file = ctx.files.add('.wav', encodeWav(seconds, ctx.seed), 'audio/wav');
+  const bytes = ctx.media.get(`wav ${seconds} ${ctx.seed}`, () => encodeWav(seconds, ctx.seed));
+  const file = ctx.files.add('.wav', bytes, 'audio/wav');
   return { url: file.url, content_type: 'audio/wav', file_name: file.name, file_size: file.bytes.length };
 }
 
 export function storeMp4(ctx: BuildContext, width: number, height: number, durationSeconds: number): MediaFile {
-  const file = ctx.files.add('.mp4', encodeMp4({ width, height, durationSeconds }), 'video/mp4');
+  const bytes = ctx.media.get(`mp4 ${width}x${height} ${durationSeconds}`, () => encodeMp4({ width, height, durationSeconds }));
+  const file = ctx.files.add('.mp4', bytes, 'video/mp4');
   return { url: file.url, content_type: 'video/mp4', file_name: file.name, file_size: file.bytes.length };
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RecordedRequest } from './types';
 
@@ -28,7 +28,7 @@ export function credentialFingerprint(headers: IncomingHttpHeaders): string | un
   const value = headers.authorization;
   if (typeof value !== 'string') return undefined;
   const token = value.replace(/^(Bearer|Key|Token)\s+/i, '');
-  return createHash('sha256').update(token).digest('hex').slice(0, 16);
+  return hash('sha256', token, 'hex').slice(0, 16);
 }
 
 /** Query parameters, with token-like parameters (fal_jwt_token, api_key, ...) replaced by '[REDACTED]'. */

@@ -120,7 +120,7 @@ describe('replicate predictions', () => {
     expect((await (await fetch(q.urls.cancel, { method: 'POST', headers: AUTH })).json()).status).toBe('succeeded');
   });
 
-  it('answers each model in its own output shape: flux-pro one URL, flux-schnell a list, the same bytes for the same input', async () => {
+  it('answers each model in its own output shape: flux-pro one URL, flux-schnell a list, the same bytes for the same input, others for another', async () => {
     const one = await (
       await post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'same', aspect_ratio: '9:16' } }, { prefer: 'wait' })
     ).json();
@@ -130,6 +130,10 @@ describe('replicate predictions', () => {
     expect(typeof one.output).toBe('string');
     expect(one.output).not.toBe(two.output);
     expect((await download(one.output)).equals(await download(two.output))).toBe(true);
+    const other = await (
+      await post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'other', aspect_ratio: '9:16' } }, { prefer: 'wait' })
+    ).json();
+    expect((await download(one.output)).equals(await download(other.output))).toBe(false);
     const schnell = await (await post('/models/black-forest-labs/flux-schnell/predictions', { input: { prompt: 'same' } }, { prefer: 'wait' })).json();
     expect(Array.isArray(schnell.output) && schnell.output.length).toBe(1);
   });

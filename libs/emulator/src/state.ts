@@ -1,6 +1,7 @@
 import { FaultRegistry } from './faults';
 import { FileStore } from './files';
 import { Lifetime } from './lifetime';
+import { ByteLru } from './media/cache';
 import { seedBytes } from './media/seed';
 import { inputFetcher, type BuildContext } from './outputs';
 import { Recorder } from './recorder';
@@ -12,6 +13,9 @@ const MIN_REALISTIC_MS = 1_000;
 /** Realistic job time is the model's typical real time divided by this. */
 const REALISTIC_SCALE = 10;
 
+/** Bytes of synthesised media an emulator keeps for reuse (least recently used go first). */
+export const MEDIA_CACHE_BYTES = 64 * 1024 * 1024;
+
 /** Test-scoped job durations kept at most: a long-running service must not grow without bound (oldest go first). */
 export const MAX_TEST_DURATIONS = 10_000;
 
@@ -21,6 +25,8 @@ export class EmulatorState {
   readonly faults = new FaultRegistry();
   readonly lifetime = new Lifetime();
   readonly files: FileStore;
+  /** Synthesised media by kind, size and seed (the same input's media is made once). */
+  readonly media = new ByteLru(MEDIA_CACHE_BYTES);
   /** Models a test registered by output kind, by `${provider} ${model}`. */
   readonly registered = new Map<string, OutputKind>();
   /** Proxy mode: the upstream of each forwarded API, and where recordings go. */
@@ -78,6 +84,6 @@ export class EmulatorState {
 
   /** A build context whose seed is derived from `what` (e.g. model id + input), so equal inputs give equal media. */
   buildContext(what: unknown): BuildContext {
-    return { files: this.files, seed: seedBytes(what).toString('hex'), fetchInput: this.fetchInput };
+    return { files: this.files, seed: seedBytes(what).toString('hex'), media: this.media, fetchInput: this.fetchInput };
   }
 }

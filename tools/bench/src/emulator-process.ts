@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmulatedProvider, RecordedRequest } from '@boards/emulator';
 
@@ -8,7 +9,27 @@ export interface EmulatorProcess {
   setJobDurationMs(ms: number): Promise<void>;
   clearRequests(): Promise<void>;
   requests(): Promise<RecordedRequest[]>;
+  /** CPU seconds the emulator process has used so far (user + system), or undefined where /proc cannot tell. */
+  cpuSeconds(): number | undefined;
   stop(): Promise<void>;
+}
+
+/** CPU seconds (user + system) of a process from /proc/<pid>/stat (Linux), or undefined. */
+export function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th, stime 15th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks();
+  } catch {
+    return undefined;
+  }
+}
+
+let ticks: number | undefined;
+function clockTicks(): number {
+  ticks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return ticks;
 }
 
 /**
@@ -44,6 +65,7 @@ require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startE
     setJobDurationMs: async (ms) => void (await control('PUT', 'job-duration', { ms })),
     clearRequests: async () => void (await control('DELETE', 'requests')),
     requests: async () => (await control('GET', 'requests')) as RecordedRequest[],
+    cpuSeconds: () => processCpuSeconds(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

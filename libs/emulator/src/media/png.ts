@@ -1,8 +1,14 @@
 import { crc32, deflateSync } from 'node:zlib';
+import { ByteLru } from './cache';
 import { seedBytes } from './seed';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAX_EDGE = 8192;
+/** Colours per image: a 4-bit palette, so the pixel data is half a byte per pixel. */
+const COLOURS = 16;
+const TEXT = Buffer.from(`Software\0@boards/emulator`, 'latin1');
+/** The chunks after the palette (text, compressed pixel data, IEND) by size: every image of one size shares them. */
+const tailsBySize = new ByteLru(16 * 1024 * 1024);
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -13,47 +19,63 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/** The IDAT chunk of a `width` x `height` image of diagonal bands, palette indices 0..15 (4 bits a pixel, filter None). */
+function bandsIdat(width: number, height: number): Buffer {
+  const stride = 1 + Math.ceil(width / 2);
+  const raw = Buffer.alloc(stride * height);
+  const span = Math.max(1, width + height - 2);
+  // Pixel (x, y) has colour floor((x + y) * 16 / span): each row is 16 runs, filled a byte (two pixels) at a time.
+  const colourAt = (x: number, y: number) => Math.min(COLOURS - 1, Math.floor(((x + y) * COLOURS) / span));
+  for (let y = 0; y < height; y++) {
+    const row = y * stride + 1;
+    for (let x = 0; x < width;) {
+      const colour = colourAt(x, y);
+      const end = colour === COLOURS - 1 ? width : Math.min(width, Math.ceil(((colour + 1) * span) / COLOURS) - y);
+      const run = Math.max(end, x + 1);
+      if (x & 1) raw[row + (x >> 1)] |= colour;
+      const full = (x + 1) >> 1;
+      const stop = run >> 1;
+      if (stop > full) raw.fill((colour << 4) | colour, row + full, row + stop);
+      if (run & 1 && run > x) raw[row + (run >> 1)] |= colour << 4;
+      x = run;
+    }
+  }
+  return chunk('IDAT', deflateSync(raw, { level: 6 }));
+}
+
+/** 16 colours from a gradient between two colours derived from the seed, with a seed-derived wobble per step. */
+function palette(seed: unknown): Buffer {
+  const s = seedBytes(seed);
+  const out = Buffer.alloc(COLOURS * 3);
+  for (let i = 0; i < COLOURS; i++) {
+    for (let c = 0; c < 3; c++) {
+      const from = s[c];
+      const to = s[3 + c];
+      out[i * 3 + c] = (Math.round(from + ((to - from) * i) / (COLOURS - 1)) + (s[6 + ((i + c) % 26)] & 7)) & 255;
+    }
+  }
+  return out;
+}
+
 /**
- * Encodes a valid 8-bit RGB PNG of `width` x `height`: a two-axis colour gradient whose
- * colours derive from `seed`. Same arguments, same bytes. Rows use the Sub filter so a
- * 2048x2048 image encodes in well under a second.
+ * Encodes a valid PNG of `width` x `height`: diagonal bands in 16 colours (a 4-bit palette)
+ * that derive from `seed`. Same arguments, same bytes; another seed, another palette. The
+ * pixel data of a size is compressed once and shared, so a new image costs its palette.
  */
 export function encodePng(width: number, height: number, seed: unknown = 0): Buffer<ArrayBuffer> {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > MAX_EDGE || height > MAX_EDGE) {
     throw new RangeError(`encodePng: invalid size ${width}x${height} (1..${MAX_EDGE})`);
   }
-  const s = seedBytes(seed);
-  const base = [s[0], s[1], s[2]];
-  // Per-pixel horizontal step (applied via the Sub filter) and per-row offset, per channel.
-  const dx = [(s[3] % 5) + 1, (s[4] % 3) + 1, (s[5] % 7) + 1];
-  const dy = [(s[6] % 3) + 1, (s[7] % 5) + 1, (s[8] % 2) + 1];
-  const stride = 1 + width * 3;
-  const raw = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * stride;
-    raw[row] = 1; // filter type 1: Sub
-    const first = row + 1;
-    raw[first] = (base[0] + y * dy[0]) & 255;
-    raw[first + 1] = (base[1] + y * dy[1]) & 255;
-    raw[first + 2] = (base[2] + y * dy[2]) & 255;
-    // With the Sub filter each later byte is the difference to the pixel on its left.
-    for (let x = 1; x < width; x++) {
-      const i = first + x * 3;
-      raw[i] = dx[0];
-      raw[i + 1] = dx[1];
-      raw[i + 2] = dx[2];
-    }
-  }
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // colour type: RGB
+  ihdr[8] = 4; // bit depth
+  ihdr[9] = 3; // colour type: palette
   ihdr[10] = 0; // compression
   ihdr[11] = 0; // filter method
   ihdr[12] = 0; // no interlace
-  const text = Buffer.from(`Software\0@boards/emulator`, 'latin1');
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('tEXt', text), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
+  const tail = tailsBySize.get(`${width}x${height}`, () => Buffer.concat([chunk('tEXt', TEXT), bandsIdat(width, height), chunk('IEND', Buffer.alloc(0))]));
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', palette(seed)), tail]);
 }
 
 /** Reads width and height from a PNG's IHDR, or undefined when the bytes are not a PNG. */

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** 32 deterministic bytes derived from any seed value (string, number or JSON-able object). */
 export function seedBytes(seed: unknown): Buffer {
   const text = typeof seed === 'string' ? seed : JSON.stringify(seed ?? null);
-  return createHash('sha256').update(text).digest();
+  // One-shot hash: no Hash object per call (the emulator derives a seed or two per request).
+  return hash('sha256', text, 'buffer');
 }
 
 /** A deterministic unsigned 32-bit integer derived from a seed. */

@@ -14,6 +14,8 @@ export interface FalAdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** First status poll is immediate; later ones start at this interval and grow 1.5x to 500 ms. Default 100 ms (core POLL_FIRST_MS). */
   pollIntervalMs?: number;
+  /** How the adapter learns a request completed: `stream` (default) fal's status stream, polling when it fails; `poll` polling only. */
+  statusUpdates?: 'stream' | 'poll';
   /** Deadline for the whole request. Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes. */
   timeoutMs?: number;
 }

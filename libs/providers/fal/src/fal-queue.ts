@@ -4,9 +4,6 @@ import {
   CanceledError,
   stoppedError,
   generationTimeoutMs,
-  nextPollInterval,
-  POLL_FIRST_MS,
-  pause,
   GenerationFailedError,
   ProviderError,
   TimeoutError,
@@ -14,18 +11,13 @@ import {
 } from '@boards/core';
 import { createFalAdapterClient, type FalAdapterOptions } from './fal-client';
 import { mapFalError } from './fal-error';
+import { STREAM_SPAN_MS, waitUntilCompleted } from './fal-wait';
 
 export interface FalResult<Output = Record<string, unknown>> {
   data: Output;
   requestId: string;
   /** `x-fal-billable-units` of the result, when fal sent it. */
   billableUnits?: string;
-}
-
-interface QueueStatus {
-  status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
-  queue_position?: number;
-  error?: string;
 }
 
 /**
@@ -64,8 +56,9 @@ function requestIdOf(answer: { request_id?: unknown } | undefined): string {
 }
 
 /**
- * Submits to fal's queue, checks status at once and then with backoff (no fixed
- * 500 ms sleep), cancels the request on abort or deadline, and fetches the result.
+ * Submits to fal's queue, follows its status stream (polling at once and then with backoff
+ * when the stream fails: no fixed 500 ms sleep), cancels the request on abort or deadline,
+ * and fetches the result.
  */
 export async function runFalRequest<Output = Record<string, unknown>>(
   endpoint: string,
@@ -78,6 +71,11 @@ export async function runFalRequest<Output = Record<string, unknown>>(
   const stop = AbortSignal.any([ctx.signal, deadline]);
   let billableUnits: string | undefined;
   const client = createFalAdapterClient(options, { signal: stop, onBillableUnits: (u) => (billableUnits = u) });
+  // The stream is an optimisation: one attempt (polling takes over when it fails), and an attempt deadline past the span it is held.
+  const streamClient = createFalAdapterClient(
+    { ...options, retry: { ...options.retry, maxAttempts: 1, attemptTimeoutMs: STREAM_SPAN_MS + 5000 } },
+    { signal: stop },
+  );
 
   let requestId: string | undefined;
   try {
@@ -85,19 +83,7 @@ export async function runFalRequest<Output = Record<string, unknown>>(
     requestId = requestIdOf(await client.queue.submit(endpoint, { input }));
     ctx.setProviderJob({ provider: 'fal', jobId: requestId });
 
-    let interval = options.pollIntervalMs ?? POLL_FIRST_MS;
-    for (;;) {
-      const status = (await client.queue.status(endpoint, { requestId, logs: false })) as unknown as QueueStatus;
-      if (status.status === 'COMPLETED') break;
-      if (status.status === 'IN_QUEUE') {
-        ctx.progress({ progress: 0.1, phase: 'queued', queuePosition: status.queue_position });
-      } else {
-        ctx.progress({ progress: 0.4, phase: 'running' });
-      }
-      await pause(interval, stop);
-      if (stop.aborted) throw new CanceledError();
-      interval = nextPollInterval(interval);
-    }
+    await waitUntilCompleted(client, streamClient, endpoint, requestId, ctx, stop, options);
     ctx.progress({ progress: 0.75, phase: 'running', message: 'fetching result' });
     const result = await client.queue.result(endpoint, { requestId });
     return { data: result.data as Output, requestId, billableUnits };

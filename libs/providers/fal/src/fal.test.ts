@@ -24,20 +24,65 @@ describe('fal adapter', () => {
     expect(redirectFalUrl('https://example.com/a', 'http://h/fal')).toBe('https://example.com/a');
   });
 
-  it('submits, checks status at once (no fixed sleep) and fetches the result with billable units', async () => {
+  it('submits, follows the status stream and fetches the result with billable units', async () => {
     const ctx = createTestContext();
     const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, fast);
-    expect(ops()).toEqual(['submit', 'status', 'result']);
+    expect(ops()).toEqual(['submit', 'status-stream', 'result']);
     expect(result.billableUnits).toBe('1');
     expect(ctx.providerJobs[0]).toEqual({ provider: 'fal', jobId: result.requestId });
   });
 
-  it('reports queue position and running while it polls', async () => {
+  it('hears of completion from one stream, however long the job runs: no status polls', async () => {
+    emulator.current.setJobDurationMs(300);
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    expect(ops()).toEqual(['submit', 'status-stream', 'result']);
+  });
+
+  it('with statusUpdates "poll", checks status at once (no fixed sleep) and then polls', async () => {
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), { ...fast, statusUpdates: 'poll' });
+    expect(ops()).toEqual(['submit', 'status', 'result']);
+  });
+
+  it.each(['stream', 'poll'] as const)('reports queue position and running while it waits (%s)', async (statusUpdates) => {
     emulator.current.setJobDurationMs(600);
     const ctx = createTestContext();
-    await runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, fast);
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, { ...fast, statusUpdates });
     expect(ctx.progressEvents.some((e) => e.phase === 'queued' && e.queuePosition !== undefined)).toBe(true);
     expect(ctx.progressEvents.map((e) => e.phase)).toContain('running');
+    expect(ops()).toContain(statusUpdates === 'stream' ? 'status-stream' : 'status');
+  });
+
+  it.each([
+    ['refused with a 503', { kind: 'status', status: 503 }],
+    ['not offered (404)', { kind: 'not-found' }],
+    ['reset before it opens', { kind: 'reset' }],
+    ['cut after its first event', { kind: 'truncated' }],
+  ] as const)('falls back to polling when the status stream is %s, and completes', async (_, fault) => {
+    emulator.current.setJobDurationMs(200);
+    emulator.current.injectFault({ provider: 'fal', operation: 'status-stream', ...fault });
+    const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    expect(result.data).toHaveProperty('images');
+    expect(ops().filter((o) => o === 'status-stream')).toHaveLength(1);
+    expect(ops()).toContain('status');
+    expect(ops()[ops().length - 1]).toBe('result');
+  });
+
+  it('reopens a status stream that closed before COMPLETED, and polls once streams keep closing at once', async () => {
+    emulator.current.setJobDurationMs(300);
+    emulator.current.injectFault({ provider: 'fal', operation: 'status-stream', kind: 'short' });
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    expect(ops()).toEqual(['submit', 'status-stream', 'status-stream', 'result']);
+
+    emulator.current.clearRequests();
+    emulator.current.injectFault({ provider: 'fal', operation: 'status-stream', kind: 'short', times: Infinity });
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    expect(ops().slice(0, 3)).toEqual(['submit', 'status-stream', 'status-stream']);
+    expect(
+      ops()
+        .slice(3, -1)
+        .every((o) => o === 'status'),
+    ).toBe(true);
+    expect(ops()[ops().length - 1]).toBe('result');
   });
 
   it('retries a 429 on submit after Retry-After, and with its own backoff without one', async () => {
@@ -68,7 +113,7 @@ describe('fal adapter', () => {
     emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'reset' });
     emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'malformed' });
     emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'latency', latencyMs: 100 });
-    const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    const result = await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), { ...fast, statusUpdates: 'poll' });
     expect(result.requestId).toEqual(expect.any(String));
   });
 
@@ -76,7 +121,11 @@ describe('fal adapter', () => {
     emulator.current.setJobDurationMs(5000);
     emulator.current.injectFault({ provider: 'fal', operation: 'status', kind: 'hang', times: Infinity });
     const error = await failure(
-      runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), { retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 200 }, timeoutMs: 3000 }),
+      runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), {
+        retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 200 },
+        timeoutMs: 3000,
+        statusUpdates: 'poll',
+      }),
     );
     expect(error).toBeInstanceOf(TimeoutError);
   });
