@@ -57,7 +57,7 @@ describe('catalogue registry', () => {
   });
 
   it('keeps every live test together under the default $1.00 live budget', () => {
-    const total = /together .*: \$(\d+\.\d+)\.$/.exec(table)?.[1];
+    const total = /together .*: \$(\d+\.\d+)\.$/m.exec(table)?.[1];
     expect(Number(total)).toBeGreaterThan(0);
     expect(Number(total)).toBeLessThan(1);
   });
@@ -80,6 +80,27 @@ describe('renderCatalogueTable', () => {
       '| [zeta](packages/zeta) | fal | `fal-ai/zeta` | image | $0.02 / image, checked 2026-01-02 | skipped (retired) | retired 2026-05-12; use alpha |',
     ]);
     expect(rendered).toMatch(/All 1 live tests together .*: \$0\.02\.$/);
+  });
+
+  it('shows routes of the same model side by side, cheapest first, and only models with two routes', () => {
+    const family = 'acme/sketch';
+    const rendered = renderCatalogueTable(
+      [
+        fakeGenerator('sketch', { family }),
+        fakeGenerator('sketch-cheap', { provider: 'replicate', model: 'acme/sketch', family, price: { usd: '0.013', unit: 'image', checkedOn: '2026-11-22' } }),
+        fakeGenerator('lonely', { family: 'acme/lonely' }),
+        fakeGenerator('plain'),
+      ],
+      now,
+    );
+    const routes = rendered.split('\n').slice(rendered.split('\n').indexOf('| model | routes | cheapest route |'));
+    expect(routes).toEqual([
+      '| model | routes | cheapest route |',
+      '|---|---|---|',
+      '| `acme/sketch` | [sketch-cheap](packages/sketch-cheap) (Replicate) $0.013 / image; [sketch](packages/sketch) (fal) $0.02 / image | sketch-cheap |',
+    ]);
+    expect(rendered).toMatch(/All 4 live tests together .*: \$0\.08\.$/m);
+    expect(renderCatalogueTable([fakeGenerator('sketch', { family })], now)).not.toContain('Routes of the same model');
   });
 
   it('says unknown, never $0, when a live test cannot be estimated', () => {
