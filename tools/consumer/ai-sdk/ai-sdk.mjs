@@ -3,7 +3,7 @@
 // kind it asked for by its bytes. Every request carries x-boards-test-id (each provider's `headers`
 // option), so its job time (set below for this test only) does not reach other tests.
 // Usage: node ai-sdk.mjs '<boards-emulator --json document>'
-import { experimental_generateSpeech, experimental_generateVideo, experimental_transcribe, generateImage } from 'ai';
+import { APICallError, experimental_generateSpeech, experimental_generateVideo, experimental_transcribe, generateImage } from 'ai';
 import { createFal } from '@ai-sdk/fal';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createReplicate } from '@ai-sdk/replicate';
@@ -90,6 +90,39 @@ for (const [what, model, providerOptions] of [
   check(what, 'video', video.uint8Array);
 }
 
+// Bad input is refused as each provider refuses it, in the error body its AI SDK package parses
+// into the message (Replicate `detail`, fal's `detail: [{loc, msg}]`, OpenAI `error.message`).
+for (const [what, call, status, field] of [
+  [
+    'replicate',
+    () =>
+      generateImage({
+        model: replicate.image('black-forest-labs/flux-schnell'),
+        prompt,
+        providerOptions: { replicate: { num_inference_steps: 99 } },
+        maxRetries: 0,
+      }),
+    422,
+    'num_inference_steps',
+  ],
+  [
+    'fal',
+    () => generateImage({ model: fal.image('fal-ai/nano-banana'), prompt, providerOptions: { fal: { aspect_ratio: '7:3' } }, maxRetries: 0 }),
+    422,
+    'body.aspect_ratio',
+  ],
+  ['openai', () => generateImage({ model: openai.image('gpt-image-2'), prompt, size: '1000x1000', maxRetries: 0 }), 400, 'size'],
+]) {
+  const error = await call().then(
+    () => undefined,
+    (e) => e,
+  );
+  if (!APICallError.isInstance(error) || error.statusCode !== status || !error.message.includes(field)) {
+    throw new Error(`${what}: expected an APICallError ${status} naming ${field}, got ${error?.name} ${error?.statusCode}: ${error?.message}`);
+  }
+  results.push(`${what} bad input (${status}: ${error.message.split('\n')[0].slice(0, 60)})`);
+}
+
 // Every API request carried this test's id (the provider's `headers` option reached each one).
 const made = (await control('/requests')).filter((r) => r.testId === TEST_ID && r.provider !== 'control');
 for (const provider of ['replicate', 'fal', 'openai']) {
@@ -97,4 +130,4 @@ for (const provider of ['replicate', 'fal', 'openai']) {
 }
 await control('/job-duration', { method: 'PUT', body: JSON.stringify({ ms: null }) });
 
-console.log(`ai sdk ok: ${results.length} calls, each returned its kind: ${results.join(', ')}`);
+console.log(`ai sdk ok: ${results.length} calls, each returned its kind or its provider's error: ${results.join(', ')}`);
