@@ -48,6 +48,10 @@ describe('catalogue registry', () => {
     expect(declared).toEqual(expect.arrayContaining(['dalle3', 'elevenlabs-tts', 'flux-schnell', 'gpt-image-2', 'nano-banana-edit', 'veo3']));
   });
 
+  it('knows nano-banana-edit as a route of google/nano-banana-edit (other providers of that model group with it)', () => {
+    expect(registry.find((g) => g.id === 'nano-banana-edit')?.family).toBe('google/nano-banana-edit');
+  });
+
   it('refuses a package whose generator export does not match its boards.generator', () => {
     const root = tempRoot();
     mkdirSync(join(root, 'packages', 'odd'), { recursive: true });
