@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { defineGenerator, type AnyGenerator } from '@boards/core';
 import { unknownCost } from '@boards/cost';
+import { listedGenerator } from './__fixtures__/listed-generator';
 import { describeDifference, discoverGenerators, renderCatalogueTable, replaceCatalogueBlock } from './catalogue';
 import { GENERATED_FILE, runCatalogueCommand } from './command';
 
@@ -18,23 +17,6 @@ function tempRoot(): string {
 afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const registry = discoverGenerators(WORKSPACE);
 const table = renderCatalogueTable(registry);
-
-function fakeGenerator(id: string, overrides: Partial<Parameters<typeof defineGenerator>[0]> = {}): AnyGenerator {
-  return defineGenerator({
-    id,
-    title: id,
-    description: id,
-    provider: 'fal',
-    model: `fal-ai/${id}`,
-    artifactType: 'image',
-    inputSchema: z.strictObject({ prompt: z.string() }),
-    price: { usd: '0.02', unit: 'image', checkedOn: '2026-01-02' },
-    cheapestInput: { prompt: 'x' },
-    estimateCost: () => ({ known: true, micros: 20_000, basis: '1 image x $0.02' }),
-    run: async () => ({ artifacts: [] }),
-    ...overrides,
-  });
-}
 
 describe('catalogue registry', () => {
   it('discovers every package whose package.json declares boards.generator, by its generator export', () => {
@@ -73,8 +55,8 @@ describe('renderCatalogueTable', () => {
   it('renders price with unit and date, the live-test cost and the lifecycle, one row per generator', () => {
     const rendered = renderCatalogueTable(
       [
-        fakeGenerator('zeta', { lifecycle: { status: 'retired', retiredOn: '2026-05-12', successor: 'alpha' } }),
-        fakeGenerator('alpha', { price: { usd: '0.10', unit: 'second', checkedOn: '2026-11-20', note: 'a | b' } }),
+        listedGenerator('zeta', { lifecycle: { status: 'retired', retiredOn: '2026-05-12', successor: 'alpha' } }),
+        listedGenerator('alpha', { price: { usd: '0.10', unit: 'second', checkedOn: '2026-11-20', note: 'a | b' } }),
       ],
       now,
     );
@@ -90,10 +72,15 @@ describe('renderCatalogueTable', () => {
     const family = 'acme/sketch';
     const rendered = renderCatalogueTable(
       [
-        fakeGenerator('sketch', { family }),
-        fakeGenerator('sketch-cheap', { provider: 'replicate', model: 'acme/sketch', family, price: { usd: '0.013', unit: 'image', checkedOn: '2026-11-22' } }),
-        fakeGenerator('lonely', { family: 'acme/lonely' }),
-        fakeGenerator('plain'),
+        listedGenerator('sketch', { family }),
+        listedGenerator('sketch-cheap', {
+          provider: 'replicate',
+          model: 'acme/sketch',
+          family,
+          price: { usd: '0.013', unit: 'image', checkedOn: '2026-11-22' },
+        }),
+        listedGenerator('lonely', { family: 'acme/lonely' }),
+        listedGenerator('plain'),
       ],
       now,
     );
@@ -104,11 +91,11 @@ describe('renderCatalogueTable', () => {
       '| `acme/sketch` | [sketch-cheap](packages/sketch-cheap) (Replicate) $0.013 / image; [sketch](packages/sketch) (fal) $0.02 / image | sketch-cheap |',
     ]);
     expect(rendered).toMatch(/All 4 live tests together .*: \$0\.08\.$/m);
-    expect(renderCatalogueTable([fakeGenerator('sketch', { family })], now)).not.toContain('Routes of the same model');
+    expect(renderCatalogueTable([listedGenerator('sketch', { family })], now)).not.toContain('Routes of the same model');
   });
 
   it('says unknown, never $0, when a live test cannot be estimated', () => {
-    const rendered = renderCatalogueTable([fakeGenerator('vague', { estimateCost: () => unknownCost('the duration is unknown') })], now);
+    const rendered = renderCatalogueTable([listedGenerator('vague', { estimateCost: () => unknownCost('the duration is unknown') })], now);
     expect(rendered).toContain('| unknown (the duration is unknown) |');
     expect(rendered).toMatch(/together .*: unknown \(1 of 1 estimates unknown/);
   });

@@ -1,25 +1,12 @@
-import { z } from 'zod';
-import { defineGenerator, type AnyGenerator } from '@boards/core';
+import type { AnyGenerator, ProviderName } from '@boards/core';
+import { listedGenerator } from './__fixtures__/listed-generator';
 import { describeOtherRoutes, familyOf, modelFamilies } from './routes';
 
 const now = new Date('2026-11-22T00:00:00Z');
 
-function route(id: string, provider: 'fal' | 'replicate' | 'openai', usd: string, extra: Partial<Parameters<typeof defineGenerator>[0]> = {}): AnyGenerator {
-  return defineGenerator({
-    id,
-    title: id,
-    description: id,
-    provider,
-    model: `${provider}/${id}`,
-    family: 'acme/edit',
-    artifactType: 'image',
-    inputSchema: z.strictObject({ prompt: z.string() }),
-    price: { usd, unit: 'image', checkedOn: '2026-11-22' },
-    cheapestInput: { prompt: 'x' },
-    estimateCost: () => ({ known: true, micros: 1, basis: '1 image' }),
-    run: async () => ({ artifacts: [] }),
-    ...extra,
-  });
+/** A route of acme/edit on `provider` at `usd` per image. */
+function route(id: string, provider: ProviderName, usd: string, extra: Parameters<typeof listedGenerator>[1] = {}): AnyGenerator {
+  return listedGenerator(id, { provider, family: 'acme/edit', price: { usd, unit: 'image', checkedOn: '2026-11-22' }, ...extra });
 }
 
 describe('modelFamilies', () => {
