@@ -15,8 +15,11 @@ export CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 start=$(date +%s)
 work=$(mktemp -d)
 emu_pid=
+# npx runs the bin under `npm exec` -> `sh -c` -> node, and a signal to npx does not reach node:
+# every stop signals the whole chain, by pid.
+tree() { local kid; echo "$1"; for kid in $(pgrep -P "$1" 2>/dev/null || true); do tree "$kid"; done; }
 cleanup() {
-  [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null || true
+  [ -n "$emu_pid" ] && kill $(tree "$emu_pid") 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -67,13 +70,15 @@ echo "$ai_sdk ($(( $(date +%s) - ai_start )) s with npm ci)"
 npx jest --ci consumer.test.js >jest.log 2>&1 || { cat jest.log; fail "the consumer's conformance test"; }
 tests=$(grep -E '^Tests:' jest.log | sed 's/^Tests: *//')
 
-# SIGTERM stops it within 5 s. npx re-raises the signal it forwarded (status 143), so the bin's own
+# SIGTERM stops it within 5 s. npx itself exits 143 on SIGTERM, so the bin's own
 # exit status is checked on a second start without npx.
 stop_emulator() {
   local status=0
-  kill -TERM "$emu_pid"
-  for _ in $(seq 1 50); do kill -0 "$emu_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$emu_pid" 2>/dev/null && fail "boards-emulator did not exit within 5 s of SIGTERM"
+  local pids
+  pids=$(tree "$emu_pid")
+  kill -TERM $pids
+  for _ in $(seq 1 50); do kill -0 $pids 2>/dev/null || break; sleep 0.1; done
+  for p in $pids; do kill -0 "$p" 2>/dev/null && fail "boards-emulator (pid $p) did not exit within 5 s of SIGTERM"; done
   wait "$emu_pid" || status=$?
   emu_pid=
   return "$status"
