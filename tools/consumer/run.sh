@@ -5,6 +5,8 @@
 # runs one generation per provider with the SDKs, runs a jest conformance test of a generator the
 # project defines itself, then stops the emulator with SIGTERM and checks it exits 0. First, after the
 # build, the emulator README's curl walkthrough runs against the built bin (curl-walkthrough.sh).
+# Between the SDK generations and jest, the Vercel AI SDK's provider packages run against the same
+# emulator (ai-sdk/: its own package.json and lock file, `npm ci` in a copy under the scratch folder).
 # Network: the npm registry only (for the SDKs and jest). Nothing spends money.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,8 +15,11 @@ export CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 start=$(date +%s)
 work=$(mktemp -d)
 emu_pid=
+# npx runs the bin under `npm exec` -> `sh -c` -> node, and a signal to npx does not reach node:
+# every stop signals the whole chain, by pid.
+tree() { local kid; echo "$1"; for kid in $(pgrep -P "$1" 2>/dev/null || true); do tree "$kid"; done; }
 cleanup() {
-  [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null || true
+  [ -n "$emu_pid" ] && kill $(tree "$emu_pid") 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -51,16 +56,29 @@ doc=$(cat emu.json)
 node -e 'const d=JSON.parse(process.argv[1]); fetch(d.controlUrl+"/health").then(r=>r.json()).then(h=>{if(!h.ok)process.exit(1)})' "$doc" || fail "health check"
 node sdk-generations.mjs "$doc" || fail "an official SDK could not generate against boards-emulator"
 
+# The Vercel AI SDK, at the versions of ai-sdk/package-lock.json, outside this workspace and the
+# project above; @boards/emulator (no dependencies) is linked from the project for rewriteFalUrl.
+ai_start=$(date +%s)
+mkdir -p "$work/ai-sdk"
+cp "$here/ai-sdk/package.json" "$here/ai-sdk/package-lock.json" "$here/ai-sdk/ai-sdk.mjs" "$work/ai-sdk/"
+(cd "$work/ai-sdk" && npm ci --no-audit --no-fund --loglevel=error) >"$work/ai-sdk.log" 2>&1 || { cat "$work/ai-sdk.log"; fail "npm ci in tools/consumer/ai-sdk"; }
+mkdir -p "$work/ai-sdk/node_modules/@boards"
+ln -s "$work/project/node_modules/@boards/emulator" "$work/ai-sdk/node_modules/@boards/emulator"
+ai_sdk=$(cd "$work/ai-sdk" && node ai-sdk.mjs "$doc") || fail "the Vercel AI SDK could not generate against boards-emulator (tools/consumer/ai-sdk/ai-sdk.mjs)"
+echo "$ai_sdk ($(( $(date +%s) - ai_start )) s with npm ci)"
+
 npx jest --ci consumer.test.js >jest.log 2>&1 || { cat jest.log; fail "the consumer's conformance test"; }
 tests=$(grep -E '^Tests:' jest.log | sed 's/^Tests: *//')
 
-# SIGTERM stops it within 5 s. npx re-raises the signal it forwarded (status 143), so the bin's own
+# SIGTERM stops it within 5 s. npx itself exits 143 on SIGTERM, so the bin's own
 # exit status is checked on a second start without npx.
 stop_emulator() {
   local status=0
-  kill -TERM "$emu_pid"
-  for _ in $(seq 1 50); do kill -0 "$emu_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$emu_pid" 2>/dev/null && fail "boards-emulator did not exit within 5 s of SIGTERM"
+  local pids
+  pids=$(tree "$emu_pid")
+  kill -TERM $pids
+  for _ in $(seq 1 50); do kill -0 $pids 2>/dev/null || break; sleep 0.1; done
+  for p in $pids; do kill -0 "$p" 2>/dev/null && fail "boards-emulator (pid $p) did not exit within 5 s of SIGTERM"; done
   wait "$emu_pid" || status=$?
   emu_pid=
   return "$status"
@@ -74,4 +92,4 @@ status=0
 stop_emulator || status=$?
 [ "$status" -eq 0 ] || fail "boards-emulator exited $status after SIGTERM, not 0"
 
-echo "consumer test ok: ${#tarballs[@]} packed packages installed outside the workspace; 3 SDK generations; conformance ${tests}; boards-emulator stopped on SIGTERM (exit 0); $(( $(date +%s) - start )) s"
+echo "consumer test ok: ${#tarballs[@]} packed packages installed outside the workspace; 3 SDK generations; $(grep -o '[0-9]* calls' <<<"$ai_sdk") of the Vercel AI SDK; conformance ${tests}; boards-emulator stopped on SIGTERM (exit 0); $(( $(date +%s) - start )) s"

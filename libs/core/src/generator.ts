@@ -23,6 +23,12 @@ export interface GeneratorSpec<Schema extends z.ZodType> {
   provider: ProviderName;
   /** The provider's model id: "black-forest-labs/flux-pro", "fal-ai/nano-banana", "whisper-1". */
   model: string;
+  /**
+   * Provider-free id of the underlying model ("google/nano-banana-edit"), optional. Generators
+   * with the same family are routes of one model on different providers: the catalogue shows
+   * them side by side and `boards describe` names the cheaper route.
+   */
+  family?: string;
   artifactType: ArtifactType;
   /** Strict zod schema: unknown fields are errors, not silently dropped. */
   inputSchema: Schema;

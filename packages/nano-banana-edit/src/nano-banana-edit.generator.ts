@@ -29,6 +29,7 @@ export const nanoBananaEdit = defineFalGenerator({
   title: 'Nano Banana Edit',
   description: "Image editing with Google's Gemini 2.5 Flash Image (nano-banana/edit) on fal",
   model: 'fal-ai/nano-banana/edit',
+  family: 'google/nano-banana-edit',
   artifactType: 'image',
   inputSchema: nanoBananaEditInput,
   price,

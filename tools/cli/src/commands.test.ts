@@ -1,4 +1,6 @@
-import { runCli, startCli, type CliResult, removeTempDirs } from './cli-process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, startCli, tempDir, type CliResult, removeTempDirs } from './cli-process';
 
 afterAll(removeTempDirs);
 
@@ -16,6 +18,18 @@ beforeAll(() => {
     plan: runCli(['live', 'plan', '--projects=tag:fal', '--json'], { env: { BOARDS_LIVE_BUDGET_USD: '0.05' } }),
   };
 });
+
+/** A workspace with two planted routes of one model (family acme/sketch) on fal and Replicate. */
+function plantedRoutes(): string {
+  const root = tempDir('boards-routes-');
+  writeFileSync(join(root, 'package.json'), '{"name":"routes-test","private":true,"workspaces":["packages/*"]}');
+  for (const id of ['sketch-fal', 'sketch-replicate']) {
+    mkdirSync(join(root, 'packages', id), { recursive: true });
+    const main = join(__dirname, '__fixtures__', 'routes', `${id}.ts`);
+    writeFileSync(join(root, 'packages', id, 'package.json'), JSON.stringify({ name: `@acme/${id}`, main, boards: { generator: id } }));
+  }
+  return root;
+}
 
 describe('boards list', () => {
   it('shows every generator with provider, model, price, lifecycle and key status, never the key', async () => {
@@ -50,6 +64,14 @@ describe('boards describe', () => {
     expect(stdout).toContain('256 to 1440; multiple of 32');
     expect(stdout).toContain('$0.055 / image (checked');
     expect(stdout).toContain('npx boards generate flux-pro --prompt "a red circle on a white background"');
+  });
+
+  // Started here, not with the runs above, so it does not add to their load.
+  it('names the other routes of the same model with their prices and the cheapest route', async () => {
+    const { code, stdout, stderr } = await runCli(['describe', 'sketch-fal'], { env: { BOARDS_WORKSPACE_ROOT: plantedRoutes() } });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('routes     Also offered by: sketch-replicate (replicate) at $0.025 / image; cheapest route: sketch-replicate\n');
   });
 
   it('--json gives the inputs and the cheapest estimate', async () => {

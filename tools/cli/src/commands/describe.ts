@@ -1,8 +1,9 @@
 import { syncKeysToEnv } from '@boards/config';
 import type { AnyGenerator, CostEstimate } from '@boards/core';
 import { describePrice, formatEstimate, unknownCost } from '@boards/cost';
+import { describeOtherRoutes, familyOf, type ModelFamily } from '@boards/tools';
 import { booleanFlag, parseArgs } from '../args';
-import { loadGeneratorById, resolveWorkspaceRoot } from '../discover';
+import { loadAllGenerators, loadGeneratorById, resolveWorkspaceRoot } from '../discover';
 import { usageError } from '../errors';
 import { estimateFacts, generatorSummary, keyStatus, lifecycleFacts } from '../generator-facts';
 import { DESCRIBE_HELP } from '../help';
@@ -22,7 +23,9 @@ export const describeCommand: Command = async ({ argv, output, cwd, env }) => {
   if (extra !== undefined) throw usageError(`describe takes one generator (got "${extra}" too)`);
 
   const keys = syncKeysToEnv({ env, cwd });
-  const generator = loadGeneratorById(resolveWorkspaceRoot(cwd, env), id);
+  const root = resolveWorkspaceRoot(cwd, env);
+  const generator = loadGeneratorById(root, id);
+  const family = routesOf(generator, root);
   const fields = inputFields(generator);
   const cheapest = cheapestEstimate(generator);
   const example = exampleCommand(generator, fields);
@@ -34,6 +37,8 @@ export const describeCommand: Command = async ({ argv, output, cwd, env }) => {
     cheapestEstimate: estimateFacts(cheapest),
     example: example.command,
     inputSchema: inputJsonSchema(generator),
+    ...(generator.family ? { family: generator.family } : {}),
+    ...(family ? { routes: { routes: family.routes.map(({ id, provider, price }) => ({ id, provider, price })), cheapest: family.cheapest } } : {}),
   });
 
   const lifecycle = lifecycleFacts(generator);
@@ -47,6 +52,8 @@ export const describeCommand: Command = async ({ argv, output, cwd, env }) => {
   output.result(`artifact   ${generator.artifactType}`);
   output.result(`price      ${describePrice(generator.price)}${generator.price.source ? `  ${generator.price.source}` : ''}`);
   if (generator.price.note) output.result(`           ${generator.price.note}`);
+  if (generator.family)
+    output.result(`routes     ${family ? describeOtherRoutes(family, generator.id) : `the only route of ${generator.family} in this workspace`}`);
   output.result(`lifecycle  ${lifecycle.text}${lifecycle.successor ? `; successor: ${lifecycle.successor}` : ''}`);
   if (lifecycle.note) output.result(`           ${lifecycle.note}`);
   output.result('');
@@ -59,6 +66,11 @@ export const describeCommand: Command = async ({ argv, output, cwd, env }) => {
   if (example.replaced) output.result(`  (${example.replaced})`);
   return 0;
 };
+
+/** The other routes of the generator's model (same `family`), loading the workspace's generators only when it names one. */
+function routesOf(generator: AnyGenerator, root: string): ModelFamily | undefined {
+  return generator.family ? familyOf(generator, loadAllGenerators(root).registry.list()) : undefined;
+}
 
 function cheapestEstimate(generator: AnyGenerator): CostEstimate {
   try {

@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { defineGenerator, type AnyGenerator } from '@boards/core';
 import { unknownCost } from '@boards/cost';
+import { listedGenerator } from './__fixtures__/listed-generator';
 import { describeDifference, discoverGenerators, renderCatalogueTable, replaceCatalogueBlock } from './catalogue';
 import { GENERATED_FILE, runCatalogueCommand } from './command';
 
@@ -19,23 +18,6 @@ afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 const registry = discoverGenerators(WORKSPACE);
 const table = renderCatalogueTable(registry);
 
-function fakeGenerator(id: string, overrides: Partial<Parameters<typeof defineGenerator>[0]> = {}): AnyGenerator {
-  return defineGenerator({
-    id,
-    title: id,
-    description: id,
-    provider: 'fal',
-    model: `fal-ai/${id}`,
-    artifactType: 'image',
-    inputSchema: z.strictObject({ prompt: z.string() }),
-    price: { usd: '0.02', unit: 'image', checkedOn: '2026-01-02' },
-    cheapestInput: { prompt: 'x' },
-    estimateCost: () => ({ known: true, micros: 20_000, basis: '1 image x $0.02' }),
-    run: async () => ({ artifacts: [] }),
-    ...overrides,
-  });
-}
-
 describe('catalogue registry', () => {
   it('discovers every package whose package.json declares boards.generator, by its generator export', () => {
     const declared = readdirSync(join(WORKSPACE, 'packages'))
@@ -48,6 +30,10 @@ describe('catalogue registry', () => {
     expect(declared).toEqual(expect.arrayContaining(['dalle3', 'elevenlabs-tts', 'flux-schnell', 'gpt-image-2', 'nano-banana-edit', 'veo3']));
   });
 
+  it('knows nano-banana-edit as a route of google/nano-banana-edit (other providers of that model group with it)', () => {
+    expect(registry.find((g) => g.id === 'nano-banana-edit')?.family).toBe('google/nano-banana-edit');
+  });
+
   it('refuses a package whose generator export does not match its boards.generator', () => {
     const root = tempRoot();
     mkdirSync(join(root, 'packages', 'odd'), { recursive: true });
@@ -57,7 +43,7 @@ describe('catalogue registry', () => {
   });
 
   it('keeps every live test together under the default $1.00 live budget', () => {
-    const total = /together .*: \$(\d+\.\d+)\.$/.exec(table)?.[1];
+    const total = /together .*: \$(\d+\.\d+)\.$/m.exec(table)?.[1];
     expect(Number(total)).toBeGreaterThan(0);
     expect(Number(total)).toBeLessThan(1);
   });
@@ -69,8 +55,8 @@ describe('renderCatalogueTable', () => {
   it('renders price with unit and date, the live-test cost and the lifecycle, one row per generator', () => {
     const rendered = renderCatalogueTable(
       [
-        fakeGenerator('zeta', { lifecycle: { status: 'retired', retiredOn: '2026-05-12', successor: 'alpha' } }),
-        fakeGenerator('alpha', { price: { usd: '0.10', unit: 'second', checkedOn: '2026-11-20', note: 'a | b' } }),
+        listedGenerator('zeta', { lifecycle: { status: 'retired', retiredOn: '2026-05-12', successor: 'alpha' } }),
+        listedGenerator('alpha', { price: { usd: '0.10', unit: 'second', checkedOn: '2026-11-20', note: 'a | b' } }),
       ],
       now,
     );
@@ -82,8 +68,34 @@ describe('renderCatalogueTable', () => {
     expect(rendered).toMatch(/All 1 live tests together .*: \$0\.02\.$/);
   });
 
+  it('shows routes of the same model side by side, cheapest first, and only models with two routes', () => {
+    const family = 'acme/sketch';
+    const rendered = renderCatalogueTable(
+      [
+        listedGenerator('sketch', { family }),
+        listedGenerator('sketch-cheap', {
+          provider: 'replicate',
+          model: 'acme/sketch',
+          family,
+          price: { usd: '0.013', unit: 'image', checkedOn: '2026-11-22' },
+        }),
+        listedGenerator('lonely', { family: 'acme/lonely' }),
+        listedGenerator('plain'),
+      ],
+      now,
+    );
+    const routes = rendered.split('\n').slice(rendered.split('\n').indexOf('| model | routes | cheapest route |'));
+    expect(routes).toEqual([
+      '| model | routes | cheapest route |',
+      '|---|---|---|',
+      '| `acme/sketch` | [sketch-cheap](packages/sketch-cheap) (Replicate) $0.013 / image; [sketch](packages/sketch) (fal) $0.02 / image | sketch-cheap |',
+    ]);
+    expect(rendered).toMatch(/All 4 live tests together .*: \$0\.08\.$/m);
+    expect(renderCatalogueTable([listedGenerator('sketch', { family })], now)).not.toContain('Routes of the same model');
+  });
+
   it('says unknown, never $0, when a live test cannot be estimated', () => {
-    const rendered = renderCatalogueTable([fakeGenerator('vague', { estimateCost: () => unknownCost('the duration is unknown') })], now);
+    const rendered = renderCatalogueTable([listedGenerator('vague', { estimateCost: () => unknownCost('the duration is unknown') })], now);
     expect(rendered).toContain('| unknown (the duration is unknown) |');
     expect(rendered).toMatch(/together .*: unknown \(1 of 1 estimates unknown/);
   });

@@ -14,6 +14,7 @@ import {
   type CostEstimate,
 } from '@boards/core';
 import { formatEstimate, priceMicros, sumEstimates } from '@boards/cost';
+import { modelFamilies } from './routes';
 
 export const CATALOGUE_START = '<!-- catalogue:start -->';
 export const CATALOGUE_END = '<!-- catalogue:end -->';
@@ -72,7 +73,26 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
     ...rows,
     '',
     `All ${estimates.length} live tests together (the cheapest input of each; retired generators are skipped): ${formatEstimate(total)}.`,
+    ...renderRoutes(sorted, now),
   ].join('\n');
+}
+
+/** Routes of the same model side by side (generators sharing a `family`); nothing when no model has two routes. */
+function renderRoutes(generators: readonly AnyGenerator[], now: Date): string[] {
+  const families = modelFamilies(generators, now);
+  if (families.length === 0) return [];
+  const rows = families.map(({ family, routes, cheapest }) => {
+    const offered = routes.map((r) => `[${r.id}](packages/${r.id}) (${PROVIDERS[r.provider] ?? r.provider}) ${r.price}`).join('; ');
+    return `| ${[`\`${family}\``, offered, cheapest.length > 0 ? cheapest.join(', ') : 'prices in different units'].map(cell).join(' | ')} |`;
+  });
+  return [
+    '',
+    'Routes of the same model (generators with the same `family`), cheapest first:',
+    '',
+    '| model | routes | cheapest route |',
+    '|---|---|---|',
+    ...rows,
+  ];
 }
 
 /** README text with the block between the catalogue markers replaced by `table`. */

@@ -1,0 +1,3 @@
+import { sketchRoute } from './route';
+
+export const generator = sketchRoute('sketch-fal', 'fal', '0.039');

@@ -1,0 +1,54 @@
+import type { AnyGenerator, ProviderName } from '@boards/core';
+import { listedGenerator } from './__fixtures__/listed-generator';
+import { describeOtherRoutes, familyOf, modelFamilies } from './routes';
+
+const now = new Date('2026-11-22T00:00:00Z');
+
+/** A route of acme/edit on `provider` at `usd` per image. */
+function route(id: string, provider: ProviderName, usd: string, extra: Parameters<typeof listedGenerator>[1] = {}): AnyGenerator {
+  return listedGenerator(id, { provider, family: 'acme/edit', price: { usd, unit: 'image', checkedOn: '2026-11-22' }, ...extra });
+}
+
+describe('modelFamilies', () => {
+  it('groups generators by family, cheapest route first, leaving out models with one route', () => {
+    const generators = [route('edit-fal', 'fal', '0.039'), route('edit-cheap', 'replicate', '0.025'), route('solo', 'openai', '0.01', { family: 'acme/solo' })];
+    expect(modelFamilies(generators, now)).toEqual([
+      {
+        family: 'acme/edit',
+        routes: [
+          { id: 'edit-cheap', provider: 'replicate', price: '$0.025 / image', unit: 'image', micros: 25_000 },
+          { id: 'edit-fal', provider: 'fal', price: '$0.039 / image', unit: 'image', micros: 39_000 },
+        ],
+        cheapest: ['edit-cheap'],
+      },
+    ]);
+  });
+
+  it('is not a route once retired, and names no cheapest route when the price units differ', () => {
+    const retired = route('edit-old', 'openai', '0.001', { lifecycle: { status: 'retired', retiredOn: '2026-05-12' } });
+    const perSecond = route('edit-video', 'replicate', '0.01', { price: { usd: '0.01', unit: 'second', checkedOn: '2026-11-22' } });
+    const [family] = modelFamilies([route('edit-fal', 'fal', '0.039'), retired, perSecond], now);
+    expect(family.routes.map((r) => r.id)).toEqual(['edit-fal', 'edit-video']);
+    expect(family.cheapest).toEqual([]);
+    expect(describeOtherRoutes(family, 'edit-fal')).toBe(
+      'Also offered by: edit-video (replicate) at $0.01 / second; no cheapest route (prices per image and per second do not compare)',
+    );
+  });
+});
+
+describe('describeOtherRoutes', () => {
+  const generators = [route('edit-fal', 'fal', '0.039'), route('edit-cheap', 'replicate', '0.025'), route('plain', 'fal', '0.02', { family: undefined })];
+
+  it('names the other routes with their prices and the cheapest route', () => {
+    const family = familyOf(generators[0], generators, now);
+    expect(family && describeOtherRoutes(family, 'edit-fal')).toBe('Also offered by: edit-cheap (replicate) at $0.025 / image; cheapest route: edit-cheap');
+    expect(family && describeOtherRoutes(family, 'edit-cheap')).toBe('Also offered by: edit-fal (fal) at $0.039 / image; cheapest route: edit-cheap');
+    expect(familyOf(generators[2], generators, now)).toBeUndefined();
+  });
+
+  it('names every route at the lowest price on a tie', () => {
+    const tied = [route('a', 'fal', '0.02'), route('b', 'replicate', '0.02')];
+    const family = familyOf(tied[0], tied, now);
+    expect(family && describeOtherRoutes(family, 'a')).toBe('Also offered by: b (replicate) at $0.02 / image; cheapest route: a and b (the same price)');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Routes of the same model: generators whose `family` names one underlying model
+ * ("google/nano-banana-edit") offered by different providers. The catalogue shows each family's
+ * routes side by side; `boards describe` names the other routes and the cheapest one.
+ */
+import { effectiveLifecycleStatus, formatUsd, type AnyGenerator, type PriceUnit } from '@boards/core';
+import { priceMicros } from '@boards/cost';
+
+export interface ModelRoute {
+  id: string;
+  provider: string;
+  /** `$0.039 / image`. */
+  price: string;
+  unit: PriceUnit;
+  micros: number;
+}
+
+export interface ModelFamily {
+  family: string;
+  /** Every route that is not retired: cheapest first when the prices share a unit, else by id. */
+  routes: ModelRoute[];
+  /** Ids of the routes at the lowest price (more than one on a tie); empty when the units differ. */
+  cheapest: string[];
+}
+
+function routeOf(generator: AnyGenerator): ModelRoute {
+  const micros = priceMicros(generator.price);
+  return { id: generator.id, provider: generator.provider, price: `$${formatUsd(micros)} / ${generator.price.unit}`, unit: generator.price.unit, micros };
+}
+
+/** The families with two or more routes (retired generators are not routes), sorted by family id. */
+export function modelFamilies(generators: readonly AnyGenerator[], now = new Date()): ModelFamily[] {
+  const byFamily = new Map<string, AnyGenerator[]>();
+  for (const g of generators) {
+    if (!g.family || effectiveLifecycleStatus(g.lifecycle, now) === 'retired') continue;
+    byFamily.set(g.family, [...(byFamily.get(g.family) ?? []), g]);
+  }
+  return [...byFamily.entries()]
+    .filter(([, members]) => members.length > 1)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([family, members]) => {
+      const routes = members.map(routeOf).sort((a, b) => a.id.localeCompare(b.id));
+      if (new Set(routes.map((r) => r.unit)).size > 1) return { family, routes, cheapest: [] };
+      routes.sort((a, b) => a.micros - b.micros);
+      return { family, routes, cheapest: routes.filter((r) => r.micros === routes[0].micros).map((r) => r.id) };
+    });
+}
+
+/** The family `generator` is a route of, when it has other routes. */
+export function familyOf(generator: AnyGenerator, generators: readonly AnyGenerator[], now = new Date()): ModelFamily | undefined {
+  return modelFamilies(generators, now).find((f) => f.routes.some((r) => r.id === generator.id));
+}
+
+/** `Also offered by: kie-nano-banana-edit (kie) at $0.025 / image; cheapest route: kie-nano-banana-edit`. */
+export function describeOtherRoutes(family: ModelFamily, generatorId: string): string {
+  const others = family.routes.filter((r) => r.id !== generatorId).map((r) => `${r.id} (${r.provider}) at ${r.price}`);
+  const cheapest =
+    family.cheapest.length === 0
+      ? `no cheapest route (prices per ${[...new Set(family.routes.map((r) => r.unit))].join(' and per ')} do not compare)`
+      : `cheapest route: ${family.cheapest.join(' and ')}${family.cheapest.length > 1 ? ' (the same price)' : ''}`;
+  return `Also offered by: ${others.join(', ')}; ${cheapest}`;
+}
