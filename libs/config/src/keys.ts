@@ -9,7 +9,7 @@ export function getKey(provider: ProviderName, options?: ConfigSourceOptions): s
   return loadKeys(options).values[keyVariable(provider)];
 }
 
-/** The provider's key; throws MissingKeyError ("Missing FAL_KEY: ...") when no source has it. */
+/** The provider's key; throws MissingKeyError ("Missing <its key variable>: ...") when no source has it. */
 export function requireKey(provider: ProviderName, options?: ConfigSourceOptions): string {
   const key = getKey(provider, options);
   if (key === undefined) throw new MissingKeyError(keyVariable(provider), WHERE);
