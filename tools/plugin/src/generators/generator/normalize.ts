@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { getProjects, names, type Tree } from '@nx/devkit';
 import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type ScaffoldFacts } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
@@ -46,7 +48,7 @@ const PHRASES: Record<ArtifactKind, string> = { image: 'Text to image', video: '
  */
 function ensureSourceLoader(): void {
   const extensions = require.extensions as Record<string, unknown> | undefined;
-  if (extensions && '.js' in extensions && !('.ts' in extensions)) require('../../../../register-sources');
+  if (extensions && '.js' in extensions && !('.ts' in extensions)) createRequire(__filename)(join(__dirname, '../../../../register-sources.js'));
 }
 
 function fail(setting: string, problem: string): never {
