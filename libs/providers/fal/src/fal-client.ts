@@ -1,6 +1,7 @@
 import { createFalClient, type FalClient } from '@fal-ai/client';
-import { providerBaseUrl, requireKey } from '@boards/config';
+import { providerSettings } from '@boards/config';
 import { createProviderFetch, type RetryPolicy } from '@boards/core';
+import { descriptor } from './descriptor';
 
 export interface FalAdapterOptions {
   /** API key. Default: FAL_KEY (or FAL_KEY_ID + FAL_KEY_SECRET) from the environment, BOARDS_GENERATOR_API_KEYS or .env, read at call time. */
@@ -45,12 +46,13 @@ export interface FalClientHooks {
 
 /** Builds the official client over the shared HTTP policy (the client's own retries never see a failure). */
 export function createFalAdapterClient(options: FalAdapterOptions = {}, hooks: FalClientHooks = {}): FalClient {
-  const baseUrl = options.baseUrl ?? providerBaseUrl('fal');
+  const { apiKey, baseUrl } = providerSettings(descriptor.name, options);
   return createFalClient({
-    credentials: options.apiKey ?? requireKey('fal'),
+    credentials: apiKey,
     suppressLocalCredentialsWarning: true,
     fetch: createProviderFetch({
-      provider: 'fal',
+      provider: descriptor.name,
+      protocol: descriptor,
       signal: hooks.signal,
       retry: options.retry,
       isSafeToRepeat: (method, url) => method === 'POST' && SAFE_POST.test(url),

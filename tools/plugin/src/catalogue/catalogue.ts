@@ -7,6 +7,7 @@ import {
   describeLifecycle,
   effectiveLifecycleStatus,
   findGeneratorPackages,
+  findProvider,
   formatUsd,
   InvalidConfigError,
   loadGenerator,
@@ -18,8 +19,6 @@ import { modelFamilies } from './routes';
 
 export const CATALOGUE_START = '<!-- catalogue:start -->';
 export const CATALOGUE_END = '<!-- catalogue:end -->';
-
-const PROVIDERS: Record<string, string> = { replicate: 'Replicate', fal: 'fal', openai: 'OpenAI' };
 
 /**
  * Every generator of the workspace, loaded through core's discovery (`packages/<dir>/package.json`
@@ -55,7 +54,7 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
     const cost = liveTestCost(g, now);
     const columns = [
       `[${g.id}](packages/${g.id})`,
-      PROVIDERS[g.provider] ?? g.provider,
+      findProvider(g.provider)?.displayName ?? g.provider,
       `\`${g.model}\``,
       g.artifactType,
       priceCell(g),

@@ -1,17 +1,11 @@
 import { join } from 'node:path';
 import { generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { KEY_VARIABLES } from '@boards/config';
+import { keyVariable } from '@boards/config';
 import { formatUsd } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
-import { PROVIDER_TITLES, normalizeOptions, type NormalizedOptions } from './normalize';
+import { normalizeOptions, type NormalizedOptions } from './normalize';
 import { expectedMicros, q, starterFor, type Starter } from './starters';
 import type { GeneratorGeneratorSchema } from './schema';
-
-const EMULATOR_TABLES = {
-  replicate: ['libs/emulator/src/replicate-models.ts', 'REPLICATE_MODELS'],
-  fal: ['libs/emulator/src/fal-endpoints.ts', 'FAL_ENDPOINTS'],
-  openai: ['libs/emulator/src/openai-models.ts', 'OPENAI_MODELS'],
-} as const;
 
 const UNIT_PHRASES: Record<string, string> = {
   image: 'image',
@@ -32,7 +26,7 @@ const MIME_PATTERNS = { image: '/^image\\//', video: '/^video\\//', audio: '/^au
 export async function generatorGenerator(tree: Tree, schema: GeneratorGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalizeOptions(tree, schema);
   const starter = starterFor(options);
-  generateFiles(tree, join(__dirname, 'files'), options.projectRoot, substitutions(tree, options, starter));
+  generateFiles(tree, join(__dirname, 'files', 'package'), options.projectRoot, substitutions(tree, options, starter));
   const gap = emulatorGap(tree, options);
   if (gap) logger.warn(gap);
   // No formatFiles: the workspace has no formatter, and the templates are written in its style.
@@ -49,8 +43,8 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
   return {
     ...o,
     q,
-    providerTitle: PROVIDER_TITLES[o.provider],
-    keyVariable: KEY_VARIABLES[o.provider],
+    providerTitle: o.descriptor.displayName,
+    keyVariable: keyVariable(o.provider),
     zodVersion: zodRange(tree),
     define: s.define,
     imports: s.imports.join('\n'),
@@ -100,11 +94,11 @@ function zodRange(tree: Tree): string {
 
 /** The emulator answers models it does not know with 404, as the providers do (and holds no schema to check drift against). */
 function emulatorGap(tree: Tree, o: NormalizedOptions): string | undefined {
-  const [file, table] = EMULATOR_TABLES[o.provider];
+  if (!o.scaffold.emulatorModels) return undefined;
+  const { file, table, unknownAnswer } = o.scaffold.emulatorModels;
   const listed = tree.exists(file) && (tree.read(file, 'utf-8') ?? '').includes(`'${o.model.split(':')[0]}'`);
   if (listed) return undefined;
-  const answer = o.provider === 'openai' ? 'answers unknown OpenAI models with 404 model_not_found' : `answers unknown ${o.provider} models with 404`;
-  return `The emulator ${answer}: add ${o.model} to ${table} in ${file} (its input schema facts and ${o.artifact} output) so ${o.name}'s unit tests and drift check run.`;
+  return `The emulator ${unknownAnswer}: add ${o.model} to ${table} in ${file} (its input schema facts and ${o.artifact} output) so ${o.name}'s unit tests and drift check run.`;
 }
 
 function summary(o: NormalizedOptions): string {
