@@ -1,5 +1,6 @@
 import { createFalProvider } from './fal';
 import { FAL_ENDPOINTS } from './fal-endpoints';
+import { kieModule } from './kie';
 import { createOpenAIProvider } from './openai';
 import { findOpenAIModel } from './openai-models';
 import { IMAGE_REQUEST, TRANSCRIPTION_REQUEST } from './openai-schemas';
@@ -22,4 +23,4 @@ const openai: ProviderModule = {
 };
 
 /** Every provider API the emulator serves, in mount order. A new provider is one entry here. */
-export const PROVIDER_MODULES: readonly ProviderModule[] = [replicate, fal, openai];
+export const PROVIDER_MODULES: readonly ProviderModule[] = [replicate, fal, openai, kieModule];
