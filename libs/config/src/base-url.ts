@@ -1,14 +1,14 @@
 import { InvalidConfigError, type ProviderName } from '@boards/core';
-import { BASE_URL_VARIABLES, nonEmpty } from './variables';
+import { baseUrlVariable, nonEmpty } from './variables';
 
 /**
- * The provider's base-URL override (BOARDS_REPLICATE_BASE_URL, BOARDS_FAL_BASE_URL,
- * BOARDS_OPENAI_BASE_URL; default: unset, i.e. the provider's real API), read from `env`
+ * The provider's base-URL override (its descriptor's `baseUrlVariable`, BOARDS_<NAME>_BASE_URL;
+ * default: unset, i.e. the provider's real API), read from `env`
  * (default `process.env`). A value that is not an http(s) URL is an InvalidConfigError
  * naming the variable, so a typo never sends a live call somewhere unexpected.
  */
 export function providerBaseUrl(provider: ProviderName, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const variable = BASE_URL_VARIABLES[provider];
+  const variable = baseUrlVariable(provider);
   const value = nonEmpty(env[variable]?.trim());
   if (value === undefined) return undefined;
   let protocol: string;

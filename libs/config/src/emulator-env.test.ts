@@ -1,20 +1,28 @@
-import { applyVariables, DUMMY_KEYS, emulatorVariables } from './emulator-env';
+import { applyVariables, dummyKey, emulatorVariables } from './emulator-env';
 
-const urls = { replicateBaseUrl: 'http://e/replicate/v1', falBaseUrl: 'http://e/fal', openaiBaseUrl: 'http://e/openai/v1' };
+const urls = { url: 'http://e', baseUrls: { fal: 'http://e/fal-from-the-emulator' } };
 
 describe('emulator variables', () => {
-  it('point every adapter at the emulator, with dummy keys only where asked', () => {
+  it("point every installed adapter at the emulator (its own base URL, else the descriptor's path), with dummy keys only where asked", () => {
     const ifMissing = new Map(emulatorVariables(urls, { dummyKeys: 'if-missing', env: { FAL_KEY: 'real-key-value-123' } }));
-    expect(ifMissing.get('BOARDS_FAL_BASE_URL')).toBe('http://e/fal');
-    expect(ifMissing.get('REPLICATE_API_TOKEN')).toBe(DUMMY_KEYS.replicate);
+    expect(ifMissing.get('BOARDS_FAL_BASE_URL')).toBe('http://e/fal-from-the-emulator');
+    expect(ifMissing.get('BOARDS_REPLICATE_BASE_URL')).toBe('http://e/replicate/v1');
+    expect(ifMissing.get('BOARDS_OPENAI_BASE_URL')).toBe('http://e/openai/v1');
+    expect(ifMissing.get('BOARDS_REPLICATE_WAIT_SECONDS')).toBe('1');
+    expect(ifMissing.get('REPLICATE_API_TOKEN')).toBe(dummyKey('replicate'));
     expect(ifMissing.has('FAL_KEY')).toBe(false);
-    expect(new Map(emulatorVariables(urls, { dummyKeys: 'always', env: { FAL_KEY: 'x' } })).get('FAL_KEY')).toBe(DUMMY_KEYS.fal);
+    expect(new Map(emulatorVariables(urls, { dummyKeys: 'always', env: { FAL_KEY: 'x' } })).get('FAL_KEY')).toBe(dummyKey('fal'));
+    expect(new Map(emulatorVariables(urls, { dummyKeys: 'never', env: {} })).has('OPENAI_API_KEY')).toBe(false);
+  });
+
+  it('refuses a provider no installed adapter describes, naming the installed ones', () => {
+    expect(() => dummyKey('nope')).toThrow(/no installed adapter describes "nope" \(installed: [^)]*fal[^)]*\)/);
   });
 
   it('puts the environment back as it was', () => {
     const env: NodeJS.ProcessEnv = { BOARDS_FAL_BASE_URL: 'before' };
     const restore = applyVariables(emulatorVariables(urls, { dummyKeys: 'always', env }), env);
-    expect(env.BOARDS_FAL_BASE_URL).toBe('http://e/fal');
+    expect(env.BOARDS_FAL_BASE_URL).toBe('http://e/fal-from-the-emulator');
     restore();
     expect(env).toEqual({ BOARDS_FAL_BASE_URL: 'before' });
   });

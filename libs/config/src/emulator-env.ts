@@ -1,20 +1,24 @@
-import type { ProviderName } from '@boards/core';
-import { BASE_URL_VARIABLES, KEY_VARIABLES } from './variables';
+import type { ProviderDescriptor, ProviderName } from '@boards/core';
+import { providers, requireProviderDescriptor } from './variables';
 
-const PROVIDERS: readonly ProviderName[] = ['replicate', 'fal', 'openai'];
+/** The obviously fake key emulator runs use for `provider` (its descriptor's `emulatorKey`): the emulator accepts any key, so a real one never needs to travel. */
+export function dummyKey(provider: ProviderName): string {
+  return requireProviderDescriptor(provider).emulatorKey;
+}
 
-/** Obviously fake keys for emulator runs: the emulator accepts any key, so a real one never needs to travel. */
-export const DUMMY_KEYS: Record<ProviderName, string> = {
-  replicate: 'r8_emulator_dummy_token_000000',
-  fal: 'emulator-dummy-id:emulator-dummy-secret',
-  openai: 'sk-emulator-dummy-key-000000',
-};
-
-/** The base URLs of an emulator (the shape `@boards/emulator`'s Emulator has). */
+/**
+ * Where an emulator listens (the shape `@boards/emulator`'s Emulator has): its root URL, and
+ * the base URL of each provider it emulates. A provider missing from `baseUrls` is taken at
+ * `url` + its descriptor's `emulatorPath`.
+ */
 export interface EmulatorUrls {
-  replicateBaseUrl: string;
-  falBaseUrl: string;
-  openaiBaseUrl: string;
+  url: string;
+  baseUrls?: Readonly<Record<string, string>>;
+}
+
+/** The base URL of `descriptor`'s provider on the emulator at `urls`. */
+export function emulatorBaseUrl(urls: EmulatorUrls, descriptor: ProviderDescriptor): string {
+  return urls.baseUrls?.[descriptor.name] ?? `${urls.url.replace(/\/+$/, '')}${descriptor.emulatorPath}`;
 }
 
 export interface EmulatorVariablesOptions {
@@ -24,18 +28,18 @@ export interface EmulatorVariablesOptions {
 }
 
 /**
- * The variables that point every adapter at an emulator: the same ones a user sets by
- * hand (BOARDS_*_BASE_URL), BOARDS_REPLICATE_WAIT_SECONDS=1 (a blocking create answers
- * within a second, so an abort, which waits for the prediction id, is quick), and dummy keys.
+ * The variables that point every installed adapter at an emulator: the same ones a user sets
+ * by hand (each descriptor's `baseUrlVariable`), the descriptor's `emulatorVariables` (e.g. a
+ * short blocking wait, so an abort is quick), and dummy keys (`emulatorKey`).
  */
 export function emulatorVariables(urls: EmulatorUrls, options: EmulatorVariablesOptions): Array<[string, string]> {
   const env = options.env ?? process.env;
-  const base: Record<ProviderName, string> = { replicate: urls.replicateBaseUrl, fal: urls.falBaseUrl, openai: urls.openaiBaseUrl };
-  const keys = PROVIDERS.filter((p) => options.dummyKeys === 'always' || (options.dummyKeys === 'if-missing' && !env[KEY_VARIABLES[p]]));
+  const all = providers();
+  const keys = all.filter((d) => options.dummyKeys === 'always' || (options.dummyKeys === 'if-missing' && !env[d.key.variable]));
   return [
-    ...PROVIDERS.map((p): [string, string] => [BASE_URL_VARIABLES[p], base[p]]),
-    ['BOARDS_REPLICATE_WAIT_SECONDS', '1'],
-    ...keys.map((p): [string, string] => [KEY_VARIABLES[p], DUMMY_KEYS[p]]),
+    ...all.map((d): [string, string] => [d.baseUrlVariable, emulatorBaseUrl(urls, d)]),
+    ...all.flatMap((d) => Object.entries(d.emulatorVariables ?? {})),
+    ...keys.map((d): [string, string] => [d.key.variable, d.emulatorKey]),
   ];
 }
 

@@ -1,25 +1,25 @@
 import { InvalidConfigError } from '@boards/core';
-import { KEYS_JSON_VARIABLE, KNOWN_KEY_VARIABLES, VARIABLE_NAME, nonEmpty, variableForName } from './variables';
+import { KEYS_JSON_VARIABLE, VARIABLE_NAME, isProviderAlias, knownKeyVariables, nonEmpty, variableForName } from './variables';
 
 /**
  * Parses BOARDS_GENERATOR_API_KEYS: a JSON object of VARIABLE_NAME -> key string, where
- * the provider names `replicate`, `fal`, `openai` stand for their variables.
+ * the name of an installed provider (its descriptor's `name`) stands for its key variable.
  * Empty strings are dropped (unset). Errors name the setting or `<setting>.<name>` and never
  * contain the JSON text or any value: the text is full of keys.
  */
 const SHOWN_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
-const PROVIDER_ALIASES = new Set(['replicate', 'fal', 'openai']);
 /** Besides the provider variables, only credentials by convention (OTHER_API_KEY, GITHUB_TOKEN). */
 const CREDENTIAL_NAME = /^[A-Z][A-Z0-9_]*_(KEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?)$/;
 
 /** Why `name` is not taken as a key variable, or undefined when it is. */
 function refusedName(name: string, printable: boolean): string | undefined {
-  if (PROVIDER_ALIASES.has(name) || KNOWN_KEY_VARIABLES.includes(name)) return undefined;
-  const near = KNOWN_KEY_VARIABLES.find((known) => distance(known, name.toUpperCase()) <= 2);
+  const known = knownKeyVariables();
+  if (isProviderAlias(name) || known.includes(name)) return undefined;
+  const near = known.find((known) => distance(known, name.toUpperCase()) <= 2);
   if (near) return `not a key variable; did you mean ${near}?`;
   if (!printable) return 'the name is not a key variable (is a key pasted as a name?)';
   if (!CREDENTIAL_NAME.test(name)) {
-    return `${name} is not a key variable (${KNOWN_KEY_VARIABLES.join(', ')}, or a name ending in _KEY, _TOKEN or _SECRET); set other settings in the environment or .env`;
+    return `${name} is not a key variable (${known.join(', ')}, or a name ending in _KEY, _TOKEN or _SECRET); set other settings in the environment or .env`;
   }
   return undefined;
 }
@@ -50,7 +50,7 @@ export function parseKeysJson(text: string): Record<string, string> {
   Object.entries(parsed).forEach(([name, value], index) => {
     // A name that is not a conventional UPPER_CASE variable (or a provider alias) may be a key
     // pasted in the wrong place (r8_... is a valid variable name): show its position only.
-    const printable = SHOWN_NAME.test(name) || PROVIDER_ALIASES.has(name);
+    const printable = SHOWN_NAME.test(name) || isProviderAlias(name);
     const setting = printable ? `${KEYS_JSON_VARIABLE}.${name}` : `${KEYS_JSON_VARIABLE}[entry ${index + 1}]`;
     if (!VARIABLE_NAME.test(name)) throw new InvalidConfigError(setting, 'the name is not a variable name');
     const refused = refusedName(name, printable);

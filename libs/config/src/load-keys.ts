@@ -1,7 +1,7 @@
-import { registerSecret } from '@boards/core';
+import { registerSecret, type ProviderDescriptor } from '@boards/core';
 import { readEnvFile } from './env-file';
 import { parseKeysJson } from './keys-json';
-import { FAL_KEY_ID_VARIABLE, FAL_KEY_SECRET_VARIABLE, KEY_VARIABLES, KEYS_JSON_VARIABLE, KNOWN_KEY_VARIABLES, nonEmpty } from './variables';
+import { KEYS_JSON_VARIABLE, knownKeyVariables, nonEmpty, providers } from './variables';
 
 /** Names that hold credentials by convention (OTHER_API_KEY, GITHUB_TOKEN, DB_PASSWORD...). */
 const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
@@ -34,7 +34,8 @@ export interface ResolvedKeys {
  * 1. the process environment (`options.env`),
  * 2. BOARDS_GENERATOR_API_KEYS (JSON; read from the environment, else from .env),
  * 3. the .env file.
- * Empty strings count as unset. FAL_KEY, when no source sets it, is `FAL_KEY_ID:FAL_KEY_SECRET`.
+ * Empty strings count as unset. A provider key whose descriptor has `key.parts` (fal's id and
+ * secret), when no source sets it, is its parts joined by the separator.
  * Every key is registered with core's redaction: the provider key variables, every entry of
  * BOARDS_GENERATOR_API_KEYS, and any variable named like a credential (KEY, TOKEN, SECRET,
  * PASSWORD, CREDENTIAL). Other settings (base URLs, NODE_ENV) stay readable.
@@ -53,16 +54,17 @@ export function loadKeys(options: ConfigSourceOptions = {}): ResolvedKeys {
     ['.env', dotenv],
   ];
   const resolved: ResolvedKeys = { values: {}, sources: {} };
-  for (const name of new Set([...KNOWN_KEY_VARIABLES, ...Object.keys(json), ...Object.keys(dotenv)])) {
+  const known = knownKeyVariables();
+  for (const name of new Set([...known, ...Object.keys(json), ...Object.keys(dotenv)])) {
     const layer = layers.find(([, values]) => nonEmpty(values[name]) !== undefined);
     if (!layer) continue;
     resolved.values[name] = layer[1][name] as string;
     resolved.sources[name] = layer[0];
   }
-  combineFalKey(resolved);
+  for (const descriptor of providers()) combineKeyParts(resolved, descriptor);
 
   for (const [name, value] of Object.entries(resolved.values)) {
-    if (name in json || isSecretName(name)) registerSecret(value);
+    if (name in json || known.includes(name) || isSecretName(name)) registerSecret(value);
   }
   return resolved;
 }
@@ -81,14 +83,15 @@ export function syncKeysToEnv(options: ConfigSourceOptions = {}): ResolvedKeys {
   return resolved;
 }
 
-/** The fal SDK prefers FAL_KEY; the id/secret pair is its fallback, so it is ours too. */
-function combineFalKey(resolved: ResolvedKeys): void {
-  const falKey = KEY_VARIABLES.fal;
-  const id = resolved.values[FAL_KEY_ID_VARIABLE];
-  const secret = resolved.values[FAL_KEY_SECRET_VARIABLE];
-  if (resolved.values[falKey] !== undefined || id === undefined || secret === undefined) return;
-  resolved.values[falKey] = `${id}:${secret}`;
-  resolved.sources[falKey] = resolved.sources[FAL_KEY_SECRET_VARIABLE];
+/** A key its SDK also accepts in parts (fal's FAL_KEY_ID + FAL_KEY_SECRET): the parts stand for it when it is unset. */
+function combineKeyParts(resolved: ResolvedKeys, descriptor: ProviderDescriptor): void {
+  const parts = descriptor.key.parts;
+  const key = descriptor.key.variable;
+  if (!parts || resolved.values[key] !== undefined) return;
+  const values = parts.variables.map((v) => resolved.values[v]);
+  if (values.some((v) => v === undefined)) return;
+  resolved.values[key] = values.join(parts.separator);
+  resolved.sources[key] = resolved.sources[parts.variables[parts.variables.length - 1]];
 }
 
 /**
@@ -96,5 +99,5 @@ function combineFalKey(resolved: ResolvedKeys): void {
  * would blank the word "development" out of every message.
  */
 function isSecretName(name: string): boolean {
-  return KNOWN_KEY_VARIABLES.includes(name) || name === KEYS_JSON_VARIABLE || SECRET_NAME.test(name);
+  return name === KEYS_JSON_VARIABLE || SECRET_NAME.test(name);
 }

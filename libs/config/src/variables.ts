@@ -1,18 +1,30 @@
-import type { ProviderName } from '@boards/core';
+import { keyVariablesOf, providerDescriptors, requireProvider, type ProviderDescriptor, type ProviderName } from '@boards/core';
 
-/** The environment variable each provider's SDK reads its API key from. */
-export const KEY_VARIABLES: Record<ProviderName, string> = {
-  replicate: 'REPLICATE_API_TOKEN',
-  fal: 'FAL_KEY',
-  openai: 'OPENAI_API_KEY',
-};
+/**
+ * Every provider's variables come from its adapter's descriptor (`key.variable`,
+ * `key.parts`, `baseUrlVariable`): config names no provider. The installed adapters are
+ * found by @boards/core's providerDescriptors (a package.json scan, once per process).
+ */
 
-/** Base-URL overrides used to point adapters at the emulator. */
-export const BASE_URL_VARIABLES: Record<ProviderName, string> = {
-  replicate: 'BOARDS_REPLICATE_BASE_URL',
-  fal: 'BOARDS_FAL_BASE_URL',
-  openai: 'BOARDS_OPENAI_BASE_URL',
-};
+/** The variable provider `name`'s SDK reads its key from (REPLICATE_API_TOKEN, FAL_KEY, ...). Throws for a provider no adapter describes. */
+export function keyVariable(provider: ProviderName): string {
+  return requireProvider(provider).key.variable;
+}
+
+/** The variable overriding provider `name`'s base URL (BOARDS_<NAME>_BASE_URL), used to point its adapter at the emulator. */
+export function baseUrlVariable(provider: ProviderName): string {
+  return requireProvider(provider).baseUrlVariable;
+}
+
+/** The descriptor of provider `name`; throws InvalidConfigError naming the installed ones when no adapter describes it. */
+export function requireProviderDescriptor(name: ProviderName): ProviderDescriptor {
+  return requireProvider(name);
+}
+
+/** The descriptors of the installed providers. */
+export function providers(): ProviderDescriptor[] {
+  return providerDescriptors();
+}
 
 /** JSON object of VARIABLE_NAME (or provider name) -> key, e.g. `{"FAL_KEY":"..."}`. */
 export const KEYS_JSON_VARIABLE = 'BOARDS_GENERATOR_API_KEYS';
@@ -20,18 +32,19 @@ export const KEYS_JSON_VARIABLE = 'BOARDS_GENERATOR_API_KEYS';
 /** Path of the .env file to read instead of `<cwd>/.env`. */
 export const ENV_FILE_VARIABLE = 'BOARDS_ENV_FILE';
 
-/** fal's SDK also accepts its key split in two; they are combined as `id:secret`. */
-export const FAL_KEY_ID_VARIABLE = 'FAL_KEY_ID';
-export const FAL_KEY_SECRET_VARIABLE = 'FAL_KEY_SECRET';
-
-/** Variables looked up in the process environment even when no file or JSON names them. */
-export const KNOWN_KEY_VARIABLES: readonly string[] = [...Object.values(KEY_VARIABLES), FAL_KEY_ID_VARIABLE, FAL_KEY_SECRET_VARIABLE];
-
-const PROVIDERS = Object.keys(KEY_VARIABLES) as ProviderName[];
+/** Variables looked up in the process environment even when no file or JSON names them: every provider's key and key parts. */
+export function knownKeyVariables(): string[] {
+  return providers().flatMap(keyVariablesOf);
+}
 
 /** Maps a provider name (`fal`) to its key variable (`FAL_KEY`); other names are returned as given. */
 export function variableForName(name: string): string {
-  return PROVIDERS.includes(name as ProviderName) ? KEY_VARIABLES[name as ProviderName] : name;
+  return providers().find((d) => d.name === name)?.key.variable ?? name;
+}
+
+/** True when `name` is a provider's name (an alias in BOARDS_GENERATOR_API_KEYS). */
+export function isProviderAlias(name: string): boolean {
+  return providers().some((d) => d.name === name);
 }
 
 /** Shell-style variable names; anything else cannot be exported to an SDK. */

@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'UNKNOWN_GENERATOR'
   | 'UNSUPPORTED';
 
-export type ProviderName = 'replicate' | 'fal' | 'openai';
+export type { ProviderName } from './provider';
+import type { ProviderName } from './provider';
 
 export class BoardsError extends Error {
   readonly [BRAND] = true;

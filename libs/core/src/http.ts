@@ -5,7 +5,19 @@
  * request id) instead of whatever the SDK would throw.
  */
 import { BoardsError, CanceledError, ProviderError, TimeoutError, type ProviderName } from './errors';
+import { registeredProviders, requestIdFromHeaders, type ProviderDescriptor } from './provider';
 import { redactSecrets } from './secrets';
+
+/** What the shared fetch reads from a provider's answers: its request-id headers and error bodies (from its descriptor). */
+export type ProviderProtocol = Pick<ProviderDescriptor, 'requestIdHeaders' | 'errorMessage'>;
+
+/** Request-id headers of a provider without a descriptor. */
+const GENERIC_PROTOCOL: ProviderProtocol = { requestIdHeaders: ['x-request-id', 'request-id'] };
+
+/** The protocol given, else the registered descriptor of `provider`, else the generic one. */
+export function protocolOf(provider: ProviderName, given?: ProviderProtocol): ProviderProtocol {
+  return given ?? registeredProviders().find((d) => d.name === provider) ?? GENERIC_PROTOCOL;
+}
 
 export interface RetryPolicy {
   /** Attempts in all, first included. Default 4. */
@@ -30,6 +42,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export interface ProviderFetchOptions {
   provider: ProviderName;
+  /** How to read the provider's request ids and error bodies. Default: its registered descriptor. */
+  protocol?: ProviderProtocol;
   retry?: Partial<RetryPolicy>;
   /** Aborts every request made through this fetch (the generation's signal). */
   signal?: AbortSignal;
@@ -51,9 +65,9 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** Errors where the request never reached the server: always safe to repeat. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
-export function requestIdFrom(headers: Headers | undefined): string | undefined {
-  if (!headers) return undefined;
-  return headers.get('x-request-id') ?? headers.get('x-fal-request-id') ?? headers.get('request-id') ?? headers.get('cf-ray') ?? undefined;
+/** The request id of an answer, from the provider's request-id headers (then `cf-ray`, which a CDN in front adds). */
+export function requestIdFrom(headers: Headers | undefined, protocol: ProviderProtocol = GENERIC_PROTOCOL): string | undefined {
+  return requestIdFromHeaders(headers, [...protocol.requestIdHeaders, 'cf-ray']);
 }
 
 /** Retry-After as milliseconds: `retry-after-ms`, seconds, or an HTTP date. */
@@ -114,18 +128,15 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** Pulls a human message out of the three providers' error bodies. */
-export function providerMessage(body: string, fallback: string): string {
+/**
+ * A human message from an error body: the provider's own reader (its descriptor's
+ * `errorMessage`), then a top-level `message`, then the raw text (cut), then `fallback`.
+ */
+export function providerMessage(body: string, fallback: string, protocol: ProviderProtocol = GENERIC_PROTOCOL): string {
   try {
-    const json = JSON.parse(body) as Record<string, unknown>;
-    const err = json.error as Record<string, unknown> | string | undefined;
-    if (err && typeof err === 'object' && typeof err.message === 'string') return err.message;
-    if (typeof err === 'string') return err;
-    if (typeof json.detail === 'string') return json.detail;
-    if (Array.isArray(json.detail)) {
-      return json.detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).slice(1).join('.') || 'input'}: ${d.msg ?? 'invalid'}`).join('; ');
-    }
-    if (typeof json.title === 'string') return json.title;
+    const json = JSON.parse(body) as unknown;
+    const message = protocol.errorMessage?.(json) ?? (json as { message?: unknown } | null)?.message;
+    if (typeof message === 'string' && message) return message;
   } catch {
     // not JSON: fall through to the raw text
   }
@@ -145,13 +156,14 @@ async function malformedJson(response: Response): Promise<boolean> {
   }
 }
 
-export async function errorFromResponse(provider: ProviderName, response: Response, jobId?: string): Promise<ProviderError> {
+export async function errorFromResponse(provider: ProviderName, response: Response, jobId?: string, protocol?: ProviderProtocol): Promise<ProviderError> {
   const body = await response.text().catch(() => '');
   const after = retryAfterMs(response.headers);
-  return new ProviderError(redactSecrets(providerMessage(body, response.statusText || 'request failed')), {
+  const read = protocolOf(provider, protocol);
+  return new ProviderError(redactSecrets(providerMessage(body, response.statusText || 'request failed', read)), {
     provider,
     status: response.status,
-    requestId: requestIdFrom(response.headers),
+    requestId: requestIdFrom(response.headers, read),
     jobId,
     retryable: response.status === 429 || response.status >= 500,
     retryAfterSeconds: after === undefined ? undefined : Math.ceil(after / 1000),
@@ -238,6 +250,7 @@ function urlOf(input: RequestInfo | URL): string {
  */
 export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const protocol = protocolOf(options.provider, options.protocol);
   const settled = new WeakMap<object, Promise<Response>>();
 
   const attempt = async (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
@@ -267,13 +280,13 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
           failure = new ProviderError(`malformed JSON in the answer to ${method} ${path}`, {
             provider: options.provider,
             status: response.status,
-            requestId: requestIdFrom(response.headers),
+            requestId: requestIdFrom(response.headers, protocol),
             retryable: safeToRepeat,
           });
           if (!safeToRepeat) throw failure;
           retryReason = 'malformed JSON';
         } else {
-          failure = await errorFromResponse(options.provider, response);
+          failure = await errorFromResponse(options.provider, response, undefined, protocol);
           const status = response.status;
           if (!(status === 429 || (safeToRepeat && (status === 408 || status >= 500)))) throw failure;
           retryReason = `status ${status}`;
@@ -317,6 +330,8 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
 
 export interface DownloadOptions {
   provider: ProviderName;
+  /** How to read the provider's request ids and error bodies. Default: its registered descriptor. */
+  protocol?: ProviderProtocol;
   signal?: AbortSignal;
   jobId?: string;
   retry?: Partial<RetryPolicy>;
@@ -373,7 +388,8 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
   }
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-  const providerFetch = createProviderFetch({ provider: options.provider, signal: options.signal, retry: { ...policy, maxAttempts: 1 } });
+  const protocol = protocolOf(options.provider, options.protocol);
+  const providerFetch = createProviderFetch({ provider: options.provider, protocol, signal: options.signal, retry: { ...policy, maxAttempts: 1 } });
   let lastError: BoardsError | undefined;
   let attempts = 0;
   for (let n = 1; n <= policy.maxAttempts; n++) {
@@ -389,7 +405,7 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
         lastError = new ProviderError(`output is larger than the ${Math.round(maxBytes / MIB)} MiB allowed for it; not stored`, {
           provider: options.provider,
           status: response.status,
-          requestId: requestIdFrom(response.headers),
+          requestId: requestIdFrom(response.headers, protocol),
           jobId: options.jobId,
           retryable: false,
         });
@@ -399,7 +415,7 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
         throw new ProviderError(`download truncated: ${bytes.length} of ${expected} bytes`, {
           provider: options.provider,
           status: response.status,
-          requestId: requestIdFrom(response.headers),
+          requestId: requestIdFrom(response.headers, protocol),
           retryable: true,
         });
       }

@@ -15,3 +15,5 @@ export * from './timing';
 export * from './discovery';
 export * from './cancel';
 export * from './media-check';
+export * from './provider';
+export * from './provider-discovery';

@@ -39,6 +39,7 @@ export function createControlProvider(state: EmulatorState): ProviderDef {
   };
   return {
     id: 'control',
+    internal: true,
     prefix: ['__emulator'],
     authorize: () => true,
     error,

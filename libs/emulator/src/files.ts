@@ -47,6 +47,7 @@ export class FileStore {
 export function createFilesProvider(store: FileStore): ProviderDef {
   return {
     id: 'files',
+    internal: true,
     prefix: ['files'],
     authorize: () => true,
     error: (ctx, status, message, headers) => sendText(ctx, status, message, headers),

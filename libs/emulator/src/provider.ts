@@ -18,8 +18,10 @@ export interface Route {
 /** An emulated API mounted under a path prefix. */
 export interface ProviderDef {
   id: RecordedRequest['provider'];
-  /** Leading path segments, e.g. ['replicate', 'v1']. */
+  /** Leading path segments, e.g. ['replicate', 'v1']: the provider's base URL is `${url}/${prefix.join('/')}`. */
   prefix: readonly string[];
+  /** True for the emulator's own routes (files, control), which are no provider's API and have no base URL. */
+  internal?: boolean;
   routes: readonly Route[];
   /** True when the request carries credentials in the provider's form. */
   authorize(ctx: Ctx): boolean;

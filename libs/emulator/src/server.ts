@@ -52,8 +52,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   options.log?.(`emulator listening on ${state.url}`);
 
   let stopping: Promise<void> | undefined;
+  const baseUrls = Object.fromEntries(providers.filter((p) => !p.internal).map((p) => [p.id, `${state.url}/${p.prefix.join('/')}`]));
   return {
     url: state.url,
+    baseUrls,
     replicateBaseUrl: state.replicateBaseUrl,
     falBaseUrl: state.falBaseUrl,
     openaiBaseUrl: state.openaiBaseUrl,

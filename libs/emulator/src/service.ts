@@ -116,14 +116,15 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
 /** What `boards-emulator --json` (and `npx boards emulator --json`) print about a running emulator. */
 export interface EmulatorDocument {
   url: string;
-  baseUrls: { replicate: string; fal: string; openai: string };
+  /** By provider id: every emulated provider's base URL. */
+  baseUrls: Record<string, string>;
   controlUrl: string;
 }
 
-export function emulatorDocument(emulator: Pick<Emulator, 'url' | 'replicateBaseUrl' | 'falBaseUrl' | 'openaiBaseUrl'>): EmulatorDocument {
+export function emulatorDocument(emulator: Pick<Emulator, 'url' | 'baseUrls'>): EmulatorDocument {
   return {
     url: emulator.url,
-    baseUrls: { replicate: emulator.replicateBaseUrl, fal: emulator.falBaseUrl, openai: emulator.openaiBaseUrl },
+    baseUrls: { ...emulator.baseUrls },
     controlUrl: `${emulator.url}/__emulator`,
   };
 }
@@ -151,9 +152,7 @@ export function onShutdownSignal(stop: () => void): void {
 export function emulatorUrlLines(doc: EmulatorDocument): string[] {
   return [
     `emulator listening on ${doc.url}`,
-    `  replicate  ${doc.baseUrls.replicate}`,
-    `  fal        ${doc.baseUrls.fal}`,
-    `  openai     ${doc.baseUrls.openai}`,
+    ...Object.entries(doc.baseUrls).map(([id, url]) => `  ${id.padEnd(10)} ${url}`),
     `  control    ${doc.controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration)`,
   ];
 }

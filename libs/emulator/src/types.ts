@@ -117,6 +117,8 @@ export interface FaultSpec {
 export interface Emulator {
   /** Base URL, e.g. http://127.0.0.1:PORT */
   readonly url: string;
+  /** The base URL of every emulated provider API, by provider id (`${url}/<its prefix>`), e.g. `baseUrls.fal`. */
+  readonly baseUrls: Readonly<Record<string, string>>;
   /** `${url}/replicate/v1`: the replicate SDK's `baseUrl`. */
   readonly replicateBaseUrl: string;
   /** `${url}/fal`: queue under /queue, REST (storage) under /rest, sync run under /run. See rewriteFalUrl. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { CanceledError, InputValidationError, ProviderError, type AnyGenerator } from '@boards/core';
+import { CanceledError, InputValidationError, ProviderError, providerNames, requireProvider, type AnyGenerator } from '@boards/core';
 import { providerInputSchema, type EmulatedProvider } from '@boards/emulator';
 import { compareSchemas, factsFromRules, formatDrifts, generatorFacts } from './drift';
 import { createTestContext } from './test-context';
@@ -28,14 +28,14 @@ export interface ConformanceOptions {
 export function runConformanceSuite(generator: AnyGenerator, options: ConformanceOptions): void {
   const valid = options.validInput ?? generator.cheapestInput;
   const provider = generator.provider as EmulatedProvider;
-  const cancelable = options.cancelableJob ?? generator.provider !== 'openai';
+  const cancelable = options.cancelableJob ?? requireProvider(generator.provider).cancelable;
 
   describe(`${generator.id} conformance`, () => {
     const emulator = useEmulator();
 
     it('declares a strict contract', () => {
       expect(generator.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(['replicate', 'fal', 'openai']).toContain(generator.provider);
+      expect(providerNames()).toContain(generator.provider);
       expect(generator.price.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(() => generator.parseInput({ ...valid, not_a_field_of_this_model: 1 })).toThrow(/not_a_field_of_this_model/);
     });

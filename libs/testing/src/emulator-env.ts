@@ -1,11 +1,12 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '@boards/emulator';
-import { applyVariables, DUMMY_KEYS, emulatorVariables } from '@boards/config';
+import { applyVariables, dummyKey, emulatorVariables } from '@boards/config';
 import type { ProviderName } from '@boards/core';
 
-export { DUMMY_KEYS };
+export { dummyKey };
 
+/** The emulator's base URL of every provider it emulates, by provider name. */
 export function emulatorBaseUrls(emulator: Emulator): Record<ProviderName, string> {
-  return { replicate: emulator.replicateBaseUrl, fal: emulator.falBaseUrl, openai: emulator.openaiBaseUrl };
+  return { ...emulator.baseUrls };
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEY_VARIABLES, KEYS_JSON_VARIABLE } from '@boards/config';
+import { KEYS_JSON_VARIABLE, keyVariable } from '@boards/config';
 import type { ProviderName } from '@boards/core';
 import type { Emulator } from '@boards/emulator';
 
@@ -17,7 +17,7 @@ export function credentialFingerprint(key: string): string {
  * exactly that key (by fingerprint).
  */
 export function describeKeySources(provider: ProviderName, emulator: () => Emulator, run: () => Promise<unknown>): void {
-  const variable = KEY_VARIABLES[provider];
+  const variable = keyVariable(provider);
   const setAll = (vars: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(vars)) {
       if (v === undefined) delete process.env[k];

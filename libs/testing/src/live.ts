@@ -1,4 +1,4 @@
-import { KEY_VARIABLES, hasKey, providerBaseUrl, syncKeysToEnv } from '@boards/config';
+import { hasKey, keyVariable, providerBaseUrl, syncKeysToEnv } from '@boards/config';
 import { createGeneratorContext, describeLifecycle, effectiveLifecycleStatus, type ActualCost, type AnyGenerator, type GeneratorResult } from '@boards/core';
 import { budgetFromEnv, capLedgerFromEnv, RunLedger, type CapLedger } from '@boards/cost';
 import { startEmulator, type Emulator } from '@boards/emulator';
@@ -35,7 +35,7 @@ export function liveSkipReason(generator: AnyGenerator, env: NodeJS.ProcessEnv =
   // Registers every key as a secret too, so no log, summary or recording can print it.
   syncKeysToEnv();
   if (env.BOARDS_EMULATOR === '1') return undefined;
-  if (!hasKey(generator.provider)) return `${KEY_VARIABLES[generator.provider]} not set`;
+  if (!hasKey(generator.provider)) return `${keyVariable(generator.provider)} not set`;
   return undefined;
 }
 

@@ -1,7 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { providerBaseUrl } from '@boards/config';
-import { extensionFor, observeProviderExchanges, redactSecrets, sniffMedia, type AnyGenerator, type HttpExchange } from '@boards/core';
+import {
+  extensionFor,
+  observeProviderExchanges,
+  providerDescriptors,
+  redactSecrets,
+  requireProvider,
+  sniffMedia,
+  type AnyGenerator,
+  type HttpExchange,
+} from '@boards/core';
 import {
   keptHeaders,
   ORIGIN_PLACEHOLDER,
@@ -16,22 +25,19 @@ import {
 
 /** Media up to this size is kept as a file beside the recording; larger media becomes a stand-in. */
 const KEEP_MEDIA_BYTES = 64 * 1024;
-const SDKS: Record<string, string> = { replicate: 'replicate', fal: '@fal-ai/client', openai: 'openai' };
 
+/** Where each API of every installed provider is reached (its base-URL override, then its real hosts), from the descriptors. */
 function apiBases(): Array<[string, RecordedApi]> {
-  const fal = providerBaseUrl('fal');
-  const bases: Array<[string | undefined, RecordedApi]> = [
-    [providerBaseUrl('replicate') ?? 'https://api.replicate.com/v1', 'replicate'],
-    [fal && `${fal}/queue`, 'fal-queue'],
-    [fal && `${fal}/rest`, 'fal-rest'],
-    [fal && `${fal}/run`, 'fal-run'],
-    ['https://queue.fal.run', 'fal-queue'],
-    ['https://rest.fal.ai', 'fal-rest'],
-    ['https://rest.alpha.fal.ai', 'fal-rest'],
-    ['https://fal.run', 'fal-run'],
-    [providerBaseUrl('openai') ?? 'https://api.openai.com/v1', 'openai'],
-  ];
-  return bases.filter((b): b is [string, RecordedApi] => !!b[0]).map(([base, api]) => [base.replace(/\/$/, ''), api]);
+  const bases: Array<[string, RecordedApi]> = [];
+  for (const descriptor of providerDescriptors()) {
+    const override = providerBaseUrl(descriptor.name);
+    for (const api of descriptor.apis) {
+      const name = api.api as RecordedApi;
+      if (override) bases.push([`${override.replace(/\/$/, '')}${api.basePath}`, name]);
+      for (const real of api.realBases) bases.push([real, name]);
+    }
+  }
+  return bases.map(([base, api]) => [base.replace(/\/$/, ''), api]);
 }
 
 /** Scrubs a text for a recording: registered secrets (keys the config loaded), then the emulator's scrubber. */
@@ -40,7 +46,7 @@ export function scrubText(text: string): string {
 }
 
 function sdkVersion(provider: string): string {
-  const name = SDKS[provider];
+  const name = requireProvider(provider).sdkPackage;
   // From this file, not the working directory: the SDKs are installed in this workspace.
   for (let dir = __dirname; ; dir = dirname(dir)) {
     const manifest = join(dir, 'node_modules', name, 'package.json');

@@ -9,7 +9,7 @@ import { startEmulator, type Emulator } from '@boards/emulator';
 export const EMULATOR_JOB_MS_VARIABLE = 'BOARDS_EMULATOR_JOB_MS';
 
 /** Variable -> value, in the order worth printing. */
-export function emulatorEnv(emulator: Pick<Emulator, 'replicateBaseUrl' | 'falBaseUrl' | 'openaiBaseUrl'>): Array<[string, string]> {
+export function emulatorEnv(emulator: Pick<Emulator, 'url' | 'baseUrls'>): Array<[string, string]> {
   return emulatorVariables(emulator, { dummyKeys: 'always' });
 }
 

@@ -1,5 +1,5 @@
 /** What `list` and `describe` say about a generator besides its inputs. */
-import { KEY_VARIABLES, type ResolvedKeys } from '@boards/config';
+import { keyVariable, type ResolvedKeys } from '@boards/config';
 import { describeLifecycle, effectiveLifecycleStatus, formatUsd, type AnyGenerator, type CostEstimate, type Price } from '@boards/core';
 import { priceMicros } from '@boards/cost';
 
@@ -17,12 +17,12 @@ export interface KeyStatus {
 }
 
 export function keyStatus(generator: AnyGenerator, keys: ResolvedKeys): KeyStatus {
-  const variable = KEY_VARIABLES[generator.provider];
+  const variable = keyVariable(generator.provider);
   const source = keys.sources[variable];
   return source ? { variable, configured: true, source } : { variable, configured: false };
 }
 
-/** `yes` or `no (FAL_KEY)`. */
+/** `yes`, or `no (<its key variable>)`. */
 export function keyText(status: KeyStatus): string {
   return status.configured ? 'yes' : `no (${status.variable})`;
 }

@@ -2,7 +2,7 @@
  * Live or emulated. Without the provider's key, `generate` runs against the built-in
  * emulator (free, real files); `--live` demands the key, `--emulate` ignores it.
  */
-import { BASE_URL_VARIABLES, KEY_VARIABLES, type ResolvedKeys } from '@boards/config';
+import { baseUrlVariable as baseUrlVariableOf, keyVariable as keyVariableOf, type ResolvedKeys } from '@boards/config';
 import { MissingKeyError, type ProviderName } from '@boards/core';
 import { usageError } from './errors';
 
@@ -19,7 +19,7 @@ export interface ModeFlags {
 
 export function chooseMode(provider: ProviderName, keys: ResolvedKeys, flags: ModeFlags, env: NodeJS.ProcessEnv = process.env): RunMode {
   if (flags.live && flags.emulate) throw usageError('--live and --emulate exclude each other');
-  const keyVariable = KEY_VARIABLES[provider];
+  const keyVariable = keyVariableOf(provider);
   const source = keys.sources[keyVariable];
   if (flags.emulate) return { kind: 'emulator', provider, keyVariable, reason: 'forced' };
   if (source === undefined) {
@@ -27,7 +27,8 @@ export function chooseMode(provider: ProviderName, keys: ResolvedKeys, flags: Mo
       throw new MissingKeyError(keyVariable, 'set it in the environment, in BOARDS_GENERATOR_API_KEYS or in .env (--live needs the real provider)');
     return { kind: 'emulator', provider, keyVariable, reason: 'no-key' };
   }
-  const baseUrlVariable = env[BASE_URL_VARIABLES[provider]] ? BASE_URL_VARIABLES[provider] : undefined;
+  const override = baseUrlVariableOf(provider);
+  const baseUrlVariable = env[override] ? override : undefined;
   return { kind: 'live', provider, keyVariable, keySource: source, baseUrlVariable };
 }
 

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEY_VARIABLES, KEYS_JSON_VARIABLE, syncKeysToEnv } from '@boards/config';
+import { KEYS_JSON_VARIABLE, keyVariable, knownKeyVariables, syncKeysToEnv } from '@boards/config';
 import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
 import { RunLedger } from '@boards/cost';
 import type { EmulatedProvider, Emulator, FaultSpec } from '@boards/emulator';
@@ -25,7 +25,7 @@ const storeDir = join(work, 'store');
 const generators = discoverGenerators().map((d) => d.generator);
 const retired = (g: AnyGenerator) => effectiveLifecycleStatus(g.lifecycle) === 'retired';
 const PROVIDERS: EmulatedProvider[] = ['replicate', 'fal', 'openai'];
-const KEY_SETTINGS = [...Object.values(KEY_VARIABLES), 'FAL_KEY_ID', 'FAL_KEY_SECRET', KEYS_JSON_VARIABLE, 'BOARDS_ENV_FILE', 'BOARDS_GENERATION_TIMEOUT_MS'];
+const KEY_SETTINGS = [...knownKeyVariables(), KEYS_JSON_VARIABLE, 'BOARDS_ENV_FILE', 'BOARDS_GENERATION_TIMEOUT_MS'];
 const savedEnv = new Map(KEY_SETTINGS.map((name) => [name, process.env[name]]));
 let loaded: ReturnType<typeof syncKeysToEnv>;
 
@@ -219,7 +219,7 @@ describe('planted keys never show up', () => {
     active.forEach((g, i) => {
       const tests = [
         { title: `${g.id} live generates`, status: 'failed', error: firstErrors[i] },
-        { title: `skipped: ${KEY_VARIABLES[g.provider]} not set`, status: 'skipped', reason: `${KEY_VARIABLES[g.provider]} not set` },
+        { title: `skipped: ${keyVariable(g.provider)} not set`, status: 'skipped', reason: `${keyVariable(g.provider)} not set` },
       ];
       writeFileSync(join(runDir, 'results', `${g.id}.json`), JSON.stringify({ project: g.id, tests }));
     });

@@ -1,6 +1,7 @@
 import { createFalClient, type FalClient } from '@fal-ai/client';
 import { providerBaseUrl, requireKey } from '@boards/config';
 import { createProviderFetch, type RetryPolicy } from '@boards/core';
+import { descriptor } from './descriptor';
 
 export interface FalAdapterOptions {
   /** API key. Default: FAL_KEY (or FAL_KEY_ID + FAL_KEY_SECRET) from the environment, BOARDS_GENERATOR_API_KEYS or .env, read at call time. */
@@ -48,7 +49,8 @@ export function createFalAdapterClient(options: FalAdapterOptions = {}, hooks: F
     credentials: options.apiKey ?? requireKey('fal'),
     suppressLocalCredentialsWarning: true,
     fetch: createProviderFetch({
-      provider: 'fal',
+      provider: descriptor.name,
+      protocol: descriptor,
       signal: hooks.signal,
       retry: options.retry,
       isSafeToRepeat: (method, url) => method === 'POST' && SAFE_POST.test(url),

@@ -1,3 +1,4 @@
+export { descriptor } from './descriptor';
 export { createFalAdapterClient, redirectFalUrl, type FalAdapterOptions } from './fal-client';
 export { mapFalError } from './fal-error';
 export { defineFalGenerator, type FalGeneratorSpec } from './fal-generator';

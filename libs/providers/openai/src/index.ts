@@ -1,3 +1,4 @@
+export { descriptor } from './descriptor';
 export { createOpenAIClient, type OpenAIAdapterOptions } from './openai-client';
 export { mapOpenAIError } from './openai-error';
 export { defineOpenAIGenerator, type OpenAIGeneratorSpec } from './openai-generator';

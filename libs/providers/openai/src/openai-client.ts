@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { providerBaseUrl, requireKey } from '@boards/config';
 import { createProviderFetch, generationTimeoutMs, type RetryPolicy } from '@boards/core';
+import { descriptor } from './descriptor';
 
 export interface OpenAIAdapterOptions {
   /** API key. Default: OPENAI_API_KEY from the environment, BOARDS_GENERATOR_API_KEYS or .env, read at call time. */
@@ -25,6 +26,6 @@ export function createOpenAIClient(options: OpenAIAdapterOptions = {}, signal?: 
     maxRetries: 0,
     // The shared fetch enforces the deadline (and says TimeoutError); the SDK's own is a backstop.
     timeout: timeout + 5000,
-    fetch: createProviderFetch({ provider: 'openai', signal, retry: { attemptTimeoutMs: timeout, ...options.retry } }),
+    fetch: createProviderFetch({ provider: descriptor.name, protocol: descriptor, signal, retry: { attemptTimeoutMs: timeout, ...options.retry } }),
   });
 }

@@ -1,3 +1,4 @@
+export { descriptor } from './descriptor';
 export { createReplicateClient, type ReplicateAdapterOptions } from './replicate-client';
 export { mapReplicateError } from './replicate-error';
 export { defineReplicateGenerator, type ReplicateGeneratorSpec } from './replicate-generator';

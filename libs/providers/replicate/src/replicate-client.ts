@@ -1,6 +1,7 @@
 import Replicate from 'replicate';
 import { providerBaseUrl, requireKey } from '@boards/config';
 import { createProviderFetch, type RetryPolicy } from '@boards/core';
+import { descriptor } from './descriptor';
 
 export interface ReplicateAdapterOptions {
   /** API token. Default: REPLICATE_API_TOKEN (environment, BOARDS_GENERATOR_API_KEYS or .env), read at call time. */
@@ -39,7 +40,8 @@ export function createReplicateClient(options: ReplicateAdapterOptions = {}, sig
     // Outputs are downloaded by the adapter (with retries), not by the SDK's FileOutput.
     useFileOutput: false,
     fetch: createProviderFetch({
-      provider: 'replicate',
+      provider: descriptor.name,
+      protocol: descriptor,
       signal,
       retry: options.retry,
       isSafeToRepeat: (method, url) => method === 'POST' && CANCEL_PATH.test(new URL(url).pathname),

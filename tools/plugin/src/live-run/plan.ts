@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { KEY_VARIABLES, hasKey } from '@boards/config';
+import { hasKey, keyVariable as keyVariableOf } from '@boards/config';
 import { effectiveLifecycleStatus, describeLifecycle, formatUsd, InvalidConfigError, type AnyGenerator, type CostEstimate } from '@boards/core';
 import { budgetFromEnv, formatEstimate, sumEstimates } from '@boards/cost';
 
@@ -77,7 +77,7 @@ export function planLiveRun(options: PlanOptions, load: (id: string) => AnyGener
   const { projects, selection, runCommand } = selectLiveProjects(options);
   const generators = projects.map((id): PlannedGenerator => {
     const generator = load(id);
-    const keyVariable = KEY_VARIABLES[generator.provider];
+    const keyVariable = keyVariableOf(generator.provider);
     const keyConfigured = hasKey(generator.provider);
     const retired = effectiveLifecycleStatus(generator.lifecycle) === 'retired';
     // Each generator's live test makes one call with its cheapestInput.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { KEY_VARIABLES } from '@boards/config';
+import { keyVariable } from '@boards/config';
 import { formatUsd } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
 import { PROVIDER_TITLES, normalizeOptions, type NormalizedOptions } from './normalize';
@@ -50,7 +50,7 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
     ...o,
     q,
     providerTitle: PROVIDER_TITLES[o.provider],
-    keyVariable: KEY_VARIABLES[o.provider],
+    keyVariable: keyVariable(o.provider),
     zodVersion: zodRange(tree),
     define: s.define,
     imports: s.imports.join('\n'),

@@ -1,0 +1,78 @@
+/**
+ * fal.ai, described once: everything outside this adapter that needs a fact about fal (its
+ * key variables, base URL, emulator route, request ids, billing, drift source, scaffold)
+ * reads it here. No SDK import: listing providers must not load the SDK.
+ */
+import { registerProvider, type ProviderDescriptor } from '@boards/core';
+
+const json = (body: unknown) => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+
+export const descriptor: ProviderDescriptor = registerProvider({
+  name: 'fal',
+  displayName: 'fal',
+  sdkPackage: '@fal-ai/client',
+  // The SDK prefers FAL_KEY; the id/secret pair is its fallback, so it is ours too.
+  key: { variable: 'FAL_KEY', parts: { variables: ['FAL_KEY_ID', 'FAL_KEY_SECRET'], separator: ':' }, scheme: 'Authorization: Key <id:secret>' },
+  emulatorKey: 'emulator-dummy-id:emulator-dummy-secret',
+  baseUrlVariable: 'BOARDS_FAL_BASE_URL',
+  defaultBaseUrl: 'https://queue.fal.run',
+  emulatorPath: '/fal',
+  requestIdHeaders: ['x-fal-request-id', 'x-request-id'],
+  jobId: 'the `request_id` of the queue submit answer',
+  cancelable: true,
+  billing: { reports: 'x-fal-billable-units on the result, counted in the price unit of the endpoint' },
+  // fal answers {detail: "..."} or, for invalid input, {detail: [{loc, msg}]}.
+  errorMessage(body) {
+    const { detail } = json(body);
+    if (typeof detail === 'string') return detail;
+    if (!Array.isArray(detail)) return undefined;
+    return detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).slice(1).join('.') || 'input'}: ${d.msg ?? 'invalid'}`).join('; ');
+  },
+  apis: [
+    { api: 'fal-queue', realBases: ['https://queue.fal.run'], basePath: '/queue', replayAuthorization: 'Key drift:drift' },
+    { api: 'fal-rest', realBases: ['https://rest.fal.ai', 'https://rest.alpha.fal.ai'], basePath: '/rest', replayAuthorization: 'Key drift:drift' },
+    { api: 'fal-run', realBases: ['https://fal.run'], basePath: '/run', replayAuthorization: 'Key drift:drift' },
+  ],
+  published: {
+    variable: 'BOARDS_DRIFT_FAL_URL',
+    defaultUrl: 'https://fal.ai/api/openapi/queue/openapi.json',
+    url: (source, model) => `${source}?endpoint_id=${encodeURIComponent(model)}`,
+    inputSchema(doc, model, _artifactType, url) {
+      const submit = Object.entries(json(doc.paths)).find(([path, item]) => path.replace(/^\/+/, '') === model && json(item).post);
+      const schema = submit && json(json(json(json(json(submit[1]).post).requestBody).content)['application/json']).schema;
+      if (!schema) throw new Error(`${url} has no POST /${model} with a JSON request body`);
+      return { schema, root: doc };
+    },
+  },
+  scaffold: {
+    modelId: { pattern: /^[\w.-]+(\/[\w.-]+)+$/, shape: 'an endpoint id such as fal-ai/flux/dev' },
+    artifacts: ['image', 'video', 'audio'],
+    define: 'defineFalGenerator',
+    countField: ['num_images', 4],
+    megapixelPresets: true,
+    priceSource: (model) => `https://fal.ai/models/${model}`,
+    knownPrices: {
+      'fal-ai/flux/dev': {
+        usd: '0.025',
+        unit: 'megapixel',
+        checkedOn: '2026-11-22',
+        source: 'https://fal.ai/models/fal-ai/flux/dev',
+        note: 'each image is billed rounded up to whole megapixels',
+      },
+      'fal-ai/nano-banana': { usd: '0.039', unit: 'image', checkedOn: '2026-11-22', source: 'https://fal.ai/models/fal-ai/nano-banana' },
+      'fal-ai/elevenlabs/tts/turbo-v2.5': {
+        usd: '0.05',
+        unit: '1k-characters',
+        checkedOn: '2026-11-22',
+        source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/turbo-v2.5',
+      },
+      'fal-ai/elevenlabs/tts/multilingual-v2': {
+        usd: '0.10',
+        unit: '1k-characters',
+        checkedOn: '2026-11-22',
+        source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/multilingual-v2',
+      },
+    },
+    emulatorModels: { file: 'libs/emulator/src/fal-endpoints.ts', table: 'FAL_ENDPOINTS', unknownAnswer: 'answers unknown fal models with 404' },
+  },
+});

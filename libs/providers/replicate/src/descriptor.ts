@@ -1,0 +1,74 @@
+/**
+ * Replicate, described once: everything outside this adapter that needs a fact about
+ * Replicate (its key variable, base URL, emulator route, request ids, billing, drift source,
+ * scaffold) reads it here. No SDK import: listing providers must not load the SDK.
+ */
+import { registerProvider, type ProviderDescriptor } from '@boards/core';
+
+const json = (body: unknown) => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+
+export const descriptor: ProviderDescriptor = registerProvider({
+  name: 'replicate',
+  displayName: 'Replicate',
+  sdkPackage: 'replicate',
+  key: { variable: 'REPLICATE_API_TOKEN', scheme: 'Bearer token' },
+  emulatorKey: 'r8_emulator_dummy_token_000000',
+  baseUrlVariable: 'BOARDS_REPLICATE_BASE_URL',
+  defaultBaseUrl: 'https://api.replicate.com/v1',
+  emulatorPath: '/replicate/v1',
+  // A blocking create answers within a second, so an abort (which waits for the prediction id) is quick.
+  emulatorVariables: { BOARDS_REPLICATE_WAIT_SECONDS: '1' },
+  requestIdHeaders: ['x-request-id'],
+  jobId: 'the prediction `id` of the create answer',
+  cancelable: true,
+  billing: { reports: 'metrics.predict_time (seconds of hardware) for models billed by time; official models bill per output' },
+  // Replicate answers problem+json: {title, detail, status}.
+  errorMessage(body) {
+    const { detail, title } = json(body);
+    if (typeof detail === 'string') return detail;
+    return typeof title === 'string' ? title : undefined;
+  },
+  apis: [
+    {
+      api: 'replicate',
+      realBases: ['https://api.replicate.com/v1'],
+      basePath: '',
+      replayAuthorization: 'Bearer r8_drift',
+      // The adapter creates predictions with Prefer: wait; so does a replay.
+      replayHeaders: (method, path) => (method === 'POST' && /predictions$/.test(path) ? { prefer: 'wait=60' } : undefined),
+    },
+  ],
+  published: {
+    variable: 'BOARDS_DRIFT_REPLICATE_URL',
+    defaultUrl: 'https://api.replicate.com/v1',
+    needsKey: true,
+    url(source, model) {
+      const [ref, version] = model.split(':');
+      return `${source}/models/${ref}${version ? `/versions/${version}` : ''}`;
+    },
+    inputSchema(doc, model, _artifactType, url) {
+      const version = model.split(':')[1];
+      const schema = version ? json(doc).openapi_schema : json(json(doc).latest_version).openapi_schema;
+      const input = json(json(json(schema).components).schemas).Input;
+      if (!input) throw new Error(`${url} has no openapi_schema.components.schemas.Input`);
+      return { schema: input, root: schema, note: version ? `version ${version}` : 'latest_version' };
+    },
+  },
+  scaffold: {
+    modelId: { pattern: /^[\w.-]+\/[\w.-]+(:[0-9a-f]{64})?$/, shape: 'owner/name or owner/name:<64-hex version>' },
+    artifacts: ['image', 'video', 'audio'],
+    define: 'defineReplicateGenerator',
+    countField: ['num_outputs', 4],
+    priceSource: (model) => `https://replicate.com/${model.split(':')[0]}`,
+    knownPrices: {
+      'black-forest-labs/flux-schnell': {
+        usd: '0.003',
+        unit: 'image',
+        checkedOn: '2026-11-22',
+        source: 'https://replicate.com/black-forest-labs/flux-schnell',
+      },
+      'black-forest-labs/flux-dev': { usd: '0.025', unit: 'image', checkedOn: '2026-11-22', source: 'https://replicate.com/black-forest-labs/flux-dev' },
+    },
+    emulatorModels: { file: 'libs/emulator/src/replicate-models.ts', table: 'REPLICATE_MODELS', unknownAnswer: 'answers unknown replicate models with 404' },
+  },
+});
