@@ -1,6 +1,27 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/** The layers of DESIGN.md as `@nx/enforce-module-boundaries` constraints; `testExtras` adds what tests of a layer may use besides. */
+const layers = (testExtras = {}) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'layer:contract', onlyDependOnLibsWithTags: ['layer:contract', ...(testExtras.contract ?? [])] },
+      { sourceTag: 'layer:infra', onlyDependOnLibsWithTags: ['layer:contract', 'layer:infra'] },
+      { sourceTag: 'layer:emulator', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: ['layer:contract', 'layer:infra', 'layer:emulator', 'layer:testing'] },
+      { sourceTag: 'layer:adapter', onlyDependOnLibsWithTags: ['layer:contract', 'layer:infra', 'layer:testing'] },
+      { sourceTag: 'layer:generator', onlyDependOnLibsWithTags: ['layer:contract', 'layer:infra', 'layer:adapter', 'layer:testing'] },
+      {
+        sourceTag: 'layer:tool',
+        onlyDependOnLibsWithTags: ['layer:contract', 'layer:infra', 'layer:emulator', 'layer:testing', 'layer:adapter', 'layer:generator', 'layer:tool'],
+      },
+    ],
+  },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '**/files/**', '**/__fixtures__/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -8,23 +29,15 @@ export default [
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
-      // Generators may import libs, never each other; libs never import generators.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:provider', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'generator', onlyDependOnLibsWithTags: ['type:lib', 'type:provider', 'type:testing'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:provider', 'type:testing', 'generator', 'type:tool'] },
-          ],
-        },
-      ],
+      // The layers of DESIGN.md, one tag each (project.json): contract (core) <- infrastructure (config,
+      // cost, storage) <- adapters (libs/providers/*) <- generators (packages/*); the emulator imports
+      // nothing of this repository; testing sits beside the adapters; tools sit on top. No lib imports a
+      // generator. tools/reliability/src/layers.test.ts proves each rule with a planted import.
+      '@nx/enforce-module-boundaries': layers(),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
     },
   },
+  // Core's media tests take well-formed samples from the emulator's encoders (a test-only import).
+  { files: ['**/*.test.ts'], rules: { '@nx/enforce-module-boundaries': layers({ contract: ['layer:emulator'] }) } },
 ];

@@ -2,6 +2,6 @@ export { KEYS_JSON_VARIABLE, ENV_FILE_VARIABLE, baseUrlVariable, keyVariable, kn
 export { parseDotEnv } from './dotenv';
 export { parseKeysJson } from './keys-json';
 export { loadKeys, syncKeysToEnv, type ConfigSourceOptions, type KeySource, type ResolvedKeys } from './load-keys';
-export { getKey, requireKey, hasKey, keySource } from './keys';
+export { getKey, requireKey, hasKey, keySource, positiveNumberSetting, providerSettings, type ProviderSettings } from './keys';
 export { providerBaseUrl } from './base-url';
 export { applyVariables, dummyKey, emulatorBaseUrl, emulatorVariables, type EmulatorUrls, type EmulatorVariablesOptions } from './emulator-env';

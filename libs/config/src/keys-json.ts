@@ -40,7 +40,7 @@ export function parseKeysJson(text: string): Record<string, string> {
     parsed = JSON.parse(text);
   } catch {
     // The SyntaxError is dropped on purpose: V8 quotes the surrounding JSON text in it.
-    throw new InvalidConfigError(KEYS_JSON_VARIABLE, 'not valid JSON (expected an object like {"FAL_KEY":"..."})');
+    throw new InvalidConfigError(KEYS_JSON_VARIABLE, `not valid JSON (expected an object like {"${knownKeyVariables()[0] ?? 'SOME_API_KEY'}":"..."})`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InvalidConfigError(KEYS_JSON_VARIABLE, `must be a JSON object of variable name -> key, not ${kind(parsed)}`);

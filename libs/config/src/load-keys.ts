@@ -83,7 +83,7 @@ export function syncKeysToEnv(options: ConfigSourceOptions = {}): ResolvedKeys {
   return resolved;
 }
 
-/** A key its SDK also accepts in parts (fal's FAL_KEY_ID + FAL_KEY_SECRET): the parts stand for it when it is unset. */
+/** A key its SDK also accepts in parts (its descriptor's `key.parts`): the parts stand for it when it is unset. */
 function combineKeyParts(resolved: ResolvedKeys, descriptor: ProviderDescriptor): void {
   const parts = descriptor.key.parts;
   const key = descriptor.key.variable;

@@ -6,7 +6,7 @@ import { keyVariablesOf, providerDescriptors, requireProvider, type ProviderDesc
  * found by @boards/core's providerDescriptors (a package.json scan, once per process).
  */
 
-/** The variable provider `name`'s SDK reads its key from (REPLICATE_API_TOKEN, FAL_KEY, ...). Throws for a provider no adapter describes. */
+/** The variable provider `name`'s SDK reads its key from (its descriptor's `key.variable`). Throws for a provider no adapter describes. */
 export function keyVariable(provider: ProviderName): string {
   return requireProvider(provider).key.variable;
 }
@@ -26,7 +26,7 @@ export function providers(): ProviderDescriptor[] {
   return providerDescriptors();
 }
 
-/** JSON object of VARIABLE_NAME (or provider name) -> key, e.g. `{"FAL_KEY":"..."}`. */
+/** JSON object of VARIABLE_NAME (or provider name) -> key, e.g. `{"<KEY_VARIABLE>":"..."}`. */
 export const KEYS_JSON_VARIABLE = 'BOARDS_GENERATOR_API_KEYS';
 
 /** Path of the .env file to read instead of `<cwd>/.env`. */
@@ -37,7 +37,7 @@ export function knownKeyVariables(): string[] {
   return providers().flatMap(keyVariablesOf);
 }
 
-/** Maps a provider name (`fal`) to its key variable (`FAL_KEY`); other names are returned as given. */
+/** Maps a provider name to its key variable; other names are returned as given. */
 export function variableForName(name: string): string {
   return providers().find((d) => d.name === name)?.key.variable ?? name;
 }
@@ -50,7 +50,7 @@ export function isProviderAlias(name: string): boolean {
 /** Shell-style variable names; anything else cannot be exported to an SDK. */
 export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Empty strings count as unset everywhere: `FAL_KEY=` in a shell must not shadow the .env value. */
+/** Empty strings count as unset everywhere: `SOME_KEY=` in a shell must not shadow the .env value. */
 export function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }

@@ -17,7 +17,7 @@ export interface ProviderKey {
   variable: string;
   /**
    * Variables that together stand for the key when `variable` is unset anywhere: their values
-   * joined by `separator` (fal's SDK accepts FAL_KEY_ID + FAL_KEY_SECRET as `id:secret`).
+   * joined by `separator` (e.g. an id and a secret joined by `:`).
    */
   parts?: { variables: readonly string[]; separator: string };
   /** How the key travels: as a bearer token (`Authorization: Bearer <key>`), or `Key <key>`, ... Documentation only. */

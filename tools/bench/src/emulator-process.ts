@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { EmulatedProvider, RecordedRequest } from '@boards/emulator';
+import { providerDescriptors } from '@boards/core';
+import type { RecordedRequest } from '@boards/emulator';
 
 export interface EmulatorProcess {
   url: string;
-  baseUrls: Record<EmulatedProvider, string>;
+  /** By provider name, every emulated provider's base URL. */
+  baseUrls: Record<string, string>;
   setJobDurationMs(ms: number): Promise<void>;
   clearRequests(): Promise<void>;
   requests(): Promise<RecordedRequest[]>;
@@ -18,7 +20,7 @@ export interface EmulatorProcess {
 export async function startEmulatorProcess(workspace: string, jobDurationMs: number): Promise<EmulatorProcess> {
   const script = `require('@swc-node/register');
 require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startEmulator({ jobDurationMs: ${jobDurationMs} })
-  .then((e) => process.stdout.write(JSON.stringify({ url: e.url, replicate: e.replicateBaseUrl, fal: e.falBaseUrl, openai: e.openaiBaseUrl }) + '\\n'));`;
+  .then((e) => process.stdout.write(JSON.stringify({ url: e.url, baseUrls: e.baseUrls }) + '\\n'));`;
   const child: ChildProcess = spawn(process.execPath, ['-e', script], { cwd: workspace, stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -28,7 +30,7 @@ require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startE
     });
     child.once('exit', (code) => reject(new Error(`the emulator process exited (${code}) before listening`)));
   });
-  const info = JSON.parse(first) as { url: string; replicate: string; fal: string; openai: string };
+  const info = JSON.parse(first) as { url: string; baseUrls: Record<string, string> };
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${info.url}/__emulator/${path}`, {
       method,
@@ -40,7 +42,7 @@ require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startE
   };
   return {
     url: info.url,
-    baseUrls: { replicate: info.replicate, fal: info.fal, openai: info.openai },
+    baseUrls: info.baseUrls,
     setJobDurationMs: async (ms) => void (await control('PUT', 'job-duration', { ms })),
     clearRequests: async () => void (await control('DELETE', 'requests')),
     requests: async () => (await control('GET', 'requests')) as RecordedRequest[],
@@ -53,14 +55,14 @@ require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startE
   };
 }
 
-/** Points the adapters at the emulator with dummy keys, the way a user would (environment variables). */
-export function pointAdaptersAt(emulator: EmulatorProcess): void {
-  Object.assign(process.env, {
-    BOARDS_REPLICATE_BASE_URL: emulator.baseUrls.replicate,
-    BOARDS_FAL_BASE_URL: emulator.baseUrls.fal,
-    BOARDS_OPENAI_BASE_URL: emulator.baseUrls.openai,
-    REPLICATE_API_TOKEN: 'r8_bench_dummy_token_000000',
-    FAL_KEY: 'bench-dummy-id:bench-dummy-secret',
-    OPENAI_API_KEY: 'sk-bench-dummy-key-000000',
-  });
+/**
+ * Points every installed adapter at the emulator with its dummy key, the way a user would
+ * (each descriptor's base-URL and key variables). Unlike `-c emulator` runs, the Replicate wait
+ * stays at its default: the bench measures the adapters as they run against a provider.
+ */
+export function pointAdaptersAt(emulator: EmulatorProcess, workspace: string): void {
+  for (const d of providerDescriptors(workspace)) {
+    process.env[d.baseUrlVariable] = emulator.baseUrls[d.name] ?? `${emulator.url}${d.emulatorPath}`;
+    process.env[d.key.variable] = d.emulatorKey;
+  }
 }

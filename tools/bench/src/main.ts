@@ -88,7 +88,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     await attempt('suite', 'Unit suite: cold vs cached (`nx run-many -t test`)', () => measureSuite(snapshot.dir, snapshot.stateDir, options.suiteRuns, log));
     const emulator = await startEmulatorProcess(snapshot.dir, 0);
     try {
-      pointAdaptersAt(emulator);
+      pointAdaptersAt(emulator, snapshot.dir);
       await attempt('overhead', 'Generation overhead: adapter vs SDK defaults', () => measureOverhead(snapshot.dir, emulator, options.overheadLengths, log));
       await attempt('throughput', 'Emulator throughput (generations per second)', () => measureThroughput(snapshot.dir, emulator, log));
     } finally {

@@ -6,22 +6,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keyVariablesOf, providerDescriptors } from '@boards/core';
 
 export const BIN = join(__dirname, '..', 'bin', 'boards.js');
 
-/** Variables that could make a child run live, read a key file, or change defaults. */
+/**
+ * Variables that could make a child run live, read a key file, or change defaults: every
+ * installed provider's key (and key parts), base-URL override and SDK variables, from the
+ * descriptors, and the rig's own settings.
+ */
 const SCRUBBED = [
-  'REPLICATE_API_TOKEN',
-  'FAL_KEY',
-  'FAL_KEY_ID',
-  'FAL_KEY_SECRET',
-  'OPENAI_API_KEY',
-  'OPENAI_BASE_URL',
+  ...providerDescriptors(join(__dirname, '..')).flatMap((d) => [...keyVariablesOf(d), d.baseUrlVariable, ...(d.sdkVariables ?? [])]),
   'BOARDS_GENERATOR_API_KEYS',
   'BOARDS_ENV_FILE',
-  'BOARDS_REPLICATE_BASE_URL',
-  'BOARDS_FAL_BASE_URL',
-  'BOARDS_OPENAI_BASE_URL',
   'BOARDS_STORAGE_DIR',
   'BOARDS_CONFIRM_ABOVE_USD',
   'BOARDS_EMULATOR_JOB_MS',

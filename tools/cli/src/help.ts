@@ -1,5 +1,14 @@
-/** Help texts: `boards --help` and `boards <command> --help`. */
+/** Help texts: `boards --help` and `boards <command> --help`. Provider facts come from the installed adapters' descriptors. */
+import { join } from 'node:path';
+import { providerDescriptors } from '@boards/core';
 import { EXIT_CODE_HELP } from './exit-codes';
+
+const PROVIDERS = providerDescriptors(join(__dirname, '..'));
+const KEY_VARIABLES = PROVIDERS.map((d) => d.key.variable).join(', ');
+const DRIFT_KEYS = PROVIDERS.filter((d) => d.published?.needsKey)
+  .map((d) => `${d.displayName} needs ${d.key.variable} to read model schemas (skipped without it).`)
+  .join('\n');
+const DRIFT_SOURCE_LINES = PROVIDERS.flatMap((d) => (d.published ? [`${d.published.variable} (default ${d.published.defaultUrl})`] : [])).join(',\n');
 
 export const MAIN_HELP = `boards: run the workspace's AI generators
 
@@ -29,7 +38,7 @@ Options of every command:
                               go to stderr
   -h, --help                  help for a command, e.g. npx boards generate --help
 
-Keys (REPLICATE_API_TOKEN, FAL_KEY, OPENAI_API_KEY) come from the environment,
+Keys (${KEY_VARIABLES}) come from the environment,
 BOARDS_GENERATOR_API_KEYS (JSON) or .env. No key value is ever printed.
 
 ${EXIT_CODE_HELP}
@@ -40,7 +49,7 @@ export const LIST_HELP = `Usage: npx boards list [--json]
 Lists every generator of the workspace (packages/*/package.json with a
 "boards": {"generator": "<id>"} field): provider, model, artifact type, price with
 its unit, lifecycle status, and whether the provider's key is configured
-("yes" or "no (FAL_KEY)"; never the key itself).
+("yes" or "no (<its key variable>)"; never the key itself).
 `;
 
 export const DESCRIBE_HELP = `Usage: npx boards describe <generator> [--json]
@@ -140,15 +149,13 @@ page for one generation.
 export const DRIFT_HELP = `Usage: npx boards drift [generator...] [--json]
        npx boards drift --recordings [--emulator-url URL] [--json]
 
-Without --recordings: fetches each generator's current published input schema (fal's
-per-endpoint OpenAPI, the Replicate model's latest_version.openapi_schema, OpenAI's
-OpenAPI spec; free calls, nothing is generated) and compares it with what the generator
+Without --recordings: fetches each generator's current published input schema (from
+its provider's source below; free calls, nothing is generated) and compares it with what the generator
 sends: a field the provider does not have, an enum value it does not accept, a range
 wider than its own, another type, a required field the generator can leave out.
-Replicate needs REPLICATE_API_TOKEN to read model schemas (skipped without it).
-Sources: BOARDS_DRIFT_REPLICATE_URL (default https://api.replicate.com/v1),
-BOARDS_DRIFT_FAL_URL (default https://fal.ai/api/openapi/queue/openapi.json),
-BOARDS_DRIFT_OPENAI_URL (default OpenAI's documented spec, YAML or JSON).
+${DRIFT_KEYS}
+Sources (JSON or YAML):
+${DRIFT_SOURCE_LINES}.
 
 With --recordings: replays every exchange of packages/*/__fixtures__/recordings/*.json
 made against the real provider (BOARDS_RECORD=1 live runs) against the emulator (an

@@ -5,39 +5,60 @@
 import { randomInt } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { providerDescriptors, type ProviderDescriptor } from '@boards/core';
 
 /** Random letters g-z: never a substring of the hex ids, hashes and request ids runs print. */
 function marker(length: number): string {
   return Array.from({ length }, () => 'ghijklmnopqrstuvwxyz'[randomInt(20)]).join('');
 }
 
+export interface PlantedProvider {
+  name: string;
+  /** The variable its SDK reads the key from. */
+  variable: string;
+  /** The key as the SDK gets it (for a key given in parts: the parts as config combines them). */
+  key: string;
+  /** Variable -> value planted: the key itself, or (for a descriptor with `key.parts`) its parts. */
+  planted: Record<string, string>;
+  /** True when the key is planted in parts (the descriptor's `key.parts`). */
+  inParts: boolean;
+}
+
 export interface PlantedKeys {
   /** Unique to this run; appears only inside the planted keys. */
   readonly marker: string;
-  readonly replicate: string;
-  readonly openai: string;
-  readonly falId: string;
-  readonly falSecret: string;
-  /** FAL_KEY as the config layer combines it from FAL_KEY_ID + FAL_KEY_SECRET. */
-  readonly fal: string;
+  /** One planted key per installed provider (its descriptor). */
+  readonly providers: PlantedProvider[];
   /** A credential of some other service kept in BOARDS_GENERATOR_API_KEYS. */
   readonly other: string;
   /** Every string whose appearance anywhere is a leak. */
   readonly needles: string[];
+  /** The planted provider `name`. */
+  of(name: string): PlantedProvider;
 }
 
-export function plantKeys(): PlantedKeys {
+export function plantKeys(descriptors: ProviderDescriptor[] = providerDescriptors()): PlantedKeys {
   const m = marker(14);
-  const keys = {
-    marker: m,
-    replicate: `r8_PLANTED_${m}r`,
-    openai: `sk-PLANTED-${m}o`,
-    falId: `PLANTED-fal-id-${m}i`,
-    falSecret: `PLANTED-secret-${m}s`,
-    other: `ghp_PLANTED_${m}x`,
+  const needles = [m, m.slice(0, 7)];
+  const providers = descriptors.map((d): PlantedProvider => {
+    const parts = d.key.parts;
+    if (!parts) {
+      const key = `PLANTED_${d.name}_${m}k`;
+      return { name: d.name, variable: d.key.variable, key, planted: { [d.key.variable]: key }, inParts: false };
+    }
+    const values = parts.variables.map((_v, j) => `PLANTED-${d.name}-part${j}-${m}p`);
+    // Each part is a needle of its own: a part shown without the others is a leak too.
+    needles.push(...values);
+    const planted = Object.fromEntries(parts.variables.map((v, j) => [v, values[j]]));
+    return { name: d.name, variable: d.key.variable, key: values.join(parts.separator), planted, inParts: true };
+  });
+  const of = (name: string) => {
+    const found = providers.find((p) => p.name === name);
+    if (!found) throw new Error(`no key was planted for provider ${name}`);
+    return found;
   };
   // The marker on its own and its first half: a key cut short or re-quoted still shows it.
-  return { ...keys, fal: `${keys.falId}:${keys.falSecret}`, needles: [m, m.slice(0, 7), keys.falId, keys.falSecret] };
+  return { marker: m, providers, other: `ghp_PLANTED_${m}x`, needles, of };
 }
 
 /** Everything a run showed, by where it was shown. */

@@ -22,9 +22,7 @@ Object.assign(process.env, {
   BOARDS_RECORD: '1',
   BOARDS_LIVE_RUN_DIR: runDir,
   BOARDS_LIVE_BUDGET_USD: '100',
-  REPLICATE_API_TOKEN: keys.replicate,
-  OPENAI_API_KEY: keys.openai,
-  FAL_KEY: keys.fal,
+  ...Object.fromEntries(keys.providers.map((p) => [p.variable, p.key])),
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

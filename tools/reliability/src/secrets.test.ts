@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEYS_JSON_VARIABLE, keyVariable, knownKeyVariables, syncKeysToEnv } from '@boards/config';
+import { emulatorVariables, KEYS_JSON_VARIABLE, keyVariable, knownKeyVariables, syncKeysToEnv } from '@boards/config';
 import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
 import { RunLedger } from '@boards/cost';
 import type { EmulatedProvider, Emulator, FaultSpec } from '@boards/emulator';
@@ -24,22 +24,33 @@ const envFile = join(work, 'planted.env');
 const storeDir = join(work, 'store');
 const generators = discoverGenerators().map((d) => d.generator);
 const retired = (g: AnyGenerator) => effectiveLifecycleStatus(g.lifecycle) === 'retired';
-const PROVIDERS: EmulatedProvider[] = ['replicate', 'fal', 'openai'];
+const PROVIDERS = keys.providers.map((p) => p.name as EmulatedProvider);
+// Every source carries a key: OpenAI's through its alias in the JSON setting (the missing-key tests
+// below use gpt-image-2), keys given in parts (fal's id and secret) in the .env file, the rest in the environment.
+const viaJson = keys.of('openai');
+const viaDotenv = keys.providers.filter((p) => p !== viaJson && p.inParts);
+const viaEnv = keys.providers.filter((p) => p !== viaJson && !p.inParts);
+const SOURCE_OF = new Map<string, string>([
+  [viaJson.variable, KEYS_JSON_VARIABLE],
+  ...viaDotenv.map((p): [string, string] => [p.variable, '.env']),
+  ...viaEnv.map((p): [string, string] => [p.variable, 'environment']),
+]);
 const KEY_SETTINGS = [...knownKeyVariables(), KEYS_JSON_VARIABLE, 'BOARDS_ENV_FILE', 'BOARDS_GENERATION_TIMEOUT_MS'];
 const savedEnv = new Map(KEY_SETTINGS.map((name) => [name, process.env[name]]));
 let loaded: ReturnType<typeof syncKeysToEnv>;
 
 function plantedEnv(): Record<string, string> {
   return {
-    REPLICATE_API_TOKEN: keys.replicate,
-    [KEYS_JSON_VARIABLE]: JSON.stringify({ openai: keys.openai, OTHER_SERVICE_TOKEN: keys.other }),
+    ...Object.assign({}, ...viaEnv.map((p) => p.planted)),
+    [KEYS_JSON_VARIABLE]: JSON.stringify({ [viaJson.name]: viaJson.key, OTHER_SERVICE_TOKEN: keys.other }),
     BOARDS_ENV_FILE: envFile,
   };
 }
 
 // Before useEmulator's hooks: the emulator's dummy keys must not replace the planted ones.
 beforeAll(() => {
-  writeFileSync(envFile, `# planted for the leak test\nFAL_KEY_ID=${keys.falId}\nFAL_KEY_SECRET='${keys.falSecret}'\n`);
+  const lines = viaDotenv.flatMap((p) => Object.entries(p.planted).map(([name, value], i) => (i % 2 ? `${name}='${value}'` : `${name}=${value}`)));
+  writeFileSync(envFile, `# planted for the leak test\n${lines.join('\n')}\n`);
   for (const name of KEY_SETTINGS) delete process.env[name];
   Object.assign(process.env, plantedEnv());
   loaded = syncKeysToEnv();
@@ -81,10 +92,9 @@ describe('planted keys never show up', () => {
   afterEach(() => shown.add('emulator request log', emulator.current.requests));
 
   it('loads the planted keys from all three sources', () => {
-    expect(process.env.REPLICATE_API_TOKEN).toBe(keys.replicate);
-    expect(process.env.OPENAI_API_KEY).toBe(keys.openai);
-    expect(process.env.FAL_KEY).toBe(keys.fal);
-    expect(loaded.sources).toMatchObject({ REPLICATE_API_TOKEN: 'environment', OPENAI_API_KEY: KEYS_JSON_VARIABLE, FAL_KEY: '.env' });
+    expect(new Set(SOURCE_OF.values())).toEqual(new Set(['environment', KEYS_JSON_VARIABLE, '.env']));
+    for (const p of keys.providers) expect(process.env[p.variable]).toBe(p.key);
+    expect(loaded.sources).toMatchObject(Object.fromEntries(SOURCE_OF));
   });
 
   it('in results, logs, progress and stored files of successful generations', async () => {
@@ -151,21 +161,21 @@ describe('planted keys never show up', () => {
   it('in missing-key errors while the other providers have keys', async () => {
     const json = process.env[KEYS_JSON_VARIABLE];
     process.env[KEYS_JSON_VARIABLE] = JSON.stringify({ OTHER_SERVICE_TOKEN: keys.other });
-    delete process.env.OPENAI_API_KEY;
+    delete process.env[viaJson.variable];
     try {
-      const openai = generators.filter((g) => g.provider === 'openai' && !retired(g));
-      const errors = errorsOf(await Promise.all(openai.map((g) => attempt('missing key', g))));
-      expect(errors.map((e) => (e as BoardsError).code)).toEqual(openai.map(() => 'MISSING_KEY'));
-      expect(emulator.current.requestsFor('openai')).toHaveLength(0);
+      const keyless = generators.filter((g) => g.provider === viaJson.name && !retired(g));
+      const errors = errorsOf(await Promise.all(keyless.map((g) => attempt('missing key', g))));
+      expect(errors.map((e) => (e as BoardsError).code)).toEqual(keyless.map(() => 'MISSING_KEY'));
+      expect(emulator.current.requestsFor(viaJson.name as EmulatedProvider)).toHaveLength(0);
     } finally {
       process.env[KEYS_JSON_VARIABLE] = json;
-      process.env.OPENAI_API_KEY = keys.openai;
+      process.env[viaJson.variable] = viaJson.key;
     }
     expectNoLeak();
   });
 
   it('in input validation errors, with a key pasted into a field', async () => {
-    const pasted = [keys.replicate, keys.openai, keys.fal];
+    const pasted = [0, 1, 2].map((i) => keys.providers[i % keys.providers.length].key);
     const outcomes = await Promise.all(
       generators.flatMap((g) => {
         const first = Object.keys(g.cheapestInput as object)[0];
@@ -251,10 +261,7 @@ describe('planted keys never show up in the boards CLI', () => {
     const urls = emulatorBaseUrls(emulator.current);
     env = {
       ...plantedEnv(),
-      BOARDS_REPLICATE_BASE_URL: urls.replicate,
-      BOARDS_FAL_BASE_URL: urls.fal,
-      BOARDS_OPENAI_BASE_URL: urls.openai,
-      BOARDS_REPLICATE_WAIT_SECONDS: '1',
+      ...Object.fromEntries(emulatorVariables({ url: emulator.current.url, baseUrls: urls }, { dummyKeys: 'never' })),
     };
   });
   afterEach(() => shown.add('emulator request log (CLI)', emulator.current.requests));
@@ -296,8 +303,8 @@ describe('planted keys never show up in the boards CLI', () => {
 
   it('a key pasted as an input value is not echoed back (--steps, --seed)', async () => {
     const results = await Promise.all([
-      run(['generate', 'flux-pro', '--prompt', 'x', '--steps', keys.openai, '--json']),
-      run(['generate', 'flux-pro', '--prompt', 'x', '--seed', keys.replicate]),
+      run(['generate', 'flux-pro', '--prompt', 'x', '--steps', viaJson.key, '--json']),
+      run(['generate', 'flux-pro', '--prompt', 'x', '--seed', keys.providers[0].key]),
     ]);
     expect(results.map((r) => r.code)).toEqual([2, 2]);
     expectNoLeak();

@@ -1,5 +1,5 @@
 import { createFalClient, type FalClient } from '@fal-ai/client';
-import { providerBaseUrl, requireKey } from '@boards/config';
+import { providerSettings } from '@boards/config';
 import { createProviderFetch, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
 
@@ -44,9 +44,9 @@ export interface FalClientHooks {
 
 /** Builds the official client over the shared HTTP policy (the client's own retries never see a failure). */
 export function createFalAdapterClient(options: FalAdapterOptions = {}, hooks: FalClientHooks = {}): FalClient {
-  const baseUrl = options.baseUrl ?? providerBaseUrl('fal');
+  const { apiKey, baseUrl } = providerSettings(descriptor.name, options);
   return createFalClient({
-    credentials: options.apiKey ?? requireKey('fal'),
+    credentials: apiKey,
     suppressLocalCredentialsWarning: true,
     fetch: createProviderFetch({
       provider: descriptor.name,

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { providerBaseUrl, requireKey } from '@boards/config';
+import { providerSettings } from '@boards/config';
 import { createProviderFetch, generationTimeoutMs, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
 
@@ -20,9 +20,10 @@ export const openAITimeout = (options: OpenAIAdapterOptions): number => generati
 /** Builds the official client over the shared HTTP policy. */
 export function createOpenAIClient(options: OpenAIAdapterOptions = {}, signal?: AbortSignal): OpenAI {
   const timeout = openAITimeout(options);
+  const { apiKey, baseUrl } = providerSettings(descriptor.name, options);
   return new OpenAI({
-    apiKey: options.apiKey ?? requireKey('openai'),
-    baseURL: options.baseUrl ?? providerBaseUrl('openai') ?? undefined,
+    apiKey,
+    baseURL: baseUrl,
     maxRetries: 0,
     // The shared fetch enforces the deadline (and says TimeoutError); the SDK's own is a backstop.
     timeout: timeout + 5000,

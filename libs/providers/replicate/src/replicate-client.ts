@@ -1,5 +1,5 @@
 import Replicate from 'replicate';
-import { providerBaseUrl, requireKey } from '@boards/config';
+import { positiveNumberSetting, providerSettings } from '@boards/config';
 import { createProviderFetch, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
 
@@ -24,19 +24,25 @@ export interface ReplicateAdapterOptions {
 }
 
 export function replicateWaitSeconds(options: ReplicateAdapterOptions): number {
-  const fromEnv = Number(process.env.BOARDS_REPLICATE_WAIT_SECONDS);
-  const value = options.waitSeconds ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 20);
+  const value = options.waitSeconds ?? positiveNumberSetting('BOARDS_REPLICATE_WAIT_SECONDS') ?? 20;
   return Math.min(60, Math.max(1, Math.ceil(value)));
 }
 
 const CANCEL_PATH = /\/predictions\/[^/]+\/cancel$/;
 
-/** Builds the official client over the shared HTTP policy. */
+/** The options with the key, base URL and wait resolved from the configuration, once: pass them to every client of one generation. */
+export function resolveReplicateOptions(options: ReplicateAdapterOptions = {}): ReplicateAdapterOptions & { apiKey: string } {
+  const settings = providerSettings(descriptor.name, options);
+  return { ...options, ...settings, waitSeconds: replicateWaitSeconds(options) };
+}
+
+/** Builds the official client over the shared HTTP policy (settings not given are resolved from the configuration). */
 export function createReplicateClient(options: ReplicateAdapterOptions = {}, signal?: AbortSignal): Replicate {
-  const waitSeconds = replicateWaitSeconds(options);
+  const resolved = options.apiKey === undefined ? resolveReplicateOptions(options) : options;
+  const waitSeconds = replicateWaitSeconds(resolved);
   return new Replicate({
-    auth: options.apiKey ?? requireKey('replicate'),
-    baseUrl: options.baseUrl ?? providerBaseUrl('replicate') ?? 'https://api.replicate.com/v1',
+    auth: resolved.apiKey,
+    baseUrl: resolved.baseUrl ?? descriptor.defaultBaseUrl,
     // Outputs are downloaded by the adapter (with retries), not by the SDK's FileOutput.
     useFileOutput: false,
     fetch: createProviderFetch({

@@ -11,7 +11,7 @@ import {
   TimeoutError,
   type GeneratorContext,
 } from '@boards/core';
-import { createReplicateClient, replicateWaitSeconds, type ReplicateAdapterOptions } from './replicate-client';
+import { createReplicateClient, replicateWaitSeconds, resolveReplicateOptions, type ReplicateAdapterOptions } from './replicate-client';
 import { mapReplicateError } from './replicate-error';
 
 /** The parts of a prediction the adapter reads (see Replicate's `schemas_prediction_response`). */
@@ -81,8 +81,10 @@ export async function runReplicatePrediction(
   model: string,
   input: Record<string, unknown>,
   ctx: GeneratorContext,
-  options: ReplicateAdapterOptions = {},
+  given: ReplicateAdapterOptions = {},
 ): Promise<ReplicatePrediction> {
+  // Key, base URL and wait are read from the configuration once for the create, poll and cancel clients.
+  const options = resolveReplicateOptions(given);
   const timeoutMs = generationTimeoutMs(options.timeoutMs);
   const deadline = AbortSignal.timeout(timeoutMs);
   const stop = AbortSignal.any([ctx.signal, deadline]);

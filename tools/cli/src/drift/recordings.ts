@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { providerDescriptors, type ProviderApi } from '@boards/core';
 import { loadRecording, ORIGIN_PLACEHOLDER, replayPrefix, type LoadedRecording, type RecordedExchange } from '@boards/emulator';
 
 export type Verdict = 'MISSING' | 'TYPE' | 'VALUE';
@@ -29,13 +30,10 @@ export interface RecordingsReport {
   skipped: Array<{ recording: string; reason: string }>;
 }
 
-const AUTH: Record<string, string> = {
-  replicate: 'Bearer r8_drift',
-  openai: 'Bearer sk-drift',
-  'fal-queue': 'Key drift:drift',
-  'fal-run': 'Key drift:drift',
-  'fal-rest': 'Key drift:drift',
-};
+/** Every installed provider's APIs by recorded `api` name: how a replay authorizes and what headers the adapter would add. */
+function apisByName(): Map<string, ProviderApi> {
+  return new Map(providerDescriptors().flatMap((d) => d.apis.map((api): [string, ProviderApi] => [api.api, api])));
+}
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const show = (v: unknown) => {
   const s = v === undefined ? '-' : JSON.stringify(v);
@@ -100,18 +98,20 @@ const isStatusPoll = (e: RecordedExchange) => e.api === 'fal-queue' && /\/status
 
 async function replayOne(recording: LoadedRecording, name: string, emulatorUrl: string, rows: RecordingRow[]): Promise<void> {
   const ids = new Map<string, string>();
+  const apis = apisByName();
   for (const exchange of recording.exchanges) {
     if (exchange.api === 'files') continue; // media bytes: checked by the generators' replay tests
     const path = mapPath(exchange.path, ids);
     const base = { recording: name, exchange: `${exchange.method} ${exchange.path}` };
-    const headers: Record<string, string> = { authorization: AUTH[exchange.api] ?? 'Bearer drift' };
+    const api = apis.get(exchange.api);
+    const headers: Record<string, string> = { authorization: api?.replayAuthorization ?? 'Bearer drift' };
     let body: string | undefined;
     if (exchange.method !== 'GET' && exchange.method !== 'HEAD' && exchange.request !== undefined && exchange.request !== null) {
       body = JSON.stringify(exchange.request);
       headers['content-type'] = 'application/json';
     }
-    // The adapters create Replicate predictions with Prefer: wait; so does the replay.
-    if (exchange.api === 'replicate' && exchange.method === 'POST' && /predictions$/.test(exchange.path)) headers.prefer = 'wait=60';
+    // Headers the adapter sends on this request (e.g. a blocking wait on a create): so does the replay.
+    Object.assign(headers, api?.replayHeaders?.(exchange.method, exchange.path));
     const response = await fetch(`${emulatorUrl}${replayPrefix(exchange.api)}${path}`, {
       method: exchange.method,
       headers,

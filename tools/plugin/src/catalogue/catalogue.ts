@@ -7,6 +7,7 @@ import {
   describeLifecycle,
   effectiveLifecycleStatus,
   findGeneratorPackages,
+  findProvider,
   formatUsd,
   InvalidConfigError,
   loadGenerator,
@@ -17,8 +18,6 @@ import { formatEstimate, priceMicros, sumEstimates } from '@boards/cost';
 
 export const CATALOGUE_START = '<!-- catalogue:start -->';
 export const CATALOGUE_END = '<!-- catalogue:end -->';
-
-const PROVIDERS: Record<string, string> = { replicate: 'Replicate', fal: 'fal', openai: 'OpenAI' };
 
 /**
  * Every generator of the workspace, loaded through core's discovery (`packages/<dir>/package.json`
@@ -54,7 +53,7 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
     const cost = liveTestCost(g, now);
     const columns = [
       `[${g.id}](packages/${g.id})`,
-      PROVIDERS[g.provider] ?? g.provider,
+      findProvider(g.provider)?.displayName ?? g.provider,
       `\`${g.model}\``,
       g.artifactType,
       priceCell(g),

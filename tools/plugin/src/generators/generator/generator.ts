@@ -3,15 +3,9 @@ import { generateFiles, installPackagesTask, logger, readJson, type GeneratorCal
 import { keyVariable } from '@boards/config';
 import { formatUsd } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
-import { PROVIDER_TITLES, normalizeOptions, type NormalizedOptions } from './normalize';
+import { normalizeOptions, type NormalizedOptions } from './normalize';
 import { expectedMicros, q, starterFor, type Starter } from './starters';
 import type { GeneratorGeneratorSchema } from './schema';
-
-const EMULATOR_TABLES = {
-  replicate: ['libs/emulator/src/replicate-models.ts', 'REPLICATE_MODELS'],
-  fal: ['libs/emulator/src/fal-endpoints.ts', 'FAL_ENDPOINTS'],
-  openai: ['libs/emulator/src/openai-models.ts', 'OPENAI_MODELS'],
-} as const;
 
 const UNIT_PHRASES: Record<string, string> = {
   image: 'image',
@@ -49,7 +43,7 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
   return {
     ...o,
     q,
-    providerTitle: PROVIDER_TITLES[o.provider],
+    providerTitle: o.descriptor.displayName,
     keyVariable: keyVariable(o.provider),
     zodVersion: zodRange(tree),
     define: s.define,
@@ -100,11 +94,11 @@ function zodRange(tree: Tree): string {
 
 /** The emulator answers models it does not know with 404, as the providers do (and holds no schema to check drift against). */
 function emulatorGap(tree: Tree, o: NormalizedOptions): string | undefined {
-  const [file, table] = EMULATOR_TABLES[o.provider];
+  if (!o.scaffold.emulatorModels) return undefined;
+  const { file, table, unknownAnswer } = o.scaffold.emulatorModels;
   const listed = tree.exists(file) && (tree.read(file, 'utf-8') ?? '').includes(`'${o.model.split(':')[0]}'`);
   if (listed) return undefined;
-  const answer = o.provider === 'openai' ? 'answers unknown OpenAI models with 404 model_not_found' : `answers unknown ${o.provider} models with 404`;
-  return `The emulator ${answer}: add ${o.model} to ${table} in ${file} (its input schema facts and ${o.artifact} output) so ${o.name}'s unit tests and drift check run.`;
+  return `The emulator ${unknownAnswer}: add ${o.model} to ${table} in ${file} (its input schema facts and ${o.artifact} output) so ${o.name}'s unit tests and drift check run.`;
 }
 
 function summary(o: NormalizedOptions): string {

@@ -1,7 +1,6 @@
 import { getProjects, names, type Tree } from '@nx/devkit';
-import { InvalidConfigError, type Price } from '@boards/core';
+import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type ScaffoldFacts } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
-import { knownPrice } from './known-prices';
 import type { GeneratorGeneratorSchema } from './schema';
 
 export type Provider = GeneratorGeneratorSchema['provider'];
@@ -11,6 +10,9 @@ export type Unit = NonNullable<GeneratorGeneratorSchema['unit']>;
 export interface NormalizedOptions {
   name: string;
   provider: Provider;
+  /** The provider's descriptor (from its adapter package) and what it says about scaffolding. */
+  descriptor: ProviderDescriptor;
+  scaffold: ScaffoldFacts;
   model: string;
   artifact: ArtifactKind;
   price: Price;
@@ -27,13 +29,6 @@ export interface NormalizedOptions {
   skipInstall: boolean;
 }
 
-/** What each adapter can scaffold: the adapters have operations for these outputs. */
-const ARTIFACTS: Record<Provider, ArtifactKind[]> = {
-  replicate: ['image', 'video', 'audio'],
-  fal: ['image', 'video', 'audio'],
-  openai: ['image', 'text'],
-};
-
 /** Units whose quantity the starter schema can compute before anything is sent. */
 const UNITS: Record<ArtifactKind, Unit[]> = {
   image: ['image', 'megapixel', 'request'],
@@ -42,19 +37,6 @@ const UNITS: Record<ArtifactKind, Unit[]> = {
   text: ['minute', 'request'],
 };
 
-const MODEL_IDS: Record<Provider, [RegExp, string]> = {
-  replicate: [/^[\w.-]+\/[\w.-]+(:[0-9a-f]{64})?$/, 'owner/name or owner/name:<64-hex version>'],
-  fal: [/^[\w.-]+(\/[\w.-]+)+$/, 'an endpoint id such as fal-ai/flux/dev'],
-  openai: [/^[\w.-]+$/, 'a model name such as gpt-image-2'],
-};
-
-const SOURCES: Record<Provider, (model: string) => string> = {
-  replicate: (model) => `https://replicate.com/${model.split(':')[0]}`,
-  fal: (model) => `https://fal.ai/models/${model}`,
-  openai: () => 'https://openai.com/api/pricing',
-};
-
-export const PROVIDER_TITLES: Record<Provider, string> = { replicate: 'Replicate', fal: 'fal', openai: 'OpenAI' };
 const PHRASES: Record<ArtifactKind, string> = { image: 'Text to image', video: 'Text to video', audio: 'Text to speech', text: 'Speech to text' };
 
 function fail(setting: string, problem: string): never {
@@ -74,20 +56,30 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
   const clash = getProjects(tree).get(name);
   if (clash) fail('--name', `an Nx project named ${name} already exists at ${clash.root}`);
 
-  const provider = oneOf('--provider', raw.provider, ['replicate', 'fal', 'openai'] as const);
+  // The installed adapters that describe how to scaffold for them (their descriptor's `scaffold`).
+  const scaffolded = providerDescriptors().filter((d) => d.scaffold);
+  const provider = oneOf(
+    '--provider',
+    raw.provider,
+    scaffolded.map((d) => d.name),
+  );
+  const descriptor = scaffolded.find((d) => d.name === provider) as ProviderDescriptor;
+  const scaffold = descriptor.scaffold as ScaffoldFacts;
   const model = String(raw.model ?? '').trim();
-  const [pattern, shape] = MODEL_IDS[provider];
-  if (!pattern.test(model)) fail('--model', `"${model}" is not a ${PROVIDER_TITLES[provider]} model id (${shape})`);
+  const { pattern, shape } = scaffold.modelId;
+  if (!pattern.test(model)) fail('--model', `"${model}" is not a ${descriptor.displayName} model id (${shape})`);
   const artifact = oneOf('--artifact', raw.artifact, ['image', 'video', 'audio', 'text'] as const);
-  if (!ARTIFACTS[provider].includes(artifact)) {
-    fail('--artifact', `${artifact} is not scaffolded for ${provider} (its adapter supports ${ARTIFACTS[provider].join(', ')})`);
+  if (!scaffold.artifacts.includes(artifact)) {
+    fail('--artifact', `${artifact} is not scaffolded for ${provider} (its adapter supports ${scaffold.artifacts.join(', ')})`);
   }
 
-  const { price, priceFromTable } = resolvePrice(raw, provider, model, artifact, today);
+  const { price, priceFromTable } = resolvePrice(raw, descriptor, scaffold, model, artifact, today);
   const constName = names(name).propertyName;
   return {
     name,
     provider,
+    descriptor,
+    scaffold,
     model,
     artifact,
     price,
@@ -100,23 +92,36 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
       .map((w) => w[0].toUpperCase() + w.slice(1))
       .join(' '),
     phrase: PHRASES[artifact],
-    description: `${PHRASES[artifact]} with ${model} on ${PROVIDER_TITLES[provider]}`,
+    description: `${PHRASES[artifact]} with ${model} on ${descriptor.displayName}`,
     skipInstall: raw.skipInstall === true,
   };
 }
 
 /** --price wins; without it the plugin's table of published prices; without both, a clear refusal (never $0). */
-function resolvePrice(raw: GeneratorGeneratorSchema, provider: Provider, model: string, artifact: ArtifactKind, today: Date) {
+function resolvePrice(
+  raw: GeneratorGeneratorSchema,
+  descriptor: ProviderDescriptor,
+  scaffold: ScaffoldFacts,
+  model: string,
+  artifact: ArtifactKind,
+  today: Date,
+) {
+  const provider = descriptor.name;
   const given = raw.price === undefined || raw.price === '' ? undefined : String(raw.price).trim();
   const unit = raw.unit === undefined ? undefined : oneOf('--unit', raw.unit, UNITS[artifact]);
-  if (unit === 'megapixel' && provider !== 'fal') fail('--unit', 'megapixel is scaffolded for fal image endpoints (image_size presets) only');
+  if (unit === 'megapixel' && !scaffold.megapixelPresets) {
+    const presets = providerDescriptors()
+      .filter((d) => d.scaffold?.megapixelPresets)
+      .map((d) => d.name);
+    fail('--unit', `megapixel is scaffolded for ${presets.join(', ')} image endpoints (size presets billed per megapixel) only`);
+  }
   if (given === undefined) {
-    const known = knownPrice(provider, model);
+    const known = scaffold.knownPrices?.[model];
     if (!known) {
       const u = unit ?? UNITS[artifact][0];
       fail(
         '--price',
-        `no published price is known to the plugin for ${provider} model ${model}: pass --price=<USD per ${u}> read from ${raw.source ?? SOURCES[provider](model)}. An unknown price is never estimated as $0.`,
+        `no published price is known to the plugin for ${provider} model ${model}: pass --price=<USD per ${u}> read from ${raw.source ?? scaffold.priceSource(model)}. An unknown price is never estimated as $0.`,
       );
     }
     if (unit && unit !== known.unit) fail('--unit', `${unit} needs --price: the known price of ${model} is ${describePrice(known)}`);
@@ -127,7 +132,7 @@ function resolvePrice(raw: GeneratorGeneratorSchema, provider: Provider, model: 
   }
   const checkedOn = raw.checkedOn ?? today.toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(checkedOn)) fail('--checkedOn', `"${checkedOn}" is not a YYYY-MM-DD date`);
-  const price: Price = { usd: given, unit: unit ?? UNITS[artifact][0], checkedOn, source: raw.source ?? SOURCES[provider](model) };
+  const price: Price = { usd: given, unit: unit ?? UNITS[artifact][0], checkedOn, source: raw.source ?? scaffold.priceSource(model) };
   let micros = 0;
   try {
     micros = priceMicros(price);

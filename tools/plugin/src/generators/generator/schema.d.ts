@@ -1,7 +1,8 @@
 /** Options of `nx g @boards/tools:generator` (see schema.json for the descriptions). */
 export interface GeneratorGeneratorSchema {
   name: string;
-  provider: 'replicate' | 'fal' | 'openai';
+  /** An installed provider adapter's name (its descriptor's `name`). */
+  provider: string;
   model: string;
   artifact: 'image' | 'video' | 'audio' | 'text';
   /** USD per unit; yargs may hand over a number. */

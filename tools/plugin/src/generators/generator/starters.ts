@@ -29,8 +29,6 @@ export interface Starter {
 /** A starter before the adapter's define function and imports are added. */
 type Draft = Omit<Starter, 'define'>;
 
-const COUNT_FIELDS = { fal: ['num_images', 4], replicate: ['num_outputs', 4], openai: ['n', 10] } as const;
-
 const FAL_IMAGE_SIZES = `/** fal's image_size presets in pixels. fal bills each image rounded up to whole megapixels of 1024x1024. */
 const IMAGE_SIZES = {
   square_hd: [1024, 1024],
@@ -53,7 +51,7 @@ function estimateFor(o: NormalizedOptions, quantity: string, why: string): strin
 }
 
 function image(o: NormalizedOptions): Draft {
-  const [count, max] = COUNT_FIELDS[o.provider];
+  const [count, max] = o.scaffold.countField;
   const mp = o.price.unit === 'megapixel';
   const openai = o.provider === 'openai';
   const fields = [
@@ -250,7 +248,7 @@ function requestAssertions(o: NormalizedOptions, body: string): string {
 
 export function starterFor(o: NormalizedOptions): Starter {
   const starter = { image, video, audio, text }[o.artifact](o);
-  const define = { replicate: 'defineReplicateGenerator', fal: 'defineFalGenerator', openai: 'defineOpenAIGenerator' }[o.provider];
+  const define = o.scaffold.define;
   const adapter = `@boards/provider-${o.provider}`;
   const needsUnknown = starter.estimate.includes('unknownCost(');
   return {

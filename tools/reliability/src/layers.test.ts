@@ -1,0 +1,80 @@
+/**
+ * The layering lint enforces (eslint.config.mjs, `@nx/enforce-module-boundaries` over the
+ * `layer:*` project tags): each "never" arrow of DESIGN.md, planted as an import at the top of a
+ * file of the importing project and linted with the workspace's own config (ESLint's API on the
+ * file's text; nothing is written), must be an error, and the arrows the design allows must not.
+ */
+import { spawnSync } from 'node:child_process';
+import { workspaceRoot } from './workspace';
+
+type Case = [rule: string, file: string, target: string];
+
+const REFUSED: Case[] = [
+  ['the emulator imports nothing of this repository (core)', 'libs/emulator/src/http.ts', '@boards/core'],
+  ['the emulator imports nothing of this repository (config)', 'libs/emulator/src/http.ts', '@boards/config'],
+  ['core imports no adapter', 'libs/core/src/index.ts', '@boards/provider-fal'],
+  ['core imports no infrastructure lib', 'libs/core/src/index.ts', '@boards/config'],
+  ['config imports no adapter', 'libs/config/src/index.ts', '@boards/provider-replicate'],
+  ['cost imports no adapter', 'libs/cost/src/index.ts', '@boards/provider-openai'],
+  ['storage imports no adapter', 'libs/storage/src/index.ts', '@boards/provider-fal'],
+  ['an adapter imports no other adapter', 'libs/providers/fal/src/index.ts', '@boards/provider-openai'],
+  ['no lib imports a generator (testing)', 'libs/testing/src/index.ts', '@boards/flux-pro'],
+  ['no lib imports a generator (an adapter)', 'libs/providers/fal/src/index.ts', '@boards/nano-banana'],
+  ['no lib imports a tool', 'libs/config/src/index.ts', '@boards/tools'],
+];
+
+const ALLOWED: Case[] = [
+  ['an adapter imports core and config', 'libs/providers/fal/src/index.ts', '@boards/config'],
+  ['a generator imports its adapter', 'packages/nano-banana/src/index.ts', '@boards/provider-fal'],
+  ['testing imports the emulator', 'libs/testing/src/index.ts', '@boards/emulator'],
+];
+
+/**
+ * Lints every case in one child process (ESLint loads the workspace's eslint.config.mjs with a
+ * dynamic import, which jest's module system does not run): `import '<target>';` planted at the
+ * top of the file's text; the file itself is not touched. Returns the boundary errors per case.
+ */
+function lintPlanted(cases: Case[]): string[][] {
+  const script = `
+const { readFileSync } = require('node:fs');
+const { ESLint } = require('eslint');
+const cases = JSON.parse(readFileSync(0, 'utf8'));
+const eslint = new ESLint({ cwd: process.cwd() });
+(async () => {
+  const out = [];
+  for (const [, file, target] of cases) {
+    const path = require('node:path').join(process.cwd(), file);
+    const [result] = await eslint.lintText("import '" + target + "';\\n" + readFileSync(path, 'utf8'), { filePath: path });
+    out.push(result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message));
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
+  const child = spawnSync(process.execPath, ['-e', script], {
+    cwd: workspaceRoot,
+    input: JSON.stringify(cases),
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false' },
+    timeout: 60_000,
+  });
+  if (child.status !== 0) throw new Error(`linting the planted imports failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as string[][];
+}
+
+describe('lint enforces the layers', () => {
+  let refused: string[][];
+  let allowed: string[][];
+  beforeAll(() => {
+    const all = lintPlanted([...REFUSED, ...ALLOWED]);
+    refused = all.slice(0, REFUSED.length);
+    allowed = all.slice(REFUSED.length);
+  }, 60_000);
+
+  it.each(REFUSED.map((c, i) => [c[0], i] as const))('refuses: %s', (_rule, i) => {
+    // By a layer rule (or, for an import back up the graph, as a cycle): not because tags are missing.
+    expect(refused[i]).toContainEqual(expect.stringMatching(/tagged with "layer:[a-z]+" can only depend on|Circular dependency/));
+  });
+
+  it.each(ALLOWED.map((c, i) => [c[0], i] as const))('allows: %s', (_rule, i) => {
+    expect(allowed[i]).toEqual([]);
+  });
+});
