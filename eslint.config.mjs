@@ -23,7 +23,7 @@ const layers = (testExtras = {}) => [
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/files/**', '**/__fixtures__/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/files/**/*.template', '**/__fixtures__/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -23,14 +23,16 @@ export interface GeneratorPackage {
   main: string;
 }
 
-interface PackageJson {
+/** The fields of a package.json discovery reads: generators (`boards.generator`) and provider adapters (`boards.provider`). */
+export interface PackageJson {
   name?: string;
   main?: string;
   workspaces?: unknown;
-  boards?: { generator?: unknown };
+  boards?: { generator?: unknown; provider?: unknown };
 }
 
-function readPackageJson(path: string): PackageJson | undefined {
+/** A package.json, or undefined when it is missing or not JSON. */
+export function readPackageJson(path: string): PackageJson | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
   } catch {

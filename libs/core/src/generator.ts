@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Artifact, ArtifactType } from './artifacts';
 import type { GeneratorContext } from './context';
-import { CanceledError, InputValidationError, ModelRetiredError, TimeoutError, type FieldIssue, type ProviderName } from './errors';
-import { effectiveLifecycleStatus, type ModelLifecycle } from './lifecycle';
+import { CanceledError, InputValidationError, TimeoutError, type FieldIssue, type ProviderName } from './errors';
+import { assertNotRetired, type ModelLifecycle } from './lifecycle';
 import type { CostEstimate, Price } from './pricing';
 import { generationTimeoutMs } from './timing';
 
@@ -72,16 +72,7 @@ export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Sc
     if (!parsed.success) throw new InputValidationError(spec.id, issuesFromZod(parsed.error));
     return parsed.data;
   };
-  const assertServable = () => {
-    if (effectiveLifecycleStatus(spec.lifecycle) === 'retired') {
-      throw new ModelRetiredError({
-        generatorId: spec.id,
-        model: spec.model,
-        retiredOn: spec.lifecycle?.retiredOn ?? 'an earlier date',
-        successor: spec.lifecycle?.successor,
-      });
-    }
-  };
+  const assertServable = () => assertNotRetired(spec);
   const { run, estimateCost, ...declared } = spec;
   return {
     ...declared,

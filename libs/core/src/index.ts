@@ -6,6 +6,7 @@ export * from './http';
 export * from './lifecycle';
 export * from './logger';
 export * from './media';
+export * from './media-write';
 export * from './money';
 export * from './outputs';
 export * from './pricing';

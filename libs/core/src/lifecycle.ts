@@ -1,3 +1,5 @@
+import { ModelRetiredError } from './errors';
+
 /**
  * Model lifecycle as the provider announces it. Dates are YYYY-MM-DD (UTC).
  * A model whose `retiredOn` date has passed is retired whatever `status` says,
@@ -31,4 +33,15 @@ export function describeLifecycle(lifecycle: ModelLifecycle | undefined, now: Da
   }
   if (status === 'retired') return `retired ${lifecycle.retiredOn ?? ''}`.trim();
   return `deprecated${lifecycle.retiredOn ? `, shuts down ${lifecycle.retiredOn}` : ''}`;
+}
+
+/** Fails fast when the model is retired: no run of it can succeed. The one retired-model check (the generator's and the CLI's). */
+export function assertNotRetired(generator: { id: string; model: string; lifecycle?: ModelLifecycle }): void {
+  if (effectiveLifecycleStatus(generator.lifecycle) !== 'retired') return;
+  throw new ModelRetiredError({
+    generatorId: generator.id,
+    model: generator.model,
+    retiredOn: generator.lifecycle?.retiredOn ?? 'an earlier date',
+    successor: generator.lifecycle?.successor,
+  });
 }

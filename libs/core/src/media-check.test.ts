@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { mediaProblem } from './media-check';
-import { silentWav } from './media';
+import { silentWav } from './media-write';
 
 // The emulator writes well-formed PNGs: use them as samples (a test-only, lazy import, as media.test.ts does).
 let encodePng: (width: number, height: number, seed?: unknown) => Uint8Array;

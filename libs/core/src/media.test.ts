@@ -1,4 +1,5 @@
-import { probeLocalMedia, silentWav, sniffMedia, extensionFor, mimeTypeForPath } from './media';
+import { probeLocalMedia, sniffMedia } from './media';
+import { extensionFor, mimeTypeForPath, silentWav } from './media-write';
 
 describe('media sniffing', () => {
   it('reads WAV duration, rate and channels', () => {

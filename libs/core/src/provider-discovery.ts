@@ -6,9 +6,10 @@
  * the package's `./descriptor` export once published): never an SDK. Descriptors registered in
  * this process (an imported adapter registers its own) are included without a scan.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { readPackageJson } from './discovery';
 import { InvalidConfigError } from './errors';
 import { registeredProviders, registerProvider, type ProviderDescriptor } from './provider';
 
@@ -19,20 +20,6 @@ export interface ProviderPackage {
   packageName: string;
   /** Absolute path of the package directory. */
   dir: string;
-}
-
-interface PackageJson {
-  name?: string;
-  workspaces?: unknown;
-  boards?: { provider?: unknown };
-}
-
-function readPackageJson(path: string): PackageJson | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
-  } catch {
-    return undefined;
-  }
 }
 
 function providerPackageAt(dir: string): ProviderPackage | undefined {

@@ -1,17 +1,18 @@
-import { syncKeysToEnv } from '@boards/config';
+import { syncKeysToEnv, type ResolvedKeys } from '@boards/config';
 import {
+  assertNotRetired,
   describeLifecycle,
   effectiveLifecycleStatus,
   formatUsd,
-  ModelRetiredError,
   redactProviderText,
   type ActualCost,
+  type Micros,
   type AnyGenerator,
   type CostEstimate,
 } from '@boards/core';
 import { formatEstimate } from '@boards/cost';
 import { LocalArtifactStore } from '@boards/storage';
-import { booleanFlag, parseArgs, stringFlag, type FlagSpec } from '../args';
+import { booleanFlag, parseArgs, stringFlag, type FlagSpec, type ParsedArgs } from '../args';
 import { artifactEntry, displayPath, mediaFacts, textPreview, type ArtifactEntry } from '../artifact-report';
 import { confirmSpend, confirmThreshold } from '../confirm';
 import { loadGeneratorById, resolveWorkspaceRoot } from '../discover';
@@ -39,28 +40,57 @@ const GENERATE_FLAGS: readonly FlagSpec[] = [
   { name: 'report', kind: 'boolean' },
 ];
 
+/** What `prepare` gathered: the generator, its parsed flags and its validated input. */
+interface Prepared {
+  generator: AnyGenerator;
+  args: ParsedArgs;
+  input: Record<string, unknown>;
+  keys: ResolvedKeys;
+  /** Live runs estimated above this ask first. */
+  thresholdMicros: Micros;
+}
+
+/** What `plan` decided: where the call goes and what it is estimated to cost. */
+interface Plan {
+  mode: RunMode;
+  estimate: CostEstimate;
+}
+
 /**
- * `boards generate <generator> --<input> value ...`: validate (exit 2, nothing sent), choose
- * live or emulator, print the estimate, confirm a costly live run, generate with progress,
- * report the stored artifacts and the actual cost.
+ * `boards generate <generator> --<input> value ...`, in named steps: prepare (load the
+ * generator, parse and validate its input: exit 2, nothing sent), plan (live or emulator, the
+ * estimate), confirm (a costly live run), execute (generate with progress), report (the stored
+ * artifacts and the actual cost).
  */
-export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
+export const generateCommand: Command = async (context) => {
+  const prepared = prepare(context);
+  if (prepared === 'help') return 0;
+  const plan = planRun(context, prepared);
+  await confirmRun(prepared, plan);
+  const outcome = await execute(context, prepared, plan);
+  reportRun(context, prepared, plan, outcome);
+  return 0;
+};
+
+type Context = Parameters<Command>[0];
+
+/** Loads the generator, parses its flags and validates the input; `help` when help was printed instead. */
+function prepare({ argv, output, cwd, env }: Context): Prepared | 'help' {
   // The generator's flags are only known once it is loaded: find its id first.
   const first = parseArgs(argv, GENERATE_FLAGS, { allowUnknown: true });
   const id = first.positionals[0];
   if (!id) {
-    if (booleanFlag(first, 'help')) {
-      output.help(GENERATE_HELP);
-      return 0;
+    if (!booleanFlag(first, 'help')) {
+      throw usageError('generate needs a generator id: npx boards generate <generator> --prompt "..." (npx boards list shows them)');
     }
-    throw usageError('generate needs a generator id: npx boards generate <generator> --prompt "..." (npx boards list shows them)');
+    output.help(GENERATE_HELP);
+    return 'help';
   }
   const generator = loadGeneratorById(resolveWorkspaceRoot(cwd, env), id);
   const fields = inputFields(generator);
   const ownFlags = new Set(GENERATE_FLAGS.map((f) => f.name));
   const inputSpecs = inputFlagSpecs(fields, ownFlags);
   const args = parseArgs(argv, [...GENERATE_FLAGS, ...inputSpecs], { allowUnknown: true });
-
   if (booleanFlag(args, 'help')) {
     output.help(
       [
@@ -75,16 +105,16 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
         GENERATE_HELP.slice(GENERATE_HELP.indexOf('Options:')),
       ].join('\n'),
     );
-    return 0;
+    return 'help';
   }
   if (args.positionals.length > 1) {
     throw usageError(`unexpected argument "${args.positionals[1]}" (quote values with spaces: --prompt "a red circle")`);
   }
-
   // Keys first: loading them registers them as secrets, so an input error that quotes a
   // pasted key (--steps sk-...) is redacted like everything else.
   const keys = syncKeysToEnv({ env, cwd });
   const thresholdMicros = confirmThreshold(stringFlag(args, 'max-cost-without-prompt'), env);
+  // Fail fast, before any emulator or estimate: no run of a retired model can succeed.
   assertNotRetired(generator);
   const raw = buildRawInput(args, fields, {
     inputFile: stringFlag(args, 'input-file'),
@@ -93,44 +123,46 @@ export const generateCommand: Command = async ({ argv, output, cwd, env }) => {
   });
   validateInput(generator, raw);
   checkLocalFiles(generator, fields, raw.input, cwd);
+  return { generator, args, input: raw.input, keys, thresholdMicros };
+}
 
+/** Live or emulator, and the estimate of the input actually sent; says both (and a deprecation) on stderr. */
+function planRun({ output, env }: Context, { generator, args, input, keys }: Prepared): Plan {
   const mode = chooseMode(generator.provider, keys, { live: booleanFlag(args, 'live'), emulate: booleanFlag(args, 'emulate') }, env);
   output.note(describeMode(mode));
   if (effectiveLifecycleStatus(generator.lifecycle) === 'deprecated') {
     const successor = generator.lifecycle?.successor ? `; successor: ${generator.lifecycle.successor}` : '';
     output.note(`warning: ${generator.model} is ${describeLifecycle(generator.lifecycle)}${successor}`);
   }
-  const estimate = generator.estimateCost(raw.input);
+  const estimate = generator.estimateCost(input);
   output.note(estimateLine(generator, mode, estimate));
-  if (mode.kind === 'live') {
-    await confirmSpend({ estimate, thresholdMicros, yes: booleanFlag(args, 'yes'), interactive: process.stdin.isTTY === true });
-  }
+  return { mode, estimate };
+}
 
+/** A live run estimated above the threshold asks first (`--yes` skips the question). */
+async function confirmRun({ args, thresholdMicros }: Prepared, { mode, estimate }: Plan): Promise<void> {
+  if (mode.kind !== 'live') return;
+  await confirmSpend({ estimate, thresholdMicros, yes: booleanFlag(args, 'yes'), interactive: process.stdin.isTTY === true });
+}
+
+/** Generates with progress on stderr, against the embedded emulator in emulator mode. */
+async function execute({ output, env }: Context, { generator, args, input }: Prepared, { mode }: Plan): Promise<RunOutcome> {
   const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
   try {
     const out = stringFlag(args, 'out');
     const store = new LocalArtifactStore({ root: out, rootSetting: out === undefined ? undefined : '--out' });
-    const outcome = await runGeneration(generator, raw.input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
-    report(output, { generator, mode, estimate, outcome, cwd });
-    if (booleanFlag(args, 'report')) {
-      const page = writeGenerationReport({ generator, mode, input: raw.input, estimate, outcome, artifacts: outcome.result.artifacts.map(artifactEntry), cwd });
-      (output.json ? output.note.bind(output) : output.result.bind(output))(`report: ${displayPath(page, cwd)}`);
-    }
-    return 0;
+    return await runGeneration(generator, input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
   } finally {
     await embedded?.stop();
   }
-};
+}
 
-/** Fail fast, before any key, emulator or estimate: no run of a retired model can succeed. */
-function assertNotRetired(generator: AnyGenerator): void {
-  if (effectiveLifecycleStatus(generator.lifecycle) !== 'retired') return;
-  throw new ModelRetiredError({
-    generatorId: generator.id,
-    model: generator.model,
-    retiredOn: generator.lifecycle?.retiredOn ?? 'an earlier date',
-    successor: generator.lifecycle?.successor,
-  });
+/** The stored artifacts, the provider job and the actual cost; with `--report`, the HTML page too. */
+function reportRun({ output, cwd }: Context, { generator, args, input }: Prepared, { mode, estimate }: Plan, outcome: RunOutcome): void {
+  report(output, { generator, mode, estimate, outcome, cwd });
+  if (!booleanFlag(args, 'report')) return;
+  const page = writeGenerationReport({ generator, mode, input, estimate, outcome, artifacts: outcome.result.artifacts.map(artifactEntry), cwd });
+  (output.json ? output.note.bind(output) : output.result.bind(output))(`report: ${displayPath(page, cwd)}`);
 }
 
 function estimateLine(generator: AnyGenerator, mode: RunMode, estimate: CostEstimate): string {

@@ -91,7 +91,7 @@ describe('@boards/tools:generator', () => {
     });
     expect(readJson(tree, 'packages/demo-gen/project.json')).toMatchObject({
       name: 'demo-gen',
-      tags: ['generator', 'fal', 'image'],
+      tags: ['layer:generator', 'generator', 'fal', 'image'],
       targets: { test: {}, 'test-live': {}, typecheck: {}, lint: {} },
     });
     expect(read(tree, 'packages/demo-gen/src/index.ts')).toContain('export { demoGen as generator, demoGen, demoGenInput }');

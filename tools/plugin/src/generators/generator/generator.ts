@@ -26,7 +26,7 @@ const MIME_PATTERNS = { image: '/^image\\//', video: '/^video\\//', audio: '/^au
 export async function generatorGenerator(tree: Tree, schema: GeneratorGeneratorSchema): Promise<GeneratorCallback> {
   const options = normalizeOptions(tree, schema);
   const starter = starterFor(options);
-  generateFiles(tree, join(__dirname, 'files'), options.projectRoot, substitutions(tree, options, starter));
+  generateFiles(tree, join(__dirname, 'files', 'package'), options.projectRoot, substitutions(tree, options, starter));
   const gap = emulatorGap(tree, options);
   if (gap) logger.warn(gap);
   // No formatFiles: the workspace has no formatter, and the templates are written in its style.

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { getProjects, names, type Tree } from '@nx/devkit';
 import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type ScaffoldFacts } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
@@ -39,6 +41,16 @@ const UNITS: Record<ArtifactKind, Unit[]> = {
 
 const PHRASES: Record<ArtifactKind, string> = { image: 'Text to image', video: 'Text to video', audio: 'Text to speech', text: 'Speech to text' };
 
+/**
+ * Nx runs this generator with a TypeScript loader of its own that `require` does not reach, and
+ * provider discovery requires each adapter's `src/descriptor.ts`: register the workspace's
+ * source loader (as the CLI does) when `require` has no TypeScript handler. Jest has its own.
+ */
+function ensureSourceLoader(): void {
+  const extensions = require.extensions as Record<string, unknown> | undefined;
+  if (extensions && '.js' in extensions && !('.ts' in extensions)) createRequire(__filename)(join(__dirname, '../../../../register-sources.js'));
+}
+
 function fail(setting: string, problem: string): never {
   throw new InvalidConfigError(setting, problem);
 }
@@ -57,6 +69,7 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
   if (clash) fail('--name', `an Nx project named ${name} already exists at ${clash.root}`);
 
   // The installed adapters that describe how to scaffold for them (their descriptor's `scaffold`).
+  ensureSourceLoader();
   const scaffolded = providerDescriptors().filter((d) => d.scaffold);
   const provider = oneOf(
     '--provider',

@@ -1,5 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { estimateFromPrice } from '@boards/cost';
 import type { NormalizedOptions } from './normalize';
+
+/**
+ * A provider's starter fragment: the lines between `// starter:<name>` and `// starter:end` of
+ * `files/starters/<provider>.ts` (real TypeScript that lint and typecheck see), re-indented to
+ * `indent` spaces, with the __MODEL__, __MODEL_NAME__, __MODEL_VERSION__ and __BODY__ tokens
+ * filled in. Undefined when the provider has no such fragment.
+ */
+export function starterFragment(o: NormalizedOptions, name: string, indent: number, body = ''): string | undefined {
+  const file = join(__dirname, 'files', 'starters', `${o.provider}.ts`);
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.trim() === `// starter:${name}`);
+  if (start < 0) return undefined;
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '// starter:end');
+  const own = lines[start].length - lines[start].trimStart().length;
+  const [modelName, version = ''] = o.model.split(':');
+  return lines
+    .slice(start + 1, end)
+    .map((l) => `${' '.repeat(indent)}${l.slice(own)}`)
+    .join('\n')
+    .replace(/__MODEL_NAME__/g, modelName)
+    .replace(/__MODEL_VERSION__/g, version)
+    .replace(/__MODEL__/g, o.model)
+    .replace(/__BODY__/g, body);
+}
+
+function requiredFragment(o: NormalizedOptions, name: string, indent: number, body?: string): string {
+  const text = starterFragment(o, name, indent, body);
+  if (text === undefined) throw new Error(`files/starters/${o.provider}.ts has no "${name}" starter fragment`);
+  return text;
+}
 
 /**
  * The code a scaffolded package starts from, per artifact, provider and price unit: an input
@@ -53,7 +86,8 @@ function estimateFor(o: NormalizedOptions, quantity: string, why: string): strin
 function image(o: NormalizedOptions): Draft {
   const [count, max] = o.scaffold.countField;
   const mp = o.price.unit === 'megapixel';
-  const openai = o.provider === 'openai';
+  // A provider whose images need their own call (a synchronous API) has an `image-run` fragment.
+  const ownRun = starterFragment(o, 'image-run', 2);
   const fields = [
     `  prompt: z.string().min(1).max(10_000).describe('Text describing the image'),`,
     `  ${count}: z.number().int().min(1).max(${max}).default(1).describe('How many images (1-${max}); each is billed'),`,
@@ -65,7 +99,7 @@ function image(o: NormalizedOptions): Draft {
   ];
   const body = `{ prompt: 'a lighthouse at dusk', ${count}: 2${mp ? ", image_size: 'landscape_4_3'" : ''} }`;
   return {
-    imports: openai ? [`import { defineOpenAIGenerator, generateOpenAIImages } from '@boards/provider-openai';`] : [],
+    imports: ownRun === undefined ? [] : [requiredFragment(o, 'image-imports', 0)],
     preamble: mp ? FAL_IMAGE_SIZES : '',
     fields,
     cheapestInput: `{ prompt: 'a red circle on a white background', ${count}: 1${mp ? ", image_size: 'square'" : ''} }`,
@@ -73,18 +107,11 @@ function image(o: NormalizedOptions): Draft {
     estimate: mp
       ? estimateFor(o, `input.num_images * billedMegapixels(input.image_size)`, 'Billed per megapixel of every output image.')
       : estimateFor(o, `input.${count}`, 'Billed per output image.'),
-    run: openai
-      ? `  // The price holds for this size and quality; expose them as inputs only with a price per combination (see gpt-image-2).
-  async run(input, ctx) {
-    const params = { model: ${q(o.model)}, prompt: input.prompt, n: input.n, size: '1024x1024', quality: 'medium' };
-    return { artifacts: await generateOpenAIImages(params, ctx) };
-  },
-`
-      : '',
+    run: ownRun === undefined ? '' : `${ownRun}\n`,
     inputsDoc:
       `\`prompt\` (required), \`${count}\` (1-${max}, default 1, each billed)` +
       (mp ? ', `image_size` (fal preset, default `landscape_4_3`; each image billed rounded up to whole megapixels)' : '') +
-      (openai ? '. Every image is 1024x1024 at medium quality, the size and quality the price holds for' : ''),
+      (ownRun !== undefined ? '. Every image is 1024x1024 at medium quality, the size and quality the price holds for' : ''),
     cheapestDoc: mp ? 'one 512x512 image' : 'one image',
     invalidInputs: [
       `{ input: { ${count}: 1 }, field: 'prompt' }`,
@@ -98,10 +125,7 @@ function image(o: NormalizedOptions): Draft {
       title: 'sends the prompt and image count and stores every image',
       input: `{ prompt: 'a lighthouse at dusk', ${count}: 2 }`,
       quantity: 2,
-      requestAssertions: requestAssertions(
-        o,
-        openai ? `{ model: ${q(o.model)}, prompt: 'a lighthouse at dusk', n: 2, size: '1024x1024', quality: 'medium' }` : body,
-      ),
+      requestAssertions: requestAssertions(o, body),
       artifactAssertions: `    expect(artifacts).toHaveLength(2);
     expect(artifacts.every((a) => a.type === 'image' && a.mimeType.startsWith('image/'))).toBe(true);`,
     },
@@ -171,10 +195,7 @@ function audio(o: NormalizedOptions): Draft {
 
 function text(o: NormalizedOptions): Draft {
   return {
-    imports: [
-      `import { probeLocalMedia, silentWav } from '@boards/core';`,
-      `import { defineOpenAIGenerator, transcribeWithOpenAI } from '@boards/provider-openai';`,
-    ],
+    imports: [`import { probeLocalMedia, silentWav } from '@boards/core';`, requiredFragment(o, 'text-imports', 0)],
     preamble: '',
     fields: [
       `  audio: z.string().min(1).describe('Audio to transcribe: a local path, file:// / https:// / data: URL, or a stored artifact URL'),`,
@@ -193,13 +214,7 @@ function text(o: NormalizedOptions): Draft {
       : estimateFromPrice(price, seconds / 60);
   },
 `,
-    // The audio goes out as the multipart \`file\` field: the schema-drift check compares what is sent.
-    run: `  sentAs: { audio: 'file' },
-  async run(input, ctx) {
-    const artifact = await transcribeWithOpenAI({ model: ${q(o.model)}, file: input.audio, language: input.language }, ctx);
-    return { artifacts: [artifact] };
-  },
-`,
+    run: `${requiredFragment(o, 'text-run', 2)}\n`,
     inputsDoc:
       '`audio` (required: a local path, `file://`, `https://` or `data:` URL), `language` (ISO-639-1). ' +
       'The cost estimate reads the duration of local WAV files; remote audio is reported as unknown cost, never $0',
@@ -218,32 +233,37 @@ function text(o: NormalizedOptions): Draft {
       title: 'uploads the audio as multipart and stores the transcript',
       input: `{ audio: audioPath, language: 'en' }`,
       quantity: o.price.unit === 'request' ? 1 : 0.5,
-      requestAssertions: `    const call = emulator.current.requestsFor('openai').find((r) => r.operation === 'transcription');
-    expect(call?.body).toMatchObject({
-      fields: { model: ${q(o.model)}, language: 'en' },
-      files: [expect.objectContaining({ field: 'file', fileName: 'thirty-seconds.wav' })],
-    });`,
+      requestAssertions: requiredFragment(o, 'request-text', 4),
       artifactAssertions: `    expect(artifacts).toEqual([expect.objectContaining({ type: 'text', text: expect.any(String) })]);`,
     },
     liveTitle: 'transcribes one second of audio from the cheapest input',
   };
 }
 
+/** The unit test's check of the request the adapter sent: the provider's `request` fragment (`request-versioned` for a pinned version). */
 function requestAssertions(o: NormalizedOptions, body: string): string {
-  if (o.provider === 'openai') {
-    return `    const call = emulator.current.requestsFor('openai').find((r) => r.operation === 'images');
-    expect(call?.body).toEqual(${body});`;
+  const versioned = o.model.includes(':') ? starterFragment(o, 'request-versioned', 4, body) : undefined;
+  return versioned ?? requiredFragment(o, 'request', 4, body);
+}
+
+/** `import { a } from 'm';` lines of one module joined into one (fragments import what they use; the define function is added). */
+function mergeImports(lines: string[]): string[] {
+  const named = /^import \{ ([^}]+) \} from '([^']+)';$/;
+  const out: string[] = [];
+  const byModule = new Map<string, number>();
+  for (const line of lines) {
+    const m = named.exec(line);
+    const at = m ? byModule.get(m[2]) : undefined;
+    if (m && at !== undefined) {
+      const existing = named.exec(out[at]) as RegExpExecArray;
+      const names = [...new Set([...existing[1].split(', '), ...m[1].split(', ')])];
+      out[at] = `import { ${names.join(', ')} } from '${m[2]}';`;
+    } else {
+      if (m) byModule.set(m[2], out.length);
+      out.push(line);
+    }
   }
-  if (o.provider === 'fal') {
-    return `    const submit = emulator.current.requestsFor('fal').find((r) => r.operation === 'submit');
-    expect(submit?.path).toBe('/fal/queue/${o.model}');
-    expect(submit?.body).toEqual(${body});`;
-  }
-  const [name, version] = o.model.split(':');
-  const path = version ? '/replicate/v1/predictions' : `/replicate/v1/models/${name}/predictions`;
-  return `    const create = emulator.current.requestsFor('replicate').find((r) => r.operation === 'submit');
-    expect(create?.path).toBe('${path}');
-    expect(create?.body).toEqual({ ${version ? `version: '${version}', ` : ''}input: ${body} });`;
+  return out;
 }
 
 export function starterFor(o: NormalizedOptions): Starter {
@@ -254,12 +274,12 @@ export function starterFor(o: NormalizedOptions): Starter {
   return {
     ...starter,
     define,
-    imports: [
+    imports: mergeImports([
       `import { z } from 'zod';`,
-      ...(starter.imports.some((i) => i.includes(adapter)) ? [] : [`import { ${define} } from '${adapter}';`]),
+      `import { ${define} } from '${adapter}';`,
       `import { estimateFromPrice${needsUnknown ? ', unknownCost' : ''} } from '@boards/cost';`,
       ...starter.imports,
-    ],
+    ]),
   };
 }
 

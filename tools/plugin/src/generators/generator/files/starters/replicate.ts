@@ -1,0 +1,28 @@
+/**
+ * Starter fragments of Replicate generators for `nx g @boards/tools:generator` (see ../../starters.ts):
+ * the lines between `// starter:<name>` and `// starter:end` go into a scaffolded package, with
+ * __MODEL_NAME__ (owner/name), __MODEL_VERSION__ and __BODY__ replaced. The file is type-checked
+ * and linted as it stands.
+ */
+import type { Emulator } from '@boards/emulator';
+
+declare const emulator: { current: Emulator };
+declare const __BODY__: unknown;
+
+/** The unit test's check of the prediction the adapter created for a model (latest version). */
+export function request(): void {
+  // starter:request
+  const create = emulator.current.requestsFor('replicate').find((r) => r.operation === 'submit');
+  expect(create?.path).toBe('/replicate/v1/models/__MODEL_NAME__/predictions');
+  expect(create?.body).toEqual({ input: __BODY__ });
+  // starter:end
+}
+
+/** The same for a pinned version (`owner/name:<version>`). */
+export function requestVersioned(): void {
+  // starter:request-versioned
+  const create = emulator.current.requestsFor('replicate').find((r) => r.operation === 'submit');
+  expect(create?.path).toBe('/replicate/v1/predictions');
+  expect(create?.body).toEqual({ version: '__MODEL_VERSION__', input: __BODY__ });
+  // starter:end
+}
