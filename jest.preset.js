@@ -6,8 +6,12 @@ const path = require('node:path');
 // In the workspace `@boards/*` libs resolve to their sources (tsconfig.base.json "paths"), so tests
 // need no build; the published packages resolve to dist/ through their package.json "exports".
 const sourcePaths = require('./tsconfig.base.json').compilerOptions.paths;
+// A wildcard path (`@boards/provider-*`, one adapter per folder) maps its `*` through to the file.
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(sourcePaths).map(([name, [file]]) => [`^${name.replace(/[/.]/g, '\\$&')}$`, path.join(__dirname, file)]),
+  Object.entries(sourcePaths).map(([name, [file]]) => [
+    `^${name.replace(/[/.]/g, '\\$&').replace('*', '([^/]+)')}$`,
+    path.join(__dirname, file.replace('*', '$1')),
+  ]),
 );
 
 const swc = [

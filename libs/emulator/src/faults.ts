@@ -1,7 +1,9 @@
+import { PROVIDER_MODULES } from './provider-modules';
 import type { FaultKind, FaultSpec, RecordedRequest } from './types';
 
 const KINDS: readonly FaultKind[] = ['latency', 'status', 'reset', 'hang', 'malformed', 'job-failed', 'job-canceled', 'truncated', 'short', 'not-found'];
-const PROVIDERS = ['replicate', 'fal', 'openai', 'files', '*'];
+/** Every provider id a fault may name: the emulated APIs, the file downloads, and '*' for all. */
+const PROVIDERS: readonly string[] = [...PROVIDER_MODULES.map((m) => m.id), 'files', '*'];
 const JOB_KINDS: readonly FaultKind[] = ['job-failed', 'job-canceled'];
 const TEST_ID = /^[\x21-\x7e][\x20-\x7e]{0,199}$/;
 

@@ -1,5 +1,7 @@
 import type { Ctx, Headers } from './http';
-import type { RecordedRequest } from './types';
+import type { EmulatorState } from './state';
+import type { EmulatedProvider, RecordedRequest } from './types';
+import type { Rules } from './validate';
 
 /** One endpoint of an emulated API. */
 export interface Route {
@@ -27,4 +29,16 @@ export interface ProviderDef {
   error(ctx: Ctx, status: number, message: string, headers?: Headers): void;
   /** Answers 401 in the provider's shape. */
   unauthorized(ctx: Ctx): void;
+}
+
+/**
+ * One emulated provider API as the server mounts it: its id, how to build its routes for a
+ * running emulator, and the input schema it holds per model (for `providerInputSchema`).
+ * Adding a provider is one module in provider-modules.ts; nothing else in the server names it.
+ */
+export interface ProviderModule {
+  id: EmulatedProvider;
+  create(state: EmulatorState): ProviderDef;
+  /** The input schema the module validates `model` with; undefined for a model it does not know. */
+  inputSchema(model: string): Readonly<Rules> | undefined;
 }

@@ -3,10 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createControlProvider } from './control';
 import { dispatch } from './dispatch';
-import { createFalProvider } from './fal';
 import { createFilesProvider } from './files';
-import { createOpenAIProvider } from './openai';
-import { createReplicateProvider } from './replicate';
+import { PROVIDER_MODULES } from './provider-modules';
 import { parseUpstreams, UpstreamProxy } from './proxy';
 import { ReplayServer } from './replay';
 import { parseJobDuration, parseRegistration } from './settings';
@@ -38,13 +36,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   const state = new EmulatorState(`http://${urlHost(host)}:${port}`, jobDurationMs);
-  const providers = [
-    createReplicateProvider(state),
-    createFalProvider(state),
-    createOpenAIProvider(state),
-    createFilesProvider(state.files),
-    createControlProvider(state),
-  ];
+  const providers = [...PROVIDER_MODULES.map((m) => m.create(state)), createFilesProvider(state.files), createControlProvider(state)];
   if (Object.keys(upstreams).length > 0) state.proxy = { upstreams, ...(options.recordTo ? { recordTo: options.recordTo } : {}) };
   const replay = options.replay ? new ReplayServer(options.replay, state.url) : undefined;
   const proxy =

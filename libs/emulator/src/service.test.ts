@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { parseServiceArgs, runEmulatorService, type ServiceIo } from './service';
+import { PROVIDER_MODULES } from './provider-modules';
 
 function fakeIo() {
   const out: string[] = [];
@@ -56,7 +57,7 @@ describe('boards-emulator service', () => {
     const { io, out, err, shutdown } = fakeIo();
     const exit = runEmulatorService(['--port', '0', '--json', '--quiet'], io);
     const doc = JSON.parse(await printed(out)) as { url: string; baseUrls: Record<string, string>; controlUrl: string };
-    expect(Object.keys(doc.baseUrls).sort()).toEqual(['fal', 'openai', 'replicate']);
+    expect(Object.keys(doc.baseUrls).sort()).toEqual(PROVIDER_MODULES.map((m) => m.id).sort());
     expect(doc.baseUrls.openai).toBe(`${doc.url}/openai/v1`);
     const health = (await (await fetch(`${doc.controlUrl}/health`)).json()) as { ok: boolean; openaiBaseUrl: string };
     expect(health).toMatchObject({ ok: true, openaiBaseUrl: doc.baseUrls.openai });

@@ -1,5 +1,8 @@
-/** The providers whose HTTP APIs the emulator speaks. */
-export type EmulatedProvider = 'replicate' | 'fal' | 'openai';
+/**
+ * The id of a provider API the emulator speaks: one per module of provider-modules.ts
+ * ('replicate', 'fal', 'openai', ...). An open set: a new module needs no edit here.
+ */
+export type EmulatedProvider = 'replicate' | 'fal' | 'openai' | (string & {});
 
 /**
  * Simulated provider work time of a job, ms, or 'realistic': each model's typical real time

@@ -19,6 +19,10 @@ export interface FieldRule {
   minLength?: number;
   maxLength?: number;
   enum?: readonly (string | number)[];
+  /** Fewest items of an array field (JSON Schema minItems). */
+  minItems?: number;
+  /** Most items of an array field (JSON Schema maxItems). */
+  maxItems?: number;
   /** Rule of each item of an array field. */
   items?: FieldRule;
 }
@@ -68,6 +72,24 @@ function checkValue(path: (string | number)[], value: unknown, rule: FieldRule):
   if (typeof value === 'string' && rule.maxLength !== undefined && value.length > rule.maxLength) {
     const n = rule.maxLength;
     return { path, msg: `String should have at most ${n} characters`, type: 'string_too_long', ctx: { max_length: n } };
+  }
+  if (Array.isArray(value) && rule.minItems !== undefined && value.length < rule.minItems) {
+    const n = rule.minItems;
+    return {
+      path,
+      msg: `List should have at least ${n} item${n === 1 ? '' : 's'} after validation, not ${value.length}`,
+      type: 'too_short',
+      ctx: { min_length: n },
+    };
+  }
+  if (Array.isArray(value) && rule.maxItems !== undefined && value.length > rule.maxItems) {
+    const n = rule.maxItems;
+    return {
+      path,
+      msg: `List should have at most ${n} item${n === 1 ? '' : 's'} after validation, not ${value.length}`,
+      type: 'too_long',
+      ctx: { max_length: n },
+    };
   }
   if (Array.isArray(value) && rule.items) {
     for (const [i, item] of value.entries()) {

@@ -1,0 +1,177 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
+import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
+import { defineKieGenerator } from './kie-generator';
+import { runKieTask, uploadToKie } from './kie-task';
+import { kieCreditPrice } from './kie-credits';
+
+// A video task: the emulator builds its MP4 in no time (a 2K image takes a while to encode).
+const MODEL = 'bytedance/seedance-1.5-pro';
+const INPUT = { prompt: 'a fox runs', aspect_ratio: '16:9', resolution: '480p', duration: 4 };
+const IMAGE_INPUT = { aspect_ratio: '1:1', quality: 'basic' };
+const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 }, pollIntervalMs: 5 };
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+const image = defineKieGenerator({
+  ...testImageSpec('kie-test-image', 'seedream/4.5-text-to-image'),
+  toTaskInput: ({ prompt }) => ({ ...IMAGE_INPUT, prompt }),
+  adapter: fast,
+});
+
+describe('kie adapter', () => {
+  const emulator = useEmulator();
+  const ops = () => emulator.current.requestsFor('kie').map((r) => r.operation);
+
+  it('creates the task, checks recordInfo at once (no fixed sleep) and parses resultJson', async () => {
+    const ctx = createTestContext();
+    const task = await runKieTask(MODEL, INPUT, ctx, fast);
+    expect(ops()).toEqual(['createTask', 'recordInfo']);
+    expect(task.result.resultUrls).toEqual([expect.stringMatching(new RegExp(`^${emulator.current.url}/files/`))]);
+    expect(ctx.providerJobs).toEqual([{ provider: 'kie', jobId: task.taskId }]);
+    const created = emulator.current.requestsFor('kie')[0];
+    expect(created).toMatchObject({ method: 'POST', path: '/kie/api/v1/jobs/createTask', body: { model: MODEL, input: INPUT } });
+    expect(emulator.current.requestsFor('kie')[1].query).toEqual({ taskId: task.taskId });
+  });
+
+  it('reports queued and running while it polls a slower task', async () => {
+    emulator.current.setJobDurationMs(400);
+    const ctx = createTestContext();
+    await runKieTask(MODEL, INPUT, ctx, fast);
+    const phases = ctx.progressEvents.map((e) => e.phase);
+    expect(phases).toContain('queued');
+    expect(phases).toContain('running');
+    expect(ops().filter((o) => o === 'recordInfo').length).toBeGreaterThan(2);
+  });
+
+  it('stores the result through the generator and reports the task time', async () => {
+    const ctx = createTestContext();
+    const { artifacts, providerJobId } = await image.generate({ prompt: 'x' }, ctx);
+    expect(artifacts).toEqual([expect.objectContaining({ type: 'image', width: 2048, height: 2048 })]);
+    expect(providerJobId).toMatch(/^[0-9a-f]{32}$/);
+    expect(ctx.actualCosts).toEqual([{ reported: expect.stringMatching(/^cost_time=[\d.]+s$/) }]);
+  });
+
+  it('turns an envelope error sent with HTTP 200 into a typed error: 402 insufficient credits, not retried', async () => {
+    emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'status', status: 402 });
+    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ provider: 'kie', status: 402, retryable: false, requestId: expect.any(String) });
+    expect((error as Error).message).toMatch(/insufficient credits/);
+    expect(ops()).toEqual(['createTask']);
+  });
+
+  it("names the field of a 422 validation envelope in Kie's words", async () => {
+    const error = await failure(runKieTask(MODEL, { prompt: 'a fox', duration: 4 }, createTestContext(), fast));
+    expect(error).toMatchObject({ provider: 'kie', status: 422 });
+    expect((error as Error).message).toContain('input.aspect_ratio: Field required');
+  });
+
+  it('repeats a createTask refused with 429 after Retry-After (Kie does not queue a refused request)', async () => {
+    emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'status', status: 429, retryAfterSeconds: 0 });
+    await runKieTask(MODEL, INPUT, createTestContext(), fast);
+    expect(ops().filter((o) => o === 'createTask')).toHaveLength(2);
+  });
+
+  it.each([500, 503])('does not repeat a createTask that answered %i: typed error with request id', async (status) => {
+    emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'status', status });
+    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
+    expect(error).toMatchObject({ provider: 'kie', status, requestId: expect.any(String) });
+    expect(ops()).toEqual(['createTask']);
+  });
+
+  it('retries recordInfo after a 503 or a reset, keeping the task', async () => {
+    emulator.current.injectFault({ provider: 'kie', operation: 'recordInfo', kind: 'status', status: 503 });
+    emulator.current.injectFault({ provider: 'kie', operation: 'recordInfo', kind: 'reset' });
+    const task = await runKieTask(MODEL, INPUT, createTestContext(), fast);
+    expect(task.result.resultUrls).toHaveLength(1);
+    expect(ops()).toEqual(['createTask', 'recordInfo', 'recordInfo', 'recordInfo']);
+  });
+
+  it('reports a failed task as GenerationFailedError with failMsg, failCode and the task id', async () => {
+    emulator.current.injectFault({ provider: 'kie', kind: 'job-failed' });
+    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
+    expect(error).toBeInstanceOf(GenerationFailedError);
+    expect(error).toMatchObject({ provider: 'kie', jobId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect((error as Error).message).toMatch(/Internal server error \(failCode 500\)/);
+  });
+
+  it('stops polling when aborted and says the task goes on at Kie and is billed (Kie has no cancel)', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
+    const error = await failure(runKieTask(MODEL, INPUT, ctx, fast));
+    expect(error).toBeInstanceOf(CanceledError);
+    expect(error).toMatchObject({ jobId: ctx.providerJobs[0].jobId });
+    expect((error as Error).message).toMatch(/no cancel: task [0-9a-f]{32} goes on at Kie and is billed/);
+    expect(ops().every((o) => o === 'createTask' || o === 'recordInfo')).toBe(true);
+  });
+
+  it('stops at the deadline with a TimeoutError naming the task', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), { ...fast, timeoutMs: 1000 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/[0-9a-f]{32}/);
+  });
+
+  it('refuses a success whose resultJson is not JSON', async () => {
+    const answer = { code: 200, msg: 'success', data: { taskId: 't1', state: 'success', resultJson: 'not json' } };
+    await withFixedAnswer(200, answer, async (baseUrl) => {
+      const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), { ...fast, baseUrl, apiKey: 'k' }));
+      expect(error).toMatchObject({ provider: 'kie', jobId: 't1' });
+      expect((error as Error).message).toMatch(/resultJson is not a JSON object/);
+    });
+  });
+
+  it("uploads input bytes through Kie's stream upload and returns the downloadUrl", async () => {
+    const url = await uploadToKie(new Uint8Array([1, 2, 3]), 'image/png', 'in.png', createTestContext(), fast);
+    const upload = emulator.current.requestsFor('kie').find((r) => r.operation === 'upload');
+    expect(upload?.path).toBe('/kie/api/file-stream-upload');
+    expect(upload?.body).toMatchObject({ fields: { uploadPath: 'boards-inputs', fileName: expect.stringMatching(/^[0-9a-f]{12}-in\.png$/) } });
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer())).toEqual(Buffer.from([1, 2, 3]));
+  });
+
+  it('prices credits at $0.005', () => {
+    expect(kieCreditPrice({ credits: 3, unit: 'second', checkedOn: '2026-12-01' })).toEqual({
+      usd: '0.015',
+      unit: 'second',
+      checkedOn: '2026-12-01',
+      source: undefined,
+      note: '3 credits per second at $0.005',
+    });
+  });
+
+  it('names KIE_API_KEY when no key is configured, sending nothing', async () => {
+    const saved = { key: process.env.KIE_API_KEY, json: process.env.BOARDS_GENERATOR_API_KEYS, file: process.env.BOARDS_ENV_FILE };
+    delete process.env.KIE_API_KEY;
+    delete process.env.BOARDS_GENERATOR_API_KEYS;
+    process.env.BOARDS_ENV_FILE = join(mkdtempSync(join(tmpdir(), 'kie-no-key-')), '.env');
+    writeFileSync(process.env.BOARDS_ENV_FILE, '# no keys\n');
+    try {
+      const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
+      expect(error).toBeInstanceOf(MissingKeyError);
+      expect((error as Error).message).toContain('KIE_API_KEY');
+    } finally {
+      process.env.KIE_API_KEY = saved.key;
+      if (saved.json === undefined) delete process.env.BOARDS_GENERATOR_API_KEYS;
+      else process.env.BOARDS_GENERATOR_API_KEYS = saved.json;
+      if (saved.file === undefined) delete process.env.BOARDS_ENV_FILE;
+      else process.env.BOARDS_ENV_FILE = saved.file;
+    }
+    expect(emulator.current.requests).toHaveLength(0);
+  });
+
+  describeKeySources(
+    'kie',
+    () => emulator.current,
+    () => runKieTask(MODEL, INPUT, createTestContext(), fast),
+  );
+  describeDownloadFaults(
+    () => image,
+    () => emulator.current,
+  );
+});
