@@ -81,7 +81,7 @@ function renderRoutes(generators: readonly AnyGenerator[], now: Date): string[] 
   const families = modelFamilies(generators, now);
   if (families.length === 0) return [];
   const rows = families.map(({ family, routes, cheapest }) => {
-    const offered = routes.map((r) => `[${r.id}](packages/${r.id}) (${PROVIDERS[r.provider] ?? r.provider}) ${r.price}`).join('; ');
+    const offered = routes.map((r) => `[${r.id}](packages/${r.id}) (${findProvider(r.provider)?.displayName ?? r.provider}) ${r.price}`).join('; ');
     return `| ${[`\`${family}\``, offered, cheapest.length > 0 ? cheapest.join(', ') : 'prices in different units'].map(cell).join(' | ')} |`;
   });
   return [
