@@ -27,6 +27,7 @@ export const kieNanoBananaEdit = defineKieGenerator({
   title: 'Nano Banana Edit (Kie)',
   description: "Image editing with Google's Gemini 2.5 Flash Image (nano-banana-edit) on Kie.ai",
   model: 'google/nano-banana-edit',
+  family: 'google/nano-banana-edit',
   artifactType: 'image',
   inputSchema: kieNanoBananaEditInput,
   price,
