@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { exec } from './exec';
 
 /** What is not copied: caches and outputs. */
-const EXCLUDE = ['./.nx', './.live-runs', './tmp', './dist', './coverage', './boards-output', './BENCHMARKS.md', './node_modules/.cache'];
+const EXCLUDE = ['./.git', './.nx', './.live-runs', './tmp', './dist', './coverage', './boards-output', './BENCHMARKS.md', './node_modules/.cache'];
 
 export interface Snapshot {
   /** Root of the copy. */
@@ -17,8 +17,10 @@ export interface Snapshot {
 /**
  * A copy of the working tree (uncommitted work included, node_modules too: its workspace links
  * are relative, so they point into the copy, and an `npm install` there stays there) with its
- * own git history: one commit holding everything, so later commits there are the only changes
- * `nx affected` sees. The workspace's own git history, Nx cache and node_modules are never written.
+ * own git repository (`.git` is not copied: in a git worktree it is a file pointing at the
+ * shared repository, whose branch a commit in the copy would move): one commit holding
+ * everything, so later commits there are the only changes `nx affected` sees. The workspace's
+ * own git history, Nx cache and node_modules are never written.
  */
 export async function makeSnapshot(root: string): Promise<Snapshot> {
   const base = mkdtempSync(join(tmpdir(), 'boards-bench-'));
@@ -28,6 +30,7 @@ export async function makeSnapshot(root: string): Promise<Snapshot> {
     cwd: base,
   });
   if (tar.code !== 0) throw new Error(`copying the workspace failed: ${tar.stderr.trim()}`);
+  await git(dir, ['init', '-q']);
   await git(dir, ['add', '-A']);
   await git(dir, ['commit', '-q', '--no-verify', '--allow-empty', '-m', 'bench snapshot of the working tree']);
   return { dir, stateDir: join(base, 'nx-state'), remove: () => rmSync(base, { recursive: true, force: true }) };
