@@ -1,10 +1,20 @@
+interface Sleep {
+  timer: NodeJS.Timeout;
+  resolve: () => void;
+  /** When it ends on the emulator's clock. */
+  until: number;
+}
+
 /**
  * Owns every timer the emulator starts, so `stop()` can end waits, streams and delayed
- * answers at once and leave no open handle behind.
+ * answers at once and leave no open handle behind. It is also the emulator's clock: the wall
+ * clock plus whatever `advance()` added, so a test can let simulated time pass (a `Prefer: wait`
+ * hold, a job's run, a latency fault) without waiting for it.
  */
 export class Lifetime {
-  private readonly pending = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  private readonly pending = new Set<Sleep>();
   private stoppedFlag = false;
+  private offsetMs = 0;
   private readonly controller = new AbortController();
 
   /** Aborted when the emulator stops (for outgoing requests). */
@@ -16,20 +26,24 @@ export class Lifetime {
     return this.stoppedFlag;
   }
 
-  /** Resolves after `ms`, or at once when the emulator stops. Never rejects. */
+  /** The emulator's time, ms since the epoch: Date.now() plus every `advance()`. */
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Moves the clock forward by `ms`: every sleep whose end is now past resolves at once. */
+  advance(ms: number): void {
+    if (!(Number.isFinite(ms) && ms >= 0)) throw new RangeError(`the clock only moves forward by a finite number of ms, not ${ms}`);
+    this.offsetMs += ms;
+    const now = this.now();
+    for (const entry of this.pending) if (entry.until <= now) this.finish(entry);
+  }
+
+  /** Resolves after `ms` of the emulator's clock (wall time, or sooner through `advance()`), or at once when the emulator stops. Never rejects. */
   sleep(ms: number): Promise<void> {
     if (this.stoppedFlag) return Promise.resolve();
     return new Promise((resolve) => {
-      const entry = {
-        resolve,
-        timer: setTimeout(
-          () => {
-            this.pending.delete(entry);
-            resolve();
-          },
-          Math.max(0, ms),
-        ),
-      };
+      const entry: Sleep = { resolve, until: this.now() + Math.max(0, ms), timer: setTimeout(() => this.finish(entry), Math.max(0, ms)) };
       this.pending.add(entry);
     });
   }
@@ -37,10 +51,12 @@ export class Lifetime {
   stop(): void {
     this.stoppedFlag = true;
     this.controller.abort();
-    for (const entry of this.pending) {
-      clearTimeout(entry.timer);
-      entry.resolve();
-    }
-    this.pending.clear();
+    for (const entry of this.pending) this.finish(entry);
+  }
+
+  private finish(entry: Sleep): void {
+    clearTimeout(entry.timer);
+    this.pending.delete(entry);
+    entry.resolve();
   }
 }
