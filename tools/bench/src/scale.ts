@@ -8,7 +8,7 @@
  */
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nx, tail } from './exec';
+import { exec, nx, tail } from './exec';
 import { table, type Section } from './markdown';
 import { git } from './snapshot';
 import { median, ratio, seconds } from './stats';
@@ -115,6 +115,9 @@ export async function measureScale(workspace: string, stateDir: string, options:
   let started = performance.now();
   const made = await scaffoldGenerators(workspace, options.count);
   const scaffoldMs = performance.now() - started;
+  // What a developer runs after adding generators: the README's catalogue block and CATALOGUE.generated.md follow.
+  const catalogue = await exec(process.execPath, ['tools/plugin/scripts/catalogue.js', '--write'], { cwd: workspace });
+  if (catalogue.code !== 0) throw new Error(`catalogue.js --write failed: ${tail(catalogue)}`);
   await git(workspace, ['add', '-A']);
   await git(workspace, ['commit', '-q', '--no-verify', '-m', `bench: ${made.length} scaffolded generators`]);
   const total = generatorPackages(workspace).length;
