@@ -29,7 +29,7 @@ function logsOf(job: Job<FalMeta>, now: number): Record<string, string>[] {
 }
 
 /** Seconds the job ran (started to completed, or to now): status `metrics.inference_time` and result `timings.inference`. */
-export function inferenceSeconds(job: Job<FalMeta>, now = Date.now()): number {
+export function inferenceSeconds(job: Job<FalMeta>, now = job.now()): number {
   const started = job.startedAt(now) ?? job.createdAt;
   return Math.max(0, (job.completedAt(now) ?? now) - started) / 1000;
 }
@@ -38,7 +38,7 @@ export function inferenceSeconds(job: Job<FalMeta>, now = Date.now()): number {
  * The job's QueueStatus and the HTTP status fal uses for it (202 until COMPLETED, then 200).
  * `asSubmitted` renders the state a submit answers with (always IN_QUEUE).
  */
-export function falStatus(job: Job<FalMeta>, withLogs: boolean, asSubmitted = false, now = Date.now()): { http: number; body: Record<string, unknown> } {
+export function falStatus(job: Job<FalMeta>, withLogs: boolean, asSubmitted = false, now = job.now()): { http: number; body: Record<string, unknown> } {
   const base = {
     request_id: job.id,
     response_url: job.meta.responseUrl,

@@ -49,7 +49,7 @@ export function createFalProvider(state: EmulatorState): ProviderDef {
     const meta: FalMeta = { endpoint, appId, input, responseUrl: `${FAL_QUEUE_ORIGIN}/${appId}/requests/${id}` };
     const planned = state.faults.takeJobOutcome('fal', operation, ctx.testId) ?? 'succeeded';
     const build = () => runFalEndpoint(def, input, state.buildContext({ provider: 'fal', endpoint, input }));
-    const job = new Job(id, meta, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build);
+    const job = new Job(id, meta, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build, () => state.lifetime.now());
     jobs.set(id, job);
     return job;
   };

@@ -9,11 +9,12 @@ export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled
 const QUEUED_SHARE = 0.2;
 
 /**
- * A provider job whose phase follows the wall clock: queued for the first 20% of its
- * duration, running until the duration has passed (and its output is built), then done.
+ * A provider job whose phase follows the emulator's clock (the wall clock, moved on by
+ * `Emulator.advanceClock`): queued for the first 20% of its duration, running until the
+ * duration has passed (and its output is built), then done.
  */
 export class Job<TMeta> {
-  readonly createdAt = Date.now();
+  readonly createdAt: number;
   result: BuildResult | undefined;
   private resolvedAt: number | undefined;
   private canceledAt: number | undefined;
@@ -27,7 +28,10 @@ export class Job<TMeta> {
     /** How the job will end, set by job-failed / job-canceled faults. */
     readonly planned: 'succeeded' | 'failed' | 'canceled',
     build: () => Promise<BuildResult>,
+    /** The emulator's clock (`Lifetime.now`). Default: the wall clock. */
+    readonly now: () => number = Date.now,
   ) {
+    this.createdAt = now();
     if (planned !== 'succeeded') return;
     build().then(
       (result) => this.settle(result),
@@ -35,7 +39,7 @@ export class Job<TMeta> {
     );
   }
 
-  phase(now = Date.now()): JobPhase {
+  phase(now = this.now()): JobPhase {
     if (this.canceledAt !== undefined) return 'canceled';
     const elapsed = now - this.createdAt;
     if (elapsed < this.durationMs * QUEUED_SHARE) return 'queued';
@@ -45,13 +49,13 @@ export class Job<TMeta> {
     return this.result.ok ? 'succeeded' : 'failed';
   }
 
-  isTerminal(now = Date.now()): boolean {
+  isTerminal(now = this.now()): boolean {
     const phase = this.phase(now);
     return phase === 'succeeded' || phase === 'failed' || phase === 'canceled';
   }
 
   /** 0..1 share of the running time done (for a canceled job: when it was canceled). */
-  progress(now = Date.now()): number {
+  progress(now = this.now()): number {
     if (this.canceledAt !== undefined) now = this.canceledAt;
     else if (this.isTerminal(now)) return 1;
     const start = this.durationMs * QUEUED_SHARE;
@@ -59,20 +63,20 @@ export class Job<TMeta> {
     return span <= 0 ? 0.99 : Math.min(0.99, Math.max(0, (now - this.createdAt - start) / span));
   }
 
-  startedAt(now = Date.now()): number | undefined {
+  startedAt(now = this.now()): number | undefined {
     const phase = this.phase(now);
     if (phase === 'queued' || (phase === 'canceled' && this.canceledAt! - this.createdAt < this.durationMs * QUEUED_SHARE)) return undefined;
     return this.createdAt + Math.round(this.durationMs * QUEUED_SHARE);
   }
 
-  completedAt(now = Date.now()): number | undefined {
+  completedAt(now = this.now()): number | undefined {
     if (!this.isTerminal(now)) return undefined;
     if (this.canceledAt !== undefined) return this.canceledAt;
     return Math.max(this.createdAt + this.durationMs, this.resolvedAt ?? 0);
   }
 
   /** Cancels a job that has not ended; returns false when it already had. */
-  cancel(now = Date.now()): boolean {
+  cancel(now = this.now()): boolean {
     if (this.isTerminal(now)) return false;
     this.canceledAt = now;
     this.wake();
@@ -80,7 +84,7 @@ export class Job<TMeta> {
   }
 
   /** Ms until the clock alone moves the job on (queued -> running -> ended); undefined when only its result or a cancel can. */
-  msToNextPhase(now = Date.now()): number | undefined {
+  msToNextPhase(now = this.now()): number | undefined {
     if (this.isTerminal(now)) return undefined;
     const elapsed = now - this.createdAt;
     const queuedEnd = this.durationMs * QUEUED_SHARE;
@@ -110,15 +114,15 @@ export class Job<TMeta> {
 
   /** Resolves when the job has ended, `timeoutMs` has passed or the emulator stops. */
   async waitUntilDone(lifetime: Lifetime, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!lifetime.stopped && !this.isTerminal() && Date.now() < deadline) {
-      await this.changed(lifetime, deadline - Date.now());
+    const deadline = this.now() + timeoutMs;
+    while (!lifetime.stopped && !this.isTerminal() && this.now() < deadline) {
+      await this.changed(lifetime, deadline - this.now());
     }
   }
 
   private settle(result: BuildResult): void {
     this.result = result;
-    this.resolvedAt = Date.now();
+    this.resolvedAt = this.now();
     this.wake();
   }
 

@@ -44,6 +44,7 @@ export const MAX_RECORDED_REQUESTS = 10_000;
 /** The request log. Entries are added on arrival and their status is filled in when answered. */
 export class Recorder {
   private readonly entries: RecordedRequest[] = [];
+  private readonly waiters = new Set<{ match: (entry: RecordedRequest) => boolean; resolve: (entry: RecordedRequest) => void }>();
 
   constructor(private readonly limit = MAX_RECORDED_REQUESTS) {}
 
@@ -54,7 +55,30 @@ export class Recorder {
   add(entry: RecordedRequest): RecordedRequest {
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    for (const waiter of this.waiters) {
+      if (!waiter.match(entry)) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve(entry);
+    }
     return entry;
+  }
+
+  /** Resolves with the next request `match` accepts when it arrives; rejects after `timeoutMs`. */
+  next(match: (entry: RecordedRequest) => boolean, timeoutMs: number, what: string): Promise<RecordedRequest> {
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        match,
+        resolve: (entry: RecordedRequest) => {
+          clearTimeout(timer);
+          resolve(entry);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`the emulator received no ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
   }
 
   for(provider: RecordedRequest['provider']): RecordedRequest[] {

@@ -87,9 +87,14 @@ describe('replicate predictions', () => {
     expect(pngSize(await download(p.output[1]))).toEqual({ width: 832, height: 1248 });
   });
 
-  it('answers 202 with Location and Reason when the Prefer: wait runs out, and the job goes on', async () => {
+  it('answers 202 with Location and Reason when the Prefer: wait runs out on its clock, and the job goes on', async () => {
     emu.setJobDurationMs(5000);
-    const response = await post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'slow' } }, { prefer: 'wait=1' });
+    const arrived = emu.nextRequest({ provider: 'replicate', operation: 'submit' });
+    const answer = post('/models/black-forest-labs/flux-pro/predictions', { input: { prompt: 'slow' } }, { prefer: 'wait=1' });
+    expect((await arrived).headers.prefer).toBe('wait=1');
+    // The hold ends when the emulator's clock has moved a second, not after a second of waiting.
+    emu.advanceClock(1000);
+    const response = await answer;
     expect(response.status).toBe(202);
     const p = await response.json();
     expect(response.headers.get('location')).toBe(p.urls.get);

@@ -75,7 +75,7 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
   };
 
   const render = (job: Job<Meta>, asCreated = false): Record<string, unknown> => {
-    const now = Date.now();
+    const now = job.now();
     const phase: JobPhase = asCreated ? 'queued' : job.phase(now);
     const ran = asCreated ? undefined : job.startedAt(now);
     const completed = asCreated ? undefined : job.completedAt(now);
@@ -161,7 +161,7 @@ export function createReplicateProvider(state: EmulatorState): ProviderDef {
     const id = randomBytes(16).toString('hex').slice(0, 26);
     const model_ = def;
     const build = () => model_.build(input, state.buildContext({ provider: 'replicate', model, version, input }));
-    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build);
+    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build, () => state.lifetime.now());
     jobs.set(id, job);
     if (wait === undefined) return sendJson(ctx, 201, render(job, true));
     await job.waitUntilDone(state.lifetime, wait * 1000);

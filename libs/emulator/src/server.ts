@@ -63,6 +63,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return state.recorder.all;
     },
     requestsFor: (provider) => state.recorder.for(provider),
+    nextRequest: ({ provider, operation }, timeoutMs = 10_000) =>
+      state.recorder.next(
+        (r) => r.provider === provider && (operation === undefined || r.operation === operation),
+        timeoutMs,
+        `${provider}${operation ? ` ${operation}` : ''} request`,
+      ),
+    advanceClock: (ms) => state.lifetime.advance(ms),
     unservedReplay: () => replay?.unserved() ?? [],
     clearRequests: () => state.recorder.clear(),
     injectFault: (fault) => void state.faults.add(fault),

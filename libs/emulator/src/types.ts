@@ -130,6 +130,16 @@ export interface Emulator {
   /** Every request received so far, oldest first. */
   readonly requests: readonly RecordedRequest[];
   requestsFor(provider: RecordedRequest['provider']): RecordedRequest[];
+  /**
+   * Resolves with the next request to `provider` (and `operation`, if given) when it arrives, so a
+   * test can act on an event instead of a timer; rejects after `timeoutMs` (default 10 000).
+   */
+  nextRequest(match: { provider: RecordedRequest['provider']; operation?: string }, timeoutMs?: number): Promise<RecordedRequest>;
+  /**
+   * Moves the emulator's clock forward by `ms`: jobs progress, `Prefer: wait` holds, latency
+   * faults and streams end as if that time had passed, at once. The clock starts at the wall clock.
+   */
+  advanceClock(ms: number): void;
   clearRequests(): void;
   injectFault(fault: FaultSpec): void;
   /** Removes every fault, or with `testId` only the faults scoped to that test. */

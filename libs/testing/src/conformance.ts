@@ -112,17 +112,23 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
     });
 
     it(cancelable ? 'cancels the provider job when aborted' : 'abandons the request when aborted', async () => {
-      emulator.current.setJobDurationMs(30_000);
+      // A job far longer than any hold of the submit: it is still queued when the abort comes.
+      emulator.current.setJobDurationMs(600_000);
       const controller = new AbortController();
       const ctx = createTestContext({ generatorId: generator.id, signal: controller.signal, onProviderJob: () => controller.abort() });
-      if (!cancelable) {
-        emulator.current.injectFault({ provider, kind: 'latency', latencyMs: 30_000, times: Infinity });
-        setTimeout(() => controller.abort(), 100);
-      }
-      const error = await generator.generate(valid, ctx).then(
+      if (!cancelable) emulator.current.injectFault({ provider, kind: 'latency', latencyMs: 30_000, times: Infinity });
+      const sent = emulator.current.nextRequest(cancelable ? { provider, operation: 'submit' } : { provider });
+      const outcome = generator.generate(valid, ctx).then(
         () => undefined,
         (e: unknown) => e,
       );
+      await sent;
+      // A Replicate create holds its answer up to `Prefer: wait` (at most 60 s): that time passes on
+      // the emulator's clock, not the wall clock. The answer names the job, and the abort cancels it.
+      if (cancelable) emulator.current.advanceClock(60_000);
+      // The request is in flight (its answer held back 30 s): abort now.
+      else controller.abort();
+      const error = await outcome;
       expect(error).toBeInstanceOf(CanceledError);
       if (cancelable) {
         expect(ctx.providerJobs).toHaveLength(1);

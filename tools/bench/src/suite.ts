@@ -32,7 +32,13 @@ function nxState(stateDir: string, run: number): Record<string, string> {
   return { NX_CACHE_DIRECTORY: join(dir, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(dir, 'workspace-data') };
 }
 
-async function runSuite(workspace: string, kind: 'cold' | 'cached', n: number, state: Record<string, string>, exclude: string[] = []): Promise<SuiteRun> {
+export async function runSuite(
+  workspace: string,
+  kind: 'cold' | 'cached',
+  n: number,
+  state: Record<string, string>,
+  exclude: string[] = [],
+): Promise<SuiteRun> {
   // NX_PROFILE is written relative to the workspace root.
   const profile = `tmp/bench-suite-${kind}-${n}.json`;
   const path = join(workspace, profile);
