@@ -45,7 +45,7 @@ function failureOf(job: Job<TaskMeta>): { failCode: string; failMsg: string } {
 }
 
 /** The `data` of recordInfo: Kie's task record (times in ms since the epoch; resultJson and param are JSON strings). */
-function record(job: Job<TaskMeta>, now = Date.now()) {
+function record(job: Job<TaskMeta>, now = job.now()) {
   const state = stateOf(job, now);
   const completeTime = job.completedAt(now) ?? null;
   const startedAt = job.startedAt(now);
