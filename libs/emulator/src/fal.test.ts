@@ -203,6 +203,31 @@ describe('fal queue', () => {
     expect((await getJson(sub.response_url)).body.images[0]).toMatchObject({ width: 320, height: 240 });
   });
 
+  it('edits the same bytes uploaded twice into the same image, and other bytes into another (uploads count by content, not URL)', async () => {
+    const { encodePng } = await import('./media/png');
+    const upload = async (png: Buffer) => {
+      const init = await fetch(`${emu.falBaseUrl}/rest/storage/upload/initiate?storage_type=fal-cdn-v3`, {
+        method: 'POST',
+        headers: AUTH,
+        body: JSON.stringify({ content_type: 'image/png', file_name: 'input.png' }),
+      });
+      const { upload_url, file_url } = await init.json();
+      expect((await fetch(upload_url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: png })).status).toBe(200);
+      return file_url as string;
+    };
+    const edited = async (fileUrl: string) => {
+      const result = await getJson((await submit('fal-ai/nano-banana/edit', { prompt: 'same edit', image_urls: [fileUrl] })).response_url);
+      return Buffer.from(await (await fetch(result.body.images[0].url)).arrayBuffer());
+    };
+    const first = await upload(encodePng(64, 48, 'twice'));
+    const second = await upload(encodePng(64, 48, 'twice'));
+    const other = await upload(encodePng(64, 48, 'other'));
+    expect(second).not.toBe(first);
+    const [a, b, c] = [await edited(first), await edited(second), await edited(other)];
+    expect(a.equals(b)).toBe(true);
+    expect(a.equals(c)).toBe(false);
+  });
+
   it('supports the multipart upload protocol', async () => {
     const init = await (
       await fetch(`${emu.falBaseUrl}/rest/storage/upload/initiate-multipart?storage_type=fal-cdn-v3`, {

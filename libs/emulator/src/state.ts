@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { FaultRegistry } from './faults';
 import { FileStore } from './files';
 import { Lifetime } from './lifetime';
@@ -82,8 +83,24 @@ export class EmulatorState {
     return this.registered.get(`${provider} ${model}`);
   }
 
-  /** A build context whose seed is derived from `what` (e.g. model id + input), so equal inputs give equal media. */
+  /**
+   * A build context whose seed is derived from `what` (e.g. model id + input), so equal inputs give
+   * equal media. A URL of this emulator's file store counts by its content: an input image uploaded
+   * twice gets two URLs (fal and Kie name uploads afresh) but is the same input.
+   */
   buildContext(what: unknown): BuildContext {
-    return { files: this.files, seed: seedBytes(what).toString('hex'), media: this.media, fetchInput: this.fetchInput };
+    const text = JSON.stringify(what ?? null, (_key, value: unknown) => {
+      const file = typeof value === 'string' ? this.files.fromUrl(value) : undefined;
+      return file ? `stored file ${contentHash(file.bytes)}` : value;
+    });
+    return { files: this.files, seed: seedBytes(text).toString('hex'), media: this.media, fetchInput: this.fetchInput };
   }
+}
+
+const contentHashes = new WeakMap<Buffer, string>();
+/** sha256 of a stored file's bytes, computed once per file. */
+function contentHash(bytes: Buffer): string {
+  let known = contentHashes.get(bytes);
+  if (known === undefined) contentHashes.set(bytes, (known = hash('sha256', bytes, 'hex')));
+  return known;
 }
