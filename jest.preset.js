@@ -15,7 +15,7 @@ const moduleNameMapper = Object.fromEntries(
 );
 
 const swc = [
-  '@swc/jest',
+  path.join(__dirname, 'tools/jest-swc.js'),
   {
     jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
     module: { type: 'commonjs' },
@@ -30,6 +30,8 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
     displayName: path.basename(projectDir),
     rootDir: projectDir,
     testEnvironment: 'node',
+    // No watchman on these machines: jest would try to start it first.
+    watchman: false,
     transform: { '^.+\\.(t|j)s$': swc },
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
