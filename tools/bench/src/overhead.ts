@@ -116,6 +116,7 @@ export const OVERHEAD_PROVIDERS: readonly ProviderEntry[] = [
   { generator: 'flux-pro', adapter: 'adapter (`Prefer: wait`, then polls from 100 ms growing to 500 ms)', sdk: replicatePaths },
   { generator: 'nano-banana', adapter: "adapter (fal's status stream; polling when it fails)", sdk: falPaths },
   { generator: 'whisper', adapter: 'adapter (one blocking call)', sdk: openaiPaths },
+  { generator: 'kie-seedream-4-5', adapter: 'adapter (recordInfo at once, then after 25 ms, 100 ms growing to 500 ms; Kie has no status stream)' },
 ];
 
 function paths(workspace: string, emulator: EmulatorProcess, dir: string): Path[] {
