@@ -205,7 +205,7 @@ describe('fal queue', () => {
 
   it('edits the same bytes uploaded twice into the same image, and other bytes into another (uploads count by content, not URL)', async () => {
     const { encodePng } = await import('./media/png');
-    const upload = async (png: Buffer) => {
+    const upload = async (png: ReturnType<typeof encodePng>) => {
       const init = await fetch(`${emu.falBaseUrl}/rest/storage/upload/initiate?storage_type=fal-cdn-v3`, {
         method: 'POST',
         headers: AUTH,
