@@ -148,3 +148,8 @@ export function requestIdFromHeaders(headers: Headers | undefined, names: readon
   }
   return undefined;
 }
+
+/** The fields of a parsed JSON value (an error body, a published schema document), or none when it is not an object. */
+export function bodyFields(body: unknown): Record<string, unknown> {
+  return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+}

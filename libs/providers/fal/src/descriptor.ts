@@ -3,9 +3,7 @@
  * key variables, base URL, emulator route, request ids, billing, drift source, scaffold)
  * reads it here. No SDK import: listing providers must not load the SDK.
  */
-import { registerProvider, type ProviderDescriptor } from '@boards/core';
-
-const json = (body: unknown) => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'fal',
@@ -23,7 +21,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
   billing: { reports: 'x-fal-billable-units on the result, counted in the price unit of the endpoint' },
   // fal answers {detail: "..."} or, for invalid input, {detail: [{loc, msg}]}.
   errorMessage(body) {
-    const { detail } = json(body);
+    const { detail } = bodyFields(body);
     if (typeof detail === 'string') return detail;
     if (!Array.isArray(detail)) return undefined;
     return detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).slice(1).join('.') || 'input'}: ${d.msg ?? 'invalid'}`).join('; ');
@@ -38,8 +36,8 @@ export const descriptor: ProviderDescriptor = registerProvider({
     defaultUrl: 'https://fal.ai/api/openapi/queue/openapi.json',
     url: (source, model) => `${source}?endpoint_id=${encodeURIComponent(model)}`,
     inputSchema(doc, model, _artifactType, url) {
-      const submit = Object.entries(json(doc.paths)).find(([path, item]) => path.replace(/^\/+/, '') === model && json(item).post);
-      const schema = submit && json(json(json(json(json(submit[1]).post).requestBody).content)['application/json']).schema;
+      const submit = Object.entries(bodyFields(doc.paths)).find(([path, item]) => path.replace(/^\/+/, '') === model && bodyFields(item).post);
+      const schema = submit && bodyFields(bodyFields(bodyFields(bodyFields(bodyFields(submit[1]).post).requestBody).content)['application/json']).schema;
       if (!schema) throw new Error(`${url} has no POST /${model} with a JSON request body`);
       return { schema, root: doc };
     },

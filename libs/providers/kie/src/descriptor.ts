@@ -3,9 +3,7 @@
  * variable, base URL, emulator route, request ids, billing, cancel support) reads it here.
  * No SDK import (Kie publishes none: the adapter speaks HTTP through core's shared fetch).
  */
-import { registerProvider, type ProviderDescriptor } from '@boards/core';
-
-const json = (body: unknown) => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'kie',
@@ -27,7 +25,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
   },
   // Kie answers {code, msg} (the upload API adds success; one docs page spells it `message`).
   errorMessage(body) {
-    const { msg, message } = json(body);
+    const { msg, message } = bodyFields(body);
     if (typeof msg === 'string' && msg) return msg;
     return typeof message === 'string' && message ? message : undefined;
   },

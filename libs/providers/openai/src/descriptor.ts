@@ -3,9 +3,7 @@
  * key variable, base URL, emulator route, request ids, billing, drift source, scaffold) reads
  * it here. No SDK import: listing providers must not load the SDK.
  */
-import { registerProvider, type ProviderDescriptor } from '@boards/core';
-
-const json = (body: unknown) => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 
 /** The request schema of each OpenAI operation a generator can use, by artifact type. */
 const REQUESTS: Record<string, string> = { image: 'CreateImageRequest', text: 'CreateTranscriptionRequest', audio: 'CreateSpeechRequest' };
@@ -27,9 +25,9 @@ export const descriptor: ProviderDescriptor = registerProvider({
   billing: { reports: '`usage` (tokens) for token-billed models; per image or per minute otherwise' },
   // OpenAI answers {error: {message, type, code}}.
   errorMessage(body) {
-    const { error } = json(body);
+    const { error } = bodyFields(body);
     if (typeof error === 'string') return error;
-    const message = json(error).message;
+    const message = bodyFields(error).message;
     return typeof message === 'string' ? message : undefined;
   },
   apis: [{ api: 'openai', realBases: ['https://api.openai.com/v1'], basePath: '', replayAuthorization: 'Bearer sk-drift' }],
@@ -39,7 +37,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
     skipped: (_model, artifactType) => (REQUESTS[artifactType] ? undefined : `no OpenAI request schema is known for ${artifactType} generators`),
     inputSchema(doc, _model, artifactType, url) {
       const name = REQUESTS[artifactType];
-      const schema = json(json(doc.components).schemas)[name];
+      const schema = bodyFields(bodyFields(doc.components).schemas)[name];
       if (!schema) throw new Error(`${url} has no components.schemas.${name}`);
       // `model` names the model (as a URL does on the other providers); generators set it themselves.
       return { schema, root: doc, note: name, drop: ['model'] };

@@ -3,9 +3,7 @@
  * Replicate (its key variable, base URL, emulator route, request ids, billing, drift source,
  * scaffold) reads it here. No SDK import: listing providers must not load the SDK.
  */
-import { registerProvider, type ProviderDescriptor } from '@boards/core';
-
-const json = (body: unknown) => (body && typeof body === 'object' ? (body as Record<string, unknown>) : {});
+import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'replicate',
@@ -24,7 +22,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
   billing: { reports: 'metrics.predict_time (seconds of hardware) for models billed by time; official models bill per output' },
   // Replicate answers problem+json: {title, detail, status}.
   errorMessage(body) {
-    const { detail, title } = json(body);
+    const { detail, title } = bodyFields(body);
     if (typeof detail === 'string') return detail;
     return typeof title === 'string' ? title : undefined;
   },
@@ -48,8 +46,8 @@ export const descriptor: ProviderDescriptor = registerProvider({
     },
     inputSchema(doc, model, _artifactType, url) {
       const version = model.split(':')[1];
-      const schema = version ? json(doc).openapi_schema : json(json(doc).latest_version).openapi_schema;
-      const input = json(json(json(schema).components).schemas).Input;
+      const schema = version ? bodyFields(doc).openapi_schema : bodyFields(bodyFields(doc).latest_version).openapi_schema;
+      const input = bodyFields(bodyFields(bodyFields(schema).components).schemas).Input;
       if (!input) throw new Error(`${url} has no openapi_schema.components.schemas.Input`);
       return { schema: input, root: schema, note: version ? `version ${version}` : 'latest_version' };
     },
