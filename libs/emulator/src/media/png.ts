@@ -19,26 +19,30 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** The IDAT chunk of a `width` x `height` image of diagonal bands, palette indices 0..15 (4 bits a pixel, filter None). */
+/**
+ * The IDAT chunk of a `width` x `height` image of diagonal bands, palette indices 0..15 (4 bits a
+ * pixel, filter None). Pixel (x, y) has colour floor((x + y) * 16 / span), a function of x + y alone,
+ * so row y is the same line of colours shifted by y pixels: the line is packed twice (starting on an
+ * even and on an odd pixel) and every row is a slice of one of the two.
+ */
 function bandsIdat(width: number, height: number): Buffer {
   const stride = 1 + Math.ceil(width / 2);
-  const raw = Buffer.alloc(stride * height);
+  const bytes = stride - 1;
   const span = Math.max(1, width + height - 2);
-  // Pixel (x, y) has colour floor((x + y) * 16 / span): each row is 16 runs, filled a byte (two pixels) at a time.
-  const colourAt = (x: number, y: number) => Math.min(COLOURS - 1, Math.floor(((x + y) * COLOURS) / span));
+  const line = new Uint8Array(width + height + 1);
+  for (let k = 0; k < line.length; k++) line[k] = Math.min(COLOURS - 1, Math.floor((k * COLOURS) / span));
+  const pairs = (height >> 1) + bytes + 1;
+  const packed = [Buffer.alloc(pairs), Buffer.alloc(pairs)];
+  for (let j = 0; j < pairs; j++) {
+    packed[0][j] = (line[2 * j] << 4) | line[Math.min(line.length - 1, 2 * j + 1)];
+    packed[1][j] = (line[Math.min(line.length - 1, 2 * j + 1)] << 4) | line[Math.min(line.length - 1, 2 * j + 2)];
+  }
+  const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {
     const row = y * stride + 1;
-    for (let x = 0; x < width;) {
-      const colour = colourAt(x, y);
-      const end = colour === COLOURS - 1 ? width : Math.min(width, Math.ceil(((colour + 1) * span) / COLOURS) - y);
-      const run = Math.max(end, x + 1);
-      if (x & 1) raw[row + (x >> 1)] |= colour;
-      const full = (x + 1) >> 1;
-      const stop = run >> 1;
-      if (stop > full) raw.fill((colour << 4) | colour, row + full, row + stop);
-      if (run & 1 && run > x) raw[row + (run >> 1)] |= colour << 4;
-      x = run;
-    }
+    packed[y & 1].copy(raw, row, y >> 1, (y >> 1) + bytes);
+    // An odd width leaves the last byte's low half outside the image: it stays 0.
+    if (width & 1) raw[row + bytes - 1] &= 0xf0;
   }
   return chunk('IDAT', deflateSync(raw, { level: 6 }));
 }

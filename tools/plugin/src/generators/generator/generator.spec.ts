@@ -151,6 +151,11 @@ describe('@boards/tools:generator', () => {
       /--unit: megapixel is scaffolded for fal/,
     );
     await expect(generatorGenerator(tree, { ...fluxDev, provider: 'replicate', model: 'not a model', price: '0.01' })).rejects.toThrow(/--model/);
+    // An installed adapter without scaffold facts (Kie) is named as such, not as an unknown provider.
+    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'kie', model: 'bytedance/seedream', price: '0.02' })).rejects.toThrow(
+      /--provider: Kie\.ai's adapter is installed but describes no scaffold .* or scaffold for fal, openai, replicate/,
+    );
+    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'nope' })).rejects.toThrow(/--provider: "nope" is not one of fal, openai, replicate/);
   });
 
   it('warns when the emulator would answer the model with the wrong kind of media', async () => {

@@ -71,6 +71,13 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
   // The installed adapters that describe how to scaffold for them (their descriptor's `scaffold`).
   ensureSourceLoader();
   const scaffolded = providerDescriptors().filter((d) => d.scaffold);
+  const unscaffolded = providerDescriptors().find((d) => d.name === raw.provider && !d.scaffold);
+  if (unscaffolded) {
+    fail(
+      '--provider',
+      `${unscaffolded.displayName}'s adapter is installed but describes no scaffold (its descriptor has no \`scaffold\` facts): write its generators by hand (see packages/${unscaffolded.name}-*), or scaffold for ${scaffolded.map((d) => d.name).join(', ')}`,
+    );
+  }
   const provider = oneOf(
     '--provider',
     raw.provider,
