@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { driftCommand } from './commands/drift';
+import { documentFrom } from './drift/published';
 import { Output } from './output';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -192,5 +193,37 @@ describe('boards drift --recordings', () => {
     ]);
     replayAnswer = { status: 200, body: { ...submitted, zz_new_provider_field: 1 } };
     expect((await drift(['--recordings', '--emulator-url', base], { BOARDS_WORKSPACE_ROOT: workspace })).code).toBe(0);
+  });
+});
+
+describe('published documents', () => {
+  const page = [
+    '# A model',
+    '',
+    'Some prose.',
+    '',
+    '````yaml market/a-model.json post /api/v1/jobs/createTask',
+    'openapi: 3.0.0',
+    'paths:',
+    '  /x: { post: {} }',
+    '````',
+    '',
+    '```yaml',
+    'second: block',
+    '```',
+    '',
+  ].join('\n');
+
+  it('reads JSON, YAML, and the first fenced YAML block of a markdown page', () => {
+    expect(documentFrom('{"openapi":"3.1.0"}', 'u')).toEqual({ openapi: '3.1.0' });
+    expect(documentFrom('openapi: 3.1.0\n', 'u')).toEqual({ openapi: '3.1.0' });
+    expect(documentFrom(page, 'u')).toEqual({ openapi: '3.0.0', paths: { '/x': { post: {} } } });
+  });
+
+  it('names the URL when the answer is neither a document nor a page with one', () => {
+    expect(() => documentFrom('# Just prose, no block', 'https://docs.example/page.md')).toThrow(
+      'GET https://docs.example/page.md did not answer a JSON or YAML document, nor a page with a fenced YAML block',
+    );
+    expect(() => documentFrom('{"broken": ', 'https://x/doc.json')).toThrow(/GET https:\/\/x\/doc\.json did not answer a JSON or YAML document \(/);
   });
 });

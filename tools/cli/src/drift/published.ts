@@ -19,14 +19,31 @@ function sourceUrl(source: PublishedSchemaSource, env: NodeJS.ProcessEnv): strin
   return (env[source.variable] || source.defaultUrl).replace(/\/+$/, '');
 }
 
+/** A fenced YAML block of a markdown page (```yaml or ````yaml, with anything after the tag). */
+const YAML_FENCE = /^(`{3,})ya?ml\b[^\n]*\n([\s\S]*?)\n\1[ \t]*$/m;
+
+/**
+ * The document a published source answered: JSON, YAML (OpenAI publishes its spec so; JSON is
+ * YAML too), or a markdown documentation page whose first fenced YAML block is the OpenAPI of
+ * the page (as some providers publish one page a model).
+ */
+export function documentFrom(text: string, url: string): Json {
+  const fenced = /^\s*[{[]/.test(text) ? undefined : YAML_FENCE.exec(text)?.[2];
+  let doc: unknown;
+  try {
+    doc = /^\s*[{[]/.test(text) ? JSON.parse(text) : parseYaml(fenced ?? text);
+  } catch (error) {
+    throw new Error(`GET ${url} did not answer a JSON or YAML document (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (!doc || typeof doc !== 'object') throw new Error(`GET ${url} did not answer a JSON or YAML document, nor a page with a fenced YAML block`);
+  return doc as Json;
+}
+
 async function getDocument(url: string, headers: Record<string, string> = {}): Promise<Json> {
   const response = await fetch(url, { headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   const text = await response.text();
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${text.slice(0, 200)}`);
-  // OpenAI publishes its spec as YAML; JSON is YAML too.
-  const doc = /^\s*[{[]/.test(text) ? JSON.parse(text) : parseYaml(text);
-  if (!doc || typeof doc !== 'object') throw new Error(`GET ${url} did not answer a JSON or YAML document`);
-  return doc as Json;
+  return documentFrom(text, url);
 }
 
 /** The published input schema of the generator's model, or why it was not fetched. */
