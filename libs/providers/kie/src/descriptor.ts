@@ -33,4 +33,24 @@ export const descriptor: ProviderDescriptor = registerProvider({
     { api: 'kie', realBases: ['https://api.kie.ai'], basePath: '', replayAuthorization: 'Bearer drift' },
     { api: 'kie-upload', realBases: ['https://kieai.redpandaai.co'], basePath: '', replayAuthorization: 'Bearer drift' },
   ],
+  // Kie documents each market model on its own page (docs.kie.ai/market/<model>.md, the dots of
+  // the model id written as dashes: seedream/4.5-text-to-image is market/seedream/4-5-text-to-image),
+  // whose fenced OpenAPI block describes the createTask body; the model's fields are its `input`.
+  published: {
+    variable: 'BOARDS_DRIFT_KIE_URL',
+    defaultUrl: 'https://docs.kie.ai',
+    url: kieDocsPage,
+    inputSchema(doc, model, _artifactType, url) {
+      const post = bodyFields(bodyFields(bodyFields(doc.paths)['/api/v1/jobs/createTask']).post);
+      const body = bodyFields(bodyFields(bodyFields(bodyFields(post.requestBody).content)['application/json']).schema);
+      const input = bodyFields(body.properties).input;
+      if (!input) throw new Error(`${url} has no POST /api/v1/jobs/createTask whose JSON body has an input object (for ${model})`);
+      return { schema: input, root: doc, note: 'createTask input' };
+    },
+  },
 });
+
+/** The documentation page of a Kie market model below the docs' root URL. */
+export function kieDocsPage(source: string, model: string): string {
+  return `${source}/market/${model.replace(/\./g, '-')}.md`;
+}

@@ -6,6 +6,7 @@ import { createTestContext, describeDownloadFaults, describeKeySources, testImag
 import { defineKieGenerator } from './kie-generator';
 import { runKieTask, uploadToKie } from './kie-task';
 import { kieCreditPrice } from './kie-credits';
+import { descriptor } from './descriptor';
 
 // A video task: the emulator builds its MP4 in no time (a 2K image takes a while to encode).
 const MODEL = 'bytedance/seedance-1.5-pro';
@@ -174,4 +175,26 @@ describe('kie adapter', () => {
     () => image,
     () => emulator.current,
   );
+});
+
+describe('kie published schemas (for boards drift)', () => {
+  const published = descriptor.published as NonNullable<typeof descriptor.published>;
+  const page = (input: unknown) => ({
+    openapi: '3.0.0',
+    paths: { '/api/v1/jobs/createTask': { post: { requestBody: { content: { 'application/json': { schema: { properties: { model: {}, input } } } } } } } },
+  });
+
+  it("reads a model's page (dots written as dashes) and its createTask input", () => {
+    expect(published.url?.('https://docs.kie.ai', 'seedream/4.5-text-to-image')).toBe('https://docs.kie.ai/market/seedream/4-5-text-to-image.md');
+    expect(published.url?.('http://127.0.0.1:1', 'google/nano-banana-edit')).toBe('http://127.0.0.1:1/market/google/nano-banana-edit.md');
+    const input = { type: 'object', required: ['prompt'], properties: { prompt: { type: 'string', maxLength: 5000 } } };
+    expect(published.inputSchema(page(input), 'google/nano-banana-edit', 'image', 'u')).toMatchObject({ schema: input, note: 'createTask input' });
+  });
+
+  it('says which page lacks the createTask input, rather than comparing nothing', () => {
+    expect(() => published.inputSchema(page(undefined), 'google/nano-banana-edit', 'image', 'https://docs.kie.ai/market/google/nano-banana-edit.md')).toThrow(
+      'https://docs.kie.ai/market/google/nano-banana-edit.md has no POST /api/v1/jobs/createTask whose JSON body has an input object (for google/nano-banana-edit)',
+    );
+    expect(() => published.inputSchema({ paths: {} }, 'm', 'image', 'u')).toThrow(/u has no POST/);
+  });
 });
