@@ -5,6 +5,7 @@
  * keeps that target's cache. The hash plans come from Nx itself (scripts/task-inputs.js).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../../../..');
@@ -40,5 +41,16 @@ describe('task hashes read only the npm packages the task uses', () => {
     expect(plans['flux-pro:test']).toContain('npm:replicate');
     expect(plans['nano-banana:test']).toContain('npm:@fal-ai/client');
     expect(plans['flux-pro:test']).not.toContain('npm:@fal-ai/client');
+  });
+});
+
+describe('the environment of unit and live tests', () => {
+  const targets = (
+    JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as { targetDefaults: Record<string, { options?: { env?: Record<string, string> } }> }
+  ).targetDefaults;
+
+  it('unit tests (plain HTTP to the loopback emulator) skip reading a CA bundle; live tests keep the one the machine names', () => {
+    expect(targets.test.options?.env).toMatchObject({ BOARDS_TEST_TIER: 'unit', NODE_EXTRA_CA_CERTS: '' });
+    expect(targets['test-live'].options?.env ?? {}).not.toHaveProperty('NODE_EXTRA_CA_CERTS');
   });
 });
