@@ -3,12 +3,12 @@ import {
   cancelProviderJob,
   CanceledError,
   stoppedError,
-  generationTimeoutMs,
   GenerationFailedError,
   ProviderError,
   TimeoutError,
   type GeneratorContext,
 } from '@boards/core';
+import { generationTimeoutMs } from '@boards/config';
 import { createFalAdapterClient, type FalAdapterOptions } from './fal-client';
 import { mapFalError } from './fal-error';
 import { STREAM_SPAN_MS, waitUntilCompleted } from './fal-wait';

@@ -1,15 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CanceledError,
-  GenerationFailedError,
-  generationTimeoutMs,
-  nextPollInterval,
-  pause,
-  POLL_FIRST_MS,
-  ProviderError,
-  TimeoutError,
-  type GeneratorContext,
-} from '@boards/core';
+import { CanceledError, GenerationFailedError, nextPollInterval, pause, POLL_FIRST_MS, ProviderError, TimeoutError, type GeneratorContext } from '@boards/core';
+import { generationTimeoutMs } from '@boards/config';
 import { createKieClient, type KieAdapterOptions, type KieClient } from './kie-client';
 import { mapKieError } from './kie-error';
 import { kieSettings } from './kie-settings';

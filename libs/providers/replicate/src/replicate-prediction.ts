@@ -1,7 +1,6 @@
 import {
   cancelProviderJob,
   CanceledError,
-  generationTimeoutMs,
   ProviderError,
   stoppedError,
   nextPollInterval,
@@ -11,6 +10,7 @@ import {
   TimeoutError,
   type GeneratorContext,
 } from '@boards/core';
+import { generationTimeoutMs } from '@boards/config';
 import { createReplicateClient, replicateWaitSeconds, resolveReplicateOptions, type ReplicateAdapterOptions } from './replicate-client';
 import { mapReplicateError } from './replicate-error';
 
