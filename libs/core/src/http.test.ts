@@ -117,6 +117,21 @@ describe('provider fetch policy', () => {
     expect((error as Error).message).toMatch(/^replicate: output download failed after 2 attempts: gone \(status 404\)$/);
   });
 
+  it('backs a download off by the Retry-After of a 429 (the same loop as requests), not its own minute-long backoff', async () => {
+    handler = (_req, res, n) => (n === 1 ? res.writeHead(429, { 'retry-after-ms': '5' }).end('{"detail":"slow down"}') : res.writeHead(200).end('ok'));
+    const { bytes } = await downloadBytes(`${base}/out.png`, { provider: 'fal', retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    expect(Buffer.from(bytes).toString()).toBe('ok');
+    expect(hits).toBe(2);
+  });
+
+  it('tries a download that keeps answering 503 maxAttempts times, then names the attempts', async () => {
+    handler = (_req, res) => res.writeHead(503).end('busy');
+    const error = await downloadBytes(`${base}/out.png`, { provider: 'fal', retry: { ...fast, maxAttempts: 3 } }).catch((e: unknown) => e);
+    expect(hits).toBe(3);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 503 });
+    expect((error as Error).message).toMatch(/output download failed after 3 attempts: busy/);
+  });
+
   it('cuts an endless output stream at the cap instead of filling memory, and does not retry it', async () => {
     const block = Buffer.alloc(64 * 1024);
     handler = (req, res) => {
