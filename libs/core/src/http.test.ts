@@ -90,6 +90,20 @@ describe('provider fetch policy', () => {
     await expect(f(`${base}/slow`)).rejects.toBeInstanceOf(CanceledError);
   });
 
+  it("lays a per-request policy (retryFor, by method and URL) over the fetch's own", async () => {
+    handler = (_req, res) => res.writeHead(503).end('busy');
+    const f = createProviderFetch({
+      provider: 'replicate',
+      retry: fast,
+      retryFor: (_method, url) => (url.endsWith('/cancel') ? { maxAttempts: 2 } : undefined),
+    });
+    await expect(f(`${base}/job/cancel`)).rejects.toMatchObject({ status: 503 });
+    expect(hits).toBe(2);
+    hits = 0;
+    await expect(f(`${base}/job`)).rejects.toMatchObject({ status: 503 });
+    expect(hits).toBe(4);
+  });
+
   it('retries a truncated download and returns the whole body', async () => {
     handler = (_req, res, n) => {
       res.writeHead(200, { 'content-length': '10', 'content-type': 'image/png' });

@@ -53,8 +53,13 @@ export interface ProviderFetchOptions {
    * safe to repeat, e.g. a cancel or an upload initiation.
    */
   isSafeToRepeat?: (method: string, url: string) => boolean;
-  /** Per-request attempt timeout (e.g. longer for a Replicate `Prefer: wait` create). */
-  attemptTimeoutFor?: (method: string, url: string, headers: Headers) => number | undefined;
+  /**
+   * Per-request retry policy, laid over `retry` and chosen by method, URL and headers, so one
+   * client can send calls with different needs (a Replicate `Prefer: wait` create gets a longer
+   * attempt timeout, a cancel short attempts and fewer of them). A call's own signal comes with
+   * its `init` (the SDKs pass one per call) and is added to `signal`.
+   */
+  retryFor?: (method: string, url: string, headers: Headers) => Partial<RetryPolicy> | undefined;
   /** Sees every successful response (e.g. to read billing headers). */
   onResponse?: (info: { method: string; url: string; response: Response }) => void;
   /** Called before each retry, for logs and tests. */
@@ -276,7 +281,6 @@ interface AttemptSettings {
   /** Every signal that aborts the request (the fetch's, the call's). */
   signals: AbortSignal[];
   isSafeToRepeat?: ProviderFetchOptions['isSafeToRepeat'];
-  attemptTimeoutFor?: ProviderFetchOptions['attemptTimeoutFor'];
   onResponse?: ProviderFetchOptions['onResponse'];
 }
 
@@ -290,9 +294,8 @@ async function attemptRequest(input: RequestInfo | URL, init: RequestInit | unde
   const { provider, protocol, policy, signals } = settings;
   const method = methodOf(input, init);
   const url = urlOf(input);
-  const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
   const safeToRepeat = IDEMPOTENT.has(method) || (settings.isSafeToRepeat?.(method, url) ?? false);
-  const timeoutMs = settings.attemptTimeoutFor?.(method, url, headers) ?? policy.attemptTimeoutMs;
+  const timeoutMs = policy.attemptTimeoutMs;
   const path = new URL(url).pathname;
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
@@ -341,14 +344,17 @@ async function attemptRequest(input: RequestInfo | URL, init: RequestInit | unde
  * without touching the network.
  */
 export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const basePolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const protocol = protocolOf(options.provider, options.protocol);
   const settled = new WeakMap<object, Promise<Response>>();
 
   const attempt = (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
     const signals = [options.signal, init?.signal ?? undefined].filter((s): s is AbortSignal => !!s);
+    const url = urlOf(input);
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    const policy: RetryPolicy = { ...basePolicy, ...options.retryFor?.(methodOf(input, init), url, headers) };
     const settings: AttemptSettings = { ...options, protocol, policy, signals };
-    const path = new URL(urlOf(input)).pathname;
+    const path = new URL(url).pathname;
     return withRetries(policy, signals, () => attemptRequest(input, init, settings), options.onRetry && ((info) => options.onRetry?.({ ...info, url: path })));
   };
 
