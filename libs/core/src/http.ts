@@ -45,8 +45,14 @@ export interface ProviderFetchOptions {
   /** How to read the provider's request ids and error bodies. Default: its registered descriptor. */
   protocol?: ProviderProtocol;
   retry?: Partial<RetryPolicy>;
-  /** Aborts every request made through this fetch (the generation's signal). */
+  /** Aborts every request made through this fetch. */
   signal?: AbortSignal;
+  /**
+   * Bounds the requests that come without a signal of their own (an SDK call that takes none,
+   * e.g. fal's storage upload); a call's own signal replaces it. Lets one client serve a whole
+   * generation whose calls need different signals (a cancel must outlive the abort it follows).
+   */
+  defaultSignal?: AbortSignal;
   /**
    * POST requests are not retried after they may have reached the provider (a
    * retried submit can start a second billed job). Return true for POSTs that are
@@ -349,7 +355,7 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
   const settled = new WeakMap<object, Promise<Response>>();
 
   const attempt = (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
-    const signals = [options.signal, init?.signal ?? undefined].filter((s): s is AbortSignal => !!s);
+    const signals = [options.signal, init?.signal ?? options.defaultSignal].filter((s): s is AbortSignal => !!s);
     const url = urlOf(input);
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
     const policy: RetryPolicy = { ...basePolicy, ...options.retryFor?.(methodOf(input, init), url, headers) };

@@ -13,7 +13,7 @@ import {
 } from '@boards/core';
 import { estimateFromPrice } from '@boards/cost';
 import type { FalAdapterOptions } from './fal-client';
-import { runFalRequest, uploadToFal, type FalResult } from './fal-queue';
+import { openFalGeneration, runFalRequest, uploadToFal, type FalResult } from './fal-queue';
 
 export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
   /**
@@ -45,13 +45,15 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
       provider: 'fal',
       timeoutMs: adapter?.timeoutMs,
       async run(input, ctx) {
+        // One client for the uploads and the request (key and base URL resolved once).
+        const generation = openFalGeneration(adapter ?? {}, ctx);
         const upload = async (ref: string, accept?: ArtifactType) => {
           ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
           const file = await ctx.resolveInput(ref, { accept });
-          return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter);
+          return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter, generation);
         };
         const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
-        const result = await runFalRequest(spec.model, endpointInput, ctx, adapter);
+        const result = await runFalRequest(spec.model, endpointInput, ctx, adapter, generation);
         if (result.billableUnits) {
           const actual = estimateFromPrice(billedPrice ? billedPrice(input) : spec.price, Number(result.billableUnits));
           ctx.reportActualCost({ reported: `billable_units=${result.billableUnits}`, micros: actual.known ? actual.micros : undefined });
