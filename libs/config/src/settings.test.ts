@@ -16,19 +16,14 @@ describe('generationTimeoutMs', () => {
 });
 
 describe('generatorSettings', () => {
-  const saved = process.env.BOARDS_GENERATION_TIMEOUT_MS;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.BOARDS_GENERATION_TIMEOUT_MS;
-    else process.env.BOARDS_GENERATION_TIMEOUT_MS = saved;
-  });
-
   it('reads the environment at each generation, not when the generator is defined', () => {
-    const settings = generatorSettings();
-    process.env.BOARDS_GENERATION_TIMEOUT_MS = '900';
+    const env: NodeJS.ProcessEnv = {};
+    const settings = generatorSettings(undefined, env);
+    env.BOARDS_GENERATION_TIMEOUT_MS = '900';
     expect(settings.timeoutMs?.()).toBe(900);
-    process.env.BOARDS_GENERATION_TIMEOUT_MS = '1200';
+    env.BOARDS_GENERATION_TIMEOUT_MS = '1200';
     expect(settings.timeoutMs?.()).toBe(1200);
-    expect(generatorSettings(50).timeoutMs?.()).toBe(50);
+    expect(generatorSettings(50, env).timeoutMs?.()).toBe(50);
   });
 });
 

@@ -19,8 +19,8 @@ export function generationTimeoutMs(option?: number, fallbackMs = DEFAULT_GENERA
  * What an adapter hands to core's `defineGenerator`: the deadline resolved at each generation
  * (so BOARDS_GENERATION_TIMEOUT_MS set after the generator was defined still counts).
  */
-export function generatorSettings(timeoutMs?: number): GeneratorSettings {
-  return { timeoutMs: () => generationTimeoutMs(timeoutMs) };
+export function generatorSettings(timeoutMs?: number, env: NodeJS.ProcessEnv = process.env): GeneratorSettings {
+  return { timeoutMs: () => generationTimeoutMs(timeoutMs, undefined, env) };
 }
 
 /** BOARDS_STORAGE_DIR from `env` (default `process.env`), or undefined when unset or empty. */

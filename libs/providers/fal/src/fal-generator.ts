@@ -3,6 +3,7 @@ import { generatorSettings } from '@boards/config';
 import {
   collectUrls,
   defineGenerator,
+  resolveUpload,
   storeOutputUrls,
   type Artifact,
   type ArtifactType,
@@ -48,8 +49,7 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
         // One client for the uploads and the request (key and base URL resolved once).
         const generation = openFalGeneration(adapter ?? {}, ctx);
         const upload = async (ref: string, accept?: ArtifactType) => {
-          ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
-          const file = await ctx.resolveInput(ref, { accept });
+          const file = await resolveUpload(ctx, ref, accept);
           return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter, generation);
         };
         const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);

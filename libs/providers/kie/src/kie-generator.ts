@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { generatorSettings } from '@boards/config';
-import { defineGenerator, storeOutputUrls, type Artifact, type ArtifactType, type Generator, type GeneratorContext, type GeneratorSpec } from '@boards/core';
+import { defineGenerator, resolveUpload, storeOutputUrls } from '@boards/core';
+import type { Artifact, ArtifactType, Generator, GeneratorContext, GeneratorSpec } from '@boards/core';
 import type { KieAdapterOptions } from './kie-client';
 import { openKieClient, runKieTask, uploadToKie, type KieTaskResult } from './kie-task';
 
@@ -33,8 +34,7 @@ export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorS
         const options = adapter ?? {};
         const client = openKieClient(options, ctx);
         const upload = async (ref: string, accept?: ArtifactType) => {
-          ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
-          const file = await ctx.resolveInput(ref, { accept });
+          const file = await resolveUpload(ctx, ref, accept);
           return uploadToKie(file.bytes, file.mimeType, file.fileName, ctx, options, client);
         };
         const taskInput = toTaskInput ? await toTaskInput(input, upload) : (input as Record<string, unknown>);
