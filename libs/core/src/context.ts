@@ -99,3 +99,13 @@ export function createGeneratorContext(options: ContextOptions): GeneratorContex
   };
   return ctx;
 }
+
+/**
+ * Reads an input artifact that an adapter is about to upload, reporting the `uploading` phase
+ * (a data URL is named as such, never echoed). With `accept`, another media type or a file over
+ * that type's cap is refused before anything is sent.
+ */
+export function resolveUpload(ctx: GeneratorContext, ref: ArtifactRef, accept?: ArtifactType): Promise<ResolvedInput> {
+  ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
+  return ctx.resolveInput(ref, { accept });
+}

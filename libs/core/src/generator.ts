@@ -4,7 +4,7 @@ import type { GeneratorContext } from './context';
 import { CanceledError, InputValidationError, TimeoutError, type FieldIssue, type ProviderName } from './errors';
 import { assertNotRetired, type ModelLifecycle } from './lifecycle';
 import type { CostEstimate, Price } from './pricing';
-import { generationTimeoutMs } from './timing';
+import { DEFAULT_GENERATION_TIMEOUT_MS } from './timing';
 
 export interface GeneratorResult {
   artifacts: Artifact[];
@@ -45,7 +45,8 @@ export interface GeneratorSpec<Schema extends z.ZodType> {
   estimateCost(input: z.output<Schema>): CostEstimate;
   /**
    * Deadline of one whole generation (submit, wait, download, store), in ms.
-   * Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes.
+   * Default: the `settings.timeoutMs` given to defineGenerator (the adapters' resolve
+   * BOARDS_GENERATION_TIMEOUT_MS through @boards/config), else 10 minutes.
    */
   timeoutMs?: number;
   /** Does the work. Input is already validated and the model is known to be servable. */
@@ -72,7 +73,17 @@ export function issuesFromZod(error: z.ZodError): FieldIssue[] {
   });
 }
 
-export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Schema>): Generator<Schema> {
+/** Settings resolved outside the contract (core reads no environment) and handed to defineGenerator. */
+export interface GeneratorSettings {
+  /**
+   * The deadline of one generation, read at each `generate`. Adapters pass @boards/config's
+   * `generatorSettings(timeoutMs)` (the option, else BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes).
+   * Default: `spec.timeoutMs`, else 10 minutes.
+   */
+  timeoutMs?: () => number;
+}
+
+export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Schema>, settings: GeneratorSettings = {}): Generator<Schema> {
   const parseInput = (raw: unknown): z.output<Schema> => {
     const parsed = spec.inputSchema.safeParse(raw);
     if (!parsed.success) throw new InputValidationError(spec.id, issuesFromZod(parsed.error));
@@ -80,6 +91,7 @@ export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Sc
   };
   const assertServable = () => assertNotRetired(spec);
   const { run, estimateCost, ...declared } = spec;
+  const timeoutMs = settings.timeoutMs ?? (() => spec.timeoutMs ?? DEFAULT_GENERATION_TIMEOUT_MS);
   return {
     ...declared,
     parseInput,
@@ -89,7 +101,7 @@ export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Sc
       const input = parseInput(raw);
       context.throwIfAborted();
       context.progress({ progress: 0, phase: 'validating' });
-      const result = await withDeadline(context, generationTimeoutMs(spec.timeoutMs), (bounded) => run(input, bounded));
+      const result = await withDeadline(context, timeoutMs(), (bounded) => run(input, bounded));
       context.progress({ progress: 1, phase: 'done' });
       return result;
     },

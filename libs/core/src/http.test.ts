@@ -90,6 +90,20 @@ describe('provider fetch policy', () => {
     await expect(f(`${base}/slow`)).rejects.toBeInstanceOf(CanceledError);
   });
 
+  it("lays a per-request policy (retryFor, by method and URL) over the fetch's own", async () => {
+    handler = (_req, res) => res.writeHead(503).end('busy');
+    const f = createProviderFetch({
+      provider: 'replicate',
+      retry: fast,
+      retryFor: (_method, url) => (url.endsWith('/cancel') ? { maxAttempts: 2 } : undefined),
+    });
+    await expect(f(`${base}/job/cancel`)).rejects.toMatchObject({ status: 503 });
+    expect(hits).toBe(2);
+    hits = 0;
+    await expect(f(`${base}/job`)).rejects.toMatchObject({ status: 503 });
+    expect(hits).toBe(4);
+  });
+
   it('retries a truncated download and returns the whole body', async () => {
     handler = (_req, res, n) => {
       res.writeHead(200, { 'content-length': '10', 'content-type': 'image/png' });
@@ -115,6 +129,21 @@ describe('provider fetch policy', () => {
     const error = await downloadBytes(`${base}/out.png`, { provider: 'replicate', retry: fast }).catch((e: unknown) => e);
     expect(hits).toBe(2);
     expect((error as Error).message).toMatch(/^replicate: output download failed after 2 attempts: gone \(status 404\)$/);
+  });
+
+  it('backs a download off by the Retry-After of a 429 (the same loop as requests), not its own minute-long backoff', async () => {
+    handler = (_req, res, n) => (n === 1 ? res.writeHead(429, { 'retry-after-ms': '5' }).end('{"detail":"slow down"}') : res.writeHead(200).end('ok'));
+    const { bytes } = await downloadBytes(`${base}/out.png`, { provider: 'fal', retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    expect(Buffer.from(bytes).toString()).toBe('ok');
+    expect(hits).toBe(2);
+  });
+
+  it('tries a download that keeps answering 503 maxAttempts times, then names the attempts', async () => {
+    handler = (_req, res) => res.writeHead(503).end('busy');
+    const error = await downloadBytes(`${base}/out.png`, { provider: 'fal', retry: { ...fast, maxAttempts: 3 } }).catch((e: unknown) => e);
+    expect(hits).toBe(3);
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 503 });
+    expect((error as Error).message).toMatch(/output download failed after 3 attempts: busy/);
   });
 
   it('cuts an endless output stream at the cap instead of filling memory, and does not retry it', async () => {

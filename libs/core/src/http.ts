@@ -45,16 +45,27 @@ export interface ProviderFetchOptions {
   /** How to read the provider's request ids and error bodies. Default: its registered descriptor. */
   protocol?: ProviderProtocol;
   retry?: Partial<RetryPolicy>;
-  /** Aborts every request made through this fetch (the generation's signal). */
+  /** Aborts every request made through this fetch. */
   signal?: AbortSignal;
+  /**
+   * Bounds the requests that come without a signal of their own (an SDK call that takes none,
+   * e.g. fal's storage upload); a call's own signal replaces it. Lets one client serve a whole
+   * generation whose calls need different signals (a cancel must outlive the abort it follows).
+   */
+  defaultSignal?: AbortSignal;
   /**
    * POST requests are not retried after they may have reached the provider (a
    * retried submit can start a second billed job). Return true for POSTs that are
    * safe to repeat, e.g. a cancel or an upload initiation.
    */
   isSafeToRepeat?: (method: string, url: string) => boolean;
-  /** Per-request attempt timeout (e.g. longer for a Replicate `Prefer: wait` create). */
-  attemptTimeoutFor?: (method: string, url: string, headers: Headers) => number | undefined;
+  /**
+   * Per-request retry policy, laid over `retry` and chosen by method, URL and headers, so one
+   * client can send calls with different needs (a Replicate `Prefer: wait` create gets a longer
+   * attempt timeout, a cancel short attempts and fewer of them). A call's own signal comes with
+   * its `init` (the SDKs pass one per call) and is added to `signal`.
+   */
+  retryFor?: (method: string, url: string, headers: Headers) => Partial<RetryPolicy> | undefined;
   /** Sees every successful response (e.g. to read billing headers). */
   onResponse?: (info: { method: string; url: string; response: Response }) => void;
   /** Called before each retry, for logs and tests. */
@@ -241,6 +252,96 @@ function urlOf(input: RequestInfo | URL): string {
   return input instanceof Request ? input.url : String(input);
 }
 
+/** What one attempt ended with: an answer, or a typed failure with whether (and why, and after how long) to try again. */
+type AttemptOutcome<T> = { value: T } | { failure: BoardsError; retry: false } | { failure: BoardsError; retry: true; reason: string; waitMs?: number };
+
+/**
+ * The one retry loop of the shared HTTP policy: attempt, let the attempt classify its failure,
+ * back off (Retry-After when the attempt read one, else doubling from `baseDelayMs` with jitter, capped),
+ * and give up with the last typed failure after `maxAttempts`. An abort of any signal ends it with
+ * CanceledError, also during a backoff. Each attempt's own deadline is the attempt's business.
+ */
+async function withRetries<T>(
+  policy: RetryPolicy,
+  signals: AbortSignal[],
+  attempt: (n: number) => Promise<AttemptOutcome<T>>,
+  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void,
+): Promise<T> {
+  const stop = signals.length ? AbortSignal.any(signals) : undefined;
+  for (let n = 1; ; n++) {
+    if (stop?.aborted) throw new CanceledError();
+    const outcome = await attempt(n);
+    if ('value' in outcome) return outcome.value;
+    if (!outcome.retry || n >= policy.maxAttempts) throw outcome.failure;
+    const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
+    const delayMs = outcome.waitMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+    onRetry?.({ attempt: n, delayMs, reason: outcome.reason });
+    await sleep(delayMs, stop);
+  }
+}
+
+interface AttemptSettings {
+  provider: ProviderName;
+  protocol: ProviderProtocol;
+  policy: RetryPolicy;
+  /** Every signal that aborts the request (the fetch's, the call's). */
+  signals: AbortSignal[];
+  isSafeToRepeat?: ProviderFetchOptions['isSafeToRepeat'];
+  onResponse?: ProviderFetchOptions['onResponse'];
+}
+
+/**
+ * One request under its own deadline, classified: a 2xx/304 with a readable body is the answer;
+ * anything else is a typed failure that says whether a retry can help and cannot double-bill
+ * (429 always; 408, 5xx, timeouts and malformed JSON only when the request is safe to repeat;
+ * network failures when it is safe to repeat or was never sent).
+ */
+async function attemptRequest(input: RequestInfo | URL, init: RequestInit | undefined, settings: AttemptSettings): Promise<AttemptOutcome<Response>> {
+  const { provider, protocol, policy, signals } = settings;
+  const method = methodOf(input, init);
+  const url = urlOf(input);
+  const safeToRepeat = IDEMPOTENT.has(method) || (settings.isSafeToRepeat?.(method, url) ?? false);
+  const timeoutMs = policy.attemptTimeoutMs;
+  const path = new URL(url).pathname;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await fetch(input, { ...init, signal: AbortSignal.any([...signals, timeout]) });
+    await observe(provider, method, url, init, response).catch(() => undefined);
+    if ((response.ok || response.status === 304) && !(await malformedJson(response))) {
+      settings.onResponse?.({ method, url, response });
+      return { value: response };
+    }
+    if (response.ok) {
+      const failure = new ProviderError(`malformed JSON in the answer to ${method} ${path}`, {
+        provider,
+        status: response.status,
+        requestId: requestIdFrom(response.headers, protocol),
+        retryable: safeToRepeat,
+      });
+      return safeToRepeat ? { failure, retry: true, reason: 'malformed JSON' } : { failure, retry: false };
+    }
+    const failure = await errorFromResponse(provider, response, undefined, protocol);
+    const status = response.status;
+    if (!(status === 429 || (safeToRepeat && (status === 408 || status >= 500)))) return { failure, retry: false };
+    const waitMs = retryAfterMs(response.headers);
+    if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs) return { failure, retry: false };
+    return { failure, retry: true, reason: `status ${status}`, waitMs };
+  } catch (error) {
+    if (BoardsError.isInstance(error)) throw error;
+    if (signals.some((s) => s.aborted)) throw new CanceledError();
+    if (timeout.aborted) {
+      const failure = new TimeoutError(`${provider} ${method} ${path}`, timeoutMs);
+      return safeToRepeat ? { failure, retry: true, reason: 'timeout' } : { failure, retry: false };
+    }
+    const network = networkFailure(error, url);
+    const failure = new ProviderError(`${method} ${path} failed: ${network.reason}`, { provider, retryable: network.retryable });
+    // A blocked port fails the same way every time; a refused connection may be a server starting.
+    if (network.code === undefined && !network.retryable) return { failure, retry: false };
+    const code = network.code ?? 'network error';
+    return safeToRepeat || NOT_SENT_CODES.has(code) ? { failure, retry: true, reason: code } : { failure, retry: false };
+  }
+}
+
 /**
  * Creates the fetch an SDK is given. Non-2xx answers and network failures are
  * thrown as typed errors once retries are spent, so SDK retry loops cannot add
@@ -249,73 +350,18 @@ function urlOf(input: RequestInfo | URL): string {
  * without touching the network.
  */
 export function createProviderFetch(options: ProviderFetchOptions): typeof fetch {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const basePolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const protocol = protocolOf(options.provider, options.protocol);
   const settled = new WeakMap<object, Promise<Response>>();
 
-  const attempt = async (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
-    const method = methodOf(input, init);
+  const attempt = (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
+    const signals = [options.signal, init?.signal ?? options.defaultSignal].filter((s): s is AbortSignal => !!s);
     const url = urlOf(input);
     const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    const safeToRepeat = IDEMPOTENT.has(method) || (options.isSafeToRepeat?.(method, url) ?? false);
-    const timeoutMs = options.attemptTimeoutFor?.(method, url, headers) ?? policy.attemptTimeoutMs;
-    const callerSignals = [options.signal, init?.signal ?? undefined].filter((s): s is AbortSignal => !!s);
+    const policy: RetryPolicy = { ...basePolicy, ...options.retryFor?.(methodOf(input, init), url, headers) };
+    const settings: AttemptSettings = { ...options, protocol, policy, signals };
     const path = new URL(url).pathname;
-
-    for (let n = 1; ; n++) {
-      if (callerSignals.some((s) => s.aborted)) throw new CanceledError();
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = AbortSignal.any([...callerSignals, timeout]);
-      let retryReason: string;
-      let waitMs: number | undefined;
-      let failure: BoardsError;
-      try {
-        const response = await fetch(input, { ...init, signal });
-        await observe(options.provider, method, url, init, response).catch(() => undefined);
-        if ((response.ok || response.status === 304) && !(await malformedJson(response))) {
-          options.onResponse?.({ method, url, response });
-          return response;
-        }
-        if (response.ok) {
-          failure = new ProviderError(`malformed JSON in the answer to ${method} ${path}`, {
-            provider: options.provider,
-            status: response.status,
-            requestId: requestIdFrom(response.headers, protocol),
-            retryable: safeToRepeat,
-          });
-          if (!safeToRepeat) throw failure;
-          retryReason = 'malformed JSON';
-        } else {
-          failure = await errorFromResponse(options.provider, response, undefined, protocol);
-          const status = response.status;
-          if (!(status === 429 || (safeToRepeat && (status === 408 || status >= 500)))) throw failure;
-          retryReason = `status ${status}`;
-          waitMs = retryAfterMs(response.headers);
-          if (waitMs !== undefined && waitMs > policy.maxRetryAfterMs) throw failure;
-        }
-      } catch (error) {
-        if (BoardsError.isInstance(error)) throw error;
-        if (callerSignals.some((s) => s.aborted)) throw new CanceledError();
-        if (timeout.aborted) {
-          failure = new TimeoutError(`${options.provider} ${method} ${path}`, timeoutMs);
-          if (!safeToRepeat) throw failure;
-          retryReason = 'timeout';
-        } else {
-          const network = networkFailure(error, url);
-          failure = new ProviderError(`${method} ${path} failed: ${network.reason}`, { provider: options.provider, retryable: network.retryable });
-          // A blocked port fails the same way every time; a refused connection may be a server starting.
-          if (network.code === undefined && !network.retryable) throw failure;
-          const code = network.code ?? 'network error';
-          if (!(safeToRepeat || NOT_SENT_CODES.has(code))) throw failure;
-          retryReason = code;
-        }
-      }
-      if (n >= policy.maxAttempts) throw failure;
-      const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
-      const delayMs = waitMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
-      options.onRetry?.({ attempt: n, delayMs, reason: retryReason, url: path });
-      await sleep(delayMs, AbortSignal.any(callerSignals.length ? callerSignals : [new AbortController().signal]));
-    }
+    return withRetries(policy, signals, () => attemptRequest(input, init, settings), options.onRetry && ((info) => options.onRetry?.({ ...info, url: path })));
   };
 
   return ((input: RequestInfo | URL, init?: RequestInit) => {
@@ -376,9 +422,14 @@ export async function readBodyCapped(response: Response, maxBytes: number): Prom
 /** 1 MiB: for messages about sizes. */
 const MIB = 1024 * 1024;
 
+/** A 4xx other than 408/429 will not heal by waiting: a download gets one more try (a just-written output may not be served yet), then stops. */
+function healsOnRetry(error: BoardsError, attempt: number): boolean {
+  return !(error instanceof ProviderError && error.status && error.status < 500 && error.status !== 408 && error.status !== 429 && attempt >= 2);
+}
+
 /**
- * Downloads a provider's output with retries: a result the provider already
- * produced (and billed) is not given up after one failed or truncated transfer.
+ * Downloads a provider's output with retries (core's one retry loop): a result the provider
+ * already produced (and billed) is not given up after one failed or truncated transfer.
  * The body is read in chunks up to `maxBytes`; a larger output is refused at once.
  */
 export async function downloadBytes(url: string, options: DownloadOptions): Promise<{ bytes: Uint8Array; contentType?: string }> {
@@ -389,62 +440,67 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const protocol = protocolOf(options.provider, options.protocol);
-  const providerFetch = createProviderFetch({ provider: options.provider, protocol, signal: options.signal, retry: { ...policy, maxAttempts: 1 } });
-  let lastError: BoardsError | undefined;
+  const signals = options.signal ? [options.signal] : [];
+  const settings: AttemptSettings = { provider: options.provider, protocol, policy, signals };
   let attempts = 0;
-  for (let n = 1; n <= policy.maxAttempts; n++) {
+
+  const attempt = async (n: number): Promise<AttemptOutcome<{ bytes: Uint8Array; contentType?: string }>> => {
     attempts = n;
     try {
-      // No init: the fetch's signal is options.signal already, and an init would make it hand
-      // back a clone, whose cancel waits on the unread original (an endless body never ends).
-      const response = await providerFetch(url);
+      const request = await attemptRequest(url, undefined, settings);
+      if (!('value' in request)) {
+        const { failure } = request;
+        // Unlike an SDK's request, a download is repeated even past a long Retry-After (backing off as usual).
+        const waitMs = request.retry ? request.waitMs : undefined;
+        return healsOnRetry(failure, n) ? { failure, retry: true, reason: failure.message, waitMs } : { failure, retry: false };
+      }
+      const response = request.value;
       const expected = Number(response.headers.get('content-length') ?? NaN);
       const bytes = await readBodyCapped(response, maxBytes);
       if (!bytes) {
         // Waiting will not make it smaller: not retried.
-        lastError = new ProviderError(`output is larger than the ${Math.round(maxBytes / MIB)} MiB allowed for it; not stored`, {
+        const failure = new ProviderError(`output is larger than the ${Math.round(maxBytes / MIB)} MiB allowed for it; not stored`, {
           provider: options.provider,
           status: response.status,
           requestId: requestIdFrom(response.headers, protocol),
           jobId: options.jobId,
           retryable: false,
         });
-        break;
+        return { failure, retry: false };
       }
       if (Number.isFinite(expected) && bytes.length !== expected) {
-        throw new ProviderError(`download truncated: ${bytes.length} of ${expected} bytes`, {
+        const failure = new ProviderError(`download truncated: ${bytes.length} of ${expected} bytes`, {
           provider: options.provider,
           status: response.status,
           requestId: requestIdFrom(response.headers, protocol),
           retryable: true,
         });
+        return { failure, retry: true, reason: 'truncated' };
       }
-      return { bytes, contentType: response.headers.get('content-type') ?? undefined };
+      return { value: { bytes, contentType: response.headers.get('content-type') ?? undefined } };
     } catch (error) {
       if (error instanceof CanceledError) throw error;
       if (options.signal?.aborted) throw new CanceledError();
-      const typed = BoardsError.isInstance(error)
+      // The body broke off while being read (a reset mid-transfer).
+      const network = networkFailure(error, url);
+      const failure = BoardsError.isInstance(error)
         ? error
-        : new ProviderError(`download failed: ${networkFailure(error, url).reason}`, {
-            provider: options.provider,
-            retryable: networkFailure(error, url).retryable,
-          });
-      lastError = typed;
-      // 4xx other than 408/429 will not heal by waiting.
-      if (typed instanceof ProviderError && typed.status && typed.status < 500 && typed.status !== 408 && typed.status !== 429 && n >= 2) break;
-      if (n < policy.maxAttempts) await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1)), options.signal);
+        : new ProviderError(`download failed: ${network.reason}`, { provider: options.provider, retryable: network.retryable });
+      return healsOnRetry(failure, n) ? { failure, retry: true, reason: failure.message } : { failure, retry: false };
     }
-  }
-  const e = lastError as BoardsError;
-  if (e instanceof ProviderError) {
-    const message = e.message.replace(new RegExp(`^${options.provider}: `), '').replace(/ \((status|request|job) [^)]*\)$/, '');
+  };
+
+  try {
+    return await withRetries(policy, signals, attempt);
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    const message = error.message.replace(new RegExp(`^${options.provider}: `), '').replace(/ \((status|request|job) [^)]*\)$/, '');
     throw new ProviderError(`output download failed after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`, {
       provider: options.provider,
-      status: e.status,
-      requestId: e.requestId,
+      status: error.status,
+      requestId: error.requestId,
       jobId: options.jobId,
-      retryable: e.retryable,
+      retryable: error.retryable,
     });
   }
-  throw e;
 }

@@ -12,18 +12,11 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Default deadline of one whole generation. */
-export const DEFAULT_GENERATION_TIMEOUT_MS = 10 * 60 * 1000;
-
 /**
- * The deadline of one generation: the adapter option, else BOARDS_GENERATION_TIMEOUT_MS,
- * else `fallbackMs` (10 minutes unless the adapter says otherwise).
+ * Default deadline of one whole generation. Core reads no environment: the adapters resolve
+ * BOARDS_GENERATION_TIMEOUT_MS through @boards/config and pass the value in.
  */
-export function generationTimeoutMs(option: number | undefined, fallbackMs = DEFAULT_GENERATION_TIMEOUT_MS): number {
-  if (option !== undefined) return option;
-  const fromEnv = Number(process.env.BOARDS_GENERATION_TIMEOUT_MS);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : fallbackMs;
-}
+export const DEFAULT_GENERATION_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** First status poll interval after the immediate check. */
 export const POLL_FIRST_MS = 100;

@@ -159,11 +159,10 @@ describe('root', () => {
     else process.env.BOARDS_STORAGE_DIR = saved;
   });
 
-  it('defaults to BOARDS_STORAGE_DIR, else ./boards-output, resolved against the cwd', () => {
+  it("defaults to ./boards-output resolved against the cwd; BOARDS_STORAGE_DIR is the caller's to pass (storage reads no environment)", () => {
     process.env.BOARDS_STORAGE_DIR = 'custom-out';
-    expect(new LocalArtifactStore().root).toBe(resolve('custom-out'));
-    delete process.env.BOARDS_STORAGE_DIR;
     expect(new LocalArtifactStore().root).toBe(resolve('boards-output'));
+    expect(new LocalArtifactStore({ root: 'custom-out' }).root).toBe(resolve('custom-out'));
     expect(new LocalArtifactStore({ root: '/tmp/x' }).root).toBe(resolve('/tmp/x'));
   });
 });

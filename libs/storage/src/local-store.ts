@@ -8,13 +8,13 @@ import { resolveRef } from './resolve-ref';
 
 export interface LocalStoreOptions {
   /**
-   * Directory for artifacts, resolved against process.cwd().
-   * Default: BOARDS_STORAGE_DIR, else `./boards-output` under process.cwd().
+   * Directory for artifacts, resolved against process.cwd(). Default: `./boards-output`.
+   * Storage reads no environment: the caller passes BOARDS_STORAGE_DIR (@boards/config `storageDir()`), as the CLI does.
    */
   root?: string;
   /** Deadline for downloading an http(s) input, in ms. No env var. Default: 60000. */
   downloadTimeoutMs?: number;
-  /** What set `root`, for error messages (a CLI passes `--out`). Default: BOARDS_STORAGE_DIR. */
+  /** What set `root`, for error messages (the CLI passes `--out` or BOARDS_STORAGE_DIR). Default: BOARDS_STORAGE_DIR. */
   rootSetting?: string;
 }
 
@@ -30,7 +30,7 @@ export class LocalArtifactStore implements ArtifactStore {
   private readonly rootSetting: string;
 
   constructor(options: LocalStoreOptions = {}) {
-    this.root = resolve(options.root ?? (process.env.BOARDS_STORAGE_DIR || 'boards-output'));
+    this.root = resolve(options.root ?? 'boards-output');
     this.downloadTimeoutMs = options.downloadTimeoutMs ?? 60_000;
     this.rootSetting = options.rootSetting ?? 'BOARDS_STORAGE_DIR';
   }

@@ -2,6 +2,7 @@ import { createFalClient, type FalClient } from '@fal-ai/client';
 import { providerSettings } from '@boards/config';
 import { createProviderFetch, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
+import { STREAM_SPAN_MS } from './fal-wait';
 
 export interface FalAdapterOptions {
   /** API key. Default: FAL_KEY (or FAL_KEY_ID + FAL_KEY_SECRET) from the environment, BOARDS_GENERATOR_API_KEYS or .env, read at call time. */
@@ -37,14 +38,28 @@ export function redirectFalUrl(url: string, baseUrl: string): string {
 }
 
 const SAFE_POST = /\/storage\/upload\/initiate/;
+const STATUS_STREAM = /\/requests\/[^/]+\/status\/stream$/;
+const CANCEL = /\/requests\/[^/]+\/cancel$/;
+
+/** The status stream is an optimisation: one attempt (polling takes over when it fails), with a deadline past the span it is held. */
+const STREAM_RETRY: Partial<RetryPolicy> = { maxAttempts: 1, attemptTimeoutMs: STREAM_SPAN_MS + 5000 };
+/** A cancel runs inside core's bounded cancel wait: short attempts, two of them. */
+const CANCEL_RETRY: Partial<RetryPolicy> = { attemptTimeoutMs: 3000, maxAttempts: 2 };
 
 export interface FalClientHooks {
+  /** Aborts every request of the client. */
   signal?: AbortSignal;
+  /** Bounds the requests that carry no signal of their own (storage uploads: the SDK takes none for them). */
+  defaultSignal?: AbortSignal;
   /** Receives `x-fal-billable-units` from result responses. */
   onBillableUnits?: (units: string) => void;
 }
 
-/** Builds the official client over the shared HTTP policy (the client's own retries never see a failure). */
+/**
+ * Builds the official client over the shared HTTP policy (the client's own retries never see a
+ * failure). One client serves a whole generation: queue calls pass their own `abortSignal`,
+ * and the retry policy is chosen per call (the status stream one attempt, a cancel short ones).
+ */
 export function createFalAdapterClient(options: FalAdapterOptions = {}, hooks: FalClientHooks = {}): FalClient {
   const { apiKey, baseUrl } = providerSettings(descriptor.name, options);
   return createFalClient({
@@ -54,8 +69,13 @@ export function createFalAdapterClient(options: FalAdapterOptions = {}, hooks: F
       provider: descriptor.name,
       protocol: descriptor,
       signal: hooks.signal,
+      defaultSignal: hooks.defaultSignal,
       retry: options.retry,
       isSafeToRepeat: (method, url) => method === 'POST' && SAFE_POST.test(url),
+      retryFor: (_method, url) => {
+        const path = new URL(url).pathname;
+        return STATUS_STREAM.test(path) ? STREAM_RETRY : CANCEL.test(path) ? CANCEL_RETRY : undefined;
+      },
       onResponse: ({ response }) => {
         const units = response.headers.get('x-fal-billable-units');
         if (units) hooks.onBillableUnits?.(units);

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import { generatorSettings } from '@boards/config';
 import {
   collectUrls,
   defineGenerator,
+  resolveUpload,
   storeOutputUrls,
   type Artifact,
   type ArtifactType,
@@ -12,7 +14,7 @@ import {
 } from '@boards/core';
 import { estimateFromPrice } from '@boards/cost';
 import type { FalAdapterOptions } from './fal-client';
-import { runFalRequest, uploadToFal, type FalResult } from './fal-queue';
+import { openFalGeneration, runFalRequest, uploadToFal, type FalResult } from './fal-queue';
 
 export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
   /**
@@ -38,26 +40,30 @@ export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
 /** A generator for a fal endpoint: the package declares endpoint, schema, price and mapping; this does the queue protocol. */
 export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorSpec<Schema>): Generator<Schema> {
   const { toEndpointInput, toArtifacts, billedPrice, adapter, ...declared } = spec;
-  return defineGenerator({
-    ...declared,
-    provider: 'fal',
-    timeoutMs: adapter?.timeoutMs,
-    async run(input, ctx) {
-      const upload = async (ref: string, accept?: ArtifactType) => {
-        ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
-        const file = await ctx.resolveInput(ref, { accept });
-        return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter);
-      };
-      const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
-      const result = await runFalRequest(spec.model, endpointInput, ctx, adapter);
-      if (result.billableUnits) {
-        const actual = estimateFromPrice(billedPrice ? billedPrice(input) : spec.price, Number(result.billableUnits));
-        ctx.reportActualCost({ reported: `billable_units=${result.billableUnits}`, micros: actual.known ? actual.micros : undefined });
-      }
-      const artifacts = toArtifacts
-        ? await toArtifacts(result, ctx)
-        : await storeOutputUrls(ctx, collectUrls(result.data), { provider: 'fal', type: spec.artifactType, jobId: result.requestId });
-      return { artifacts, providerJobId: result.requestId };
+  return defineGenerator(
+    {
+      ...declared,
+      provider: 'fal',
+      timeoutMs: adapter?.timeoutMs,
+      async run(input, ctx) {
+        // One client for the uploads and the request (key and base URL resolved once).
+        const generation = openFalGeneration(adapter ?? {}, ctx);
+        const upload = async (ref: string, accept?: ArtifactType) => {
+          const file = await resolveUpload(ctx, ref, accept);
+          return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter, generation);
+        };
+        const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
+        const result = await runFalRequest(spec.model, endpointInput, ctx, adapter, generation);
+        if (result.billableUnits) {
+          const actual = estimateFromPrice(billedPrice ? billedPrice(input) : spec.price, Number(result.billableUnits));
+          ctx.reportActualCost({ reported: `billable_units=${result.billableUnits}`, micros: actual.known ? actual.micros : undefined });
+        }
+        const artifacts = toArtifacts
+          ? await toArtifacts(result, ctx)
+          : await storeOutputUrls(ctx, collectUrls(result.data), { provider: 'fal', type: spec.artifactType, jobId: result.requestId });
+        return { artifacts, providerJobId: result.requestId };
+      },
     },
-  });
+    generatorSettings(adapter?.timeoutMs),
+  );
 }

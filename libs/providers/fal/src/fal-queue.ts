@@ -3,15 +3,16 @@ import {
   cancelProviderJob,
   CanceledError,
   stoppedError,
-  generationTimeoutMs,
   GenerationFailedError,
   ProviderError,
   TimeoutError,
   type GeneratorContext,
 } from '@boards/core';
+import { generationTimeoutMs } from '@boards/config';
+import type { FalClient } from '@fal-ai/client';
 import { createFalAdapterClient, type FalAdapterOptions } from './fal-client';
 import { mapFalError } from './fal-error';
-import { STREAM_SPAN_MS, waitUntilCompleted } from './fal-wait';
+import { waitUntilCompleted } from './fal-wait';
 
 export interface FalResult<Output = Record<string, unknown>> {
   data: Output;
@@ -20,28 +21,42 @@ export interface FalResult<Output = Record<string, unknown>> {
   billableUnits?: string;
 }
 
+/** The one fal client of a generation, shared by its uploads and its queue request, and the billable units its result carried. */
+export interface FalGeneration {
+  readonly client: FalClient;
+  billableUnits?: string;
+}
+
+/**
+ * Opens a generation's client (key and base URL resolved once): uploads are bounded by the
+ * generation's signal; queue calls bring their own (a cancel must outlive the abort it follows).
+ */
+export function openFalGeneration(options: FalAdapterOptions, ctx: GeneratorContext): FalGeneration {
+  const units: { value?: string } = {};
+  const client = createFalAdapterClient(options, { defaultSignal: ctx.signal, onBillableUnits: (u) => (units.value = u) });
+  return {
+    client,
+    get billableUnits() {
+      return units.value;
+    },
+  };
+}
+
 /**
  * Cancels within core's bounded wait. `completed`: fal said the request had already completed
  * (billed; its result stays at fal). `problem`: why the cancel was not confirmed, if it was not.
  */
-async function cancelRequest(
-  options: FalAdapterOptions,
-  endpoint: string,
-  requestId: string,
-  ctx: GeneratorContext,
-): Promise<{ completed: boolean; problem?: string }> {
+async function cancelRequest(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext): Promise<{ completed: boolean; problem?: string }> {
   let completed = false;
   const problem = await cancelProviderJob(
     { provider: 'fal', jobId: requestId },
     (signal) =>
-      createFalAdapterClient({ ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } }, { signal })
-        .queue.cancel(endpoint, { requestId })
-        .catch((error: unknown) => {
-          // fal answers 400 {status: "ALREADY_COMPLETED"}: the shared fetch keeps that body in the message, the fal client in `body`.
-          const e = error as { body?: { status?: unknown }; message?: unknown };
-          if (e.body?.status !== 'ALREADY_COMPLETED' && !/ALREADY_COMPLETED/.test(String(e.message))) throw error;
-          completed = true;
-        }),
+      client.queue.cancel(endpoint, { requestId, abortSignal: signal }).catch((error: unknown) => {
+        // fal answers 400 {status: "ALREADY_COMPLETED"}: the shared fetch keeps that body in the message, the fal client in `body`.
+        const e = error as { body?: { status?: unknown }; message?: unknown };
+        if (e.body?.status !== 'ALREADY_COMPLETED' && !/ALREADY_COMPLETED/.test(String(e.message))) throw error;
+        completed = true;
+      }),
     ctx.logger,
   );
   if (completed) ctx.logger.info(`fal: request ${requestId} had already completed when canceled: it is billed and its result is kept at fal`);
@@ -65,31 +80,26 @@ export async function runFalRequest<Output = Record<string, unknown>>(
   input: Record<string, unknown>,
   ctx: GeneratorContext,
   options: FalAdapterOptions = {},
+  generation: FalGeneration = openFalGeneration(options, ctx),
 ): Promise<FalResult<Output>> {
   const timeoutMs = generationTimeoutMs(options.timeoutMs);
   const deadline = AbortSignal.timeout(timeoutMs);
   const stop = AbortSignal.any([ctx.signal, deadline]);
-  let billableUnits: string | undefined;
-  const client = createFalAdapterClient(options, { signal: stop, onBillableUnits: (u) => (billableUnits = u) });
-  // The stream is an optimisation: one attempt (polling takes over when it fails), and an attempt deadline past the span it is held.
-  const streamClient = createFalAdapterClient(
-    { ...options, retry: { ...options.retry, maxAttempts: 1, attemptTimeoutMs: STREAM_SPAN_MS + 5000 } },
-    { signal: stop },
-  );
+  const { client } = generation;
 
   let requestId: string | undefined;
   try {
     ctx.progress({ progress: 0.05, phase: 'queued' });
-    requestId = requestIdOf(await client.queue.submit(endpoint, { input }));
+    requestId = requestIdOf(await client.queue.submit(endpoint, { input, abortSignal: stop }));
     ctx.setProviderJob({ provider: 'fal', jobId: requestId });
 
-    await waitUntilCompleted(client, streamClient, endpoint, requestId, ctx, stop, options);
+    await waitUntilCompleted(client, endpoint, requestId, ctx, stop, options);
     ctx.progress({ progress: 0.75, phase: 'running', message: 'fetching result' });
-    const result = await client.queue.result(endpoint, { requestId });
-    return { data: result.data as Output, requestId, billableUnits };
+    const result = await client.queue.result(endpoint, { requestId, abortSignal: stop });
+    return { data: result.data as Output, requestId, billableUnits: generation.billableUnits };
   } catch (error) {
     if (stop.aborted && requestId) {
-      const { completed, problem } = await cancelRequest(options, endpoint, requestId, ctx);
+      const { completed, problem } = await cancelRequest(client, endpoint, requestId, ctx);
       if (completed) {
         throw new CanceledError('Generation was stopped after the fal request had completed: it is billed and its result is kept at fal', requestId);
       }
@@ -124,11 +134,11 @@ export async function uploadToFal(
   fileName: string,
   ctx: GeneratorContext,
   options: FalAdapterOptions = {},
+  generation: FalGeneration = openFalGeneration(options, ctx),
 ): Promise<string> {
-  const client = createFalAdapterClient(options, { signal: ctx.signal });
   try {
     const blob = new File([bytes as BlobPart], fileName, { type: mimeType });
-    return await client.storage.upload(blob);
+    return await generation.client.storage.upload(blob);
   } catch (error) {
     throw mapFalError(error, undefined);
   }

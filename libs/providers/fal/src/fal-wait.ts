@@ -34,9 +34,12 @@ function report(ctx: GeneratorContext, status: QueueStatus): void {
  * (not offered, or stuck): poll instead. Stopping aborts it.
  */
 async function followStream(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext, stop: AbortSignal) {
+  // The SDK takes no signal for a stream (it opens one at once): a stopped generation opens none, and stopping aborts it.
+  if (stop.aborted) return 'failed';
   const stream = await client.queue.streamStatus(endpoint, { requestId, logs: false });
   const abort = () => stream.abort();
   stop.addEventListener('abort', abort, { once: true });
+  if (stop.aborted) abort();
   const span = setTimeout(abort, STREAM_SPAN_MS);
   const silent = setTimeout(abort, FIRST_EVENT_MS);
   let events = 0;
@@ -69,7 +72,6 @@ async function followStream(client: FalClient, endpoint: string, requestId: stri
  */
 export async function waitUntilCompleted(
   client: FalClient,
-  streamClient: FalClient,
   endpoint: string,
   requestId: string,
   ctx: GeneratorContext,
@@ -79,7 +81,7 @@ export async function waitUntilCompleted(
   if (options.statusUpdates !== 'poll') {
     for (let quickEnds = 0; quickEnds < 2;) {
       const opened = Date.now();
-      const outcome = await followStream(streamClient, endpoint, requestId, ctx, stop);
+      const outcome = await followStream(client, endpoint, requestId, ctx, stop);
       if (stop.aborted) throw new CanceledError();
       if (outcome === 'completed') return;
       if (outcome === 'failed') break;
@@ -88,7 +90,7 @@ export async function waitUntilCompleted(
   }
   let interval = options.pollIntervalMs ?? POLL_FIRST_MS;
   for (;;) {
-    const status = (await client.queue.status(endpoint, { requestId, logs: false })) as unknown as QueueStatus;
+    const status = (await client.queue.status(endpoint, { requestId, logs: false, abortSignal: stop })) as unknown as QueueStatus;
     if (status.status === 'COMPLETED') return;
     report(ctx, status);
     await pause(interval, stop);

@@ -200,6 +200,16 @@ describe('fal adapter', () => {
     expect(error).toMatchObject({ jobId: ctx.providerJobs[0].jobId, message: expect.stringMatching(/fal cancel of job .* was not confirmed/) });
   });
 
+  it('one client, per-call retry: a cancel fal keeps refusing is tried twice (its own policy), not maxAttempts times', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    emulator.current.injectFault({ provider: 'fal', operation: 'cancel', kind: 'status', status: 503, times: Infinity });
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
+    const error = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, ctx, { ...fast, retry: { ...fast.retry, maxAttempts: 6 } }));
+    expect(error).toBeInstanceOf(CancelUnconfirmedError);
+    expect(ops().filter((o) => o === 'cancel')).toHaveLength(2);
+  });
+
   it('refuses a submit answer without a request_id at once', async () => {
     const error = await withFixedAnswer(200, { status: 'IN_QUEUE' }, async (base, seen) => {
       const outcome = await failure(runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), { ...fast, baseUrl: base, timeoutMs: 3000 }));
@@ -220,6 +230,15 @@ describe('fal adapter', () => {
     emulator.current.injectFault({ provider: 'fal', operation: 'upload-initiate', kind: 'status', status: 503 });
     await uploadToFal(new Uint8Array([1, 2, 3]), 'application/octet-stream', 'b.bin', createTestContext(), fast);
     expect(ops()).toEqual(['upload-initiate', 'upload-initiate', 'upload']);
+  });
+
+  it("one client, per-call signals: an upload (whose SDK call takes no signal) is still stopped by the generation's abort", async () => {
+    emulator.current.injectFault({ provider: 'fal', operation: 'upload-initiate', kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(uploadToFal(new Uint8Array([1]), 'application/octet-stream', 'c.bin', createTestContext({ signal: controller.signal }), fast));
+    expect(error).toBeInstanceOf(CanceledError);
+    expect(ops()).toEqual(['upload-initiate']);
   });
 
   it('names the missing variable and sends nothing without a key', async () => {

@@ -2,4 +2,4 @@ export { descriptor } from './descriptor';
 export { createFalAdapterClient, redirectFalUrl, type FalAdapterOptions } from './fal-client';
 export { mapFalError } from './fal-error';
 export { defineFalGenerator, type FalGeneratorSpec } from './fal-generator';
-export { runFalRequest, uploadToFal, type FalResult } from './fal-queue';
+export { openFalGeneration, runFalRequest, uploadToFal, type FalGeneration, type FalResult } from './fal-queue';

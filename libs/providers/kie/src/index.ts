@@ -1,7 +1,7 @@
 export { descriptor } from './descriptor';
-export { createKieClient, KIE_API_URL, KIE_UPLOAD_URL, type KieAdapterOptions, type KieClient, type KieSettings } from './kie-client';
+export { createKieClient, KIE_API_URL, KIE_UPLOAD_URL, type KieAdapterOptions, type KieClient, type KieClientOptions, type KieSettings } from './kie-client';
 export { kieCreditPrice, KIE_CREDIT_USD, type KieCreditPrice } from './kie-credits';
 export { kieEnvelopeError, mapKieError } from './kie-error';
 export { defineKieGenerator, type KieGeneratorSpec } from './kie-generator';
-export { runKieTask, uploadToKie, KIE_FIRST_POLL_MS, type KieTaskRecord, type KieTaskResult } from './kie-task';
+export { openKieClient, runKieTask, uploadToKie, KIE_FIRST_POLL_MS, type KieTaskRecord, type KieTaskResult } from './kie-task';
 export { kieSettings } from './kie-settings';

@@ -41,6 +41,8 @@ export interface KieCall {
   what: string;
   /** The task the call is about, for errors. */
   jobId?: string;
+  /** Stops this call (the task's stop signal); default: the client's `defaultSignal`. */
+  signal?: AbortSignal;
 }
 
 /** A client of Kie's HTTP API over core's shared fetch: bearer key, envelope checks, typed errors. */
@@ -50,11 +52,20 @@ export interface KieClient {
 
 const UPLOAD_PATH = /\/api\/file-[a-z0-9]+-upload$/;
 
-export function createKieClient(settings: KieSettings, options: { signal?: AbortSignal; retry?: Partial<RetryPolicy> } = {}): KieClient {
+/** Signals and retries of a Kie client: `signal` stops every call, `defaultSignal` the calls that bring none of their own. */
+export interface KieClientOptions {
+  signal?: AbortSignal;
+  defaultSignal?: AbortSignal;
+  retry?: Partial<RetryPolicy>;
+}
+
+/** One client serves a whole generation (its uploads and its task): each call may bring its own signal. */
+export function createKieClient(settings: KieSettings, options: KieClientOptions = {}): KieClient {
   const fetch = createProviderFetch({
     provider: descriptor.name,
     protocol: descriptor,
     signal: options.signal,
+    defaultSignal: options.defaultSignal,
     retry: options.retry,
     // An upload only stores a temporary file: repeating one cannot bill twice.
     isSafeToRepeat: (method, url) => method === 'POST' && UPLOAD_PATH.test(new URL(url).pathname),
@@ -68,6 +79,7 @@ export function createKieClient(settings: KieSettings, options: { signal?: Abort
         method: call.method,
         headers,
         body: call.form ?? (call.json !== undefined ? JSON.stringify(call.json) : undefined),
+        signal: call.signal,
       });
       const requestId = requestIdFrom(response.headers, descriptor) ?? call.jobId;
       const text = await response.text();

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { defineGenerator, storeOutputUrls, type Artifact, type ArtifactType, type Generator, type GeneratorContext, type GeneratorSpec } from '@boards/core';
+import { generatorSettings } from '@boards/config';
+import { defineGenerator, resolveUpload, storeOutputUrls } from '@boards/core';
+import type { Artifact, ArtifactType, Generator, GeneratorContext, GeneratorSpec } from '@boards/core';
 import type { KieAdapterOptions } from './kie-client';
-import { kieSettings } from './kie-settings';
-import { runKieTask, uploadToKie, type KieTaskResult } from './kie-task';
+import { openKieClient, runKieTask, uploadToKie, type KieTaskResult } from './kie-task';
 
 export interface KieGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
   /**
@@ -23,27 +24,29 @@ export interface KieGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
 /** A generator for a Kie market model: the package declares model, schema, price and mapping; this does createTask / recordInfo. */
 export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorSpec<Schema>): Generator<Schema> {
   const { toTaskInput, toArtifacts, adapter, ...declared } = spec;
-  return defineGenerator({
-    ...declared,
-    provider: 'kie',
-    timeoutMs: adapter?.timeoutMs,
-    async run(input, ctx) {
-      // Key and base URL resolved once for the uploads and the task (one read of the key sources).
-      const { apiKey, baseUrl } = kieSettings(adapter);
-      const options = { ...adapter, apiKey, baseUrl };
-      const upload = async (ref: string, accept?: ArtifactType) => {
-        ctx.progress({ progress: 0.02, phase: 'uploading', message: ref.startsWith('data:') ? 'data URL' : ref });
-        const file = await ctx.resolveInput(ref, { accept });
-        return uploadToKie(file.bytes, file.mimeType, file.fileName, ctx, options);
-      };
-      const taskInput = toTaskInput ? await toTaskInput(input, upload) : (input as Record<string, unknown>);
-      const task = await runKieTask(spec.model, taskInput, ctx, options);
-      // recordInfo reports time, not credits (those come only in callbacks): the estimate stands.
-      if (typeof task.record.costTime === 'number') ctx.reportActualCost({ reported: `cost_time=${task.record.costTime / 1000}s` });
-      const artifacts = toArtifacts
-        ? await toArtifacts(task, ctx)
-        : await storeOutputUrls(ctx, task.result.resultUrls ?? [], { provider: 'kie', type: spec.artifactType, jobId: task.taskId });
-      return { artifacts, providerJobId: task.taskId };
+  return defineGenerator(
+    {
+      ...declared,
+      provider: 'kie',
+      timeoutMs: adapter?.timeoutMs,
+      async run(input, ctx) {
+        // One client for the uploads and the task (key and base URL resolved once).
+        const options = adapter ?? {};
+        const client = openKieClient(options, ctx);
+        const upload = async (ref: string, accept?: ArtifactType) => {
+          const file = await resolveUpload(ctx, ref, accept);
+          return uploadToKie(file.bytes, file.mimeType, file.fileName, ctx, options, client);
+        };
+        const taskInput = toTaskInput ? await toTaskInput(input, upload) : (input as Record<string, unknown>);
+        const task = await runKieTask(spec.model, taskInput, ctx, options, client);
+        // recordInfo reports time, not credits (those come only in callbacks): the estimate stands.
+        if (typeof task.record.costTime === 'number') ctx.reportActualCost({ reported: `cost_time=${task.record.costTime / 1000}s` });
+        const artifacts = toArtifacts
+          ? await toArtifacts(task, ctx)
+          : await storeOutputUrls(ctx, task.result.resultUrls ?? [], { provider: 'kie', type: spec.artifactType, jobId: task.taskId });
+        return { artifacts, providerJobId: task.taskId };
+      },
     },
-  });
+    generatorSettings(adapter?.timeoutMs),
+  );
 }

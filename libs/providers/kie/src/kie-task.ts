@@ -1,15 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CanceledError,
-  GenerationFailedError,
-  generationTimeoutMs,
-  nextPollInterval,
-  pause,
-  POLL_FIRST_MS,
-  ProviderError,
-  TimeoutError,
-  type GeneratorContext,
-} from '@boards/core';
+import { CanceledError, GenerationFailedError, nextPollInterval, pause, POLL_FIRST_MS, ProviderError, TimeoutError, type GeneratorContext } from '@boards/core';
+import { generationTimeoutMs } from '@boards/config';
 import { createKieClient, type KieAdapterOptions, type KieClient } from './kie-client';
 import { mapKieError } from './kie-error';
 import { kieSettings } from './kie-settings';
@@ -36,6 +27,11 @@ export interface KieTaskResult {
   record: KieTaskRecord;
 }
 
+/** The one client of a generation (settings resolved once): calls without a signal of their own are bounded by the generation's. */
+export function openKieClient(options: KieAdapterOptions, ctx: GeneratorContext): KieClient {
+  return createKieClient(kieSettings(options), { defaultSignal: ctx.signal, retry: options.retry });
+}
+
 /** Default wait before the second poll: the first is immediate, so a fast task costs one round trip. */
 export const KIE_FIRST_POLL_MS = 25;
 
@@ -52,8 +48,9 @@ function parseResult(record: KieTaskRecord): KieTaskResult['result'] {
   });
 }
 
-async function createTask(client: KieClient, model: string, input: Record<string, unknown>): Promise<string> {
+async function createTask(client: KieClient, model: string, input: Record<string, unknown>, signal: AbortSignal): Promise<string> {
   const data = await client.call<{ taskId?: unknown } | null>({
+    signal,
     method: 'POST',
     path: '/api/v1/jobs/createTask',
     json: { model, input },
@@ -74,14 +71,14 @@ export async function runKieTask(
   input: Record<string, unknown>,
   ctx: GeneratorContext,
   options: KieAdapterOptions = {},
+  client: KieClient = openKieClient(options, ctx),
 ): Promise<KieTaskResult> {
   const timeoutMs = generationTimeoutMs(options.timeoutMs);
   const stop = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
-  const client = createKieClient(kieSettings(options), { signal: stop, retry: options.retry });
   let taskId: string | undefined;
   try {
     ctx.progress({ progress: 0.05, phase: 'queued' });
-    taskId = await createTask(client, model, input);
+    taskId = await createTask(client, model, input, stop);
     ctx.setProviderJob({ provider: 'kie', jobId: taskId });
     let interval = options.pollIntervalMs ?? KIE_FIRST_POLL_MS;
     for (;;) {
@@ -90,6 +87,7 @@ export async function runKieTask(
         path: `/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(taskId)}`,
         what: `recordInfo ${taskId}`,
         jobId: taskId,
+        signal: stop,
       });
       if (record.state === 'success') return { taskId, result: parseResult(record), record };
       if (record.state === 'fail') {
@@ -119,8 +117,8 @@ export async function uploadToKie(
   fileName: string,
   ctx: GeneratorContext,
   options: KieAdapterOptions = {},
+  client: KieClient = openKieClient(options, ctx),
 ): Promise<string> {
-  const client = createKieClient(kieSettings(options), { signal: ctx.signal, retry: options.retry });
   const form = new FormData();
   form.append('file', new File([bytes as BlobPart], fileName, { type: mimeType }));
   form.append('uploadPath', 'boards-inputs');

@@ -136,6 +136,14 @@ describe('kie adapter', () => {
     expect(Buffer.from(await (await fetch(url)).arrayBuffer())).toEqual(Buffer.from([1, 2, 3]));
   });
 
+  it("one client per generation, per-call signals: an upload (a call without a signal of its own) is stopped by the generation's abort", async () => {
+    emulator.current.injectFault({ provider: 'kie', operation: 'upload', kind: 'hang' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(uploadToKie(new Uint8Array([1]), 'image/png', 'in.png', createTestContext({ signal: controller.signal }), fast));
+    expect(error).toBeInstanceOf(CanceledError);
+  });
+
   it('prices credits at $0.005', () => {
     expect(kieCreditPrice({ credits: 3, unit: 'second', checkedOn: '2026-12-01' })).toEqual({
       usd: '0.015',

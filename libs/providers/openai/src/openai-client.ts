@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
-import { providerSettings } from '@boards/config';
-import { createProviderFetch, generationTimeoutMs, type RetryPolicy } from '@boards/core';
+import { generationTimeoutMs, providerSettings } from '@boards/config';
+import { createProviderFetch, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
 
 export interface OpenAIAdapterOptions {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { generatorSettings } from '@boards/config';
 import { defineGenerator, type Generator, type GeneratorContext, type GeneratorResult, type GeneratorSpec } from '@boards/core';
 
 export interface OpenAIGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider'> {
@@ -8,5 +9,5 @@ export interface OpenAIGeneratorSpec<Schema extends z.ZodType> extends Omit<Gene
 
 /** A generator for an OpenAI model. OpenAI calls are synchronous, so the package picks the operation. */
 export function defineOpenAIGenerator<Schema extends z.ZodType>(spec: OpenAIGeneratorSpec<Schema>): Generator<Schema> {
-  return defineGenerator({ ...spec, provider: 'openai' });
+  return defineGenerator({ ...spec, provider: 'openai' }, generatorSettings(spec.timeoutMs));
 }

@@ -29,6 +29,8 @@ export function replicateWaitSeconds(options: ReplicateAdapterOptions): number {
 }
 
 const CANCEL_PATH = /\/predictions\/[^/]+\/cancel$/;
+/** A cancel runs inside core's bounded cancel wait: short attempts, two of them. */
+const CANCEL_RETRY: Partial<RetryPolicy> = { attemptTimeoutMs: 3000, maxAttempts: 2 };
 
 /** The options with the key, base URL and wait resolved from the configuration, once: pass them to every client of one generation. */
 export function resolveReplicateOptions(options: ReplicateAdapterOptions = {}): ReplicateAdapterOptions & { apiKey: string } {
@@ -36,7 +38,11 @@ export function resolveReplicateOptions(options: ReplicateAdapterOptions = {}): 
   return { ...options, ...settings, waitSeconds: replicateWaitSeconds(options) };
 }
 
-/** Builds the official client over the shared HTTP policy (settings not given are resolved from the configuration). */
+/**
+ * Builds the official client over the shared HTTP policy (settings not given are resolved from the
+ * configuration). One client serves a whole generation: each call passes its own `signal`, and the
+ * retry policy is chosen per call (a blocking create waits longer, a cancel gets short attempts).
+ */
 export function createReplicateClient(options: ReplicateAdapterOptions = {}, signal?: AbortSignal): Replicate {
   const resolved = options.apiKey === undefined ? resolveReplicateOptions(options) : options;
   const waitSeconds = replicateWaitSeconds(resolved);
@@ -51,8 +57,11 @@ export function createReplicateClient(options: ReplicateAdapterOptions = {}, sig
       signal,
       retry: options.retry,
       isSafeToRepeat: (method, url) => method === 'POST' && CANCEL_PATH.test(new URL(url).pathname),
-      // A blocking create legitimately takes up to `waitSeconds`.
-      attemptTimeoutFor: (_method, _url, headers) => (headers.get('prefer')?.startsWith('wait') ? (waitSeconds + 15) * 1000 : undefined),
+      retryFor: (method, url, headers) => {
+        if (method === 'POST' && CANCEL_PATH.test(new URL(url).pathname)) return CANCEL_RETRY;
+        // A blocking create legitimately takes up to `waitSeconds`.
+        return headers.get('prefer')?.startsWith('wait') ? { attemptTimeoutMs: (waitSeconds + 15) * 1000 } : undefined;
+      },
     }),
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { generatorSettings } from '@boards/config';
 import {
   collectUrls,
   defineGenerator,
@@ -33,15 +34,18 @@ async function defaultArtifacts(prediction: ReplicatePrediction, ctx: GeneratorC
 /** A generator for a Replicate model: the package declares the model, schema, price and mapping; this does the protocol. */
 export function defineReplicateGenerator<Schema extends z.ZodType>(spec: ReplicateGeneratorSpec<Schema>): Generator<Schema> {
   const { toModelInput, toArtifacts, adapter, ...declared } = spec;
-  return defineGenerator({
-    ...declared,
-    provider: 'replicate',
-    timeoutMs: adapter?.timeoutMs,
-    async run(input, ctx) {
-      const modelInput = toModelInput ? toModelInput(input) : (input as Record<string, unknown>);
-      const prediction = await runReplicatePrediction(spec.model, modelInput, ctx, adapter);
-      const artifacts = toArtifacts ? await toArtifacts(prediction, ctx) : await defaultArtifacts(prediction, ctx, spec.artifactType);
-      return { artifacts, providerJobId: prediction.id };
+  return defineGenerator(
+    {
+      ...declared,
+      provider: 'replicate',
+      timeoutMs: adapter?.timeoutMs,
+      async run(input, ctx) {
+        const modelInput = toModelInput ? toModelInput(input) : (input as Record<string, unknown>);
+        const prediction = await runReplicatePrediction(spec.model, modelInput, ctx, adapter);
+        const artifacts = toArtifacts ? await toArtifacts(prediction, ctx) : await defaultArtifacts(prediction, ctx, spec.artifactType);
+        return { artifacts, providerJobId: prediction.id };
+      },
     },
-  });
+    generatorSettings(adapter?.timeoutMs),
+  );
 }

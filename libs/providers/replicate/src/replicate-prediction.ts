@@ -1,7 +1,6 @@
 import {
   cancelProviderJob,
   CanceledError,
-  generationTimeoutMs,
   ProviderError,
   stoppedError,
   nextPollInterval,
@@ -11,6 +10,8 @@ import {
   TimeoutError,
   type GeneratorContext,
 } from '@boards/core';
+import { generationTimeoutMs } from '@boards/config';
+import type Replicate from 'replicate';
 import { createReplicateClient, replicateWaitSeconds, resolveReplicateOptions, type ReplicateAdapterOptions } from './replicate-client';
 import { mapReplicateError } from './replicate-error';
 
@@ -45,15 +46,12 @@ function report(ctx: GeneratorContext, prediction: ReplicatePrediction): void {
  * Cancels within core's bounded wait. `status`: the prediction's status as the cancel answered
  * (one that already ended keeps its end). `problem`: why the cancel was not confirmed, if it was not.
  */
-async function cancelPrediction(options: ReplicateAdapterOptions, id: string, ctx: GeneratorContext): Promise<{ status?: string; problem?: string }> {
+async function cancelPrediction(client: Replicate, id: string, ctx: GeneratorContext): Promise<{ status?: string; problem?: string }> {
   let status: string | undefined;
   const problem = await cancelProviderJob(
     { provider: 'replicate', jobId: id },
     async (signal) => {
-      const answer = (await createReplicateClient(
-        { ...options, retry: { ...options.retry, attemptTimeoutMs: 3000, maxAttempts: 2 } },
-        signal,
-      ).predictions.cancel(id)) as { status?: string };
+      const answer = (await client.predictions.cancel(id, { signal })) as { status?: string };
       status = answer?.status;
     },
     ctx.logger,
@@ -83,25 +81,25 @@ export async function runReplicatePrediction(
   ctx: GeneratorContext,
   given: ReplicateAdapterOptions = {},
 ): Promise<ReplicatePrediction> {
-  // Key, base URL and wait are read from the configuration once for the create, poll and cancel clients.
+  // Key, base URL and wait are read from the configuration once, for the one client of this generation.
   const options = resolveReplicateOptions(given);
   const timeoutMs = generationTimeoutMs(options.timeoutMs);
   const deadline = AbortSignal.timeout(timeoutMs);
   const stop = AbortSignal.any([ctx.signal, deadline]);
-  // The create is not cut short by an abort: its answer carries the prediction id, without
-  // which the job could not be canceled and would run (and bill) on. Polls stop on abort.
-  const createClient = createReplicateClient(options, deadline);
-  const client = createReplicateClient(options, stop);
+  const client = createReplicateClient(options);
   const [owner, name] = model.split(':')[0].split('/');
   const version = model.includes(':') ? model.split(':')[1] : undefined;
 
   let prediction: ReplicatePrediction;
   try {
     ctx.progress({ progress: 0.05, phase: 'queued' });
-    prediction = (await createClient.predictions.create({
+    // The create is not cut short by an abort: its answer carries the prediction id, without
+    // which the job could not be canceled and would run (and bill) on. Polls stop on abort.
+    prediction = (await client.predictions.create({
       ...(version ? { version } : { model: `${owner}/${name}` }),
       input,
       wait: replicateWaitSeconds(options),
+      signal: deadline,
     })) as ReplicatePrediction;
   } catch (error) {
     throw mapReplicateError(error, undefined, { deadline, timeoutMs });
@@ -116,14 +114,14 @@ export async function runReplicatePrediction(
       await pause(interval, stop);
       if (stop.aborted) break;
       interval = nextPollInterval(interval);
-      prediction = assertPrediction((await client.predictions.get(prediction.id)) as ReplicatePrediction);
+      prediction = assertPrediction((await client.predictions.get(prediction.id, { signal: stop })) as ReplicatePrediction);
       report(ctx, prediction);
     }
   } catch (error) {
     if (!stop.aborted) throw mapReplicateError(error, prediction.id, { deadline, timeoutMs });
   }
   if (stop.aborted && !TERMINAL.has(prediction.status)) {
-    const { status, problem } = await cancelPrediction(options, prediction.id, ctx);
+    const { status, problem } = await cancelPrediction(client, prediction.id, ctx);
     if (status === 'succeeded') {
       throw new CanceledError(
         'Generation was stopped after the Replicate prediction had succeeded: it is billed and its output is kept at Replicate',

@@ -140,6 +140,33 @@ describe('replicate adapter', () => {
     });
   });
 
+  it('one client, per-call signals: an abort during the blocking create does not cut it short, and the prediction it names is canceled', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    expect(error).toBeInstanceOf(CanceledError);
+    expect(ctx.providerJobs).toHaveLength(1);
+    expect((error as CanceledError).jobId).toBe(ctx.providerJobs[0].jobId);
+    const seen = emulator.current.requestsFor('replicate').map((r) => r.operation);
+    expect(seen.filter((o) => o === 'submit')).toHaveLength(1);
+    expect(seen.filter((o) => o === 'get')).toHaveLength(0);
+    expect(seen.filter((o) => o === 'cancel')).toHaveLength(1);
+  });
+
+  it('one client, per-call retry: a cancel the provider keeps refusing is tried twice (its own policy), not maxAttempts times', async () => {
+    emulator.current.setJobDurationMs(30_000);
+    emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'status', status: 503, times: Infinity });
+    const controller = new AbortController();
+    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
+    const error = await failure(
+      runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 6 }, waitSeconds: 1 }),
+    );
+    expect(error).toBeInstanceOf(CancelUnconfirmedError);
+    expect(emulator.current.requestsFor('replicate').filter((r) => r.operation === 'cancel')).toHaveLength(2);
+  });
+
   it('refuses a create answer without a prediction id at once (never polls /predictions/undefined)', async () => {
     const error = await withFixedAnswer(201, { status: 'starting' }, async (base, seen) => {
       const outcome = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { ...fast, baseUrl: `${base}/v1`, timeoutMs: 3000 }));

@@ -1,4 +1,4 @@
-import { syncKeysToEnv, type ResolvedKeys } from '@boards/config';
+import { storageDir, syncKeysToEnv, type ResolvedKeys } from '@boards/config';
 import {
   assertNotRetired,
   describeLifecycle,
@@ -150,7 +150,7 @@ async function execute({ output, env }: Context, { generator, args, input }: Pre
   const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
   try {
     const out = stringFlag(args, 'out');
-    const store = new LocalArtifactStore({ root: out, rootSetting: out === undefined ? undefined : '--out' });
+    const store = new LocalArtifactStore({ root: out ?? storageDir(env), rootSetting: out === undefined ? undefined : '--out' });
     return await runGeneration(generator, input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
   } finally {
     await embedded?.stop();
