@@ -53,6 +53,7 @@ const loop: LoopFigures = {
   timedTests: 640,
   slow: [],
   untimed: [],
+  failures: [],
   longSuites: [
     { project: 'reliability', name: 'reliability', ms: 37_500, runs: 3, failed: 0 },
     { project: 'cli', name: 'CLI', ms: 29_000, runs: 3, failed: 1 },

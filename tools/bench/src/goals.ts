@@ -135,7 +135,7 @@ export function loopGoalRows(loop: LoopFigures | undefined, reason = 'the loop s
     {
       goal: `${oneGoal.slice(0, -'(median)'.length)}(median of ${loop.runs})`,
       target: `<= ${seconds(LOOP_GOAL_MS)}`,
-      measured: `${seconds(loop.oneNpxMs)}; without npx ${seconds(loop.oneBinMs)}`,
+      measured: `${seconds(loop.oneNpxMs)}; without npx ${seconds(loop.oneBinMs)}${loop.failures.length ? `; ${loop.failures.length} timed run(s) failed (see the loop section)` : ''}`,
       status: verdict(loop.oneNpxMs <= LOOP_GOAL_MS, seconds(loop.oneNpxMs - LOOP_GOAL_MS)),
       why:
         loop.oneNpxMs <= LOOP_GOAL_MS

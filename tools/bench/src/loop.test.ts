@@ -90,6 +90,7 @@ describe('loop figures', () => {
       timedTests: 600,
       slow: [{ file: 'libs/x/src/x.test.ts', name: 'x waits', ms: 1200 }],
       untimed: [],
+      failures: [],
       longSuites: [{ project: 'cli', name: 'CLI', ms: 31_000, runs: 3, failed: 0 }],
       longSource: 'the suite',
       cachedNpxMs: 1500,
@@ -103,5 +104,9 @@ describe('loop figures', () => {
     expect(text).toContain('| libs/x/src/x.test.ts | x waits | 1.20 s |');
     expect(text).toContain('everything cached (without cli: failing');
     expect(text).toContain('CLI 31.0 s.');
+    expect(text).not.toContain('Failed while timed');
+    expect(renderLoop({ ...figures, failures: ['`nx test flux-pro` exited 1 (x)'] })).toContain(
+      'Failed while timed (still counted): `nx test flux-pro` exited 1 (x).',
+    );
   });
 });

@@ -98,8 +98,10 @@ export interface LoopFigures {
   timedProjects: number;
   timedTests: number;
   slow: TestTime[];
-  /** Projects whose `--json` run failed or wrote no report. */
+  /** Projects whose `--json` run wrote no report. */
   untimed: string[];
+  /** Timed runs that failed (their times count: a failing loop is no faster). */
+  failures: string[];
   longSuites: SuiteTime[];
   /** Where the long suites' times come from. */
   longSource: string;
@@ -126,11 +128,12 @@ export function jestProjects(workspace: string): string[] {
   return found.sort();
 }
 
-async function medianMs(runs: number, fn: () => Promise<ExecResult>): Promise<number> {
+/** The median wall time of `runs` runs; a run that fails is still timed, and named in `failures`. */
+async function medianMs(runs: number, what: string, failures: string[], fn: () => Promise<ExecResult>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const result = await fn();
-    if (result.code !== 0) throw new Error(`exit ${result.code}: ${tail(result)}`);
+    if (result.code !== 0) failures.push(`${what} exited ${result.code} (${tail(result, 2)})`);
     times.push(result.ms);
   }
   return median(times);
@@ -160,14 +163,15 @@ export async function measureLoop(
   const npx = (args: string[], cwd = workspace) => exec('npx', args, { cwd, env, timeoutMs: 5 * 60_000 });
   const bin = (args: string[]) => exec(join(workspace, 'node_modules/.bin/nx'), args, { cwd: workspace, env, timeoutMs: 5 * 60_000 });
   const exclude = excluded.length ? [`--exclude=${excluded.join(',')}`] : [];
+  const failures: string[] = [];
 
   // In the acceptance script's order: cached workspace, the one-generator run, the probe, the full jest run.
-  const cachedNpxMs = await medianMs(runs, () => npx(['nx', 'run-many', '-t', 'test', ...exclude]));
-  const cachedBinMs = await medianMs(runs, () => bin(['run-many', '-t', 'test', ...exclude]));
-  const npxMs = await medianMs(runs, () => npx(['--no-install', 'true']));
+  const cachedNpxMs = await medianMs(runs, '`npx nx run-many -t test`', failures, () => npx(['nx', 'run-many', '-t', 'test', ...exclude]));
+  const cachedBinMs = await medianMs(runs, '`nx run-many -t test`', failures, () => bin(['run-many', '-t', 'test', ...exclude]));
+  const npxMs = await medianMs(runs, '`npx --no-install true`', failures, () => npx(['--no-install', 'true']));
   log(`loop: cached workspace ${seconds(cachedNpxMs)} with npx, ${seconds(cachedBinMs)} without; npx alone ${seconds(npxMs)}`);
-  const oneNpxMs = await medianMs(runs, () => npx(['nx', 'test', LOOP_GENERATOR, '--skip-nx-cache']));
-  const oneBinMs = await medianMs(runs, () => bin(['test', LOOP_GENERATOR, '--skip-nx-cache']));
+  const oneNpxMs = await medianMs(runs, `\`npx nx test ${LOOP_GENERATOR}\``, failures, () => npx(['nx', 'test', LOOP_GENERATOR, '--skip-nx-cache']));
+  const oneBinMs = await medianMs(runs, `\`nx test ${LOOP_GENERATOR}\``, failures, () => bin(['test', LOOP_GENERATOR, '--skip-nx-cache']));
   log(`loop: nx test ${LOOP_GENERATOR} --skip-nx-cache ${seconds(oneNpxMs)} with npx, ${seconds(oneBinMs)} without`);
 
   const pkg = join(workspace, 'packages', LOOP_GENERATOR);
@@ -175,11 +179,11 @@ export async function measureLoop(
   writeFileSync(probe, PROBE_TEST);
   let jestOneMs: number;
   try {
-    jestOneMs = await medianMs(runs, () => npx(['jest', '--config', 'jest.config.js', `src/${PROBE}`], pkg));
+    jestOneMs = await medianMs(runs, 'the one-test jest run', failures, () => npx(['jest', '--config', 'jest.config.js', `src/${PROBE}`], pkg));
   } finally {
     rmSync(probe, { force: true });
   }
-  const jestFullMs = await medianMs(runs, () => npx(['jest', '--config', 'jest.config.js'], pkg));
+  const jestFullMs = await medianMs(runs, `${LOOP_GENERATOR}'s jest run`, failures, () => npx(['jest', '--config', 'jest.config.js'], pkg));
   log(`loop: ${LOOP_GENERATOR}'s jest run ${seconds(jestFullMs)}, one-test run ${seconds(jestOneMs)}`);
 
   // Every test of the packages and libs, timed by jest itself, one project at a time.
@@ -201,7 +205,8 @@ export async function measureLoop(
         timeoutMs: 5 * 60_000,
       },
     );
-    if (result.code !== 0 || !existsSync(out)) {
+    if (result.code !== 0) failures.push(`\`jest --json\` in ${project} exited ${result.code}`);
+    if (!existsSync(out)) {
       untimed.push(project);
       continue;
     }
@@ -226,6 +231,7 @@ export async function measureLoop(
     timedTests: tests.length,
     slow,
     untimed,
+    failures,
     longSuites: longSuiteTimes(cold),
     longSource,
     cachedNpxMs,
@@ -269,7 +275,7 @@ export function renderLoop(f: LoopFigures): string {
       ['l', 'r', 'l'],
     ),
     '',
-    `Every test of packages/* and libs/* timed by jest (\`--json\`, one project at a time, ${f.timedProjects} projects, ${f.timedTests} tests${f.untimed.length ? `; not timed, their run failed: ${f.untimed.join(', ')}` : ''}): ${
+    `Every test of packages/* and libs/* timed by jest (\`--json\`, one project at a time, ${f.timedProjects} projects, ${f.timedTests} tests${f.untimed.length ? `; not timed, no report: ${f.untimed.join(', ')}` : ''}): ${
       f.slow.length ? `${f.slow.length} of ${seconds(SLOW_TEST_MS)} or more:` : `none of ${seconds(SLOW_TEST_MS)} or more.`
     }`,
     ...(f.slow.length
@@ -286,5 +292,6 @@ export function renderLoop(f: LoopFigures): string {
     `The longer suites' jest time, from ${f.longSource}: ${f.longSuites
       .map((s) => `${s.name} ${seconds(s.ms)}${s.failed ? ` (failed in ${s.failed}/${s.runs})` : ''}`)
       .join(', ')}.`,
+    ...(f.failures.length ? ['', `Failed while timed (still counted): ${f.failures.join('; ')}.`] : []),
   ].join('\n');
 }
