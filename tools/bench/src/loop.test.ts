@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decompose, filesFromJestJson, jestProjects, longSuiteTimes, renderLoop, slowTests, testsFromJestJson, type LoopFigures } from './loop';
+import { decompose, filesFromJestJson, jestProjects, longSuiteTimes, renderLoop, slowFiles, slowTests, testsFromJestJson, type LoopFigures } from './loop';
 import type { SuiteRun } from './suite';
 
 const report = {
@@ -31,8 +31,13 @@ describe('per-test times from jest --json', () => {
     expect(testsFromJestJson(null, '/ws')).toEqual([]);
   });
 
-  it('lists tests of 1 s or more, slowest first, and files by wall time', () => {
-    expect(slowTests(testsFromJestJson(report, '/ws')).map((t) => t.ms)).toEqual([1040, 1000]);
+  it('lists tests of 1 s or more, slowest first, grouped by file, and files by wall time', () => {
+    const slow = slowTests(testsFromJestJson(report, '/ws'));
+    expect(slow.map((t) => t.ms)).toEqual([1040, 1000]);
+    expect(slowFiles([...slow, { file: 'packages/flux-pro/src/other.test.ts', name: 'b', ms: 1500 }])).toEqual([
+      { file: 'packages/flux-pro/src/other.test.ts', count: 2, maxMs: 1500 },
+      { file: 'packages/flux-pro/src/flux-pro.test.ts', count: 1, maxMs: 1040 },
+    ]);
     expect(filesFromJestJson(report, '/ws')).toEqual([
       { file: 'packages/flux-pro/src/flux-pro.test.ts', ms: 1400 },
       { file: 'packages/flux-pro/src/other.test.ts', ms: 300 },
@@ -100,7 +105,7 @@ describe('loop figures', () => {
     const text = renderLoop(figures);
     expect(text).toContain('| `npx nx test flux-pro --skip-nx-cache` | **2.70 s** | npx 0.60 s, Nx 0.70 s, jest 1.40 s (by difference) |');
     expect(text).toContain('| the same with one trivial test file | 0.80 s | 2.50x of it for the full run |');
-    expect(text).toContain('1 of 1.00 s or more:');
+    expect(text).toContain('1 of 1 s or more:');
     expect(text).toContain('| libs/x/src/x.test.ts | x waits | 1.20 s |');
     expect(text).toContain('everything cached (without cli: failing');
     expect(text).toContain('CLI 31.0 s.');

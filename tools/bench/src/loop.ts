@@ -62,6 +62,16 @@ export function filesFromJestJson(report: unknown, workspace: string): Array<{ f
     .sort((a, b) => b.ms - a.ms);
 }
 
+/** Slow tests grouped by file: how many, and the slowest, slowest file first. */
+export function slowFiles(tests: readonly TestTime[]): Array<{ file: string; count: number; maxMs: number }> {
+  const byFile = new Map<string, { file: string; count: number; maxMs: number }>();
+  for (const t of tests) {
+    const entry = byFile.get(t.file) ?? { file: t.file, count: 0, maxMs: 0 };
+    byFile.set(t.file, { file: t.file, count: entry.count + 1, maxMs: Math.max(entry.maxMs, t.ms) });
+  }
+  return [...byFile.values()].sort((a, b) => b.maxMs - a.maxMs);
+}
+
 /** Tests of `SLOW_TEST_MS` or more, slowest first. */
 export function slowTests(tests: readonly TestTime[], limitMs = SLOW_TEST_MS): TestTime[] {
   return tests.filter((t) => t.ms >= limitMs).sort((a, b) => b.ms - a.ms);
@@ -150,7 +160,7 @@ export async function measureLoop(
   let state = suite?.state;
   let cold = suite?.cold;
   let excluded = suite?.failing ?? [];
-  let longSource = `the unit suite section's ${cold?.length} cold runs (median task time, Nx running 2 tasks at a time)`;
+  let longSource = `the unit suite section's ${cold?.length === 1 ? 'cold run' : `${cold?.length} cold runs (median task time`}, Nx running 2 tasks at a time)`;
   if (!state || !cold) {
     state = { NX_CACHE_DIRECTORY: join(stateDir, 'loop', 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(stateDir, 'loop', 'workspace-data') };
     const warm: SuiteRun = await runSuite(workspace, 'cold', 0, state);
@@ -179,7 +189,13 @@ export async function measureLoop(
   writeFileSync(probe, PROBE_TEST);
   let jestOneMs: number;
   try {
-    jestOneMs = await medianMs(runs, 'the one-test jest run', failures, () => npx(['jest', '--config', 'jest.config.js', `src/${PROBE}`], pkg));
+    jestOneMs = await medianMs(runs, 'the one-test jest run', failures, async () => {
+      const result = await npx(['jest', '--config', 'jest.config.js', `src/${PROBE}`], pkg);
+      // jest prints its summary on stderr: the run must have been the probe alone.
+      if (result.code === 0 && !/Tests:\s+1 passed, 1 total/.test(result.stderr))
+        failures.push(`the one-test jest run did not run exactly one test (${tail(result, 2)})`);
+      return result;
+    });
   } finally {
     rmSync(probe, { force: true });
   }
@@ -276,7 +292,7 @@ export function renderLoop(f: LoopFigures): string {
     ),
     '',
     `Every test of packages/* and libs/* timed by jest (\`--json\`, one project at a time, ${f.timedProjects} projects, ${f.timedTests} tests${f.untimed.length ? `; not timed, no report: ${f.untimed.join(', ')}` : ''}): ${
-      f.slow.length ? `${f.slow.length} of ${seconds(SLOW_TEST_MS)} or more:` : `none of ${seconds(SLOW_TEST_MS)} or more.`
+      f.slow.length ? `${f.slow.length} of ${SLOW_TEST_MS / 1000} s or more:` : `none of ${SLOW_TEST_MS / 1000} s or more.`
     }`,
     ...(f.slow.length
       ? [
