@@ -123,11 +123,16 @@ describe('goal rows', () => {
 
   it("gives every adapter and generator its own row, with the provider's reason for a miss", () => {
     const rows = overheadGoalRows([
-      { generator: 'flux-pro', provider: 'replicate', adapterMs: 14, sdkDefaultMs: 218 },
-      { generator: 'kie-seedream-4-5', provider: 'kie', adapterMs: 336, missedBecause: 'Kie allows 10 recordInfo calls/s' },
+      { generator: 'flux-pro', provider: 'replicate', adapterMs: 14, rangeMs: [12, 15], requests: 3, sdkDefaultMs: 218 },
+      { generator: 'kie-seedream-4-5', provider: 'kie', adapterMs: 336, rangeMs: [138, 515], requests: 13, missedBecause: 'Kie allows 10 recordInfo calls/s' },
+      { generator: 'nano-banana', provider: 'fal', adapterMs: 40, rangeMs: [30, 61], requests: 5, sdkDefaultMs: 219 },
     ]);
     expect(rows[0]).toMatchObject({ goal: '4. replicate adapter overhead (flux-pro)', measured: '14 ms; SDK default 218 ms', status: 'met', why: '' });
     expect(rows[1]).toMatchObject({ status: '**missed**: <= 25 ms: missed by 311 ms; no SDK to compare', why: 'Kie allows 10 recordInfo calls/s' });
+    expect(rows[2]).toMatchObject({
+      status: '**missed**: <= 25 ms: missed by 15 ms; >= 8x less than the SDK default: missed (5.5x)',
+      why: '30 ms - 61 ms over the job lengths, 5 HTTP requests a generation',
+    });
     const [t] = throughputGoalRows([{ generator: 'flux-pro', provider: 'replicate', concurrency: 64, perSecond: 178.4, capacity: 522 }]);
     expect(t).toMatchObject({
       goal: '5. flux-pro (replicate) throughput at 64 concurrent',

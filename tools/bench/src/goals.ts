@@ -59,6 +59,9 @@ export interface OverheadFigure {
   generator: string;
   provider: string;
   adapterMs: number;
+  /** The adapter's fastest and slowest run, and the most HTTP requests one generation made. */
+  rangeMs: [number, number];
+  requests: number;
   sdkDefaultMs?: number;
   /** Why the goal cannot be met, when that is a fact of the provider (OVERHEAD_PROVIDERS). */
   missedBecause?: string;
@@ -193,7 +196,9 @@ export function overheadGoalRows(figures: readonly OverheadFigure[] | undefined,
       target,
       measured: `${millis(f.adapterMs)}${f.sdkDefaultMs === undefined ? '' : `; SDK default ${millis(f.sdkDefaultMs)}`}`,
       status: missed ? `**missed**: ${overheadGoal(f.adapterMs, f.sdkDefaultMs)}` : 'met',
-      why: missed ? (f.missedBecause ?? '') : '',
+      why: missed
+        ? (f.missedBecause ?? `${millis(f.rangeMs[0])} - ${millis(f.rangeMs[1])} over the job lengths, ${f.requests} HTTP requests a generation`)
+        : '',
     };
   });
 }

@@ -205,12 +205,14 @@ export async function measureOverhead(
 function overheadFigures(rows: Row[]): OverheadFigure[] {
   return rows
     .filter((r) => r.path.adapter)
-    .map(({ path, overheads }) => {
+    .map(({ path, overheads, requests }) => {
       const sdk = rows.find((r) => r.path.generator === path.generator && r.path.sdkDefault);
       return {
         generator: path.generator,
         provider: path.provider,
         adapterMs: median(overheads),
+        rangeMs: [Math.min(...overheads), Math.max(...overheads)] as [number, number],
+        requests,
         sdkDefaultMs: sdk ? median(sdk.overheads) : undefined,
         missedBecause: path.missedBecause,
       };

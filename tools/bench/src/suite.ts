@@ -27,7 +27,7 @@ export function tasksFromProfile(events: unknown): TaskTime[] {
 }
 
 /** Where one cold run keeps its Nx cache and workspace data: fresh dirs make it a first run, like a new clone's. */
-export function nxState(stateDir: string, run: number): Record<string, string> {
+function nxState(stateDir: string, run: number): Record<string, string> {
   const dir = join(stateDir, `suite-run-${run}`);
   return { NX_CACHE_DIRECTORY: join(dir, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(dir, 'workspace-data') };
 }
