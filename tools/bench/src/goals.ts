@@ -92,7 +92,10 @@ export function scaleGoalRows(scale: ScaleFigures | undefined, reason = 'BENCHMA
       target: `<= ${COLD_RATIO_GOAL}x`,
       measured: `${ratio(scale.large.coldMs, scale.small.coldMs, 2)} (${seconds(scale.large.coldMs)} vs ${seconds(scale.small.coldMs)}; ${from})`,
       status: verdict(r <= COLD_RATIO_GOAL, `${(r - COLD_RATIO_GOAL).toFixed(2)}x`),
-      why: '',
+      why:
+        r <= COLD_RATIO_GOAL
+          ? ''
+          : `${scale.large.tasks - scale.small.tasks} more test tasks add ${seconds(scale.large.coldMs - scale.small.coldMs)} (${seconds((scale.large.coldMs - scale.small.coldMs) / (scale.large.tasks - scale.small.tasks))} each)`,
     },
     {
       goal: `1. the suite green at ${scale.large.generators} generators`,
