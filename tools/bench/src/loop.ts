@@ -267,7 +267,7 @@ export function renderLoop(f: LoopFigures): string {
   const parts = decompose(f);
   const cached = f.excluded.length ? ` (without ${f.excluded.join(', ')}: failing in the suite's cold runs, so never cached)` : '';
   return [
-    `In the snapshot, after the unit suite filled the Nx cache, each figure the median of ${f.runs} runs, measured as \`../shared/acceptance/speed\` measures them: the same commands, in the same order, the one-test run on a throwaway probe test written into the snapshot's packages/${LOOP_GENERATOR}/src (never the workspace's). "Without npx" runs \`node_modules/.bin/nx\`; npx's start-up is \`npx --no-install true\`.`,
+    `In the snapshot, with every passing test task in the Nx cache (the unit suite's last cold run's, or one run of this section's own when the suite is skipped), each figure the median of ${f.runs} runs, measured as \`../shared/acceptance/speed\` measures them: the same commands, in the same order, the one-test run on a throwaway probe test written into the snapshot's packages/${LOOP_GENERATOR}/src (never the workspace's). "Without npx" runs \`node_modules/.bin/nx\`; npx's start-up is \`npx --no-install true\`.`,
     '',
     table(
       ['command', 'median', 'note'],
