@@ -62,6 +62,8 @@ const loop: LoopFigures = {
   cachedNpxMs: 1550,
   cachedBinMs: 850,
   excluded: [],
+  sectionMs: 80_000,
+  timingMs: 50_000,
 };
 
 const byGoal = (rows: GoalRow[], prefix: string) => rows.find((r) => r.goal.startsWith(prefix));

@@ -1,7 +1,18 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decompose, filesFromJestJson, jestProjects, longSuiteTimes, renderLoop, slowFiles, slowTests, testsFromJestJson, type LoopFigures } from './loop';
+import {
+  decompose,
+  filesFromJestJson,
+  jestProjects,
+  longSuiteSource,
+  longSuiteTimes,
+  renderLoop,
+  slowFiles,
+  slowTests,
+  testsFromJestJson,
+  type LoopFigures,
+} from './loop';
 import type { SuiteRun } from './suite';
 
 const report = {
@@ -65,6 +76,11 @@ describe('loop figures', () => {
     expect(suites.find((s) => s.project === 'tools')?.ms).toBeNaN();
   });
 
+  it('says where the long suites were timed', () => {
+    expect(longSuiteSource(3)).toBe("the unit suite section's 3 cold runs (median task time, Nx running 2 tasks at a time)");
+    expect(longSuiteSource(1)).toBe("the unit suite section's cold run (Nx running 2 tasks at a time)");
+  });
+
   it("splits one npx nx test into npx's, Nx's and jest's shares by difference", () => {
     expect(decompose({ oneNpxMs: 2700, oneBinMs: 2100, npxMs: 600, jestFullMs: 2000 })).toEqual({ npx: 600, nx: 700, jest: 1400 });
   });
@@ -101,6 +117,8 @@ describe('loop figures', () => {
       cachedNpxMs: 1500,
       cachedBinMs: 900,
       excluded: ['cli'],
+      sectionMs: 80_000,
+      timingMs: 50_000,
     };
     const text = renderLoop(figures);
     expect(text).toContain('| `npx nx test flux-pro --skip-nx-cache` | **2.70 s** | npx 0.60 s, Nx 0.70 s, jest 1.40 s (by difference) |');
@@ -110,6 +128,7 @@ describe('loop figures', () => {
     expect(text).toContain('everything cached (without cli: failing');
     expect(text).toContain('CLI 31.0 s.');
     expect(text).not.toContain('Failed while timed');
+    expect(text).toContain('This section took 80.0 s of the bench (50.0 s of it timing every test).');
     expect(renderLoop({ ...figures, failures: ['`nx test flux-pro` exited 1 (x)'] })).toContain(
       'Failed while timed (still counted): `nx test flux-pro` exited 1 (x).',
     );
