@@ -206,6 +206,8 @@ export function overheadGoalRows(figures: readonly OverheadFigure[] | undefined,
   });
 }
 
+const perGeneration = (perSecond: number) => `${(1000 / perSecond).toFixed(2)} ms`;
+
 /** Goal 5's rows: each provider's generator at the top concurrency against 500/s. */
 export function throughputGoalRows(figures: readonly ThroughputFigure[] | undefined, reason = 'the throughput section did not run'): GoalRow[] {
   const target = `>= ${THROUGHPUT_GOAL}/s`;
@@ -221,8 +223,8 @@ export function throughputGoalRows(figures: readonly ThroughputFigure[] | undefi
         met || f.capacity === undefined
           ? ''
           : f.capacity >= THROUGHPUT_GOAL
-            ? `the emulator needs ${millis(1000 / f.capacity)} of CPU a generation; the rest of each is the client's (SDK, output check, sha-256, store) on the same cores`
-            : `the emulator itself needs ${millis(1000 / f.capacity)} of CPU a generation`,
+            ? `a generation takes ${perGeneration(f.perSecond)} of the machine at ${f.concurrency} concurrent, ${perGeneration(f.capacity)} of it the emulator's CPU: the rest is the client's (SDK, output check, sha-256, store) on the same cores`
+            : `the emulator itself needs ${perGeneration(f.capacity)} of CPU a generation`,
     };
   });
 }
