@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: measures the unit suite (cold vs cached), the adapters' overhead against
- * the SDKs' default polling, emulator throughput, scaffold-to-green time and the live spend
- * `affected` saves, all on this machine in one run, and writes BENCHMARKS.md at the root.
+ * `npm run bench`: measures the unit suite (cold vs cached), one generator's loop and the cached
+ * workspace, the adapters' overhead against the SDKs' default polling, emulator throughput,
+ * scaffold-to-green time and the live spend `affected` saves, all on this machine in one run,
+ * and writes BENCHMARKS.md at the root, ending with every goal of issue 13 against its target.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -9,17 +10,30 @@ import { join, resolve } from 'node:path';
 import { measureAffected } from './affected';
 import { startEmulatorProcess, pointAdaptersAt } from './emulator-process';
 import { exec } from './exec';
+import {
+  cacheGoalRow,
+  GOALS_TITLE,
+  loopGoalRows,
+  overheadGoalRows,
+  renderGoals,
+  scaleGoalRows,
+  throughputGoalRows,
+  withScaleGoals,
+  type OverheadFigure,
+  type ThroughputFigure,
+} from './goals';
+import { measureLoop, type LoopFigures } from './loop';
 import { renderSections, table, type Section } from './markdown';
 import { measureOverhead } from './overhead';
-import { measureScale, SCALE_TITLE, scaleSectionOf, withScaleSection } from './scale';
+import { measureScale, SCALE_TITLE, scaleFigures, scaleSectionOf, withScaleSection } from './scale';
 import { measureScaffold } from './scaffold';
 import { makeSnapshot } from './snapshot';
 import { seconds } from './stats';
-import { measureSuite } from './suite';
+import { measureSuite, type SuiteFigures } from './suite';
 import { measureThroughput } from './throughput';
 
 const root = resolve(__dirname, '../../..');
-const SECTIONS = ['suite', 'overhead', 'throughput', 'affected', 'scaffold'] as const;
+const SECTIONS = ['suite', 'loop', 'overhead', 'throughput', 'affected', 'scaffold'] as const;
 type SectionId = (typeof SECTIONS)[number];
 
 function settings(env: NodeJS.ProcessEnv) {
@@ -38,6 +52,7 @@ function settings(env: NodeJS.ProcessEnv) {
   return {
     suiteRuns: { cold: count('BENCH_COLD_RUNS', 3), cached: count('BENCH_CACHED_RUNS', 3) },
     overheadLengths: count('BENCH_OVERHEAD_LENGTHS', 4),
+    loopRuns: count('BENCH_LOOP_RUNS', 3),
     skip,
     keep: env.BENCH_KEEP === '1',
   };
@@ -88,8 +103,9 @@ async function mainScale(env: NodeJS.ProcessEnv): Promise<number> {
     .join(' / ')} (1 / 5 / 15 min) when it ended.`;
   const file = join(root, 'BENCHMARKS.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : renderSections('Benchmarks', 'Run `npm run bench` for the other sections.', []);
-  writeFileSync(file, withScaleSection(current, { title: section.title, body: `${facts}\n\n${section.body}` }));
-  log(`wrote the scale section of ${file}`);
+  const scale = { title: section.title, body: `${facts}\n\n${section.body}` };
+  writeFileSync(file, withScaleGoals(withScaleSection(current, scale), scaleFigures(scale)));
+  log(`wrote the scale section of ${file}, and goals 1 and 6 in its goals section`);
   return section.body.startsWith('not measured') ? 1 : 0;
 }
 
@@ -99,19 +115,33 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const started = performance.now();
   const sections: Section[] = [];
-  const attempt = async (id: SectionId, title: string, fn: () => Promise<Section>) => {
-    if (options.skip.has(id)) return sections.push({ title, body: `not measured: skipped with BENCH_SKIP=${id}` });
+  /** Why a section has no figures, for the goals section's rows. */
+  const missing = new Map<SectionId, string>();
+  /** Runs a section and returns its figures, if it has any (undefined when skipped or failed). */
+  const attempt = async <F = never>(id: SectionId, title: string, fn: () => Promise<Section & { figures?: F }>): Promise<F | undefined> => {
+    if (options.skip.has(id)) {
+      missing.set(id, `skipped with BENCH_SKIP=${id}`);
+      sections.push({ title, body: `not measured: skipped with BENCH_SKIP=${id}` });
+      return undefined;
+    }
     log(`${id}...`);
     try {
-      sections.push(await fn());
+      const { figures, ...section } = await fn();
+      sections.push(section);
+      return figures;
     } catch (error) {
       log(`${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      missing.set(id, `the ${id} section failed`);
       sections.push({ title, body: `not measured: ${error instanceof Error ? error.message : String(error)}` });
+      return undefined;
     }
   };
 
   log('copying the working tree to a snapshot...');
   const snapshot = await makeSnapshot(root);
+  let loop: LoopFigures | undefined;
+  let overhead: OverheadFigure[] | undefined;
+  let throughput: ThroughputFigure[] | undefined;
   // Nx shares one cache and database between checkouts of a repository (under ~/.nx): the
   // snapshot gets its own, so the bench neither reads the workspace's cache nor writes to it.
   Object.assign(process.env, {
@@ -119,12 +149,22 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     NX_WORKSPACE_DATA_DIRECTORY: join(snapshot.stateDir, 'workspace-data'),
   });
   try {
-    await attempt('suite', 'Unit suite: cold vs cached (`nx run-many -t test`)', () => measureSuite(snapshot.dir, snapshot.stateDir, options.suiteRuns, log));
+    const suite = await attempt<SuiteFigures>('suite', 'Unit suite: cold vs cached (`nx run-many -t test`)', () =>
+      measureSuite(snapshot.dir, snapshot.stateDir, options.suiteRuns, log),
+    );
+    // Before the sections that change the snapshot (affected commits a change to flux-pro): the suite's cache is still whole.
+    loop = await attempt<LoopFigures>('loop', "One generator's loop and the cached workspace", () =>
+      measureLoop(snapshot.dir, snapshot.stateDir, suite, options.loopRuns, log),
+    );
     const emulator = await startEmulatorProcess(snapshot.dir, 0);
     try {
       pointAdaptersAt(emulator, snapshot.dir);
-      await attempt('overhead', 'Generation overhead: adapter vs SDK defaults', () => measureOverhead(snapshot.dir, emulator, options.overheadLengths, log));
-      await attempt('throughput', 'Emulator throughput (generations per second)', () => measureThroughput(snapshot.dir, emulator, log));
+      overhead = await attempt<OverheadFigure[]>('overhead', 'Generation overhead: adapter vs SDK defaults', () =>
+        measureOverhead(snapshot.dir, emulator, options.overheadLengths, log),
+      );
+      throughput = await attempt<ThroughputFigure[]>('throughput', 'Emulator throughput (generations per second)', () =>
+        measureThroughput(snapshot.dir, emulator, log),
+      );
     } finally {
       await emulator.stop();
     }
@@ -140,11 +180,23 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     '',
     await machineFacts(),
     '',
-    'Reproduce: `npm ci && npm run bench` (settings: `BENCH_COLD_RUNS`, `BENCH_CACHED_RUNS`, `BENCH_OVERHEAD_LENGTHS`, `BENCH_SKIP`, `BENCH_KEEP`; see tools/bench/README.md). The bench works on a snapshot copy of the working tree (`node_modules` included, its own git history and its own Nx cache), so the workspace, its `node_modules`, its Nx cache and its git history are left alone.',
+    'Reproduce: `npm ci && npm run bench` (settings: `BENCH_COLD_RUNS`, `BENCH_CACHED_RUNS`, `BENCH_LOOP_RUNS`, `BENCH_OVERHEAD_LENGTHS`, `BENCH_SKIP`, `BENCH_KEEP`; see tools/bench/README.md). The bench works on a snapshot copy of the working tree (`node_modules` included, its own git history and its own Nx cache), so the workspace, its `node_modules`, its Nx cache and its git history are left alone.',
   ].join('\n');
   // The scale section comes from its own, slower run (`npm run bench -- --scale`): kept as it is.
   const previous = existsSync(join(root, 'BENCHMARKS.md')) ? scaleSectionOf(readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')) : undefined;
-  writeFileSync(join(root, 'BENCHMARKS.md'), renderSections('Benchmarks', intro, previous ? [...sections, previous] : sections));
+  const scale = previous ? scaleFigures(previous) : undefined;
+  const noScale = previous ? 'the scale section has no figures to read (re-run `npm run bench -- --scale`)' : undefined;
+  const goals: Section = {
+    title: GOALS_TITLE,
+    body: renderGoals([
+      ...scaleGoalRows(scale, noScale),
+      ...loopGoalRows(loop, missing.get('loop')),
+      ...overheadGoalRows(overhead, missing.get('overhead')),
+      ...throughputGoalRows(throughput, missing.get('throughput')),
+      cacheGoalRow(scale, noScale),
+    ]),
+  };
+  writeFileSync(join(root, 'BENCHMARKS.md'), renderSections('Benchmarks', intro, [...sections, ...(previous ? [previous] : []), goals]));
   log(`wrote ${join(root, 'BENCHMARKS.md')} in ${seconds(performance.now() - started)}`);
   return sections.some((s) => s.body.startsWith('not measured') && !s.body.includes('BENCH_SKIP')) ? 1 : 0;
 }

@@ -9,12 +9,18 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exec, nx, tail } from './exec';
-import { table, type Section } from './markdown';
+import { table, tableRows, type Section } from './markdown';
 import { git } from './snapshot';
 import { median, ratio, seconds } from './stats';
 import { runSuite, tasksFromProfile, type SuiteRun } from './suite';
 
 export const SCALE_TITLE = 'Scale: the test rig at 100 generators';
+/** The scale table's rows the goals section reads back (the first cell of each). */
+export const SCALE_ROWS = {
+  cold: '`nx run-many -t test`, cold (every task runs)',
+  tasks: '  tasks run / failed',
+  lock: 'test tasks run after an eslint-only lock-file change',
+} as const;
 
 /**
  * What the scaffolded packages cycle through: each provider, and each artifact kind whose starter
@@ -161,14 +167,14 @@ export async function measureScale(workspace: string, stateDir: string, options:
   const coldRatio = cold.wallMs / cold9.wallMs;
   const rows: string[][] = [
     [
-      '`nx run-many -t test`, cold (every task runs)',
+      SCALE_ROWS.cold,
       seconds(cold9.wallMs),
       seconds(cold.wallMs),
       ratio(cold.wallMs, cold9.wallMs, 2),
       `<= 2x: ${verdict(coldRatio <= 2, `(${coldRatio.toFixed(2)}x)`)}`,
     ],
     [
-      '  tasks run / failed',
+      SCALE_ROWS.tasks,
       `${cold9.tasks.length} / ${failing(cold9).length}`,
       `${cold.tasks.length} / ${failing(cold).length}`,
       '',
@@ -185,7 +191,7 @@ export async function measureScale(workspace: string, stateDir: string, options:
       affected.code === 0 ? '' : `exit ${affected.code}: ${tail(affected)}`,
     ],
     [
-      'test tasks run after an eslint-only lock-file change',
+      SCALE_ROWS.lock,
       '-',
       `${ranTasks(afterLock)} of ${afterLock.tasks.length}`,
       '',
@@ -225,4 +231,47 @@ export function scaleSectionOf(markdown: string): Section | undefined {
   const next = rest.slice(heading.length).search(/^## /m);
   const body = next < 0 ? rest.slice(heading.length) : rest.slice(heading.length, heading.length + next);
   return { title: heading.replace(/^## /, ''), body: body.trim() };
+}
+
+/** What goals 1 and 6 need from a scale section, read back from its table. */
+export interface ScaleFigures {
+  /** When that scale run ended (its "Measured by" line), or "an earlier run". */
+  measuredAt: string;
+  small: { generators: number; coldMs: number; tasks: number; failed: number };
+  large: { generators: number; coldMs: number; tasks: number; failed: number };
+  /** The projects failing at the larger size. */
+  failing: string[];
+  /** Test tasks that ran after an eslint-only lock-file change, of how many. */
+  lockRan: number;
+  lockOf: number;
+}
+
+const secondsIn = (cell: string | undefined) => {
+  const m = /([\d.]+) s\b/.exec(cell ?? '');
+  return m ? Number(m[1]) * 1000 : NaN;
+};
+
+/** Goals 1 and 6's figures from a scale section, or undefined when its table lacks the rows. */
+export function scaleFigures(section: Section): ScaleFigures | undefined {
+  const rows = tableRows(section.body);
+  const header = rows.find((r) => r[0] === '' && /generators/.test(r[1] ?? ''));
+  const row = (label: string) => rows.find((r) => r[0] === label.trim());
+  const cold = row(SCALE_ROWS.cold);
+  const tasks = row(SCALE_ROWS.tasks);
+  const lock = row(SCALE_ROWS.lock);
+  if (!header || !cold || !tasks || !lock) return undefined;
+  const counts = (cell: string) => cell.split('/').map((n) => Number(n.trim()));
+  const [smallTasks, smallFailed] = counts(tasks[1]);
+  const [largeTasks, largeFailed] = counts(tasks[2]);
+  const lockMatch = /(\d+) of (\d+)/.exec(lock[2] ?? '');
+  const failingLine = /Failing at \d+: ([^.]+)\./.exec(section.body);
+  const when = /^Measured by .* on (\S+?),/m.exec(section.body);
+  return {
+    measuredAt: when ? when[1] : 'an earlier run',
+    small: { generators: parseInt(header[1], 10), coldMs: secondsIn(cold[1]), tasks: smallTasks, failed: smallFailed },
+    large: { generators: parseInt(header[2], 10), coldMs: secondsIn(cold[2]), tasks: largeTasks, failed: largeFailed },
+    failing: failingLine ? failingLine[1].split(',').map((p) => p.trim()) : [],
+    lockRan: lockMatch ? Number(lockMatch[1]) : NaN,
+    lockOf: lockMatch ? Number(lockMatch[2]) : NaN,
+  };
 }

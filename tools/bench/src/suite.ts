@@ -51,11 +51,25 @@ export async function runSuite(
 
 const isCacheHit = (status: string) => /cache/.test(status);
 
-function failedProjects(runs: SuiteRun[]): string[] {
+export function failedProjects(runs: SuiteRun[]): string[] {
   return [...new Set(runs.flatMap((r) => r.tasks.filter((t) => t.status === 'failure').map((t) => t.project)))].sort();
 }
 
-export async function measureSuite(workspace: string, stateDir: string, runs: { cold: number; cached: number }, log: (line: string) => void): Promise<Section> {
+/** What later sections reuse: the runs, and the Nx state whose cache holds every passing task (the last cold run's). */
+export interface SuiteFigures {
+  cold: SuiteRun[];
+  cached: SuiteRun[];
+  /** Projects that failed in a cold run: never cached, so left out of cached runs. */
+  failing: string[];
+  state: Record<string, string>;
+}
+
+export async function measureSuite(
+  workspace: string,
+  stateDir: string,
+  runs: { cold: number; cached: number },
+  log: (line: string) => void,
+): Promise<Section & { figures: SuiteFigures }> {
   const cold: SuiteRun[] = [];
   const cached: SuiteRun[] = [];
   for (let i = 1; i <= runs.cold; i++) {
@@ -69,7 +83,11 @@ export async function measureSuite(workspace: string, stateDir: string, runs: { 
     cached.push(await runSuite(workspace, 'cached', i, nxState(stateDir, runs.cold), failing));
     log(`unit suite, cached, run ${i}: ${seconds(cached[i - 1].wallMs)}`);
   }
-  return { title: 'Unit suite: cold vs cached (`nx run-many -t test`)', body: renderSuite(cold, cached) };
+  return {
+    title: 'Unit suite: cold vs cached (`nx run-many -t test`)',
+    body: renderSuite(cold, cached),
+    figures: { cold, cached, failing, state: nxState(stateDir, runs.cold) },
+  };
 }
 
 export function renderSuite(cold: SuiteRun[], cached: SuiteRun[]): string {

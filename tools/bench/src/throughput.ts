@@ -7,7 +7,7 @@ import type { EmulatorProcess } from './emulator-process';
 import { generatorLoader } from './generators';
 import { OVERHEAD_PROVIDERS } from './overhead';
 import { table, type Section } from './markdown';
-import { THROUGHPUT_GOAL, throughputGoal } from './goals';
+import { THROUGHPUT_GOAL, throughputGoal, type ThroughputFigure } from './goals';
 import { median, millis, percentile } from './stats';
 
 export const CONCURRENCY = [1, 8, 64] as const;
@@ -50,13 +50,18 @@ async function measure(generator: AnyGenerator, store: LocalArtifactStore, concu
 
 const top = () => CONCURRENCY[CONCURRENCY.length - 1];
 
-export async function measureThroughput(workspace: string, emulator: EmulatorProcess, log: (line: string) => void): Promise<Section> {
+export async function measureThroughput(
+  workspace: string,
+  emulator: EmulatorProcess,
+  log: (line: string) => void,
+): Promise<Section & { figures: ThroughputFigure[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'boards-bench-throughput-'));
   try {
     const { ids, load } = generatorLoader(workspace);
     const store = new LocalArtifactStore({ root: dir });
     await emulator.setJobDurationMs(0);
     const rows: string[][] = [];
+    const figures: ThroughputFigure[] = [];
     for (const id of GENERATORS.filter((g) => ids.includes(g))) {
       const generator = load(id);
       await measure(generator, store, CONCURRENCY[CONCURRENCY.length - 1], WARM_UP, emulator);
@@ -66,6 +71,13 @@ export async function measureThroughput(workspace: string, emulator: EmulatorPro
         log(`throughput ${id} x${c}: ${cells[cells.length - 1].perSecond.toFixed(1)}/s (emulator CPU: ${cells[cells.length - 1].capacity?.toFixed(0)}/s)`);
       }
       const top = cells[cells.length - 1];
+      figures.push({
+        generator: id,
+        provider: generator.provider,
+        concurrency: CONCURRENCY[CONCURRENCY.length - 1],
+        perSecond: top.perSecond,
+        capacity: top.capacity,
+      });
       rows.push([
         `${id} (${generator.provider})`,
         ...cells.map((c) => c.perSecond.toFixed(1)),
@@ -77,6 +89,7 @@ export async function measureThroughput(workspace: string, emulator: EmulatorPro
     }
     return {
       title: 'Emulator throughput (generations per second)',
+      figures,
       body: [
         `Full generations through the generators (validation, the real SDK client over HTTP, output download, sha-256 and a write to a local store) against one emulator in its own process, with no simulated job time, after ${WARM_UP} warm-up generations. ${CONCURRENCY.map((c) => `${countFor(c)} generations at ${c} concurrent`).join(', ')}; inputs vary so each output is new media.`,
         '',
