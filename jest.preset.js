@@ -14,6 +14,10 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+// zod's locale index loads every locale up front; tests get one that loads each on first use
+// (tools/jest-zod-locales.js). Only zod's entries require this path.
+moduleNameMapper['^\\.\\./locales/index\\.cjs$'] = path.join(__dirname, 'tools/jest-zod-locales.js');
+
 const swc = [
   path.join(__dirname, 'tools/jest-swc.js'),
   {
