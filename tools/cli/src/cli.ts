@@ -16,7 +16,7 @@ import { reportError } from './error-report';
 import { usageError } from './errors';
 import { ExitCode, exitCodeFor } from './exit-codes';
 import { MAIN_HELP } from './help';
-import { Output } from './output';
+import { Output, type Streams } from './output';
 
 const COMMANDS: Record<string, Command> = {
   list: listCommand,
@@ -31,10 +31,11 @@ const COMMANDS: Record<string, Command> = {
 /** Flags that may stand before the command name. */
 const LEADING_FLAGS = new Set(['--json', '--help', '-h', '--version']);
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
+/** Runs one command line; `streams` (default: the process's stdout and stderr) receive its output. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), streams?: Streams): Promise<number> {
   const end = argv.indexOf('--');
   const json = (end === -1 ? argv : argv.slice(0, end)).includes('--json');
-  const output = new Output(json);
+  const output = new Output(json, streams);
   try {
     let i = 0;
     while (i < argv.length && LEADING_FLAGS.has(argv[i])) i++;
