@@ -1,4 +1,5 @@
-import { startEmulator, type Emulator, type EmulatorOptions } from '@boards/emulator';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { startEmulator, TEST_ID_HEADER, type Emulator, type EmulatorOptions } from '@boards/emulator';
 import { applyVariables, dummyKey, emulatorVariables } from '@boards/config';
 import type { ProviderName } from '@boards/core';
 
@@ -48,4 +49,29 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
       return emulator;
     },
   };
+}
+
+const testScope = new AsyncLocalStorage<string>();
+let fetchScoped = false;
+
+/**
+ * Runs `fn` with every `fetch` it makes (the SDKs', the adapters', the downloads': all go through
+ * the global fetch) carrying `x-boards-test-id: <testId>`, so the emulator applies only the faults
+ * and job times scoped to that id (`injectFault({..., testId})`). Generations scoped to different
+ * ids can then share one emulator at the same time, each meeting its own faults.
+ */
+export function scopedToTest<T>(testId: string, fn: () => Promise<T>): Promise<T> {
+  if (!fetchScoped) {
+    fetchScoped = true;
+    const original = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      const id = testScope.getStore();
+      if (id === undefined) return original(input, init);
+      const headers = new Headers(input instanceof Request ? input.headers : undefined);
+      new Headers(init?.headers).forEach((value, name) => headers.set(name, value));
+      headers.set(TEST_ID_HEADER, id);
+      return original(input, { ...init, headers });
+    };
+  }
+  return testScope.run(testId, fn);
 }

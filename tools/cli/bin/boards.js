@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// The `boards` command. Sources are TypeScript; @swc-node/register compiles them on load (../../register-sources.js).
+// The `boards` command. Sources are TypeScript, compiled on load by @swc/core (../../register-sources.js, cached on disk).
 require('../../register-sources');
 require('../src/main.ts');

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { keyVariablesOf, providerDescriptors } from '@boards/core';
 
 export const BIN = join(__dirname, '..', 'bin', 'boards.js');
@@ -62,14 +63,19 @@ export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+/** This process's environment without the SCRUBBED variables, with `options.env` applied. */
+function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SCRUBBED) delete env[name];
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? tempDir(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return env;
+}
+
+export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? tempDir(), env: cliEnv(options), stdio: ['ignore', 'pipe', 'pipe'] });
   const text = { stdout: '', stderr: '' };
   const waiters: Array<{ pattern: RegExp; stream: 'stdout' | 'stderr'; resolve: () => void }> = [];
   for (const stream of ['stdout', 'stderr'] as const) {
@@ -98,4 +104,26 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
 
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   return startCli(args, options).done;
+}
+
+/**
+ * The same command line run in this process (cli.ts `runCli` with the same scrubbed environment
+ * and directory, its output captured): for tests of what a command prints and returns that call
+ * no provider, where a new process per run would only add its start-up. Commands that generate
+ * (their adapters read the process environment), that take signals or that spawn Nx keep to
+ * `runCli`, the real process.
+ */
+export async function runCliInProcess(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const text = { stdout: '', stderr: '' };
+  const sink = (stream: 'stdout' | 'stderr') =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        text[stream] += chunk.toString();
+        done();
+      },
+    });
+  // Loaded on first use: the files that only spawn the CLI do not load all of it.
+  const { runCli: runInProcess } = await import('./cli');
+  const code = await runInProcess(args, cliEnv(options), options.cwd ?? tempDir(), { stdout: sink('stdout'), stderr: sink('stderr') });
+  return { code, signal: null, ...text };
 }

@@ -5,36 +5,34 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from './commands/command';
-import { describeCommand } from './commands/describe';
-import { driftCommand } from './commands/drift';
-import { emulatorCommand } from './commands/emulator';
-import { generateCommand } from './commands/generate';
-import { listCommand } from './commands/list';
-import { liveCommand } from './commands/live';
-import { reportCommand } from './commands/report';
 import { reportError } from './error-report';
 import { usageError } from './errors';
 import { ExitCode, exitCodeFor } from './exit-codes';
 import { MAIN_HELP } from './help';
-import { Output } from './output';
+import { Output, type Streams } from './output';
 
-const COMMANDS: Record<string, Command> = {
-  list: listCommand,
-  describe: describeCommand,
-  generate: generateCommand,
-  emulator: emulatorCommand,
-  live: liveCommand,
-  report: reportCommand,
-  drift: driftCommand,
+/**
+ * Each command's module is loaded when it runs: a `boards list` does not load the emulator, the
+ * drift checker or the report renderer (each `boards` start compiles and loads less).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  list: async () => (await import('./commands/list')).listCommand,
+  describe: async () => (await import('./commands/describe')).describeCommand,
+  generate: async () => (await import('./commands/generate')).generateCommand,
+  emulator: async () => (await import('./commands/emulator')).emulatorCommand,
+  live: async () => (await import('./commands/live')).liveCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
+  drift: async () => (await import('./commands/drift')).driftCommand,
 };
 
 /** Flags that may stand before the command name. */
 const LEADING_FLAGS = new Set(['--json', '--help', '-h', '--version']);
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Promise<number> {
+/** Runs one command line; `streams` (default: the process's stdout and stderr) receive its output. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), streams?: Streams): Promise<number> {
   const end = argv.indexOf('--');
   const json = (end === -1 ? argv : argv.slice(0, end)).includes('--json');
-  const output = new Output(json);
+  const output = new Output(json, streams);
   try {
     let i = 0;
     while (i < argv.length && LEADING_FLAGS.has(argv[i])) i++;
@@ -46,9 +44,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       return ExitCode.OK;
     }
     if (name.startsWith('-')) throw usageError(`unknown option ${name} (options follow the command: npx boards <command> --help)`);
-    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-    if (!command) throw usageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')} (npx boards --help)`);
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) throw usageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')} (npx boards --help)`);
     const rest = [...leading.filter((f) => f !== '--version'), ...argv.slice(i + 1)];
+    const command = await load();
     return await command({ argv: rest, output, cwd, env });
   } catch (error) {
     reportError(output, error);

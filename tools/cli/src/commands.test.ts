@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, startCli, tempDir, type CliResult, removeTempDirs } from './cli-process';
+import { runCli, runCliInProcess, startCli, tempDir, type CliResult, removeTempDirs } from './cli-process';
 
 afterAll(removeTempDirs);
 
@@ -9,13 +9,14 @@ let runs: Record<string, Promise<CliResult>>;
 
 beforeAll(() => {
   runs = {
-    list: runCli(['list'], { env: { FAL_KEY: PLANTED_KEY } }),
-    listJson: runCli(['list', '--json'], { env: { FAL_KEY: PLANTED_KEY } }),
-    describe: runCli(['describe', 'flux-pro']),
-    describeJson: runCli(['describe', 'nano-banana', '--json']),
-    help: runCli(['--help']),
-    unknownCommand: runCli(['frobnicate', '--json']),
+    // A real process (it runs Nx), started first; the commands that only read and print run in this process.
     plan: runCli(['live', 'plan', '--projects=tag:fal', '--json'], { env: { BOARDS_LIVE_BUDGET_USD: '0.05' } }),
+    list: runCliInProcess(['list'], { env: { FAL_KEY: PLANTED_KEY } }),
+    listJson: runCliInProcess(['list', '--json'], { env: { FAL_KEY: PLANTED_KEY } }),
+    describe: runCliInProcess(['describe', 'flux-pro']),
+    describeJson: runCliInProcess(['describe', 'nano-banana', '--json']),
+    help: runCliInProcess(['--help']),
+    unknownCommand: runCliInProcess(['frobnicate', '--json']),
   };
 });
 
@@ -66,9 +67,8 @@ describe('boards describe', () => {
     expect(stdout).toContain('npx boards generate flux-pro --prompt "a red circle on a white background"');
   });
 
-  // Started here, not with the runs above, so it does not add to their load.
   it('names the other routes of the same model with their prices and the cheapest route', async () => {
-    const { code, stdout, stderr } = await runCli(['describe', 'sketch-fal'], { env: { BOARDS_WORKSPACE_ROOT: plantedRoutes() } });
+    const { code, stdout, stderr } = await runCliInProcess(['describe', 'sketch-fal'], { env: { BOARDS_WORKSPACE_ROOT: plantedRoutes() } });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('routes     Also offered by: sketch-replicate (replicate) at $0.025 / image; cheapest route: sketch-replicate\n');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentWav } from '@boards/core';
-import { runCli, tempDir, type CliResult, removeTempDirs } from './cli-process';
+import { runCli, runCliInProcess, tempDir, type CliResult, removeTempDirs } from './cli-process';
 
 afterAll(removeTempDirs);
 
@@ -22,12 +22,15 @@ beforeAll(() => {
     flux: runCli(['generate', 'flux-pro', '--prompt', 'a red circle', '--out', out]),
     json: runCli(['generate', 'flux-pro', '--prompt', 'a blue square', '--out', out, '--json']),
     whisper: runCli(['generate', 'whisper', '--audio', 'speech.wav', '--language', 'en'], { cwd: audioDir }),
-    invalid: runCli(['generate', 'nano-banana', '--prompt', 'x', '--num-images', '0']),
-    invalidJson: runCli(['generate', 'nano-banana', '--prompt', 'x', '--num-images', '0', '--seed', 'abc', '--nume-images', '2', '--json']),
-    unknown: runCli(['generate', 'no-such-generator', '--prompt', 'x']),
-    overThreshold: runCli(['generate', 'nano-banana', '--prompt', 'a cat', '--num-images', '4', '--max-cost-without-prompt', '0.10'], { env: fakeLive }),
-    overEnvThreshold: runCli(['generate', 'nano-banana', '--prompt', 'a cat', '--json'], { env: { ...fakeLive, BOARDS_CONFIRM_ABOVE_USD: '0.01' } }),
-    liveNoKey: runCli(['generate', 'nano-banana', '--prompt', 'a cat', '--live']),
+    // Refused before any generation: in this process (the generations above are real processes).
+    invalid: runCliInProcess(['generate', 'nano-banana', '--prompt', 'x', '--num-images', '0']),
+    invalidJson: runCliInProcess(['generate', 'nano-banana', '--prompt', 'x', '--num-images', '0', '--seed', 'abc', '--nume-images', '2', '--json']),
+    unknown: runCliInProcess(['generate', 'no-such-generator', '--prompt', 'x']),
+    overThreshold: runCliInProcess(['generate', 'nano-banana', '--prompt', 'a cat', '--num-images', '4', '--max-cost-without-prompt', '0.10'], {
+      env: fakeLive,
+    }),
+    overEnvThreshold: runCliInProcess(['generate', 'nano-banana', '--prompt', 'a cat', '--json'], { env: { ...fakeLive, BOARDS_CONFIRM_ABOVE_USD: '0.01' } }),
+    liveNoKey: runCliInProcess(['generate', 'nano-banana', '--prompt', 'a cat', '--live']),
   };
 });
 

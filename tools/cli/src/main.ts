@@ -1,4 +1,4 @@
-/** Entry point of `npx boards`: bin/boards.js loads it through @swc-node/register. */
+/** Entry point of `npx boards`: bin/boards.js loads it through tools/register-sources.js. */
 import { runCli } from './cli';
 import { ExitCode } from './exit-codes';
 

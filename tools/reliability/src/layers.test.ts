@@ -34,8 +34,11 @@ const ALLOWED: Case[] = [
  * dynamic import, which jest's module system does not run): `import '<target>';` planted at the
  * top of the file's text; the file itself is not touched. Returns the boundary errors per case.
  */
+const MARKER = 'boundary errors per case: ';
+
 function lintPlanted(cases: Case[]): string[][] {
   const script = `
+const MARKER = ${JSON.stringify(MARKER)};
 const { readFileSync } = require('node:fs');
 const { ESLint } = require('eslint');
 const cases = JSON.parse(readFileSync(0, 'utf8'));
@@ -47,7 +50,8 @@ const eslint = new ESLint({ cwd: process.cwd() });
     const [result] = await eslint.lintText("import '" + target + "';\\n" + readFileSync(path, 'utf8'), { filePath: path });
     out.push(result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message));
   }
-  process.stdout.write(JSON.stringify(out));
+  // On a line of its own after a marker: what else writes to stdout (a warning of a plugin) cannot break the parse.
+  process.stdout.write('\\n' + MARKER + JSON.stringify(out) + '\\n');
 })().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });`;
   const child = spawnSync(process.execPath, ['-e', script], {
     cwd: workspaceRoot,
@@ -56,8 +60,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
     env: { ...process.env, NX_DAEMON: 'false' },
     timeout: 60_000,
   });
-  if (child.status !== 0) throw new Error(`linting the planted imports failed: ${child.stderr}`);
-  return JSON.parse(child.stdout) as string[][];
+  const line = child.stdout.split('\n').find((l) => l.startsWith(MARKER));
+  if (child.status !== 0 || line === undefined) throw new Error(`linting the planted imports failed (${child.status}): ${child.stderr}\n${child.stdout}`);
+  return JSON.parse(line.slice(MARKER.length)) as string[][];
 }
 
 describe('lint enforces the layers', () => {

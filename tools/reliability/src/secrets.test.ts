@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { emulatorVariables, KEYS_JSON_VARIABLE, keyVariable, knownKeyVariables, syncKeysToEnv } from '@boards/config';
 import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
 import { RunLedger } from '@boards/cost';
-import type { EmulatedProvider, Emulator, FaultSpec } from '@boards/emulator';
-import { createTestContext, emulatorBaseUrls, useEmulator, type TestContextOptions } from '@boards/testing';
+import type { EmulatedProvider, FaultSpec, RecordedRequest } from '@boards/emulator';
+import { createTestContext, emulatorBaseUrls, scopedToTest, useEmulator, type TestContextOptions } from '@boards/testing';
 import { renderSummary, summarizeRun } from '@boards/tools/src/live-run/summary';
 import { runCli, type CliResult } from './cli-run';
 import { plantKeys, Shown } from './planted-keys';
@@ -104,31 +104,52 @@ describe('planted keys never show up', () => {
     expectNoLeak();
   });
 
-  const FAULTS: Array<[string, (emu: Emulator) => void]> = [
-    ['401 unauthorized', (e) => e.injectFault({ provider: '*', kind: 'status', status: 401, times: Infinity })],
-    ['429 with Retry-After', (e) => e.injectFault({ provider: '*', kind: 'status', status: 429, retryAfterSeconds: 0, times: Infinity })],
-    ['429 without Retry-After', (e) => e.injectFault({ provider: '*', kind: 'status', status: 429, times: Infinity })],
-    ['500', (e) => e.injectFault({ provider: '*', kind: 'status', status: 500, times: Infinity })],
-    ['503', (e) => e.injectFault({ provider: '*', kind: 'status', status: 503, retryAfterSeconds: 0, times: Infinity })],
-    ['malformed JSON', (e) => e.injectFault({ provider: '*', kind: 'malformed', times: Infinity })],
-    ['connection reset', (e) => e.injectFault({ provider: '*', kind: 'reset', times: Infinity })],
-    ['failed job', (e) => PROVIDERS.forEach((provider) => e.injectFault({ provider, kind: 'job-failed', times: Infinity }))],
-    ['canceled job', (e) => PROVIDERS.forEach((provider) => e.injectFault({ provider, kind: 'job-canceled', times: Infinity }))],
-    ['output download 404', (e) => e.injectFault({ provider: 'files', kind: 'not-found', times: Infinity } satisfies FaultSpec)],
-    ['truncated output download', (e) => e.injectFault({ provider: 'files', kind: 'truncated', times: Infinity })],
+  // Every fault at once, each scoped to its own test id (the emulator's x-boards-test-id): their
+  // retries and backoffs overlap instead of adding up. Each case still meets only its own fault.
+  const FAULTS: Array<[string, FaultSpec[]]> = [
+    ['401 unauthorized', [{ provider: '*', kind: 'status', status: 401, times: Infinity }]],
+    ['429 with Retry-After', [{ provider: '*', kind: 'status', status: 429, retryAfterSeconds: 0, times: Infinity }]],
+    ['429 without Retry-After', [{ provider: '*', kind: 'status', status: 429, times: Infinity }]],
+    ['500', [{ provider: '*', kind: 'status', status: 500, times: Infinity }]],
+    ['503', [{ provider: '*', kind: 'status', status: 503, retryAfterSeconds: 0, times: Infinity }]],
+    ['malformed JSON', [{ provider: '*', kind: 'malformed', times: Infinity }]],
+    ['connection reset', [{ provider: '*', kind: 'reset', times: Infinity }]],
+    ['failed job', PROVIDERS.map((provider): FaultSpec => ({ provider, kind: 'job-failed', times: Infinity }))],
+    ['canceled job', PROVIDERS.map((provider): FaultSpec => ({ provider, kind: 'job-canceled', times: Infinity }))],
+    ['output download 404', [{ provider: 'files', kind: 'not-found', times: Infinity }]],
+    ['truncated output download', [{ provider: 'files', kind: 'truncated', times: Infinity }]],
   ];
 
-  it.each(FAULTS)(
-    'in the typed errors of a provider %s',
-    async (label, inject) => {
-      inject(emulator.current);
-      const errors = errorsOf(await Promise.all(generators.map((g) => attempt(label, g))));
+  describe('in the typed errors of a provider', () => {
+    const outcomesOf = new Map<string, Outcome[]>();
+    let requests: RecordedRequest[] = [];
+    beforeAll(async () => {
+      emulator.current.clearRequests();
+      emulator.current.clearFaults();
+      emulator.current.setJobDurationMs(0);
+      await Promise.all(
+        FAULTS.map(async ([label, faults]) => {
+          const testId = `secrets ${label}`;
+          for (const fault of faults) emulator.current.injectFault({ ...fault, testId });
+          outcomesOf.set(label, await scopedToTest(testId, () => Promise.all(generators.map((g) => attempt(label, g)))));
+        }),
+      );
+      requests = [...emulator.current.requests];
+      shown.add('emulator request log (faults)', requests);
+    }, 30_000);
+
+    it.each(FAULTS.map(([label]) => label))('%s', (label) => {
+      const outcomes = outcomesOf.get(label) ?? [];
+      expect(outcomes).toHaveLength(generators.length);
+      const errors = errorsOf(outcomes);
       expect(errors.length).toBeGreaterThan(0);
       for (const error of errors) expect(BoardsError.isInstance(error)).toBe(true);
+      // Every request carried its case's test id, so each case met only its own fault.
+      expect(requests.filter((r) => r.testId === undefined).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+      expect(requests.filter((r) => r.testId === `secrets ${label}`).length).toBeGreaterThan(0);
       expectNoLeak();
-    },
-    30_000,
-  );
+    });
+  });
 
   it('in timeout errors (a job or a response slower than the deadline)', async () => {
     process.env.BOARDS_GENERATION_TIMEOUT_MS = '500';
