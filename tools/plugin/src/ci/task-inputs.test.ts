@@ -15,6 +15,8 @@ beforeAll(() => {
   const out = execFileSync(process.execPath, [join(root, 'tools/plugin/scripts/task-inputs.js')], {
     cwd: root,
     encoding: 'utf8',
+    // About 10 KB a project: a workspace of a hundred generators passes the default 1 MB.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
   });
   plans = JSON.parse(out);
