@@ -216,9 +216,7 @@ describe('replicate adapter', () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'status', status: 503, times: Infinity });
     const controller = new AbortController();
     const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
-    const outcome = failure(
-      runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 6 }, waitSeconds: 1 }),
-    );
+    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 6 }, waitSeconds: 1 }));
     await received('submit');
     emulator.current.advanceClock(5_000); // the hold runs out: 202, the abort, the cancels
     const error = await outcome;
