@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CanceledError, ProviderError, TimeoutError } from './errors';
-import { createProviderFetch, downloadBytes, retryAfterMs } from './http';
+import { createProviderFetch, downloadBytes, recordingSleep, retryAfterMs } from './http';
 import { registerSecret } from './secrets';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
@@ -23,26 +23,25 @@ describe('provider fetch policy', () => {
   const fast = { baseDelayMs: 1, maxDelayMs: 2 };
 
   it('retries a 429 after the Retry-After the provider asked for, even on POST', async () => {
-    const times: number[] = [];
     handler = (_req, res, n) => {
-      times.push(Date.now());
       if (n === 1) res.writeHead(429, { 'retry-after': '1', 'x-request-id': 'r1' }).end('{"detail":"slow down"}');
       else res.writeHead(201).end('{}');
     };
-    const f = createProviderFetch({ provider: 'replicate', retry: fast });
+    const { sleep, delays } = recordingSleep();
+    const f = createProviderFetch({ provider: 'replicate', retry: { ...fast, sleep } });
     const response = await f(`${base}/create`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(201);
     expect(hits).toBe(2);
-    expect(times[1] - times[0]).toBeGreaterThanOrEqual(950);
+    expect(delays).toEqual([1000]);
   });
 
   it('returns at once when Retry-After is longer than it will wait', async () => {
     handler = (_req, res) => res.writeHead(429, { 'retry-after': '120' }).end('{"detail":"come back later"}');
-    const started = Date.now();
-    const error = await createProviderFetch({ provider: 'fal', retry: { ...fast, maxRetryAfterMs: 30_000 } })(`${base}/x`).catch((e: unknown) => e);
+    const { sleep, delays } = recordingSleep();
+    const error = await createProviderFetch({ provider: 'fal', retry: { ...fast, maxRetryAfterMs: 30_000, sleep } })(`${base}/x`).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 429, retryAfterSeconds: 120 });
     expect(hits).toBe(1);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(delays).toEqual([]);
   });
 
   it('does not repeat a POST that failed with 5xx (it may have started a billed job)', async () => {
@@ -57,11 +56,19 @@ describe('provider fetch policy', () => {
   it('retries GETs on 5xx with backoff and gives up after maxAttempts with a typed error', async () => {
     handler = (_req, res) => res.writeHead(503, { 'x-request-id': 'req-503' }).end('unavailable');
     const retries: string[] = [];
-    const f = createProviderFetch({ provider: 'fal', retry: { ...fast, maxAttempts: 3 }, onRetry: (i) => retries.push(i.reason) });
+    const { sleep, delays } = recordingSleep();
+    // Backoff doubles from baseDelayMs (with jitter: half to all of it), capped at maxDelayMs.
+    const retry = { baseDelayMs: 100, maxDelayMs: 150, maxAttempts: 3, sleep };
+    const f = createProviderFetch({ provider: 'fal', retry, onRetry: (i) => retries.push(i.reason) });
     const error = await f(`${base}/status`).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 503, requestId: 'req-503' });
     expect(hits).toBe(3);
     expect(retries).toEqual(['status 503', 'status 503']);
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBeGreaterThanOrEqual(50);
+    expect(delays[0]).toBeLessThanOrEqual(100);
+    expect(delays[1]).toBeGreaterThanOrEqual(75);
+    expect(delays[1]).toBeLessThanOrEqual(150);
   });
 
   it('gives an SDK that repeats the same request the settled outcome without a new request', async () => {
@@ -133,9 +140,11 @@ describe('provider fetch policy', () => {
 
   it('backs a download off by the Retry-After of a 429 (the same loop as requests), not its own minute-long backoff', async () => {
     handler = (_req, res, n) => (n === 1 ? res.writeHead(429, { 'retry-after-ms': '5' }).end('{"detail":"slow down"}') : res.writeHead(200).end('ok'));
-    const { bytes } = await downloadBytes(`${base}/out.png`, { provider: 'fal', retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 } });
+    const { sleep, delays } = recordingSleep();
+    const { bytes } = await downloadBytes(`${base}/out.png`, { provider: 'fal', retry: { baseDelayMs: 60_000, maxDelayMs: 60_000, sleep } });
     expect(Buffer.from(bytes).toString()).toBe('ok');
     expect(hits).toBe(2);
+    expect(delays).toEqual([5]);
   });
 
   it('tries a download that keeps answering 503 maxAttempts times, then names the attempts', async () => {

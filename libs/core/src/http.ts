@@ -30,6 +30,13 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Deadline for one attempt (connect + headers). Default 60 s. */
   attemptTimeoutMs: number;
+  /**
+   * How a backoff or Retry-After is waited out: resolves after `ms`, or rejects with CanceledError
+   * when `signal` aborts (the loop also checks the signal after it). Default: a real timer. The seam
+   * for tests: one that records the requested delays and resolves at once shows that the wait asked
+   * for was honoured without spending it (`recordingSleep()`).
+   */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -138,6 +145,19 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+
+/**
+ * A `RetryPolicy.sleep` for tests: records every delay the retry loop asks for and resolves at once
+ * (after checking the signal), so a test asserts the Retry-After or backoff it got without waiting it out.
+ */
+export function recordingSleep(): { sleep: NonNullable<RetryPolicy['sleep']>; delays: number[] } {
+  const delays: number[] = [];
+  const sleep = (ms: number, signal?: AbortSignal): Promise<void> => {
+    delays.push(ms);
+    return signal?.aborted ? Promise.reject(new CanceledError()) : Promise.resolve();
+  };
+  return { sleep, delays };
+}
 
 /**
  * A human message from an error body: the provider's own reader (its descriptor's
@@ -258,8 +278,8 @@ type AttemptOutcome<T> = { value: T } | { failure: BoardsError; retry: false } |
 /**
  * The one retry loop of the shared HTTP policy: attempt, let the attempt classify its failure,
  * back off (Retry-After when the attempt read one, else doubling from `baseDelayMs` with jitter, capped),
- * and give up with the last typed failure after `maxAttempts`. An abort of any signal ends it with
- * CanceledError, also during a backoff. Each attempt's own deadline is the attempt's business.
+ * and give up with the last typed failure after `maxAttempts`. The wait is `policy.sleep` (a real timer
+ * unless a test passes its own). An abort of any signal ends it with CanceledError, also during a backoff. Each attempt's own deadline is the attempt's business.
  */
 async function withRetries<T>(
   policy: RetryPolicy,
@@ -276,7 +296,7 @@ async function withRetries<T>(
     const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
     const delayMs = outcome.waitMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
     onRetry?.({ attempt: n, delayMs, reason: outcome.reason });
-    await sleep(delayMs, stop);
+    await (policy.sleep ?? sleep)(delayMs, stop);
   }
 }
 

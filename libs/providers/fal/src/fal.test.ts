@@ -1,4 +1,4 @@
-import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
+import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, recordingSleep, TimeoutError } from '@boards/core';
 import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
 import { redirectFalUrl } from './fal-client';
 import { defineFalGenerator } from './fal-generator';
@@ -88,10 +88,14 @@ describe('fal adapter', () => {
   it('retries a 429 on submit after Retry-After, and with its own backoff without one', async () => {
     emulator.current.injectFault({ provider: 'fal', operation: 'submit', kind: 'status', status: 429, retryAfterSeconds: 1 });
     emulator.current.injectFault({ provider: 'fal', operation: 'submit', kind: 'status', status: 429 });
-    const started = Date.now();
-    await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), fast);
+    // The waits are recorded, not spent: the first is the Retry-After, the second the backoff (half to all of 100 ms).
+    const { sleep, delays } = recordingSleep();
+    await runFalRequest(ENDPOINT, { prompt: 'abc' }, createTestContext(), { ...fast, retry: { baseDelayMs: 100, maxDelayMs: 100, sleep } });
     expect(ops().filter((o) => o === 'submit')).toHaveLength(3);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBe(1000);
+    expect(delays[1]).toBeGreaterThanOrEqual(50);
+    expect(delays[1]).toBeLessThanOrEqual(100);
   });
 
   it.each([500, 502, 503])('does not re-submit after a %i on submit: typed error with request id', async (status) => {

@@ -114,7 +114,8 @@ describe('kie adapter', () => {
 
   it('stops at the deadline with a TimeoutError naming the task', async () => {
     emulator.current.setJobDurationMs(30_000);
-    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), { ...fast, timeoutMs: 1000 }));
+    // A short deadline (the task is created within milliseconds, then polled until the deadline passes).
+    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), { ...fast, timeoutMs: 250 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/[0-9a-f]{32}/);
   });

@@ -1,6 +1,6 @@
 import { APIConnectionTimeoutError } from 'openai';
 import { mapOpenAIError } from './openai-error';
-import { CanceledError, MissingKeyError, ProviderError, TimeoutError, silentWav } from '@boards/core';
+import { CanceledError, MissingKeyError, ProviderError, recordingSleep, TimeoutError, silentWav } from '@boards/core';
 import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
 import { generateOpenAIImages, transcribeWithOpenAI } from './openai-operations';
 
@@ -35,10 +35,14 @@ describe('openai adapter', () => {
   it('retries a 429 after retry-after, and with backoff without one (nothing was processed)', async () => {
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status: 429, retryAfterSeconds: 1 });
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status: 429 });
-    const started = Date.now();
-    await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast);
+    // The waits are recorded, not spent: the first is the retry-after, the second the backoff (half to all of 100 ms).
+    const { sleep, delays } = recordingSleep();
+    await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), { retry: { baseDelayMs: 100, maxDelayMs: 100, sleep } });
     expect(calls('images')).toHaveLength(3);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(delays).toHaveLength(2);
+    expect(delays[0]).toBe(1000);
+    expect(delays[1]).toBeGreaterThanOrEqual(50);
+    expect(delays[1]).toBeLessThanOrEqual(100);
   });
 
   it.each([500, 502, 503])('does not repeat a paid POST after %i: typed error with request id', async (status) => {

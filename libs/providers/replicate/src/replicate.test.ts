@@ -1,4 +1,4 @@
-import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
+import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, recordingSleep, TimeoutError } from '@boards/core';
 import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
 import { runReplicatePrediction } from './replicate-prediction';
 import { defineReplicateGenerator } from './replicate-generator';
@@ -16,6 +16,11 @@ const image = defineReplicateGenerator({ ...testImageSpec('replicate-test-image'
 describe('replicate adapter', () => {
   const emulator = useEmulator();
   const submits = () => emulator.current.requestsFor('replicate').filter((r) => r.operation === 'submit');
+  const count = (operation: string) => emulator.current.requestsFor('replicate').filter((r) => r.operation === operation).length;
+  /** Resolves once the emulator has received `n` Replicate requests of `operation`: the tests act on events, not timers. */
+  const received = async (operation: string, n = 1) => {
+    while (count(operation) < n) await emulator.current.nextRequest({ provider: 'replicate', operation });
+  };
 
   it('finishes inside the blocking create without polling', async () => {
     const ctx = createTestContext();
@@ -27,9 +32,18 @@ describe('replicate adapter', () => {
   });
 
   it('polls with backoff when the job outlasts the blocking wait, reporting progress', async () => {
-    emulator.current.setJobDurationMs(1800);
+    // The job and the create's 1 s hold run on the emulator's clock, moved on by the test.
+    emulator.current.setJobDurationMs(30_000);
     const ctx = createTestContext();
-    const prediction = await runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, pollIntervalMs: 50 });
+    const [prediction] = await Promise.all([
+      runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }),
+      (async () => {
+        await received('submit');
+        emulator.current.advanceClock(10_000); // the hold runs out with the job running: 202, then polls
+        await received('get');
+        emulator.current.advanceClock(30_000); // the job ends: a poll sees it succeeded
+      })(),
+    ]);
     expect(prediction.status).toBe('succeeded');
     expect(emulator.current.requestsFor('replicate').filter((r) => r.operation === 'get').length).toBeGreaterThan(0);
     expect(ctx.progressEvents.map((e) => e.phase)).toContain('running');
@@ -37,17 +51,25 @@ describe('replicate adapter', () => {
 
   it('retries a 429 on create after Retry-After (not yet billed)', async () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'submit', kind: 'status', status: 429, retryAfterSeconds: 1 });
-    const started = Date.now();
-    const prediction = await runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), fast);
+    // The wait is recorded, not spent.
+    const { sleep, delays } = recordingSleep();
+    const prediction = await runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { retry: { ...fast.retry, sleep } });
     expect(prediction.status).toBe('succeeded');
     expect(submits()).toHaveLength(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(delays).toEqual([1000]);
   });
 
   it('retries a 429 without Retry-After with its own backoff', async () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'submit', kind: 'status', status: 429, times: 2 });
-    await runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), fast);
+    const { sleep, delays } = recordingSleep();
+    await runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { retry: { baseDelayMs: 100, maxDelayMs: 100, sleep } });
     expect(submits()).toHaveLength(3);
+    // Backoff with jitter: half to all of 100 ms, each time.
+    expect(delays).toHaveLength(2);
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(50);
+      expect(delay).toBeLessThanOrEqual(100);
+    }
   });
 
   it.each([500, 502, 503])('does not re-submit after a %i on create (the job may exist): typed error with request id', async (status) => {
@@ -66,12 +88,21 @@ describe('replicate adapter', () => {
   });
 
   it('retries polls through 5xx, resets and malformed JSON', async () => {
-    emulator.current.setJobDurationMs(1500);
+    emulator.current.setJobDurationMs(30_000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'status', status: 502 });
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'reset' });
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'malformed' });
-    const prediction = await runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { ...fast, pollIntervalMs: 20 });
+    const [prediction] = await Promise.all([
+      runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { ...fast, waitSeconds: 1, pollIntervalMs: 20 }),
+      (async () => {
+        await received('submit');
+        emulator.current.advanceClock(10_000); // the hold runs out with the job running: polls begin
+        await received('get', 4); // a 502, a reset, malformed JSON, then an answer
+        emulator.current.advanceClock(30_000); // the job ends
+      })(),
+    ]);
     expect(prediction.status).toBe('succeeded');
+    expect(count('get')).toBeGreaterThanOrEqual(4);
   });
 
   it('reports malformed JSON on create as a typed error with status and request id', async () => {
@@ -96,42 +127,64 @@ describe('replicate adapter', () => {
   it('cancels the prediction when the deadline passes, and says so', async () => {
     emulator.current.setJobDurationMs(30_000);
     const ctx = createTestContext();
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, timeoutMs: 1500, pollIntervalMs: 50 }));
+    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, timeoutMs: 300, pollIntervalMs: 20 }));
+    await received('submit');
+    emulator.current.advanceClock(5_000); // the hold runs out: the prediction is named, polled until the deadline
+    const error = await outcome;
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 300 });
     expect((error as TimeoutError).jobId).toBe(ctx.providerJobs[0].jobId);
     expect(emulator.current.requestsFor('replicate').filter((r) => r.operation === 'cancel')).toHaveLength(1);
   });
 
   it('reports a cancel that comes after the prediction succeeded as completed-and-billed, not as a failed cancel', async () => {
     // The wait (1 s) runs out first; the cancel then reaches Replicate after the job ended.
-    emulator.current.setJobDurationMs(1300);
-    emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'latency', latencyMs: 400 });
+    emulator.current.setJobDurationMs(30_000);
+    emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'latency', latencyMs: 60_000 });
     const controller = new AbortController();
     const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1 }));
+    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1 }));
+    await received('submit');
+    emulator.current.advanceClock(5_000); // the hold runs out: 202, the abort, the cancel
+    await received('cancel');
+    emulator.current.advanceClock(60_000); // the cancel is held while the job ends
+    const error = await outcome;
     expect(error).toBeInstanceOf(CanceledError);
     expect((error as Error).message).toMatch(/had succeeded: it is billed and its output is kept at Replicate/);
     expect(ctx.logLines.filter((l) => l.startsWith('warn'))).toEqual([]);
   });
 
   it('gives up on a poll that hangs at the attempt deadline instead of waiting forever', async () => {
-    emulator.current.setJobDurationMs(5000);
+    emulator.current.setJobDurationMs(30_000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'hang', times: Infinity });
-    const error = await failure(
+    const outcome = failure(
       runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), {
-        retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 200 },
-        timeoutMs: 3000,
+        retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 100 },
+        waitSeconds: 1,
+        pollIntervalMs: 20,
+        timeoutMs: 10_000,
       }),
     );
+    await received('submit');
+    emulator.current.advanceClock(5_000); // the hold runs out: the polls (which hang) begin
+    const error = await outcome;
     expect(error).toBeInstanceOf(TimeoutError);
+    // The attempt's deadline, not the prediction's: two attempts, then the error.
+    expect(error).toMatchObject({ timeoutMs: 100 });
+    expect(count('get')).toBe(2);
   });
 
   it('a stop whose cancel the provider refuses is not a cancel: CancelUnconfirmedError names the prediction', async () => {
     emulator.current.setJobDurationMs(30_000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'status', status: 500, times: Infinity });
     const controller = new AbortController();
-    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    const ctx = createTestContext({ signal: controller.signal });
+    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    await received('submit');
+    emulator.current.advanceClock(5_000); // the hold runs out: the prediction is named and polled
+    await received('get');
+    controller.abort(); // a stop while it polls
+    const error = await outcome;
     expect(error).toBeInstanceOf(CancelUnconfirmedError);
     expect(error).toMatchObject({
       code: 'CANCEL_UNCONFIRMED',
@@ -144,8 +197,11 @@ describe('replicate adapter', () => {
     emulator.current.setJobDurationMs(30_000);
     const controller = new AbortController();
     const ctx = createTestContext({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    await received('submit');
+    controller.abort(); // while the create is held
+    emulator.current.advanceClock(5_000); // the hold runs out: the answer names the prediction
+    const error = await outcome;
     expect(error).toBeInstanceOf(CanceledError);
     expect(ctx.providerJobs).toHaveLength(1);
     expect((error as CanceledError).jobId).toBe(ctx.providerJobs[0].jobId);
@@ -160,9 +216,10 @@ describe('replicate adapter', () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'status', status: 503, times: Infinity });
     const controller = new AbortController();
     const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
-    const error = await failure(
-      runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 6 }, waitSeconds: 1 }),
-    );
+    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 6 }, waitSeconds: 1 }));
+    await received('submit');
+    emulator.current.advanceClock(5_000); // the hold runs out: 202, the abort, the cancels
+    const error = await outcome;
     expect(error).toBeInstanceOf(CancelUnconfirmedError);
     expect(emulator.current.requestsFor('replicate').filter((r) => r.operation === 'cancel')).toHaveLength(2);
   });
