@@ -29,13 +29,14 @@ function bandsIdat(width: number, height: number): Buffer {
   const stride = 1 + Math.ceil(width / 2);
   const bytes = stride - 1;
   const span = Math.max(1, width + height - 2);
-  const line = new Uint8Array(width + height + 1);
-  for (let k = 0; k < line.length; k++) line[k] = Math.min(COLOURS - 1, Math.floor((k * COLOURS) / span));
   const pairs = (height >> 1) + bytes + 1;
+  // Colours by x + y, long enough for both packings (past the last band every colour is 15).
+  const line = new Uint8Array(2 * pairs + 1);
+  for (let k = 0; k < line.length; k++) line[k] = Math.min(COLOURS - 1, Math.floor((k * COLOURS) / span));
   const packed = [Buffer.alloc(pairs), Buffer.alloc(pairs)];
   for (let j = 0; j < pairs; j++) {
-    packed[0][j] = (line[2 * j] << 4) | line[Math.min(line.length - 1, 2 * j + 1)];
-    packed[1][j] = (line[Math.min(line.length - 1, 2 * j + 1)] << 4) | line[Math.min(line.length - 1, 2 * j + 2)];
+    packed[0][j] = (line[2 * j] << 4) | line[2 * j + 1];
+    packed[1][j] = (line[2 * j + 1] << 4) | line[2 * j + 2];
   }
   const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {

@@ -28,10 +28,10 @@ const YAML_FENCE = /^(`{3,})ya?ml\b[^\n]*\n([\s\S]*?)\n\1[ \t]*$/m;
  * the page (as some providers publish one page a model).
  */
 export function documentFrom(text: string, url: string): Json {
-  const fenced = /^\s*[{[]/.test(text) ? undefined : YAML_FENCE.exec(text)?.[2];
+  const json = /^\s*[{[]/.test(text);
   let doc: unknown;
   try {
-    doc = /^\s*[{[]/.test(text) ? JSON.parse(text) : parseYaml(fenced ?? text);
+    doc = json ? JSON.parse(text) : parseYaml(YAML_FENCE.exec(text)?.[2] ?? text);
   } catch (error) {
     throw new Error(`GET ${url} did not answer a JSON or YAML document (${(error as Error).message.split('\n')[0]})`);
   }
