@@ -1,5 +1,7 @@
-// The entry nx.json loads ("plugins": ["./tools/plugin/nx-plugin.js"]): plain JavaScript, so Nx's
-// plugin worker starts without a TypeScript transpiler and without loading the live-run code.
+// The plugin nx.json loads, through node_modules/.boards/nx-plugin.js (written by the root postinstall,
+// scripts/link-nx-plugin.js, so that Nx loads it as it is instead of first scanning the workspace for a
+// project that owns it): plain JavaScript, so Nx loads it without a TypeScript transpiler and without
+// the live-run code.
 // Every Nx command (a cached `nx run-many -t test` too) loads it; only a run that includes
 // test-live needs the hooks (src/live-run/hooks.ts), which are then compiled on load
 // (tools/register-sources.js). hooks.ts decides exactly what a live run is; this is a cheap pre-filter.
