@@ -40,7 +40,8 @@ export async function dispatch(
   req: IncomingMessage,
   res: ServerResponse,
   state: EmulatorState,
-  providers: ProviderDef[],
+  /** The provider mounted under a first path segment (built on first use), or undefined. */
+  providerFor: (segment: string | undefined) => ProviderDef | undefined,
   log?: (line: string) => void,
   replay?: ReplayServer,
   proxy?: UpstreamProxy,
@@ -52,7 +53,7 @@ export async function dispatch(
   const url = { pathname: q < 0 ? target : target.slice(0, q), searchParams: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
   const segments = url.pathname.split('/').filter(Boolean).map(decode);
   const method = (req.method ?? 'GET').toUpperCase();
-  const provider = providers.find((p) => p.prefix[0] === segments[0]);
+  const provider = providerFor(segments[0]);
   const found = findRoute(provider, method, segments);
   const raw = await readBody(req);
   const contentType = String(req.headers['content-type'] ?? '');

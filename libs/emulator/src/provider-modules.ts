@@ -1,20 +1,39 @@
-import { createFalProvider } from './fal';
+import { KIE_MODELS } from './kie/kie-models';
 import { FAL_ENDPOINTS } from './fal-endpoints';
-import { kieModule } from './kie';
-import { createOpenAIProvider } from './openai';
 import { findOpenAIModel } from './openai-models';
 import { IMAGE_REQUEST, TRANSCRIPTION_REQUEST } from './openai-schemas';
-import type { ProviderModule } from './provider';
-import { createReplicateProvider } from './replicate';
+import type { ProviderDef, ProviderModule } from './provider';
 import { REPLICATE_MODELS } from './replicate-models';
+import type { EmulatorState } from './state';
 
-const replicate: ProviderModule = { id: 'replicate', create: createReplicateProvider, inputSchema: (model) => REPLICATE_MODELS[model]?.rules };
+/**
+ * A provider's route handlers, loaded when the server builds its routes, on the first request
+ * under its prefix (server.ts): a test of one provider's generators never loads the others'.
+ * `require`, not `import()`: routes are built synchronously, and the build is CommonJS.
+ */
+function routes<M>(file: string, create: (module: M) => (state: EmulatorState) => ProviderDef): (state: EmulatorState) => ProviderDef {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (state) => create(require(file) as M)(state);
+}
 
-const fal: ProviderModule = { id: 'fal', create: createFalProvider, inputSchema: (model) => FAL_ENDPOINTS[model]?.rules };
+const replicate: ProviderModule = {
+  id: 'replicate',
+  prefix: ['replicate', 'v1'],
+  create: routes<typeof import('./replicate')>('./replicate', (m) => m.createReplicateProvider),
+  inputSchema: (model) => REPLICATE_MODELS[model]?.rules,
+};
+
+const fal: ProviderModule = {
+  id: 'fal',
+  prefix: ['fal'],
+  create: routes<typeof import('./fal')>('./fal', (m) => m.createFalProvider),
+  inputSchema: (model) => FAL_ENDPOINTS[model]?.rules,
+};
 
 const openai: ProviderModule = {
   id: 'openai',
-  create: createOpenAIProvider,
+  prefix: ['openai', 'v1'],
+  create: routes<typeof import('./openai')>('./openai', (m) => m.createOpenAIProvider),
   inputSchema(model) {
     const known = findOpenAIModel(model);
     if (!known) return undefined;
@@ -22,5 +41,12 @@ const openai: ProviderModule = {
   },
 };
 
+const kie: ProviderModule = {
+  id: 'kie',
+  prefix: ['kie'],
+  create: routes<typeof import('./kie')>('./kie', (m) => m.createKieProvider),
+  inputSchema: (model) => KIE_MODELS[model]?.rules,
+};
+
 /** Every provider API the emulator serves, in mount order. A new provider is one entry here. */
-export const PROVIDER_MODULES: readonly ProviderModule[] = [replicate, fal, openai, kieModule];
+export const PROVIDER_MODULES: readonly ProviderModule[] = [replicate, fal, openai, kie];

@@ -32,12 +32,14 @@ export interface ProviderDef {
 }
 
 /**
- * One emulated provider API as the server mounts it: its id, how to build its routes for a
- * running emulator, and the input schema it holds per model (for `providerInputSchema`).
+ * One emulated provider API as the server mounts it: its id, its path prefix, how to build its
+ * routes for a running emulator, and the input schema it holds per model (for `providerInputSchema`).
  * Adding a provider is one module in provider-modules.ts; nothing else in the server names it.
  */
 export interface ProviderModule {
   id: EmulatedProvider;
+  /** The prefix of the ProviderDef that `create` returns: known before the routes are built (the server builds them on the first request under it). */
+  prefix: readonly string[];
   create(state: EmulatorState): ProviderDef;
   /** The input schema the module validates `model` with; undefined for a model it does not know. */
   inputSchema(model: string): Readonly<Rules> | undefined;

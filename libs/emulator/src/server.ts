@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createControlProvider } from './control';
 import { dispatch } from './dispatch';
 import { createFilesProvider } from './files';
+import type { ProviderDef } from './provider';
 import { PROVIDER_MODULES } from './provider-modules';
 import { parseUpstreams, UpstreamProxy } from './proxy';
 import { ReplayServer } from './replay';
@@ -36,7 +37,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   const state = new EmulatorState(`http://${urlHost(host)}:${port}`, jobDurationMs);
-  const providers = [...PROVIDER_MODULES.map((m) => m.create(state)), createFilesProvider(state.files), createControlProvider(state)];
+  // Each provider's routes are built on the first request under its prefix (its handlers load then).
+  const built = new Map<string, ProviderDef>([createFilesProvider(state.files), createControlProvider(state)].map((def) => [def.prefix[0], def]));
+  const providerFor = (segment: string | undefined): ProviderDef | undefined => {
+    if (segment === undefined) return undefined;
+    const ready = built.get(segment);
+    if (ready) return ready;
+    const module = PROVIDER_MODULES.find((m) => m.prefix[0] === segment);
+    if (!module) return undefined;
+    const def = module.create(state);
+    if (def.prefix.join('/') !== module.prefix.join('/'))
+      throw new Error(`emulator: ${module.id} serves /${def.prefix.join('/')}, its module says /${module.prefix.join('/')}`);
+    built.set(segment, def);
+    return def;
+  };
   if (Object.keys(upstreams).length > 0) state.proxy = { upstreams, ...(options.recordTo ? { recordTo: options.recordTo } : {}) };
   const replay = options.replay ? new ReplayServer(options.replay, state.url) : undefined;
   const proxy =
@@ -44,7 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ? new UpstreamProxy(upstreams, state.url, state.lifetime, options.upstreamTimeoutMs, options.recordTo, options.log)
       : undefined;
   server.on('request', (req, res) => {
-    dispatch(req, res, state, providers, options.log, replay, proxy).catch((err: unknown) => {
+    dispatch(req, res, state, providerFor, options.log, replay, proxy).catch((err: unknown) => {
       options.log?.(`emulator: request failed: ${err instanceof Error ? err.message : String(err)}`);
       res.destroy();
     });
@@ -52,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   options.log?.(`emulator listening on ${state.url}`);
 
   let stopping: Promise<void> | undefined;
-  const baseUrls = Object.fromEntries(providers.filter((p) => !p.internal).map((p) => [p.id, `${state.url}/${p.prefix.join('/')}`]));
+  const baseUrls = Object.fromEntries(PROVIDER_MODULES.map((m) => [m.id, `${state.url}/${m.prefix.join('/')}`]));
   return {
     url: state.url,
     baseUrls,

@@ -1,8 +1,7 @@
 import { authToken } from '../http';
-import type { ProviderDef, ProviderModule } from '../provider';
+import type { ProviderDef } from '../provider';
 import type { EmulatorState } from '../state';
 import { kieError, kieSuccess, kieUnauthorized } from './kie-envelope';
-import { KIE_MODELS } from './kie-models';
 import { kieTaskRoutes } from './kie-tasks';
 import { kieUploadRoutes } from './kie-upload';
 
@@ -28,8 +27,5 @@ export function createKieProvider(state: EmulatorState): ProviderDef {
     ],
   };
 }
-
-/** The Kie.ai module of the emulator (one entry of PROVIDER_MODULES). */
-export const kieModule: ProviderModule = { id: 'kie', create: createKieProvider, inputSchema: (model) => KIE_MODELS[model]?.rules };
 
 export { KIE_MODELS, type KieModel } from './kie-models';
