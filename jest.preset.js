@@ -18,14 +18,7 @@ const moduleNameMapper = Object.fromEntries(
 // (tools/jest-zod-locales.js). Only zod's entries require this path.
 moduleNameMapper['^\\.\\./locales/index\\.cjs$'] = path.join(__dirname, 'tools/jest-zod-locales.js');
 
-const swc = [
-  path.join(__dirname, 'tools/jest-swc.js'),
-  {
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
-];
+const swc = [path.join(__dirname, 'tools/jest-swc.js'), require('./tools/swc-options')];
 
 /** @returns {import('jest').Config} */
 module.exports = function boardsJestConfig(projectDir, overrides = {}) {

@@ -1,5 +1,5 @@
 // Runs the workspace's TypeScript under Node without a build: `.ts` files are compiled on load by
-// @swc/core with the options jest uses (jest.preset.js: TypeScript to CommonJS, ES2022), and
+// @swc/core with the options jest uses (tools/swc-options.js: TypeScript to CommonJS, ES2022), and
 // `@boards/*` libs resolve to their sources through tsconfig.base.json "paths", as in jest and tsc.
 // (The published packages resolve to dist/ through "exports".)
 //
@@ -19,11 +19,7 @@ require('tsconfig-paths').register({
   addMatchAll: false,
 });
 
-const SWC_OPTIONS = {
-  jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const SWC_OPTIONS = require('./swc-options');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'boards-register');
 const salt = `${require('@swc/core/package.json').version}\n${JSON.stringify(SWC_OPTIONS)}\n`;
 let swc;

@@ -377,8 +377,8 @@ export function createProviderFetch(options: ProviderFetchOptions): typeof fetch
   const attempt = (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
     const signals = [options.signal, init?.signal ?? options.defaultSignal].filter((s): s is AbortSignal => !!s);
     const url = urlOf(input);
-    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-    const policy: RetryPolicy = { ...basePolicy, ...options.retryFor?.(methodOf(input, init), url, headers) };
+    const headers = options.retryFor && new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    const policy: RetryPolicy = headers ? { ...basePolicy, ...options.retryFor?.(methodOf(input, init), url, headers) } : basePolicy;
     const settings: AttemptSettings = { ...options, protocol, policy, signals };
     const path = new URL(url).pathname;
     return withRetries(policy, signals, () => attemptRequest(input, init, settings), options.onRetry && ((info) => options.onRetry?.({ ...info, url: path })));
