@@ -1,6 +1,8 @@
 // Shared jest configuration. The tier is chosen by the Nx target, never by memory:
 //   `test`      -> BOARDS_TEST_TIER=unit: *.test.ts except *.live.test.ts, no network.
 //   `test-live` -> BOARDS_TEST_TIER=live: only *.live.test.ts (they spend money unless -c emulator).
+//   `test-integration` -> BOARDS_TEST_TIER=integration: only *.integration.test.ts, which need a real
+//   service or whole processes (redis-server, Chromium, a real `nx` run): never part of `npm test`.
 const path = require('node:path');
 
 // In the workspace `@boards/*` libs resolve to their sources (tsconfig.base.json "paths"), so tests
@@ -22,7 +24,9 @@ const swc = [path.join(__dirname, 'tools/jest-swc.js'), require('./tools/swc-opt
 
 /** @returns {import('jest').Config} */
 module.exports = function boardsJestConfig(projectDir, overrides = {}) {
-  const live = process.env.BOARDS_TEST_TIER === 'live';
+  const tier = process.env.BOARDS_TEST_TIER;
+  const live = tier === 'live';
+  const integration = tier === 'integration';
   return {
     displayName: path.basename(projectDir),
     rootDir: projectDir,
@@ -32,10 +36,21 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
     transform: { '^.+\\.(t|j)s$': swc },
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
-    testMatch: live ? ['<rootDir>/src/**/*.live.test.ts'] : ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
-    testPathIgnorePatterns: live ? ['/node_modules/'] : ['/node_modules/', '\\.live\\.test\\.ts$'],
-    testTimeout: live ? 300_000 : 20_000,
-    ...(live ? { verbose: true, reporters: ['default', path.join(__dirname, 'libs/testing/live-reporter.js')] } : {}),
+    testMatch: live
+      ? ['<rootDir>/src/**/*.live.test.ts']
+      : integration
+        ? ['<rootDir>/src/**/*.integration.test.ts']
+        : ['<rootDir>/src/**/*.test.ts', '<rootDir>/src/**/*.spec.ts'],
+    testPathIgnorePatterns: live || integration ? ['/node_modules/'] : ['/node_modules/', '\\.(live|integration)\\.test\\.ts$'],
+    testTimeout: live ? 300_000 : integration ? 120_000 : 20_000,
+    // The live tier's environment catches stop signals outside the test sandbox, so a stopped run cancels its provider jobs.
+    ...(live
+      ? {
+          verbose: true,
+          testEnvironment: path.join(__dirname, 'libs/testing/live-environment.js'),
+          reporters: ['default', path.join(__dirname, 'libs/testing/live-reporter.js')],
+        }
+      : {}),
     ...overrides,
   };
 };

@@ -7,6 +7,7 @@
 import { BoardsError, CanceledError, ProviderError, TimeoutError, type ProviderName } from './errors';
 import { registeredProviders, requestIdFromHeaders, type ProviderDescriptor } from './provider';
 import { redactSecrets } from './secrets';
+import { currentReachWitness } from './reach';
 
 /** What the shared fetch reads from a provider's answers: its request-id headers and error bodies (from its descriptor). */
 export type ProviderProtocol = Pick<ProviderDescriptor, 'requestIdHeaders' | 'errorMessage'>;
@@ -325,7 +326,11 @@ async function attemptRequest(input: RequestInfo | URL, init: RequestInit | unde
   const path = new URL(url).pathname;
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
+    // Counted before the answer: a request that gets none may still have reached a billing provider.
+    const witness = currentReachWitness();
+    witness?.noteSent(url);
     const response = await fetch(input, { ...init, signal: AbortSignal.any([...signals, timeout]) });
+    witness?.noteAnswer(response.headers);
     await observe(provider, method, url, init, response).catch(() => undefined);
     if ((response.ok || response.status === 304) && !(await malformedJson(response))) {
       settings.onResponse?.({ method, url, response });
@@ -354,11 +359,19 @@ async function attemptRequest(input: RequestInfo | URL, init: RequestInit | unde
       return safeToRepeat ? { failure, retry: true, reason: 'timeout' } : { failure, retry: false };
     }
     const network = networkFailure(error, url);
+    const code = network.code ?? 'network error';
+    // A blocked port never left this machine; a refused connection or an unknown host never reached the provider.
+    const blocked = network.code === undefined && !network.retryable;
+    if (!safeToRepeat && !blocked && !NOT_SENT_CODES.has(code)) {
+      // The connection broke after the request may have been read (a reset, a hang-up): a submit may
+      // have created a billed job, so a caller retrying on `retryable` could pay twice.
+      const reason = `${network.reason}; the request may have reached ${provider}: the job may already exist and be billed; resubmitting is not safe: check the ${provider} dashboard`;
+      return { failure: new ProviderError(`${method} ${path} failed: ${reason}`, { provider, retryable: false }), retry: false };
+    }
     const failure = new ProviderError(`${method} ${path} failed: ${network.reason}`, { provider, retryable: network.retryable });
     // A blocked port fails the same way every time; a refused connection may be a server starting.
-    if (network.code === undefined && !network.retryable) return { failure, retry: false };
-    const code = network.code ?? 'network error';
-    return safeToRepeat || NOT_SENT_CODES.has(code) ? { failure, retry: true, reason: code } : { failure, retry: false };
+    if (blocked) return { failure, retry: false };
+    return { failure, retry: true, reason: code };
   }
 }
 

@@ -8,6 +8,7 @@ import type { ProviderDef, Route } from './provider';
 import { credentialFingerprint, redactHeaders, redactQuery } from './recorder';
 import type { UpstreamProxy } from './proxy';
 import type { ReplayServer } from './replay';
+import { EMULATOR_HEADER } from './scrub';
 import type { EmulatorState } from './state';
 
 function findRoute(provider: ProviderDef | undefined, method: string, segments: string[]): [Route, Record<string, string>] | undefined {
@@ -47,6 +48,9 @@ export async function dispatch(
   proxy?: UpstreamProxy,
 ): Promise<void> {
   res.setHeader('x-request-id', `req_${randomUUID().replace(/-/g, '')}`);
+  // Every answer the emulator gives itself says so: callers count a call as free only on this mark
+  // (the proxy removes it from answers it forwards).
+  res.setHeader(EMULATOR_HEADER, '1');
   // Split by hand: a WHATWG URL per request costs more than the rest of the routing.
   const target = req.url ?? '/';
   const q = target.indexOf('?');

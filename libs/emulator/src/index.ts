@@ -17,7 +17,7 @@ export {
   type LoadedRecording,
 } from './recording';
 export { replayPrefix } from './replay';
-export { scrubRecordingText, keptHeaders, provenanceOf, KEPT_HEADERS } from './scrub';
+export { scrubRecordingText, keptHeaders, provenanceOf, KEPT_HEADERS, EMULATOR_HEADER } from './scrub';
 export { TEST_ID_HEADER } from './faults';
 export { providerInputSchema } from './schemas';
 export type { FieldRule, Rules } from './validate';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodePng } from './media/png';
 import { parseUpstreams } from './proxy';
+import { EMULATOR_HEADER } from './scrub';
 import { loadRecording, type Recording } from './recording';
 import { startEmulator } from './server';
 import { parseServiceArgs } from './service';
@@ -175,18 +176,32 @@ describe('proxy record mode', () => {
     expect(falRecording.exchanges[0].body).toEqual({ json: expect.objectContaining({ response_url: '{{origin}}/fal/queue/fal-ai/flux/requests/r1' }) });
   });
 
-  it('records provenance as live runs do: where the requests went (a loopback upstream is not live)', () => {
+  it('records provenance as live runs do: live unless the emulator itself answered (a loopback upstream may bill)', () => {
     const replicate = JSON.parse(readFileSync(join(dir, 'rec-1.replicate.json'), 'utf8')) as Recording;
     expect(replicate.format).toBe('boards-recording/1');
     expect(replicate.provenance).toMatchObject({
       generator: 'rec-1',
       provider: 'replicate',
       model: 'a/b',
-      mode: 'emulator',
+      mode: 'live',
       recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
     });
     expect(replicate.input).toEqual({ prompt: 'a red circle' });
     expect(replicate.exchanges[0].headers).toEqual({ 'content-type': 'application/json', 'x-request-id': 'up-1' });
+  });
+
+  it("marks the emulator's own answers, never the ones it forwards", async () => {
+    expect((await fetch(`${emu.replicateBaseUrl}/models/x/y`)).headers.get(EMULATOR_HEADER)).toBeNull();
+    expect((await fetch(`${emu.url}/__emulator/requests`)).headers.get(EMULATOR_HEADER)).toBe('1');
+    // An emulator in front of an emulator: the mark is the upstream's own, so such a call is still free.
+    const inner = await startEmulator();
+    const outer = await startEmulator({ upstream: { replicate: inner.replicateBaseUrl } });
+    try {
+      expect((await fetch(`${outer.replicateBaseUrl}/models/x/y`)).headers.get(EMULATOR_HEADER)).toBe('1');
+    } finally {
+      await outer.stop();
+      await inner.stop();
+    }
   });
 
   it('replays the recording later with the same answers, offline', async () => {

@@ -15,7 +15,7 @@ import type { ProviderDef } from './provider';
 import { SECRET_HEADERS, SECRET_QUERY } from './recorder';
 import { ORIGIN_PLACEHOLDER, type RecordedApi, type RecordedBody, type RecordedExchange, type Recording } from './recording';
 import { replayPrefix } from './replay';
-import { keptHeaders, provenanceOf, scrubRecordingText } from './scrub';
+import { EMULATOR_HEADER, keptHeaders, provenanceOf, scrubRecordingText } from './scrub';
 
 /** The APIs a proxy can forward (every recorded API but output files). */
 export type UpstreamApi = Exclude<RecordedApi, 'files'>;
@@ -171,6 +171,8 @@ export class UpstreamProxy {
     }
     // Upstream base URLs in the answer become the emulator's, so a client following them stays on the proxy.
     const text = isText(answerHeaders['content-type'], body) ? relocate(body.toString('utf8'), this.upstreams, this.origin) : undefined;
+    // The answer is the upstream's: it carries the emulator's mark only if the upstream is an emulator.
+    ctx.res.removeHeader(EMULATOR_HEADER);
     send(ctx, status, text ?? body, answerHeaders);
     return true;
   }
@@ -251,7 +253,8 @@ interface Session {
   file: string;
   mediaDir: string;
   recording: Recording;
-  urls: string[];
+  /** The headers of every upstream answer: the recording's provenance. */
+  answers: Array<Record<string, string>>;
 }
 
 /** Keeps one recording per test id (`x-boards-test-id`, else "proxy") and provider, rewritten after each exchange. */
@@ -295,8 +298,8 @@ class ProxyRecorder {
       body: this.body(e, scrub, session, recording.exchanges.length + 1),
     };
     recording.exchanges.push(exchange);
-    session.urls.push(e.target);
-    recording.provenance.mode = provenanceOf(session.urls);
+    session.answers.push(e.headers);
+    recording.provenance.mode = provenanceOf(session.answers);
     writeFileSync(session.file, `${JSON.stringify(recording, null, 2)}\n`);
   }
 
@@ -313,7 +316,7 @@ class ProxyRecorder {
     const session: Session = {
       file: join(this.dir, `${name}.${provider}.json`),
       mediaDir: `${name}.${provider}`,
-      urls: [],
+      answers: [],
       recording: {
         format: 'boards-recording/1',
         provenance: {

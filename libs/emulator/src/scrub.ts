@@ -45,20 +45,18 @@ export function keptHeaders(headers: Record<string, string>, scrub: (text: strin
   );
 }
 
-/** The hosts each provider really serves from: a request elsewhere did not reach the provider. */
-const PROVIDER_HOSTS = /(^|\.)(replicate\.com|replicate\.delivery|fal\.run|fal\.ai|fal\.media|openai\.com)$/;
+/**
+ * The response header the emulator sets on every answer it gives itself, and never on one it
+ * forwards from an upstream (the same name as @boards/core's EMULATOR_HEADER: this package
+ * imports nothing of the repository).
+ */
+export const EMULATOR_HEADER = 'x-boards-emulator';
 
-/** Where the requests of a recording really went: 'live' only when every one reached a provider host over https. */
-export function provenanceOf(urls: readonly string[]): Recording['provenance']['mode'] {
-  if (urls.length === 0) return 'emulator';
-  return urls.every((url) => {
-    try {
-      const { protocol, hostname } = new URL(url);
-      return protocol === 'https:' && PROVIDER_HOSTS.test(hostname);
-    } catch {
-      return false;
-    }
-  })
-    ? 'live'
-    : 'emulator';
+/**
+ * Where the requests of a recording really went, from the answers' headers: 'emulator' only when
+ * every answer came from the emulator itself. A host name proves nothing: a gateway or a
+ * record-through proxy on any host (loopback too) forwards to a billing provider.
+ */
+export function provenanceOf(answers: ReadonlyArray<Readonly<Record<string, string>>>): Recording['provenance']['mode'] {
+  return answers.every((headers) => Object.keys(headers).some((name) => name.toLowerCase() === EMULATOR_HEADER)) ? 'emulator' : 'live';
 }

@@ -20,4 +20,5 @@ export {
   type FieldFacts,
   type SchemaFacts,
 } from './drift';
-export { LiveStop, liveStop, processAlive, type LiveStopOptions } from './live-stop';
+export { LiveStop, liveStop, processAlive, stopHub, type LiveStopOptions, type StopHub } from './live-stop';
+export { describeJob, readJobs, type JobLine, type JobStatus } from './live-jobs';

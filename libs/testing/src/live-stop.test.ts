@@ -28,15 +28,25 @@ describe('a stopped live run', () => {
     stop.release();
   });
 
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('cancels what it started on %s, then refuses new calls', async (signal) => {
-    const exits: string[] = [];
-    const stop = new LiveStop({ env: {}, exit: (s) => exits.push(s) });
-    const running = stop.run('a call', untilAborted);
-    process.emit(signal, signal);
-    await expect(running).rejects.toMatchObject({ code: 'CANCELED', message: expect.stringContaining(`stopped with ${signal}`) });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(exits).toEqual([signal]);
-    expect(() => stop.assertMayStart('another call')).toThrow(/Not starting another call/);
+  it('a stop from the environment hub aborts what runs, waits for it to settle, then refuses new calls', async () => {
+    let stopper: ((signal: string) => Promise<void>) | undefined;
+    const hub = {
+      deadlineMs: 4000,
+      stoppedBy: undefined as string | undefined,
+      register: (stop: (s: string) => Promise<void>) => ((stopper = stop), () => (stopper = undefined)),
+    };
+    const stop = new LiveStop({ env: {}, hub });
+    const settledAt: string[] = [];
+    const running = stop.run('a call', (signal) => untilAborted(signal).catch((error: unknown) => (settledAt.push('recorded'), Promise.reject(error))));
+    expect(stopper).toBeDefined();
+    hub.stoppedBy = 'SIGTERM';
+    const stopped = stopper?.('SIGTERM').then(() => settledAt.push('stop settled'));
+    await expect(running).rejects.toMatchObject({ code: 'CANCELED', message: expect.stringContaining('stopped with SIGTERM') });
+    await stopped;
+    // The hub lets the signal end the process only once the call has recorded how it ended.
+    expect(settledAt).toEqual(['recorded', 'stop settled']);
+    expect(() => stop.assertMayStart('another call')).toThrow(/Not starting another call: stopped with SIGTERM/);
     stop.release();
+    expect(stopper).toBeUndefined();
   });
 });

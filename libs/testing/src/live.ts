@@ -1,17 +1,15 @@
-import { hasKey, keyVariable, providerBaseUrl, syncKeysToEnv } from '@boards/config';
-import { createGeneratorContext, describeLifecycle, effectiveLifecycleStatus, type ActualCost, type AnyGenerator, type GeneratorResult } from '@boards/core';
-import { budgetFromEnv, capLedgerFromEnv, RunLedger, type CapLedger } from '@boards/cost';
+import { hasKey, keyVariable, syncKeysToEnv } from '@boards/config';
+import { describeLifecycle, effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pointEnvAt } from './emulator-env';
-import { recordGeneration, type GenerationOutcome } from './live-record';
-import { liveStop } from './live-stop';
-import { GenerationRecorder, provenanceOf } from './recording';
+import { paidCall, type LiveMode } from './live-call';
+import { liveStop, stopHub } from './live-stop';
 
-export type LiveMode = 'live' | 'emulator';
+export type { LiveMode };
 
 export interface LiveRun {
   readonly mode: LiveMode;
@@ -39,24 +37,14 @@ export function liveSkipReason(generator: AnyGenerator, env: NodeJS.ProcessEnv =
   return undefined;
 }
 
-let ledger: RunLedger | undefined;
-
-/** The run's ledger: shared by every process of an Nx run (BOARDS_LIVE_RUN_DIR), else this process's own. */
-function runLedger(): RunLedger {
-  ledger ??= new RunLedger(process.env.BOARDS_LIVE_RUN_DIR || mkdtempSync(join(tmpdir(), 'boards-live-run-')));
-  return ledger;
-}
-
-let caps: CapLedger | undefined;
-
-/** Daily/monthly caps across runs; emulator runs count in the rehearsal namespace, apart from the real caps. */
-function capLedger(mode: LiveMode): CapLedger {
-  caps ??= capLedgerFromEnv({ namespace: mode === 'emulator' ? 'rehearsal' : 'live' });
-  return caps;
-}
-
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
+}
+
+/** Without the live test environment, a stop signal cannot cancel anything: say so (once). */
+function warnWithoutStopHub(): void {
+  if (stopHub() || process.env.BOARDS_EMULATOR === '1') return;
+  say('[live] warning: this jest config does not use @boards/testing/live-environment: a stop signal (Ctrl-C, SIGTERM) cannot cancel provider jobs');
 }
 
 /**
@@ -73,6 +61,7 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       it.skip(`skipped: ${reason}`, () => undefined);
       return;
     }
+    warnWithoutStopHub();
     let emulator: Emulator | undefined;
     let restore: (() => void) | undefined;
     beforeAll(async () => {
@@ -82,6 +71,7 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
     });
     const store = new LocalArtifactStore({ root: mkdtempSync(join(tmpdir(), `boards-live-${generator.id}-`)) });
     afterAll(async () => {
+      liveStop.release();
       restore?.();
       await emulator?.stop();
       rmSync(store.root, { recursive: true, force: true });
@@ -91,72 +81,8 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       get emulator() {
         return emulator;
       },
-      async generate(input = generator.cheapestInput) {
-        const estimate = generator.estimateCost(input);
-        // A stopped run (a signal, or the Nx process gone) reserves and sends nothing more.
-        liveStop.assertMayStart(`a ${generator.id} call`);
-        // Reserve before sending, against the caps across runs and then the run's budget: over
-        // either, this throws and the test fails (never a silent skip). The ledgers (and the run
-        // summary) say where the calls really go: base URLs pointed at an emulator make a run
-        // without `-c emulator` an emulator run (rehearsal) all the same.
-        const base = providerBaseUrl(generator.provider);
-        const where: LiveMode = mode === 'live' && base && provenanceOf([base]) === 'emulator' ? 'emulator' : mode;
-        const held = await capLedger(where).reserve(generator.id, estimate, budgetFromEnv());
-        let entry;
-        try {
-          entry = runLedger().reserve(generator.id, estimate, budgetFromEnv(), where);
-        } catch (error) {
-          await capLedger(where).release(held);
-          throw error;
-        }
-        say(entry.costLine);
-        const outcome: GenerationOutcome = { generator: generator.id, mode: where, startedAt: new Date(), elapsedMs: 0, input, estimate };
-        let actualMicros: number | undefined;
-        // The call settles its cap reservation at the reported cost; unreported, it stays at the estimate.
-        const settled = <T>(call: Promise<T>) => call.finally(() => capLedger(where).settle(held, actualMicros));
-        // What was generated goes into the run directory, for `npx boards report`.
-        const keep = (done: Pick<GenerationOutcome, 'result' | 'error'>) => {
-          const runDir = process.env.BOARDS_LIVE_RUN_DIR;
-          if (runDir) recordGeneration(runDir, { ...outcome, ...done, elapsedMs: Date.now() - outcome.startedAt.getTime() });
-        };
-        const onActualCost = (cost: ActualCost) => {
-          outcome.actual = cost;
-          runLedger().recordActual({ generatorId: generator.id, ...cost, at: new Date().toISOString() });
-          if (cost.micros !== undefined) actualMicros = (actualMicros ?? 0) + cost.micros;
-        };
-        try {
-          const result = await settled(
-            liveStop.run(`a ${generator.id} call`, (signal) =>
-              generateOnce(input, { generatorId: generator.id, store, signal, onActualCost, onProviderJob: (job) => (outcome.providerJobId = job.jobId) }),
-            ),
-          );
-          keep({ result });
-          return result;
-        } catch (error) {
-          keep({ error });
-          throw error;
-        }
-      },
+      generate: (input = generator.cheapestInput) => paidCall({ generator, mode, input, store }),
     };
-
-    async function generateOnce(input: Record<string, unknown>, options: Parameters<typeof createGeneratorContext>[0]): Promise<GeneratorResult> {
-      const ctx = createGeneratorContext(options);
-      if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
-      const recorder = new GenerationRecorder();
-      recorder.start();
-      try {
-        const result = await generator.generate(input, ctx);
-        const recorded = recorder.write(generator, input, mode);
-        say(
-          recorded.written
-            ? `[live] ${generator.id}: recorded to ${recorded.path} (${recorded.mode})`
-            : `[live] ${generator.id}: not recorded: ${recorded.path} holds a live recording and these requests went to ${recorded.mode === 'emulator' ? 'the emulator' : 'a provider'}`,
-        );
-        return result;
-      } finally {
-        recorder.stop();
-      }
-    }
     body(run);
   });
 }

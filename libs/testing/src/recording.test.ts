@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProviderFetch, defineGenerator, registerSecret } from '@boards/core';
+import { createProviderFetch, defineGenerator, EMULATOR_HEADER, registerSecret } from '@boards/core';
 import { testImageSpec } from './adapter-fixtures';
 import { useEmulator } from './emulator-env';
 import { GenerationRecorder, provenanceOf, scrubText } from './recording';
@@ -44,10 +44,12 @@ describe('recording provenance comes from where the requests went', () => {
     return recorder;
   }
 
-  it('is live only when every request reached a provider host', () => {
-    expect(provenanceOf(['https://api.replicate.com/v1/predictions', 'https://replicate.delivery/x.png'])).toBe('live');
-    expect(provenanceOf(['https://api.replicate.com/v1/predictions', 'http://127.0.0.1:4010/files/1'])).toBe('emulator');
-    expect(provenanceOf(['https://replicate.com.evil.example/v1'])).toBe('emulator');
+  it('is emulator only when every answer carries the emulator mark: a host name proves nothing', () => {
+    const mark = { [EMULATOR_HEADER]: '1', 'content-type': 'application/json' };
+    expect(provenanceOf([mark, { 'X-Boards-Emulator': '1' }])).toBe('emulator');
+    // A loopback gateway or record-through proxy answers without the mark: real money.
+    expect(provenanceOf([mark, { 'content-type': 'application/json' }])).toBe('live');
+    expect(provenanceOf([{ 'x-request-id': 'req_1' }])).toBe('live');
   });
 
   it('a run claimed live whose requests went to the emulator is recorded as emulator', async () => {

@@ -90,7 +90,7 @@ export class GenerationRecorder {
   write(generator: AnyGenerator, input: unknown, claimed: Recording['provenance']['mode'], packageDir = process.cwd()): RecordingOutcome {
     const dir = join(packageDir, '__fixtures__', 'recordings');
     const path = join(dir, `${generator.id}.json`);
-    const seen = provenanceOf(this.exchanges.map((e) => e.url));
+    const seen = provenanceOf(this.exchanges.map((e) => e.responseHeaders));
     const mode = STANDING[seen] < STANDING[claimed] ? seen : claimed;
     const existing = existingMode(path);
     if (existing && STANDING[existing] > STANDING[mode]) return { path, mode, written: false };

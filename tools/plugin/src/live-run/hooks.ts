@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
-import { capLedgerFromEnv, RunLedger, type CapsSummary } from '@boards/cost';
+import { capLedgerFromEnv, type CapsSummary } from '@boards/cost';
 import { renderSummary, summarizeRun } from './summary';
 
 /** Where a live run keeps its ledger and results: one folder per Nx invocation (git-ignored). */
@@ -36,6 +36,23 @@ async function capsNow(workspaceRoot: string, emulator: boolean): Promise<CapsSu
   }
 }
 
+/** Where each generation of the run went ('emulator' or 'live'), from its record. */
+function generationModes(dir: string): string[] {
+  const root = join(dir, 'generations');
+  if (!existsSync(root)) return [];
+  return readdirSync(root).flatMap((generator) =>
+    readdirSync(join(root, generator))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => {
+        try {
+          return (JSON.parse(readFileSync(join(root, generator, f), 'utf8')) as { mode?: string }).mode ?? 'live';
+        } catch {
+          return 'live';
+        }
+      }),
+  );
+}
+
 /** After the run: the summary table per generator, and the same as JSON for CI artifacts. */
 export async function postTasksExecution(_options: unknown, context: PostTasksExecutionContext): Promise<void> {
   if (!isLiveRun(context.argv)) return;
@@ -43,18 +60,18 @@ export async function postTasksExecution(_options: unknown, context: PostTasksEx
   const dir = process.env.BOARDS_LIVE_RUN_DIR || runDirFor(context.workspaceRoot, context.id);
   if (!existsSync(dir)) return;
   const taskStatus: Record<string, string> = {};
-  let emulator = false;
+  let rehearsal = false;
   for (const [taskId, result] of Object.entries(context.taskResults)) {
     const [project, target, configuration] = taskId.split(':');
     if (target !== 'test-live') continue;
     taskStatus[project] = result.status;
-    emulator ||= configuration === 'emulator';
+    rehearsal ||= configuration === 'emulator';
   }
-  // Where the calls went, from the ledger: base URLs at an emulator are not "real providers".
-  const entries = new RunLedger(dir).entries();
-  emulator ||= entries.length > 0 && entries.every((e) => e.mode === 'emulator');
-  // The tasks pick the rehearsal namespace from BOARDS_EMULATOR (which -c emulator sets) or from base URLs at an emulator.
-  const caps = await capsNow(context.workspaceRoot, emulator || process.env.BOARDS_EMULATOR === '1');
+  // Money is real unless proven free: "no money spent" only when every call of the run was answered
+  // by the emulator (the generation records say where each call's answers came from).
+  const reached = generationModes(dir);
+  const emulator = reached.length > 0 ? reached.every((m) => m === 'emulator') : rehearsal || process.env.BOARDS_EMULATOR === '1';
+  const caps = await capsNow(context.workspaceRoot, rehearsal || process.env.BOARDS_EMULATOR === '1');
   const summary = summarizeRun(dir, taskStatus, emulator ? 'emulator' : 'live', typeof caps === 'string' ? undefined : caps);
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   mkdirSync(join(context.workspaceRoot, '.live-runs'), { recursive: true });

@@ -7,11 +7,11 @@ import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/de
 import { postTasksExecution, preTasksExecution, runDirFor } from './hooks';
 
 describe('live run summary', () => {
-  it('tabulates tests, skip reasons, estimates and provider-reported cost per generator', () => {
+  it('tabulates tests, skip reasons, estimates and provider-reported cost per generator', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'summary-test-'));
     const ledger = new RunLedger(dir);
     const budget = { limitMicros: 1_000_000, source: 'test', allowUnknown: false };
-    ledger.reserve('flux-pro', { known: true, micros: 55_000, basis: '1 image' }, budget, 'emulator');
+    await ledger.reserve('flux-pro', { known: true, micros: 55_000, basis: '1 image' }, budget, 'emulator');
     ledger.recordActual({ generatorId: 'flux-pro', reported: 'predict_time=2.1s', at: 'now' });
     mkdirSync(join(dir, 'results'));
     writeFileSync(join(dir, 'results', 'flux-pro.json'), JSON.stringify({ project: 'flux-pro', tests: [{ title: 'a', status: 'passed' }] }));
@@ -43,6 +43,25 @@ describe('live run summary', () => {
     expect(renderSummary(live)).toContain('across runs: today $0.055 of the $5.00 daily cap; this month $0.30 of the $50.00 monthly cap [redis ledger]');
     const rehearsal = renderSummary(summarizeRun(dir, {}, 'emulator', { ...caps, rehearsal: true, day: { ...caps.day, limitUsd: null } }));
     expect(rehearsal).toMatch(/today \$0\.055 \(no daily cap set\).*rehearsal accounting of emulator runs, kept apart from the real caps/);
+  });
+
+  it('names every provider job: canceled, completed and billed, or possibly still running when no end was recorded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-jobs-'));
+    const at = new Date().toISOString();
+    const lines = [
+      { generator: 'flux-pro', provider: 'replicate', jobId: 'p1', at },
+      { generator: 'flux-pro', provider: 'replicate', jobId: 'p1', status: 'canceled', at },
+      { generator: 'nano-banana', provider: 'fal', jobId: 'r1', at },
+      { generator: 'nano-banana', provider: 'fal', jobId: 'r1', status: 'completed', reached: 'live', at },
+      // The process was killed before it knew how this one ended.
+      { generator: 'kie-seedream-4-5', provider: 'kie', jobId: 't1', at },
+    ];
+    writeFileSync(join(dir, 'jobs.jsonl'), `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"torn`);
+    const text = renderSummary(summarizeRun(dir, {}, 'live'));
+    expect(text).toContain('flux-pro: replicate job p1 canceled');
+    expect(text).toContain('nano-banana: fal job r1 completed and billed');
+    expect(text).toMatch(/kie-seedream-4-5: kie job t1 possibly still running and billed/);
+    expect(text).toMatch(/^Live run summary \(real money/);
   });
 
   it('prints the summary of an exported BOARDS_LIVE_RUN_DIR, and hands tasks the pid of the run', async () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUsd, sum } from '@boards/core';
 import { budgetFromEnv, renderCaps, RunLedger, type CapsSummary } from '@boards/cost';
+import { describeJob, readJobs, type JobLine } from '@boards/testing';
 
 export interface TestOutcome {
   title: string;
@@ -32,6 +33,8 @@ export interface RunSummary {
   /** Spend today and this month across runs against the caps (emulator runs: rehearsal accounting). */
   caps?: CapsSummary;
   generators: GeneratorSummary[];
+  /** Every provider job the run started, with how it ended (or that it may still be running). */
+  jobs: JobLine[];
   costLines: string[];
 }
 
@@ -76,6 +79,7 @@ export function summarizeRun(runDir: string, taskStatus: Record<string, string>,
     reservedUsd: formatUsd(ledger.reservedMicros()),
     ...(caps ? { caps } : {}),
     generators,
+    jobs: readJobs(runDir),
     costLines: entries.map((e) => e.costLine),
   };
 }
@@ -99,11 +103,12 @@ export function renderSummary(summary: RunSummary): string {
       .join('  ')
       .trimEnd();
   return [
-    `Live run summary (${summary.mode === 'emulator' ? 'emulator: no money spent' : 'real providers'})`,
+    `Live run summary (${summary.mode === 'emulator' ? 'emulator: no money spent' : 'real money: providers, gateways and proxies are billed'})`,
     line(header),
     ...rows.map(line),
     `total estimated $${summary.reservedUsd} of the $${summary.budgetUsd} budget (${summary.budgetSource})`,
     ...(summary.caps ? [`across runs: ${renderCaps(summary.caps)}`] : []),
+    ...(summary.jobs.length ? ['provider jobs:', ...summary.jobs.map((j) => `  ${describeJob(j)}`)] : []),
     ...(summary.costLines.length ? ['cost lines, each logged before its call:', ...summary.costLines.map((l) => `  ${l}`)] : []),
     `details: ${join(summary.runDir, 'summary.json')}`,
   ].join('\n');
