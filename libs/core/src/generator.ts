@@ -3,7 +3,8 @@ import type { Artifact, ArtifactType } from './artifacts';
 import type { GeneratorContext } from './context';
 import { CanceledError, InputValidationError, TimeoutError, type FieldIssue, type ProviderName } from './errors';
 import { assertNotRetired, type ModelLifecycle } from './lifecycle';
-import type { CostEstimate, Price } from './pricing';
+import { deriveActualCost } from './actual-cost';
+import type { CostEstimate, Price, UnitRate } from './pricing';
 import { DEFAULT_GENERATION_TIMEOUT_MS } from './timing';
 
 export interface GeneratorResult {
@@ -101,11 +102,24 @@ export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Sc
       const input = parseInput(raw);
       context.throwIfAborted();
       context.progress({ progress: 0, phase: 'validating' });
-      const result = await withDeadline(context, timeoutMs(), (bounded) => run(input, bounded));
+      // What the provider reports is priced here, once for every adapter, at the input's own rate.
+      const rate = rateOf(() => estimateCost(input));
+      const costed: GeneratorContext = { ...context, reportActualCost: (cost) => context.reportActualCost(deriveActualCost(cost, rate)) };
+      const result = await withDeadline(costed, timeoutMs(), (bounded) => run(input, bounded));
       context.progress({ progress: 1, phase: 'done' });
       return result;
     },
   };
+}
+
+/** The unit price of the input's estimate; none when it has none or fails (the report then stays as the provider gave it). */
+function rateOf(estimate: () => CostEstimate): UnitRate | undefined {
+  try {
+    const e = estimate();
+    return e.known ? e.rate : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { CanceledError, ProviderError, TimeoutError } from './errors';
 import { createProviderFetch, downloadBytes, recordingSleep, retryAfterMs } from './http';
 import { registerSecret } from './secrets';
@@ -69,6 +69,38 @@ describe('provider fetch policy', () => {
     expect(delays[0]).toBeLessThanOrEqual(100);
     expect(delays[1]).toBeGreaterThanOrEqual(75);
     expect(delays[1]).toBeLessThanOrEqual(150);
+  });
+
+  it.each([
+    ['reset (ECONNRESET)', (socket: Socket) => socket.resetAndDestroy()],
+    ['hang-up (other side closed)', (socket: Socket) => socket.destroy()],
+  ])('a submit POST cut by a %s after the request was read: not retryable, the job may exist', async (_name, cut) => {
+    let requests = 0;
+    // A raw socket server: it reads the whole request (headers and body), then breaks the connection.
+    const tcp = createTcpServer((socket) => {
+      let seen = '';
+      socket.on('data', (chunk) => {
+        seen += chunk.toString();
+        const end = seen.indexOf('\r\n\r\n');
+        const length = Number(/content-length: *(\d+)/i.exec(seen)?.[1] ?? 0);
+        if (end >= 0 && seen.length >= end + 4 + length) {
+          requests++;
+          cut(socket);
+        }
+      });
+    });
+    await new Promise<void>((r) => tcp.listen(0, '127.0.0.1', r));
+    try {
+      const f = createProviderFetch({ provider: 'replicate', retry: fast });
+      const url = `http://127.0.0.1:${(tcp.address() as AddressInfo).port}/v1/predictions`;
+      const error = await f(url, { method: 'POST', body: '{"input":{}}' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ provider: 'replicate', retryable: false });
+      expect((error as Error).message).toMatch(/the job may already exist and be billed; resubmitting is not safe: check the replicate dashboard/);
+      expect(requests).toBe(1);
+    } finally {
+      await new Promise<void>((r) => tcp.close(() => r()));
+    }
   });
 
   it('gives an SDK that repeats the same request the settled outcome without a new request', async () => {

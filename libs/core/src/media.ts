@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { ArtifactType } from './artifacts';
 export interface MediaInfo {
   mimeType: string;
   extension: string;
@@ -33,6 +34,105 @@ export function sniffMedia(bytes: Uint8Array): MediaInfo | undefined {
     return mp3Info(bytes);
   }
   return undefined;
+}
+
+/** What a file's first bytes announce: its container and the kinds of media that container holds. */
+export interface MediaSignature {
+  mimeType: string;
+  /** An MP4, WebM or Ogg file may be a video or audio only: both kinds are listed. */
+  kinds: readonly Exclude<ArtifactType, 'text'>[];
+}
+
+/** How many leading bytes `mediaSignature` needs at most (MPEG-TS looks at byte 188). */
+export const SIGNATURE_BYTES = 4096;
+
+const IMAGE = ['image'] as const;
+const AUDIO = ['audio'] as const;
+const VIDEO = ['video'] as const;
+const AV = ['video', 'audio'] as const;
+
+/** ISO-BMFF major brands that are not video/mp4: still images (HEIF/AVIF) and audio-only files. */
+const FTYP_BRANDS: Record<string, MediaSignature> = {
+  avif: { mimeType: 'image/avif', kinds: IMAGE },
+  avis: { mimeType: 'image/avif', kinds: IMAGE },
+  heic: { mimeType: 'image/heic', kinds: IMAGE },
+  heix: { mimeType: 'image/heic', kinds: IMAGE },
+  hevc: { mimeType: 'image/heic', kinds: IMAGE },
+  mif1: { mimeType: 'image/heif', kinds: IMAGE },
+  msf1: { mimeType: 'image/heif', kinds: IMAGE },
+  'M4A ': { mimeType: 'audio/mp4', kinds: AUDIO },
+  'M4B ': { mimeType: 'audio/mp4', kinds: AUDIO },
+  'M4P ': { mimeType: 'audio/mp4', kinds: AUDIO },
+  'F4A ': { mimeType: 'audio/mp4', kinds: AUDIO },
+  'qt  ': { mimeType: 'video/quicktime', kinds: AV },
+};
+
+/**
+ * The media signature ("magic number") at the start of `head`, or undefined when it holds none
+ * this file knows. Only the first SIGNATURE_BYTES are looked at, so an input can be typed from a
+ * small read before it is read whole or uploaded: random bytes or text named `.wav` are not
+ * audio. Containers that may hold audio or video (MP4, WebM, Ogg, ASF) list both kinds.
+ */
+export function mediaSignature(head: Uint8Array): MediaSignature | undefined {
+  const b = head.subarray(0, SIGNATURE_BYTES);
+  const at = (offset: number, text: string) => b.length >= offset + text.length && ascii(b, offset, offset + text.length) === text;
+  const bytes = (offset: number, ...values: number[]) => b.length >= offset + values.length && values.every((v, i) => b[offset + i] === v);
+  // Images.
+  if (bytes(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { mimeType: 'image/png', kinds: IMAGE };
+  if (bytes(0, 0xff, 0xd8, 0xff)) return { mimeType: 'image/jpeg', kinds: IMAGE };
+  if (at(0, 'GIF87a') || at(0, 'GIF89a')) return { mimeType: 'image/gif', kinds: IMAGE };
+  if (at(0, 'RIFF') && at(8, 'WEBP')) return { mimeType: 'image/webp', kinds: IMAGE };
+  if (bytes(0, 0x49, 0x49, 0x2a, 0x00) || bytes(0, 0x4d, 0x4d, 0x00, 0x2a)) return { mimeType: 'image/tiff', kinds: IMAGE };
+  // "BM" alone is too common a start: a BMP also has four reserved zero bytes at 6.
+  if (at(0, 'BM') && bytes(6, 0, 0, 0, 0) && b.length >= 26) return { mimeType: 'image/bmp', kinds: IMAGE };
+  // Audio.
+  if (at(0, 'RIFF') && at(8, 'WAVE')) return { mimeType: 'audio/wav', kinds: AUDIO };
+  if (at(0, 'FORM') && (at(8, 'AIFF') || at(8, 'AIFC'))) return { mimeType: 'audio/aiff', kinds: AUDIO };
+  if (at(0, 'fLaC')) return { mimeType: 'audio/flac', kinds: AUDIO };
+  if (at(0, 'ID3') && b.length >= 10) return { mimeType: 'audio/mpeg', kinds: AUDIO };
+  if (at(0, '#!AMR')) return { mimeType: 'audio/amr', kinds: AUDIO };
+  if (at(0, 'caff')) return { mimeType: 'audio/x-caf', kinds: AUDIO };
+  const frame = mpegAudioFrame(b);
+  if (frame) return frame;
+  // Containers of audio or video.
+  if (at(4, 'ftyp') && b.length >= 12) {
+    const brand = ascii(b, 8, 12);
+    return FTYP_BRANDS[brand] ?? (brand.startsWith('3g') ? { mimeType: 'video/3gpp', kinds: AV } : { mimeType: 'video/mp4', kinds: AV });
+  }
+  if (bytes(0, 0x1a, 0x45, 0xdf, 0xa3))
+    return { mimeType: ascii(b, 0, Math.min(b.length, 64)).includes('webm') ? 'video/webm' : 'video/x-matroska', kinds: AV };
+  if (at(0, 'OggS')) return { mimeType: 'audio/ogg', kinds: ['audio', 'video'] };
+  if (bytes(0, 0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11)) return { mimeType: 'video/x-ms-asf', kinds: AV };
+  // Video only.
+  if (at(0, 'RIFF') && at(8, 'AVI ')) return { mimeType: 'video/x-msvideo', kinds: VIDEO };
+  if (at(0, 'FLV') && b[3] === 1) return { mimeType: 'video/x-flv', kinds: VIDEO };
+  if (bytes(0, 0x00, 0x00, 0x01, 0xba)) return { mimeType: 'video/mpeg', kinds: VIDEO };
+  if (b.length > 376 && b[0] === 0x47 && b[188] === 0x47 && b[376] === 0x47) return { mimeType: 'video/mp2t', kinds: VIDEO };
+  return undefined;
+}
+
+/**
+ * A raw MPEG audio frame (MP3 without an ID3 tag) or AAC ADTS frame at byte 0. The header's
+ * values must be valid, and a second frame must follow where the first says it ends (when the
+ * head is long enough): random bytes rarely pass both.
+ */
+function mpegAudioFrame(b: Uint8Array): MediaSignature | undefined {
+  if (b.length < 4 || b[0] !== 0xff) return undefined;
+  // ADTS: sync 0xFFF, layer 00, sampling index 0..12, and the next frame where this one ends.
+  if ((b[1] & 0xf6) === 0xf0) {
+    const length = b.length >= 6 ? ((b[3] & 0x03) << 11) | (b[4] << 3) | (b[5] >> 5) : 0;
+    if (((b[2] >> 2) & 0x0f) > 12 || length < 7) return undefined;
+    if (b.length >= length + 2 && (b[length] !== 0xff || (b[length + 1] & 0xf6) !== 0xf0)) return undefined;
+    return { mimeType: 'audio/aac', kinds: AUDIO };
+  }
+  if ((b[1] & 0xe6) !== 0xe2) return undefined;
+  const version = (b[1] >> 3) & 0x03;
+  const bitrate = MP3_BITRATES[version === 3 ? 0 : 1][b[2] >> 4];
+  const sampleRate = MP3_SAMPLE_RATES[version]?.[(b[2] >> 2) & 0x03];
+  if (!bitrate || !sampleRate) return undefined;
+  const length = Math.floor(((version === 3 ? 144 : 72) * bitrate * 1000) / sampleRate) + ((b[2] >> 1) & 1);
+  if (b.length >= length + 2 && (b[length] !== 0xff || (b[length + 1] & 0xe6) !== 0xe2)) return undefined;
+  return { mimeType: 'audio/mpeg', kinds: AUDIO };
 }
 
 function jpegSize(bytes: Uint8Array, view: DataView): { width?: number; height?: number } {

@@ -15,12 +15,23 @@ export interface Price {
   note?: string;
 }
 
+/** One unit price in micro-dollars: what an estimate was made at, and what billed units are worth. */
+export interface UnitRate {
+  unit: PriceUnit;
+  micros: Micros;
+}
+
 export type CostEstimate =
   | {
       known: true;
       micros: Micros;
       /** Human-readable derivation, e.g. "2 image x $0.039". */
       basis: string;
+      /**
+       * The one unit price the estimate was made at (the input's price: a 4K or HD tier, an audio
+       * rate), absent for a sum of several prices. The provider's billed units are priced at it.
+       */
+      rate?: UnitRate;
     }
   | {
       known: false;
@@ -28,9 +39,24 @@ export type CostEstimate =
       reason: string;
     };
 
-/** Cost the provider itself reported after the call (Replicate metrics, fal billable units, OpenAI usage). */
+/** A quantity the provider reported billing (or producing), in a price unit. */
+export interface BilledQuantity {
+  unit: PriceUnit;
+  quantity: number;
+  /** What was counted in the provider's answer: "predict_time", "output files", "x-fal-billable-units". */
+  what: string;
+}
+
+/** What the provider reported after the call (Replicate metrics, fal billable units, OpenAI usage), and the money it comes to. */
 export interface ActualCost {
+  /** The cost, when known: the provider's own money figure, or one derived from `billed` (see `source`). */
   micros?: Micros;
   /** The raw quantity the provider reported, e.g. "predict_time=1.2s" or "billable_units=1". */
   reported: string;
+  /** Quantities the provider reported, for a cost derived from them at the estimate's rate. */
+  billed?: BilledQuantity[];
+  /** Where `micros` comes from: the provider's money figure, or billed units x the price. Absent without `micros`. */
+  source?: 'reported' | 'derived';
+  /** How a derived cost was computed, e.g. "1 image (output files) x $0.055". */
+  basis?: string;
 }

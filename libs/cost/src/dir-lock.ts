@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { TimeoutError } from '@boards/core';
 
 /** How long a caller waits for the lock before giving up. */
-const LOCK_WAIT_MS = 15_000;
+export const LOCK_WAIT_MS = 15_000;
 /**
  * A lock is held for milliseconds; one older than this whose holder cannot be asked (another
  * machine, e.g. a directory restored from the Actions cache) is taken as left by a killed process.
  */
-const STALE_LOCK_MS = 10_000;
+export const STALE_LOCK_MS = 10_000;
 
 interface Owner {
   pid: number;

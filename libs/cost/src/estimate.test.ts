@@ -7,14 +7,14 @@ const price = (usd: string, unit: Price['unit'] = 'image'): Price => ({ usd, uni
 const micros = (e: CostEstimate) => (e.known ? e.micros : Number.NaN);
 
 describe('estimateFromPrice', () => {
-  it('multiplies a per-image price', () => {
-    expect(estimateFromPrice(price('0.039'), 2)).toEqual({ known: true, micros: 78_000, basis: '2 image x $0.039' });
+  it('multiplies a per-image price, keeping the rate it was made at (to price billed units later)', () => {
+    expect(estimateFromPrice(price('0.039'), 2)).toEqual({ known: true, micros: 78_000, basis: '2 image x $0.039', rate: { unit: 'image', micros: 39_000 } });
   });
 
   it('prices megapixels, rounding the basis but not the money', () => {
     const estimate = estimateFromPrice(price('0.025', 'megapixel'), megapixels(1024, 1024));
     // 1.048576 MP x 25_000 µ$ = 26_214.4 µ$, rounded up.
-    expect(estimate).toEqual({ known: true, micros: 26_215, basis: '1.05 megapixel x $0.025' });
+    expect(estimate).toEqual({ known: true, micros: 26_215, basis: '1.05 megapixel x $0.025', rate: { unit: 'megapixel', micros: 25_000 } });
   });
 
   it('has no float drift: 1000 x $0.003 is exactly $3.00', () => {
@@ -84,6 +84,11 @@ describe('sumEstimates', () => {
   it('stays unknown if any part is unknown, naming which', () => {
     const total = sumEstimates([estimateFromPrice(price('0.1'), 1), unknownCost('no duration'), unknownCost('4k not priced')]);
     expect(total).toEqual({ known: false, reason: '2 of 3 estimates unknown: #2 no duration; #3 4k not priced' });
+  });
+
+  it('keeps the rate of a single part; several prices have none to price billed units at', () => {
+    expect(sumEstimates([estimateFromPrice(price('0.1'), 2)])).toMatchObject({ rate: { unit: 'image', micros: 100_000 } });
+    expect(sumEstimates([estimateFromPrice(price('0.1'), 1), estimateFromPrice(price('0.005', '1k-tokens'), 0.2)])).not.toHaveProperty('rate');
   });
 
   it('is a known $0 for nothing', () => {

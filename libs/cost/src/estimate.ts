@@ -19,6 +19,7 @@ export function estimateFromPrice(price: Price, quantity: number): CostEstimate 
     known: true,
     micros: Math.max(floor, multiply(unitMicros, quantity)),
     basis: `${formatQuantity(quantity)} ${price.unit} x $${formatUsd(unitMicros)}`,
+    rate: { unit: price.unit, micros: unitMicros },
   };
 }
 
@@ -37,11 +38,13 @@ export function sumEstimates(estimates: CostEstimate[]): CostEstimate {
     return unknownCost(`${unknown.length} of ${estimates.length} estimates unknown: ${unknown.join('; ')}`);
   }
   const known = estimates.filter((e): e is Extract<CostEstimate, { known: true }> => e.known);
-  return {
-    known: true,
+  const total = {
+    known: true as const,
     micros: sum(known.map((e) => e.micros)),
     basis: known.length === 0 ? 'nothing to run' : known.map((e) => e.basis).join(' + '),
   };
+  // One part keeps its rate; several prices have no single one to price billed units at.
+  return known.length === 1 && known[0].rate ? { ...total, rate: known[0].rate } : total;
 }
 
 /** Readable quantity for the basis only; the money is computed from the exact quantity. */

@@ -1,4 +1,4 @@
-export { priceMicros, describePrice } from './price';
+export { priceMicros, describePrice, unitRate } from './price';
 export { estimateFromPrice, unknownCost, sumEstimates } from './estimate';
 export { megapixels } from './units';
 export { formatEstimate, estimateUsd, costLogLine } from './format';

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BudgetExceededError } from '@boards/core';
 import { budgetFromEnv } from './budget';
@@ -20,17 +20,11 @@ describe('budget', () => {
 describe('run ledger', () => {
   const budget = { limitMicros: 100_000, source: 'test', allowUnknown: false };
 
-  it('reserves until the next call would cross the limit, then refuses with spent, requested and limit', () => {
+  it('reserves until the next call would cross the limit, then refuses with spent, requested and limit', async () => {
     const ledger = new RunLedger(freshDir());
-    ledger.reserve('a', known(60_000), budget, 'emulator');
-    ledger.reserve('b', known(40_000), budget, 'emulator');
-    const error = (() => {
-      try {
-        ledger.reserve('c', known(1), budget, 'emulator');
-      } catch (e) {
-        return e;
-      }
-    })();
+    await ledger.reserve('a', known(60_000), budget, 'emulator');
+    await ledger.reserve('b', known(40_000), budget, 'emulator');
+    const error = await ledger.reserve('c', known(1), budget, 'emulator').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BudgetExceededError);
     expect((error as Error).message).toContain('spent $0.10 + requested $0.000001 exceeds the limit $0.10');
     expect(ledger.reservedMicros()).toBe(100_000);
@@ -40,37 +34,76 @@ describe('run ledger', () => {
     ]);
   });
 
-  it('refuses an unknown cost unless explicitly allowed', () => {
+  it('refuses an unknown cost unless explicitly allowed', async () => {
     const ledger = new RunLedger(freshDir());
     const unknown = { known: false as const, reason: 'duration unknown' };
-    expect(() => ledger.reserve('u', unknown, budget, 'live')).toThrow(/BOARDS_LIVE_ALLOW_UNKNOWN_COST=1/);
-    expect(ledger.reserve('u', unknown, { ...budget, allowUnknown: true }, 'live').micros).toBeNull();
+    await expect(ledger.reserve('u', unknown, budget, 'live')).rejects.toThrow(/BOARDS_LIVE_ALLOW_UNKNOWN_COST=1/);
+    expect((await ledger.reserve('u', unknown, { ...budget, allowUnknown: true }, 'live')).micros).toBeNull();
   });
 
-  it('never lets concurrent processes reserve more than the budget', async () => {
-    const dir = freshDir();
+  /** Processes that each try 25 reservations of 7 micro-dollars against 500, all starting at `startAt`: exactly 71 fit. */
+  const reservers = (dir: string, count: number, startAt = 0) => {
     const script = `
       const { RunLedger } = require(${JSON.stringify(join(__dirname, 'ledger.ts'))});
       const ledger = new RunLedger(process.argv[1]);
-      let ok = 0;
-      for (let i = 0; i < 25; i++) {
-        try { ledger.reserve('p' + process.pid, { known: true, micros: 7, basis: 'race' }, { limitMicros: 500, source: 'race', allowUnknown: false }, 'emulator'); ok++; } catch {}
-      }
-      process.stdout.write(String(ok));
+      (async () => {
+        while (Date.now() < Number(process.argv[2])) {}
+        let ok = 0;
+        for (let i = 0; i < 25; i++) {
+          try { await ledger.reserve('p' + process.pid, { known: true, micros: 7, basis: 'race' }, { limitMicros: 500, source: 'race', allowUnknown: false }, 'emulator'); ok++; }
+          catch (e) { if (e.code !== 'BUDGET_EXCEEDED') throw e; }
+        }
+        process.stdout.write(String(ok));
+      })();
     `;
     const run = () =>
       new Promise<number>((resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', join(__dirname, '../../../tools/register-sources.js'), '-e', script, dir], { cwd: __dirname });
+        const child = spawn(process.execPath, ['-r', join(__dirname, '../../../tools/register-sources.js'), '-e', script, dir, String(startAt)], { cwd: __dirname });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.on('error', reject);
         child.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`child exited ${code}`))));
       });
-    const granted = await Promise.all(Array.from({ length: 6 }, run));
+    return Promise.all(Array.from({ length: count }, run));
+  };
+
+  it('never lets concurrent processes reserve more than the budget', async () => {
+    const dir = freshDir();
+    const granted = await reservers(dir, 6);
     const ledger = new RunLedger(dir);
-    // 6 x 25 attempts at 7 micro-dollars against 500: exactly 71 fit.
     expect(granted.reduce((a, b) => a + b, 0)).toBe(71);
     expect(ledger.entries()).toHaveLength(71);
     expect(ledger.reservedMicros()).toBeLessThanOrEqual(500);
   }, 60_000);
+
+  it('breaks at once a lock whose holder was killed, and concurrent breakers never reserve past the budget', async () => {
+    const dir = freshDir();
+    const lock = join(dir, 'ledger.lock');
+    const deadPid = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    // Just left by a killed test process: fresh, so only asking its pid tells it is dead.
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'owner'), JSON.stringify({ pid: deadPid, host: hostname(), at: Date.now() }));
+    const granted = await reservers(dir, 5, Date.now() + 1500);
+    expect(granted.reduce((a, b) => a + b, 0)).toBe(71);
+    expect(new RunLedger(dir).reservedMicros()).toBeLessThanOrEqual(500);
+  }, 20_000);
+
+  it('waits for a lock a live process holds without blocking the event loop, however old the lock', async () => {
+    const dir = freshDir();
+    const lock = join(dir, 'ledger.lock');
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'owner'), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() - 29_900 }));
+    const seconds = (Date.now() - 29_900) / 1000;
+    utimesSync(lock, seconds, seconds);
+    const events: string[] = [];
+    // The holder (this process's timer) lets go after 100 ms: a wait that blocks the thread never sees it.
+    setTimeout(() => {
+      events.push('released');
+      rmSync(lock, { recursive: true, force: true });
+    }, 100);
+    await new RunLedger(dir).reserve('waiter', known(1), budget, 'emulator');
+    events.push('reserved');
+    expect(events).toEqual(['released', 'reserved']);
+    expect(existsSync(lock)).toBe(false);
+  });
 });

@@ -1,7 +1,8 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BudgetExceededError, formatUsd, redactSecrets, sum, type CostEstimate, type Micros } from '@boards/core';
 import type { Budget } from './budget';
+import { withDirLock } from './dir-lock';
 import { costLogLine } from './format';
 
 /** One paid call reserved against the run's budget. */
@@ -21,19 +22,17 @@ export interface ActualEntry {
   generatorId: string;
   reported: string;
   micros?: Micros;
+  /** Whether `micros` is the provider's money figure or derived from its billed units (core's deriveActualCost). */
+  source?: 'reported' | 'derived';
+  basis?: string;
   at: string;
 }
 
-/** A lock older than this was left by a killed process and is broken. */
-export const STALE_LOCK_MS = 30_000;
-/** Waiting outlasts the stale break, so a lock a killed process left is broken before a waiter gives up. */
-export const LOCK_WAIT_MS = STALE_LOCK_MS + 15_000;
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
 /**
  * The budget ledger of one live run, shared by every process of the run through
- * a directory: reservations are appended under an exclusive lock (mkdir is
- * atomic), so concurrent test processes can never reserve more than the limit.
+ * a directory: reservations are appended under the cap ledger's directory lock
+ * (dir-lock.ts: a dead holder's lock is broken once, by one breaker at a time, and
+ * the wait is awaited), so concurrent test processes never reserve more than the limit.
  */
 export class RunLedger {
   readonly dir: string;
@@ -53,8 +52,8 @@ export class RunLedger {
    * Reserves the estimate before the call is sent, or throws BudgetExceededError
    * (spent, requested and limit in the message). Unknown costs are refused unless allowed.
    */
-  reserve(generatorId: string, estimate: CostEstimate, budget: Budget, mode: LedgerEntry['mode']): LedgerEntry {
-    return this.withLock(() => {
+  reserve(generatorId: string, estimate: CostEstimate, budget: Budget, mode: LedgerEntry['mode']): Promise<LedgerEntry> {
+    return withDirLock(this.lock, () => {
       const spent = this.reservedMicros();
       if (!estimate.known) {
         if (!budget.allowUnknown) {
@@ -102,35 +101,6 @@ export class RunLedger {
 
   reservedMicros(): Micros {
     return sum(this.entries().map((e) => e.micros ?? 0));
-  }
-
-  private withLock<T>(fn: () => T): T {
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      try {
-        mkdirSync(this.lock);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        this.breakStaleLock();
-        if (Date.now() > deadline) throw new Error(`live budget ledger ${this.lock} stayed locked for ${LOCK_WAIT_MS} ms`);
-        Atomics.wait(pause, 0, 0, 2 + Math.random() * 5);
-      }
-    }
-    try {
-      return fn();
-    } finally {
-      rmSync(this.lock, { recursive: true, force: true });
-    }
-  }
-
-  /** A process killed while holding the lock must not wedge every later run. */
-  private breakStaleLock(): void {
-    try {
-      if (Date.now() - statSync(this.lock).mtimeMs > STALE_LOCK_MS) rmSync(this.lock, { recursive: true, force: true });
-    } catch {
-      // the holder released it meanwhile
-    }
   }
 }
 

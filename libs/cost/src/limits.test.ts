@@ -1,5 +1,5 @@
 import { budgetFromEnv } from './budget';
-import { LOCK_WAIT_MS, STALE_LOCK_MS } from './ledger';
+import { LOCK_WAIT_MS, STALE_LOCK_MS } from './dir-lock';
 
 describe('limits that must hold together', () => {
   it('refuses an absurd budget instead of showing it rounded', () => {
@@ -10,7 +10,7 @@ describe('limits that must hold together', () => {
     expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '10000' }).limitMicros).toBe(10_000_000_000);
   });
 
-  it('a ledger waiter outlasts the stale-lock break, so a lock left by a killed process cannot make it give up', () => {
+  it('a lock waiter outlasts the stale-lock break, so a lock left by a killed process cannot make it give up', () => {
     expect(LOCK_WAIT_MS).toBeGreaterThan(STALE_LOCK_MS);
   });
 });

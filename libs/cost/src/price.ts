@@ -1,4 +1,4 @@
-import { InvalidConfigError, formatUsd, usd, type Micros, type Price } from '@boards/core';
+import { InvalidConfigError, formatUsd, usd, type Micros, type Price, type UnitRate } from '@boards/core';
 
 /**
  * The price of one unit in micro-dollars. A price finer than a micro-dollar ("0.0000005")
@@ -17,4 +17,9 @@ export function priceMicros(price: Price): Micros {
 /** "$0.055 / image (checked 2026-11-22)". */
 export function describePrice(price: Price): string {
   return `$${formatUsd(priceMicros(price))} / ${price.unit} (checked ${price.checkedOn})`;
+}
+
+/** The price as a unit rate: what billed units of its unit are worth. */
+export function unitRate(price: Price): UnitRate {
+  return { unit: price.unit, micros: priceMicros(price) };
 }

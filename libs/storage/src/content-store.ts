@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { InvalidConfigError } from '@boards/core';
 
@@ -28,6 +28,39 @@ export async function writeOnce(dir: string, fileName: string, bytes: Uint8Array
     throw new InvalidConfigError(setting, `cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   return target;
+}
+
+/** What the probe writes: a few blocks, so a full disk fails here (an empty file can be created on one). */
+const PROBE_BYTES = 16 * 1024;
+
+/**
+ * Creates `dir` (like writeOnce would) and writes, syncs and removes a probe file in it: an
+ * unusable directory (not creatable, read-only, full) is found before a paid generation rather
+ * than after. Throws InvalidConfigError naming `setting` and the directory.
+ */
+export async function probeDirectory(dir: string, setting = 'BOARDS_STORAGE_DIR'): Promise<void> {
+  const probe = join(dir, `.boards-probe-${randomUUID()}.tmp`);
+  try {
+    await makeDirs(dir);
+    const file = await open(probe, 'wx');
+    try {
+      // A nearly full disk takes part of a write without an error: write until all of it is in.
+      const probeBytes = new Uint8Array(PROBE_BYTES);
+      for (let written = 0; written < PROBE_BYTES;) {
+        const { bytesWritten } = await file.write(probeBytes, written, PROBE_BYTES - written);
+        if (bytesWritten === 0) throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });
+        written += bytesWritten;
+      }
+      // Without the sync a filesystem with delayed allocation could accept the write and fail later.
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    await rm(probe, { force: true }).catch(() => undefined);
+    throw new InvalidConfigError(setting, `cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  await rm(probe, { force: true });
 }
 
 async function hasSize(path: string, size: number): Promise<boolean> {

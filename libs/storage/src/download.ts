@@ -7,6 +7,7 @@ import {
   networkFailure,
   readBodyCapped,
   sniffMedia,
+  type ArtifactType,
   type ResolvedInput,
 } from '@boards/core';
 import { describeRef } from './describe-ref';
@@ -19,7 +20,13 @@ const GENERIC_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-str
  * CanceledError, the deadline a TimeoutError, a non-2xx answer an ArtifactResolveError
  * (ArtifactNotFoundError for 404/410).
  */
-export async function download(url: string, signal: AbortSignal, timeoutMs: number, maxBytes = Number.POSITIVE_INFINITY): Promise<ResolvedInput> {
+export async function download(
+  url: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+  maxBytes = Number.POSITIVE_INFINITY,
+  limitFor: readonly ArtifactType[] = [],
+): Promise<ResolvedInput> {
   const deadline = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, { signal: AbortSignal.any([signal, deadline]), redirect: 'follow' });
@@ -28,7 +35,7 @@ export async function download(url: string, signal: AbortSignal, timeoutMs: numb
       throw statusError(url, response.status);
     }
     const bytes = await readBodyCapped(response, maxBytes);
-    if (!bytes) throw tooLarge(url, undefined, maxBytes);
+    if (!bytes) throw tooLarge(url, undefined, maxBytes, limitFor);
     const pathname = new URL(response.url || url).pathname;
     const declared = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     const mimeType = sniffMedia(bytes)?.mimeType ?? (GENERIC_TYPES.has(declared) ? mimeTypeForPath(pathname) : declared);

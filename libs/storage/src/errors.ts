@@ -1,5 +1,6 @@
-import { BoardsError, type ErrorCode } from '@boards/core';
+import { BoardsError, type ArtifactType, type ErrorCode } from '@boards/core';
 import { describeRef } from './describe-ref';
+import { MAX_INPUT_BYTES } from './input-limits';
 
 /**
  * An input ref that could not be read: unreadable file, malformed data: URL, failed download.
@@ -9,6 +10,8 @@ import { describeRef } from './describe-ref';
 export class ArtifactResolveError extends BoardsError {
   /** The ref as safe to print (truncated, no query string, no data: payload). */
   readonly ref: string;
+  /** What is wrong, without the ref ("is not audio (no known audio signature)"): a caller can name the ref its own way. */
+  readonly problem: string;
   /** HTTP status of a failed download. */
   readonly status?: number;
   constructor(ref: string, problem: string, options: { status?: number; retryable?: boolean; cause?: unknown; code?: ErrorCode } = {}) {
@@ -18,6 +21,7 @@ export class ArtifactResolveError extends BoardsError {
       cause: options.cause,
     });
     this.ref = shown;
+    this.problem = problem;
     this.status = options.status;
   }
 }
@@ -38,8 +42,18 @@ export class InvalidArtifactError extends BoardsError {
   }
 }
 
-/** An input over its size cap: refused before it is read further or uploaded. */
-export function tooLarge(ref: string, size: number | undefined, maxBytes: number): ArtifactResolveError {
-  const mib = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
-  return new ArtifactResolveError(ref, `${size === undefined ? 'larger than' : `is ${mib(size)}, over`} the ${mib(maxBytes)} allowed for this input`);
+const mib = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+
+/**
+ * An input over its size cap: refused before it is read further or uploaded. `limitFor` names
+ * the media type whose cap applied, or the accepted types when the input's own type is not
+ * known yet; `size` is undefined when only a stream said so.
+ */
+export function tooLarge(ref: string, size: number | undefined, maxBytes: number, limitFor: ArtifactType | readonly ArtifactType[] = []): ArtifactResolveError {
+  const types = ([] as ArtifactType[]).concat(limitFor);
+  const limit =
+    types.length > 1
+      ? `the limits for ${types.join(' or ')} inputs (${types.map((t) => `${mib(MAX_INPUT_BYTES[t])} for ${t}`).join(', ')})`
+      : `the ${mib(maxBytes)} limit for ${types.length === 1 ? `${types[0]} inputs` : 'this input'}`;
+  return new ArtifactResolveError(ref, size === undefined ? `is larger than ${limit}` : `is ${mib(size)}, over ${limit}`);
 }

@@ -152,6 +152,31 @@ describe('an unusable output directory', () => {
   });
 });
 
+describe('assertWritable, before a paid generation', () => {
+  it("creates the generator's directory and leaves no probe file behind", async () => {
+    const out = join(root, 'new', 'out');
+    const dir = await new LocalArtifactStore({ root: out }).assertWritable('flux-pro');
+    expect(dir).toBe(join(out, 'flux-pro'));
+    await expect(readdir(dir)).resolves.toEqual([]);
+  });
+
+  it('refuses a directory under /proc at once, naming the setting and the directory', async () => {
+    const checking = new LocalArtifactStore({ root: '/proc/boards-x', rootSetting: '--out' }).assertWritable('flux-pro');
+    await expect(checking).rejects.toBeInstanceOf(InvalidConfigError);
+    await expect(checking).rejects.toMatchObject({ message: 'Invalid --out: cannot write to /proc/boards-x/flux-pro (ENOENT)' });
+  });
+
+  it('refuses a root with a file in the way, and a generator id that would leave the root', async () => {
+    const blocked = new LocalArtifactStore({ root: join(__filename, 'not-a-dir') });
+    await expect(blocked.assertWritable('g')).rejects.toMatchObject({
+      code: 'INVALID_CONFIG',
+      message: expect.stringMatching(/^Invalid BOARDS_STORAGE_DIR: .*\(ENOTDIR\)$/),
+    });
+    await expect(store.assertWritable('../escape')).rejects.toBeInstanceOf(InvalidConfigError);
+    await expect(readdir(root)).resolves.toEqual([]);
+  });
+});
+
 describe('root', () => {
   const saved = process.env.BOARDS_STORAGE_DIR;
   afterEach(() => {

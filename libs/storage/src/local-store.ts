@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InvalidConfigError, extensionFor, type Artifact, type ArtifactDraft, type ArtifactStore, type ResolveOptions, type ResolvedInput } from '@boards/core';
 import { draftMimeType, mediaFields, toArtifact } from './artifact';
-import { writeOnce } from './content-store';
+import { probeDirectory, writeOnce } from './content-store';
 import { resolveRef } from './resolve-ref';
 
 export interface LocalStoreOptions {
@@ -35,17 +35,34 @@ export class LocalArtifactStore implements ArtifactStore {
     this.rootSetting = options.rootSetting ?? 'BOARDS_STORAGE_DIR';
   }
 
+  /**
+   * Checks that artifacts of `generatorId` can be stored, before a generation is paid for:
+   * creates their directory (`<root>/<generatorId>`, or the root) and writes, syncs and removes
+   * a probe file there. An InvalidConfigError naming the root's setting and the directory
+   * otherwise (a path under /proc, a read-only or full disk). Returns the directory.
+   */
+  async assertWritable(generatorId?: string): Promise<string> {
+    const dir = generatorId === undefined ? this.root : this.dirOf(generatorId);
+    await probeDirectory(dir, this.rootSetting);
+    return dir;
+  }
+
   async put(draft: ArtifactDraft, meta: { generatorId: string }): Promise<Artifact> {
-    // The id becomes a directory name: never let it climb out of the root.
-    if (!SAFE_DIR_NAME.test(meta.generatorId)) {
-      throw new InvalidConfigError('generatorId', `${JSON.stringify(meta.generatorId)} cannot name a storage directory`);
-    }
+    const dir = this.dirOf(meta.generatorId);
     const fields = mediaFields(draft, meta.generatorId);
     const mimeType = draftMimeType(draft);
     const sha256 = createHash('sha256').update(draft.bytes).digest('hex');
     const fileName = `${sha256.slice(0, 16)}.${extensionFor(mimeType)}`;
-    const path = await writeOnce(join(this.root, meta.generatorId), fileName, draft.bytes, this.rootSetting);
+    const path = await writeOnce(dir, fileName, draft.bytes, this.rootSetting);
     return toArtifact(fields, { storageUrl: pathToFileURL(path).href, mimeType, sizeBytes: draft.bytes.byteLength, sha256 });
+  }
+
+  private dirOf(generatorId: string): string {
+    // The id becomes a directory name: never let it climb out of the root.
+    if (!SAFE_DIR_NAME.test(generatorId)) {
+      throw new InvalidConfigError('generatorId', `${JSON.stringify(generatorId)} cannot name a storage directory`);
+    }
+    return join(this.root, generatorId);
   }
 
   resolve(ref: string, options: { signal: AbortSignal } & ResolveOptions): Promise<ResolvedInput> {

@@ -5,12 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CanceledError, TimeoutError } from '@boards/core';
+import { CanceledError, TimeoutError, silentWav } from '@boards/core';
 import { ArtifactNotFoundError, ArtifactResolveError } from './errors';
 import { LocalArtifactStore } from './local-store';
 import { tinyPng } from './test-media';
 
 const png = tinyPng(5, 3);
+/** 1000 fixed bytes that start no media signature. */
+const NOISE = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 131 + 7) % 251));
 const signal = new AbortController().signal;
 let dir: string;
 let server: Server;
@@ -27,6 +29,7 @@ beforeAll(async () => {
     if (path === '/files/photo.bin') res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(png);
     else if (path === '/files/notes%20v2.txt') res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('remote');
     else if (path === '/redirect') res.writeHead(302, { location: '/files/photo.bin' }).end();
+    else if (path === '/noise.wav') res.writeHead(200, { 'content-type': 'audio/wav' }).end(NOISE);
     else if (path === '/busy') res.writeHead(503).end('try later');
     else if (path === '/forbidden') res.writeHead(403).end();
     else if (path === '/slow') setTimeout(() => res.writeHead(200).end('late'), 5_000).unref();
@@ -201,7 +204,58 @@ describe('what the model accepts, checked before anything is uploaded', () => {
     await writeFile(big, Buffer.alloc(0));
     execFileSync('truncate', ['-s', String(65 * 1024 * 1024), big]);
     await expect(store.resolve(big, { signal, accept: 'image' })).rejects.toMatchObject({
-      message: expect.stringMatching(/is 65 MiB, over the 64 MiB allowed/),
+      message: expect.stringMatching(/is 65 MiB, over the 50 MiB limit for image inputs/),
+    });
+  });
+
+  it("caps audio at 25 MiB (OpenAI's upload limit), from stat, with a real audio header", async () => {
+    const big = join(dir, 'long.wav');
+    await writeFile(big, silentWav(1));
+    execFileSync('truncate', ['-s', String(26 * 1024 * 1024), big]);
+    await expect(store.resolve(big, { signal, accept: 'audio' })).rejects.toMatchObject({
+      name: 'ArtifactResolveError',
+      problem: 'is 26 MiB, over the 25 MiB limit for audio inputs',
+    });
+  });
+
+  it('caps a container of audio or video as the first accepted type it may be (whisper takes audio, then video)', async () => {
+    const mp4 = join(dir, 'talk.mp4');
+    await writeFile(mp4, Buffer.concat([Buffer.from('00000018667479706973366d00000200', 'hex'), Buffer.alloc(8)]));
+    execFileSync('truncate', ['-s', String(30 * 1024 * 1024), mp4]);
+    await expect(store.resolve(mp4, { signal, accept: ['audio', 'video'] })).rejects.toMatchObject({
+      problem: 'is 30 MiB, over the 25 MiB limit for audio inputs',
+    });
+  });
+
+  it('refuses a file over the caps of every accepted type from stat alone, naming each cap', async () => {
+    const huge = join(dir, 'huge.wav');
+    await writeFile(huge, silentWav(1));
+    execFileSync('truncate', ['-s', '300M', huge]);
+    await expect(store.resolve(huge, { signal, accept: ['audio', 'video'] })).rejects.toMatchObject({
+      problem: 'is 300 MiB, over the limits for audio or video inputs (25 MiB for audio, 200 MiB for video)',
+    });
+  });
+
+  it('types a local file by its first bytes, not its name: bytes without a signature named .wav are not audio', async () => {
+    const noise = join(dir, 'noise.wav');
+    await writeFile(noise, NOISE);
+    await expect(store.resolve(noise, { signal, accept: 'audio' })).rejects.toMatchObject({
+      name: 'ArtifactResolveError',
+      message: `Cannot read input ${noise}: is not audio (no known audio signature)`,
+    });
+    await expect(store.resolve(join(dir, 'in.png'), { signal, accept: 'audio' })).rejects.toMatchObject({
+      problem: 'is not audio (its content is image/png)',
+    });
+  });
+
+  it('types a data: URL and a download by their bytes, not by the type they declare', async () => {
+    const declared = `data:audio/wav;base64,${NOISE.toString('base64')}`;
+    await expect(store.resolve(declared, { signal, accept: 'audio' })).rejects.toMatchObject({ problem: 'is not audio (no known audio signature)' });
+    await expect(store.resolve(`${base}/noise.wav`, { signal, accept: 'audio' })).rejects.toMatchObject({
+      problem: 'is not audio (no known audio signature)',
+    });
+    await expect(store.resolve(`data:audio/wav;base64,${Buffer.from(silentWav(1)).toString('base64')}`, { signal, accept: 'audio' })).resolves.toMatchObject({
+      mimeType: 'audio/wav',
     });
   });
 });

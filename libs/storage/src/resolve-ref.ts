@@ -1,50 +1,37 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CanceledError, MAX_MEDIA_BYTES, type ArtifactType, type ResolvedInput } from '@boards/core';
+import { CanceledError, type ArtifactType, type ResolvedInput } from '@boards/core';
 import { decodeDataUrl } from './data-url';
 import { download } from './download';
-import { ArtifactResolveError, tooLarge } from './errors';
+import { ArtifactResolveError } from './errors';
+import { checkInputBytes, maxInputBytes } from './input-check';
 import { readLocalFile } from './read-file';
 
 /**
  * Reads an input ref: a local path (relative to the current directory, or absolute), a
  * file:// URL (which is what this store's storageUrls are), a data: URL, or an http(s):// URL.
+ * With `accept`, every kind of ref passes input-check.ts before it is returned (and so before
+ * it is uploaded or billed): its type from its signature and its type's size cap. A local file
+ * is checked from stat and its first bytes before it is read.
  */
 export async function resolveRef(
   ref: string,
   options: { signal: AbortSignal; timeoutMs: number; accept?: ArtifactType | readonly ArtifactType[] },
 ): Promise<ResolvedInput> {
   const accepted = options.accept === undefined ? [] : ([] as ArtifactType[]).concat(options.accept);
-  const input = await readRef(ref, { ...options, maxBytes: maxInputBytes(accepted) });
-  if (accepted.length > 0 && !accepted.includes('text') && !accepted.some((type) => input.mimeType.startsWith(`${type}/`))) {
-    // /etc/passwd given as an image is refused here, before it is uploaded or billed.
-    throw new ArtifactResolveError(
-      ref,
-      `is not ${accepted.map((t) => (t === 'image' || t === 'audio' ? `an ${t}` : `a ${t}`)).join(' or ')} (its content is ${input.mimeType})`,
-    );
-  }
-  return input;
-}
-
-/** The size cap of an input: the largest of its accepted media types, else the largest one. */
-export function maxInputBytes(accepted: readonly ArtifactType[]): number {
-  return Math.max(...(accepted.length ? accepted : (Object.keys(MAX_MEDIA_BYTES) as ArtifactType[])).map((t) => MAX_MEDIA_BYTES[t]));
-}
-
-async function readRef(ref: string, options: { signal: AbortSignal; timeoutMs: number; maxBytes: number }): Promise<ResolvedInput> {
   if (options.signal.aborted) throw new CanceledError('Reading the input was canceled');
   // Two or more letters, so a Windows drive ("C:\\in.png") stays a path.
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]+):/.exec(ref)?.[1].toLowerCase();
   switch (scheme) {
     case undefined:
-      return readLocalFile(resolve(ref), ref, options.signal, options.maxBytes);
+      return readLocalFile(resolve(ref), ref, options.signal, accepted);
     case 'file':
-      return readLocalFile(filePath(ref), ref, options.signal, options.maxBytes);
+      return readLocalFile(filePath(ref), ref, options.signal, accepted);
     case 'data':
-      return capped(ref, decodeDataUrl(ref), options.maxBytes);
+      return checked(ref, decodeDataUrl(ref), accepted);
     case 'http':
     case 'https':
-      return download(ref, options.signal, options.timeoutMs, options.maxBytes);
+      return checked(ref, await download(ref, options.signal, options.timeoutMs, maxInputBytes(accepted), accepted), accepted);
     default:
       throw new ArtifactResolveError(ref, `unsupported scheme "${scheme}:" (use a path, file://, data: or http(s):// URL)`, {
         code: 'UNSUPPORTED',
@@ -60,7 +47,7 @@ function filePath(ref: string): string {
   }
 }
 
-function capped(ref: string, input: ResolvedInput, maxBytes: number): ResolvedInput {
-  if (input.bytes.byteLength > maxBytes) throw tooLarge(ref, input.bytes.byteLength, maxBytes);
+function checked(ref: string, input: ResolvedInput, accepted: readonly ArtifactType[]): ResolvedInput {
+  checkInputBytes(ref, input.bytes, accepted);
   return input;
 }

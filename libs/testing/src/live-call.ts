@@ -138,9 +138,11 @@ interface Settlement {
 }
 
 async function settle({ generatorId, namespace, held, reach, estimate, micros }: Settlement): Promise<void> {
-  if (reach !== 'live') return capLedger(namespace).settle(held, 0);
+  // Proven free: every answer came from the emulator. Nothing seen ('none': no request went through
+  // the shared fetch) proves nothing, so it settles like a paid call.
+  if (reach === 'emulator') return capLedger(namespace).settle(held, 0);
   await capLedger(namespace).settle(held, micros);
-  if (namespace !== 'rehearsal') return;
+  if (namespace !== 'rehearsal' || reach === 'none') return;
   say(`[live] ${generatorId}: an answer did not come from the emulator: counted as real money against the real caps`);
   try {
     const real = await capLedger('live').reserve(generatorId, estimate, { allowUnknown: true });

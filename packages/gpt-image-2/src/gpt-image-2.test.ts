@@ -20,7 +20,10 @@ describe('gpt-image-2 mapping', () => {
     const call = emulator.current.requestsFor('openai').find((r) => r.operation === 'images');
     expect(call?.body).toEqual({ model: 'gpt-image-2', prompt: 'a lighthouse at dusk', n: 2, size: '1536x1024', quality: 'high', output_format: 'png' });
     expect(artifacts).toEqual([1, 2].map(() => expect.objectContaining({ type: 'image', mimeType: 'image/png', width: 1536, height: 1024 })));
-    expect(ctx.actualCosts).toEqual([{ reported: expect.stringMatching(/^input_tokens=\d+ output_tokens=\d+$/) }]);
+    // Image and prompt-token prices add up: no single rate to price the images at, so the estimate stands.
+    expect(ctx.actualCosts).toEqual([
+      { reported: expect.stringMatching(/^input_tokens=\d+ output_tokens=\d+$/), billed: [{ unit: 'image', quantity: 2, what: 'images returned' }] },
+    ]);
   });
 
   it.each([

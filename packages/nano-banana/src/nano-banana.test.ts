@@ -23,6 +23,8 @@ describe('nano-banana mapping', () => {
     expect(artifacts).toHaveLength(2);
     expect(artifacts.every((a) => a.type === 'image' && a.mimeType === 'image/png')).toBe(true);
     expect(nanoBanana.estimateCost(input)).toMatchObject({ known: true, micros: 78_000 });
-    expect(ctx.actualCosts).toEqual([{ reported: 'billable_units=2', micros: 78_000 }]);
+    expect(ctx.actualCosts).toEqual([
+      expect.objectContaining({ reported: 'billable_units=2', micros: 78_000, source: 'derived', basis: '2 image (x-fal-billable-units) x $0.039' }),
+    ]);
   });
 });

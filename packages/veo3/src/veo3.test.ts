@@ -23,7 +23,7 @@ describe('veo3 mapping', () => {
     expect(submit?.body).toEqual({ prompt: 'waves rolling onto a beach', duration: '6s', generate_audio: true, aspect_ratio: '9:16', resolution: '720p' });
     expect(artifacts).toEqual([expect.objectContaining({ type: 'video', mimeType: 'video/mp4', durationSeconds: 6, width: 720, height: 1280 })]);
     // 6 s with a soundtrack, at the audio rate.
-    expect(ctx.actualCosts).toEqual([{ reported: 'billable_units=6', micros: 900_000 }]);
+    expect(ctx.actualCosts).toEqual([expect.objectContaining({ reported: 'billable_units=6', micros: 900_000, source: 'derived' })]);
   });
 
   it.each([

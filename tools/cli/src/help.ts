@@ -88,8 +88,12 @@ Options:
                                   providerJobId?}
 
 Without the provider's key (or with --emulate) the built-in emulator runs in this
-process and nothing costs money. Ctrl-C cancels the provider job (exit 130); a
-second Ctrl-C quits at once.
+process and nothing costs money. Ctrl-C cancels the provider job (exit 130; 6 when
+the provider does not confirm the cancel); a second Ctrl-C stops waiting for that
+answer and exits 6, naming the job that may still run and bill. Input files are
+checked first (size cap: image 50 MiB, audio 25 MiB, video 200 MiB; the media type
+from the file's first bytes), and so is the output directory: nothing is sent
+before they pass.
 
 Environment:
   BOARDS_CONFIRM_ABOVE_USD    confirmation threshold in dollars (default 0.50)

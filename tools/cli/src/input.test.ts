@@ -2,13 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { defineGenerator, type InputValidationError } from '@boards/core';
+import { defineGenerator, silentWav, type InputValidationError } from '@boards/core';
 import { parseArgs } from './args';
 import { tempDir, removeTempDirs } from './cli-process';
 import { buildRawInput, checkLocalFiles, closest, inputFlagSpecs } from './input';
 import { inputFields, type InputField } from './schema-fields';
 
 afterAll(removeTempDirs);
+
+const PNG_SIGNATURE = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 const field = (name: string, type: InputField['type'], extra: Partial<InputField> = {}): InputField => ({
   name,
@@ -86,29 +88,63 @@ describe('checkLocalFiles', () => {
     run: async () => ({ artifacts: [] }),
   });
   const fields = inputFields(generator);
-  const issuesOf = (input: Record<string, unknown>, cwd: string) => {
+  const issuesOf = async (input: Record<string, unknown>, cwd: string) => {
     try {
-      checkLocalFiles(generator, fields, input, cwd);
+      await checkLocalFiles(generator, fields, input, cwd);
       return [];
     } catch (error) {
       return (error as InputValidationError).issues;
     }
   };
 
-  it('names the field of a missing file, before any estimate or request', () => {
+  it('names the field of a missing file, before any estimate or request', async () => {
     const cwd = tempDir();
-    writeFileSync(join(cwd, 'here.png'), 'x');
-    expect(issuesOf({ audio: './nope.wav', images: ['here.png', 'gone.png'], prompt: 'nope.txt' }, cwd)).toEqual([
+    writeFileSync(join(cwd, 'here.png'), PNG_SIGNATURE);
+    expect(await issuesOf({ audio: './nope.wav', images: ['here.png', 'gone.png'], prompt: 'nope.txt' }, cwd)).toEqual([
       { field: 'audio', message: 'no such file: "./nope.wav" (--audio)' },
       { field: 'images.1', message: 'no such file: "gone.png" (--images)' },
     ]);
   });
 
-  it('refuses a FIFO or a device, and leaves URLs to the download', () => {
+  it('refuses a FIFO or a device, and leaves URLs to the download', async () => {
     const cwd = tempDir();
     execFileSync('mkfifo', [join(cwd, 'pipe.wav')]);
-    expect(issuesOf({ audio: 'pipe.wav' }, cwd)).toEqual([{ field: 'audio', message: '"pipe.wav" is not a regular file (--audio)' }]);
-    expect(issuesOf({ audio: '/dev/zero' }, cwd)).toHaveLength(1);
-    expect(issuesOf({ audio: 'https://example.com/a.wav', images: ['data:image/png;base64,AAAA'] }, cwd)).toEqual([]);
+    expect(await issuesOf({ audio: 'pipe.wav' }, cwd)).toEqual([{ field: 'audio', message: '"pipe.wav" is not a regular file (--audio)' }]);
+    expect(await issuesOf({ audio: '/dev/zero' }, cwd)).toHaveLength(1);
+    expect(await issuesOf({ audio: 'https://example.com/a.wav', images: ['data:image/png;base64,AAAA'] }, cwd)).toEqual([]);
+  });
+
+  it("refuses a file over its field type's cap from its size, and one without that type's signature from its first bytes", async () => {
+    const cwd = tempDir();
+    execFileSync('truncate', ['-s', '300M', join(cwd, 'big.wav')]);
+    writeFileSync(join(cwd, 'noise.wav'), Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 131 + 7) % 251)));
+    writeFileSync(join(cwd, 'speech.wav'), silentWav(1));
+    writeFileSync(join(cwd, 'notes.png'), 'a text file named as an image');
+    expect(await issuesOf({ audio: 'big.wav', images: ['notes.png', 'speech.wav'] }, cwd)).toEqual([
+      { field: 'audio', message: 'file big.wav is 300 MiB, over the 25 MiB limit for audio inputs (--audio)' },
+      { field: 'images.0', message: 'file notes.png is not an image (its content is text/plain) (--images)' },
+      { field: 'images.1', message: 'file speech.wav is not an image (its content is audio/wav) (--images)' },
+    ]);
+    expect(await issuesOf({ audio: 'noise.wav' }, cwd)).toEqual([
+      { field: 'audio', message: 'file noise.wav is not audio (no known audio signature) (--audio)' },
+    ]);
+    expect(await issuesOf({ audio: 'speech.wav' }, cwd)).toEqual([]);
+  });
+
+  it('checks a field that says its files are uploaded, typed by its description when its name does not say', async () => {
+    const seedance = defineGenerator({
+      ...generator,
+      id: 'uploads-test',
+      inputSchema: z.strictObject({ input_urls: z.array(z.string()).optional().describe('0-2 images to start from; each is uploaded') }),
+      cheapestInput: {},
+      estimateCost: () => ({ known: true, micros: 1, basis: 't' }),
+      run: async () => ({ artifacts: [] }),
+    });
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'speech.wav'), silentWav(1));
+    writeFileSync(join(cwd, 'frame.png'), PNG_SIGNATURE);
+    await expect(checkLocalFiles(seedance, inputFields(seedance), { input_urls: ['frame.png', 'speech.wav'] }, cwd)).rejects.toMatchObject({
+      issues: [{ field: 'input_urls.1', message: 'file speech.wav is not an image (its content is audio/wav) (--input-urls)' }],
+    });
   });
 });

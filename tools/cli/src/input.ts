@@ -7,7 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { InputValidationError, type AnyGenerator, type FieldIssue } from '@boards/core';
+import { InputValidationError, type AnyGenerator, type ArtifactType, type FieldIssue } from '@boards/core';
+import { ArtifactResolveError, inspectLocalFile } from '@boards/storage';
 import type { FlagSpec, FlagValue, ParsedArgs } from './args';
 import { usageError } from './errors';
 import type { FieldType, InputField } from './schema-fields';
@@ -172,28 +173,50 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** A field that takes a file: its description offers a local path (`image_urls`, `audio`). */
-const TAKES_FILE = /local path/i;
+/** A field that takes a file: its description offers a local path (`image_urls`, `audio`) or says it is uploaded. */
+const TAKES_FILE = /local path|\buploaded\b/i;
+
+/** Words that name the media type of a file field. */
+const TYPE_WORDS: ReadonlyArray<[ArtifactType, RegExp]> = [
+  ['image', /\b(images?|photos?|frames?)\b/i],
+  ['audio', /\baudio\b/i],
+  ['video', /\bvideos?\b/i],
+];
 
 /**
- * Local files named by the input must exist and be regular files, checked before the estimate
- * (a missing audio file is not "cost unknown") and before anything is sent: the error names
- * the field, as any other bad input does.
+ * The media types a file field takes, read from its name (`image_urls`, `audio`), else from its
+ * description ("0-2 images to start from"): the generator contract does not declare them. Empty
+ * when neither says; such a file is checked against the largest cap only.
  */
-export function checkLocalFiles(generator: AnyGenerator, fields: readonly InputField[], input: Record<string, unknown>, cwd: string): void {
+export function fileFieldTypes(field: InputField): ArtifactType[] {
+  for (const text of [field.name.replace(/_/g, ' '), field.description ?? '']) {
+    const types = TYPE_WORDS.filter(([, words]) => words.test(text)).map(([type]) => type);
+    if (types.length > 0) return types;
+  }
+  return [];
+}
+
+/**
+ * Local files named by the input must exist, be regular files, be within their type's size cap
+ * and carry its signature (@boards/storage `inspectLocalFile`: stat and the first bytes, never
+ * the whole file), checked before the estimate (a missing audio file is not "cost unknown") and
+ * before anything is sent: the error names the field, as any other bad input does. URLs are
+ * left to the generation, which checks them the same way before uploading.
+ */
+export async function checkLocalFiles(generator: AnyGenerator, fields: readonly InputField[], input: Record<string, unknown>, cwd: string): Promise<void> {
   const issues: FieldIssue[] = [];
   for (const field of fields.filter((f) => TAKES_FILE.test(f.description ?? ''))) {
     const value = input[field.name];
     const refs = Array.isArray(value) ? value.map((v, i) => [`${field.name}.${i}`, v] as const) : [[field.name, value] as const];
     for (const [name, ref] of refs) {
-      const problem = typeof ref === 'string' ? localFileProblem(ref, cwd) : undefined;
+      const problem = typeof ref === 'string' ? await localFileProblem(ref, cwd, fileFieldTypes(field)) : undefined;
       if (problem) issues.push({ field: name, message: `${problem} (${field.flag})` });
     }
   }
   if (issues.length > 0) throw new InputValidationError(generator.id, issues);
 }
 
-function localFileProblem(ref: string, cwd: string): string | undefined {
+async function localFileProblem(ref: string, cwd: string, types: readonly ArtifactType[]): Promise<string | undefined> {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]+):/.exec(ref)?.[1].toLowerCase();
   if (scheme !== undefined && scheme !== 'file') return undefined;
   let path: string;
@@ -204,8 +227,15 @@ function localFileProblem(ref: string, cwd: string): string | undefined {
   }
   try {
     const info = statSync(path);
-    return info.isFile() ? undefined : `${JSON.stringify(ref)} is not a regular file`;
+    if (!info.isFile()) return `${JSON.stringify(ref)} is not a regular file`;
   } catch {
     return `no such file: ${JSON.stringify(ref)}`;
+  }
+  try {
+    await inspectLocalFile(path, ref, types);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ArtifactResolveError) return `file ${error.ref} ${error.problem}`;
+    throw error;
   }
 }

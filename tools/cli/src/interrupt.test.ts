@@ -4,7 +4,11 @@ describe('cancelOnInterrupt', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s aborts the generation (which cancels the provider job)', (signal) => {
     const controller = new AbortController();
     const lines: string[] = [];
-    const release = cancelOnInterrupt(controller, (line) => lines.push(line));
+    const release = cancelOnInterrupt(
+      controller,
+      (line) => lines.push(line),
+      () => undefined,
+    );
     try {
       process.emit(signal, signal);
       expect(controller.signal.aborted).toBe(true);

@@ -3,6 +3,7 @@ import { generatorSettings } from '@boards/config';
 import {
   collectUrls,
   defineGenerator,
+  deriveActualCost,
   resolveUpload,
   storeOutputUrls,
   type Artifact,
@@ -12,7 +13,7 @@ import {
   type GeneratorSpec,
   type Price,
 } from '@boards/core';
-import { estimateFromPrice } from '@boards/cost';
+import { unitRate } from '@boards/cost';
 import type { FalAdapterOptions } from './fal-client';
 import { openFalGeneration, runFalRequest, uploadToFal, type FalResult } from './fal-queue';
 
@@ -55,8 +56,13 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
         const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
         const result = await runFalRequest(spec.model, endpointInput, ctx, adapter, generation);
         if (result.billableUnits) {
-          const actual = estimateFromPrice(billedPrice ? billedPrice(input) : spec.price, Number(result.billableUnits));
-          ctx.reportActualCost({ reported: `billable_units=${result.billableUnits}`, micros: actual.known ? actual.micros : undefined });
+          // Billed in the unit of the price; priced here only at a billedPrice, else by core at the estimate's rate.
+          const billed = billedPrice?.(input);
+          const cost = {
+            reported: `billable_units=${result.billableUnits}`,
+            billed: [{ unit: (billed ?? spec.price).unit, quantity: Number(result.billableUnits), what: 'x-fal-billable-units' }],
+          };
+          ctx.reportActualCost(deriveActualCost(cost, billed && unitRate(billed)));
         }
         const artifacts = toArtifacts
           ? await toArtifacts(result, ctx)

@@ -39,8 +39,13 @@ export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorS
         };
         const taskInput = toTaskInput ? await toTaskInput(input, upload) : (input as Record<string, unknown>);
         const task = await runKieTask(spec.model, taskInput, ctx, options, client);
-        // recordInfo reports time, not credits (those come only in callbacks): the estimate stands.
-        if (typeof task.record.costTime === 'number') ctx.reportActualCost({ reported: `cost_time=${task.record.costTime / 1000}s` });
+        // recordInfo reports time, not credits (those come only in callbacks), and the files made: an
+        // image model bills per image, which core prices; processing time is not what Kie bills.
+        const images = spec.artifactType === 'image' ? (task.result.resultUrls?.length ?? 0) : 0;
+        if (typeof task.record.costTime === 'number') {
+          const billed = images > 0 ? [{ unit: 'image' as const, quantity: images, what: 'resultUrls' }] : undefined;
+          ctx.reportActualCost({ reported: `cost_time=${task.record.costTime / 1000}s`, ...(billed ? { billed } : {}) });
+        }
         const artifacts = toArtifacts
           ? await toArtifacts(task, ctx)
           : await storeOutputUrls(ctx, task.result.resultUrls ?? [], { provider: 'kie', type: spec.artifactType, jobId: task.taskId });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CanceledError, GenerationFailedError, nextPollInterval, pause, POLL_FIRST_MS, ProviderError, TimeoutError, type GeneratorContext } from '@boards/core';
+import { BoardsError, CanceledError, CancelUnconfirmedError, GenerationFailedError, nextPollInterval, pause, POLL_FIRST_MS, ProviderError, TimeoutError, type GeneratorContext } from '@boards/core';
 import { generationTimeoutMs } from '@boards/config';
 import { createKieClient, type KieAdapterOptions, type KieClient } from './kie-client';
 import { mapKieError } from './kie-error';
@@ -61,10 +61,33 @@ async function createTask(client: KieClient, model: string, input: Record<string
   throw new ProviderError(`createTask ${model}: the answer has no taskId (got ${JSON.stringify(data)?.slice(0, 120)})`, { provider: 'kie' });
 }
 
+/** The record recordInfo answered, if it is about our task: an answer for another task must not become our output. */
+function ownRecord(record: KieTaskRecord | null | undefined, taskId: string): KieTaskRecord {
+  if (record?.taskId === taskId) return record;
+  throw new ProviderError(`recordInfo for task ${taskId} answered for task ${String(record?.taskId)}: not ours, its state and output are not used`, {
+    provider: 'kie',
+    jobId: taskId,
+    retryable: false,
+  });
+}
+
+/**
+ * The error of a generation stopped by its caller once a createTask was sent. Kie has no cancel
+ * endpoint, so stopping here does not stop the task: it is not a cancel, and the money goes on.
+ */
+function stoppedTask(taskId: string | undefined, model: string): CancelUnconfirmedError {
+  const task = taskId ? `task ${taskId}` : `the task createTask ${model} may have created (no answer yet, so no task id)`;
+  return new CancelUnconfirmedError(
+    'kie',
+    taskId ?? 'unknown',
+    `Kie has no cancel endpoint: ${task} may still be running at Kie and will be billed; see https://kie.ai/logs`,
+  );
+}
+
 /**
  * Creates a market task and polls recordInfo (at once, then from 25 ms growing 1.5x to 500 ms)
- * until it ends. Kie has no cancel: on abort or deadline polling stops, and the error says the
- * task goes on at Kie and is billed.
+ * until it ends. Kie has no cancel: on abort polling stops with CancelUnconfirmedError (once a
+ * createTask was sent), on the deadline with a TimeoutError naming the task.
  */
 export async function runKieTask(
   model: string,
@@ -76,19 +99,24 @@ export async function runKieTask(
   const timeoutMs = generationTimeoutMs(options.timeoutMs);
   const stop = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
   let taskId: string | undefined;
+  // Set just before the createTask request leaves (no await in between): from then on a task may exist.
+  let createSent = false;
   try {
     ctx.progress({ progress: 0.05, phase: 'queued' });
+    if (stop.aborted) throw new CanceledError();
+    createSent = true;
     taskId = await createTask(client, model, input, stop);
     ctx.setProviderJob({ provider: 'kie', jobId: taskId });
     let interval = options.pollIntervalMs ?? KIE_FIRST_POLL_MS;
     for (;;) {
-      const record = await client.call<KieTaskRecord>({
+      const answer = await client.call<KieTaskRecord | null>({
         method: 'GET',
         path: `/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(taskId)}`,
         what: `recordInfo ${taskId}`,
         jobId: taskId,
         signal: stop,
       });
+      const record = ownRecord(answer, taskId);
       if (record.state === 'success') return { taskId, result: parseResult(record), record };
       if (record.state === 'fail') {
         throw new GenerationFailedError('kie', `${record.failMsg || 'the task failed'}${record.failCode ? ` (failCode ${record.failCode})` : ''}`, taskId);
@@ -100,10 +128,16 @@ export async function runKieTask(
     }
   } catch (error) {
     if (stop.aborted) {
-      if (!taskId) throw ctx.signal.aborted ? new CanceledError() : new TimeoutError('kie createTask', timeoutMs);
-      const continues = `Kie has no cancel: task ${taskId} goes on at Kie and is billed (see https://kie.ai/logs)`;
-      ctx.logger.warn(`kie: stopped polling task ${taskId}; ${continues}`);
-      if (ctx.signal.aborted) throw new CanceledError(`Generation was stopped; ${continues}`, taskId);
+      // The generation's deadline fires the same signal, with a TimeoutError as its reason: that stays a timeout.
+      const deadline = BoardsError.isInstance(ctx.signal.reason) && ctx.signal.reason.code === 'TIMEOUT';
+      if (ctx.signal.aborted && !deadline) {
+        if (!createSent) throw new CanceledError();
+        const stopped = stoppedTask(taskId, model);
+        ctx.logger.warn(stopped.message);
+        throw stopped;
+      }
+      if (!taskId) throw new TimeoutError('kie createTask', timeoutMs);
+      ctx.logger.warn(`kie: stopped polling task ${taskId} at the deadline; Kie has no cancel: it goes on at Kie and is billed (see https://kie.ai/logs)`);
       throw new TimeoutError('kie task', timeoutMs, taskId);
     }
     throw mapKieError(error, taskId);

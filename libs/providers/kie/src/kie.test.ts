@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CanceledError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
+import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
 import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
 import { defineKieGenerator } from './kie-generator';
 import { runKieTask, uploadToKie } from './kie-task';
@@ -18,6 +20,31 @@ const failure = (p: Promise<unknown>) =>
     () => undefined,
     (e: unknown) => e,
   );
+/**
+ * A loopback hop in front of `target` (the emulator's Kie API) that asks recordInfo about
+ * `otherTaskId` whatever task was asked for: real answers, but about someone else's task.
+ */
+async function withMixedUpRecordInfo(target: string, otherTaskId: string, run: (baseUrl: string) => Promise<void>): Promise<void> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const path = (req.url ?? '').replace(/(recordInfo\?taskId=)[^&]+/, `$1${otherTaskId}`);
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const headers = { authorization: String(req.headers.authorization), 'content-type': String(req.headers['content-type'] ?? 'application/json') };
+      const answer = await fetch(`${target}${path}`, { method: req.method, headers, body });
+      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
 const image = defineKieGenerator({
   ...testImageSpec('kie-test-image', 'seedream/4.5-text-to-image'),
   toTaskInput: ({ prompt }) => ({ ...IMAGE_INPUT, prompt }),
@@ -54,7 +81,9 @@ describe('kie adapter', () => {
     const { artifacts, providerJobId } = await image.generate({ prompt: 'x' }, ctx);
     expect(artifacts).toEqual([expect.objectContaining({ type: 'image', width: 2048, height: 2048 })]);
     expect(providerJobId).toMatch(/^[0-9a-f]{32}$/);
-    expect(ctx.actualCosts).toEqual([{ reported: expect.stringMatching(/^cost_time=[\d.]+s$/) }]);
+    expect(ctx.actualCosts).toEqual([
+      { reported: expect.stringMatching(/^cost_time=[\d.]+s$/), billed: [{ unit: 'image', quantity: 1, what: 'resultUrls' }] },
+    ]);
   });
 
   it('turns an envelope error sent with HTTP 200 into a typed error: 402 insufficient credits, not retried', async () => {
@@ -101,15 +130,42 @@ describe('kie adapter', () => {
     expect((error as Error).message).toMatch(/Internal server error \(failCode 500\)/);
   });
 
-  it('stops polling when aborted and says the task goes on at Kie and is billed (Kie has no cancel)', async () => {
+  it('a stop while the task runs is not a cancel (Kie has none): CancelUnconfirmedError names the task, still running and billed', async () => {
     emulator.current.setJobDurationMs(30_000);
     const controller = new AbortController();
     const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
     const error = await failure(runKieTask(MODEL, INPUT, ctx, fast));
-    expect(error).toBeInstanceOf(CanceledError);
-    expect(error).toMatchObject({ jobId: ctx.providerJobs[0].jobId });
-    expect((error as Error).message).toMatch(/no cancel: task [0-9a-f]{32} goes on at Kie and is billed/);
+    expect(error).toBeInstanceOf(CancelUnconfirmedError);
+    expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', provider: 'kie', jobId: ctx.providerJobs[0].jobId });
+    expect((error as Error).message).toMatch(new RegExp(`no cancel endpoint: task ${ctx.providerJobs[0].jobId} may still be running at Kie and will be billed`));
     expect(ops().every((o) => o === 'createTask' || o === 'recordInfo')).toBe(true);
+  });
+
+  it('a stop while createTask is unanswered may leave a task: CancelUnconfirmedError; a stop before it is sent: CanceledError', async () => {
+    emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'hang' });
+    const controller = new AbortController();
+    const running = failure(runKieTask(MODEL, INPUT, createTestContext({ signal: controller.signal }), fast));
+    await emulator.current.nextRequest({ provider: 'kie', operation: 'createTask' });
+    controller.abort();
+    const error = await running;
+    expect(error).toBeInstanceOf(CancelUnconfirmedError);
+    expect((error as Error).message).toMatch(/no cancel endpoint: the task createTask bytedance\/seedance-1.5-pro may have created .* still be running at Kie and will be billed/);
+
+    emulator.current.clearRequests();
+    await expect(runKieTask(MODEL, INPUT, createTestContext({ signal: AbortSignal.abort() }), fast)).rejects.toBeInstanceOf(CanceledError);
+    expect(ops()).toEqual([]);
+  });
+
+  it("refuses a recordInfo answer about another task instead of taking its output as ours", async () => {
+    const other = await runKieTask(MODEL, INPUT, createTestContext(), fast);
+    await withMixedUpRecordInfo(emulator.current.baseUrls.kie, other.taskId, async (baseUrl) => {
+      const ctx = createTestContext();
+      const error = await failure(runKieTask(MODEL, INPUT, ctx, { ...fast, baseUrl }));
+      const ours = ctx.providerJobs[0].jobId;
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ provider: 'kie', retryable: false, jobId: ours });
+      expect((error as Error).message).toContain(`recordInfo for task ${ours} answered for task ${other.taskId}`);
+    });
   });
 
   it('stops at the deadline with a TimeoutError naming the task', async () => {

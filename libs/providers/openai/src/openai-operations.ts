@@ -23,12 +23,14 @@ export async function generateOpenAIImages(params: OpenAIImageParams, ctx: Gener
   } catch (error) {
     throw mapOpenAIError(error, openAITimeout(options));
   }
-  if ('usage' in response && response.usage) {
-    const u = response.usage;
-    ctx.reportActualCost({ reported: `input_tokens=${u.input_tokens} output_tokens=${u.output_tokens}` });
-  }
   const items = ('data' in response ? response.data : undefined) ?? [];
   if (items.length === 0) throw new GenerationFailedError('openai', 'the response held no image');
+  // Tokens are priced apart for input and output, so only the images returned are billed units core may price.
+  const usage = 'usage' in response && response.usage ? response.usage : undefined;
+  ctx.reportActualCost({
+    reported: usage ? `input_tokens=${usage.input_tokens} output_tokens=${usage.output_tokens}` : `images=${items.length}`,
+    billed: [{ unit: 'image', quantity: items.length, what: 'images returned' }],
+  });
   const artifacts: Artifact[] = [];
   for (const [i, item] of items.entries()) {
     ctx.progress({ progress: 0.8 + (0.18 * i) / items.length, phase: 'storing' });

@@ -8,6 +8,9 @@ import {
   pause,
   GenerationFailedError,
   TimeoutError,
+  collectUrls,
+  type ActualCost,
+  type BilledQuantity,
   type GeneratorContext,
 } from '@boards/core';
 import { generationTimeoutMs } from '@boards/config';
@@ -59,6 +62,18 @@ async function cancelPrediction(client: Replicate, id: string, ctx: GeneratorCon
   if (status === 'succeeded')
     ctx.logger.info(`replicate: prediction ${id} had already succeeded when canceled: it is billed and its output is kept at Replicate`);
   return { status, problem };
+}
+
+/**
+ * What Replicate reports of a finished prediction: no money, but its run time (what time-priced
+ * models bill) and, for a success, its output files (what an image model bills per image). Core
+ * prices the one that matches the generator's price.
+ */
+function reportedCost(prediction: ReplicatePrediction, seconds: number): ActualCost {
+  const files = prediction.status === 'succeeded' ? collectUrls(prediction.output).length : 0;
+  const billed: BilledQuantity[] = [{ unit: 'second', quantity: seconds, what: 'predict_time' }];
+  if (files > 0) billed.push({ unit: 'image', quantity: files, what: 'output files' });
+  return { reported: `predict_time=${seconds}s`, billed };
 }
 
 /** A create answer without a usable id cannot be polled or canceled: refuse it at once. */
@@ -132,9 +147,7 @@ export async function runReplicatePrediction(
     if (ctx.signal.aborted) throw stoppedError(job, problem, 'Generation was canceled; the Replicate prediction was canceled');
     throw new TimeoutError('replicate prediction', timeoutMs, prediction.id);
   }
-  if (prediction.metrics?.predict_time !== undefined) {
-    ctx.reportActualCost({ reported: `predict_time=${prediction.metrics.predict_time}s` });
-  }
+  if (prediction.metrics?.predict_time !== undefined) ctx.reportActualCost(reportedCost(prediction, prediction.metrics.predict_time));
   if (prediction.status === 'failed') {
     throw new GenerationFailedError('replicate', String(prediction.error ?? 'prediction failed'), prediction.id);
   }

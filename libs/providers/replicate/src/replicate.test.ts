@@ -31,6 +31,30 @@ describe('replicate adapter', () => {
     expect(ctx.actualCosts[0].reported).toMatch(/^predict_time=/);
   });
 
+  it('ends with a cost derived from what the prediction made (2 images x the price), not left at the estimate', async () => {
+    // The estimate of 1 image at $0.003 (its rate, as @boards/cost's estimateFromPrice records it); the model makes 2.
+    const priced = defineReplicateGenerator({
+      ...testImageSpec('replicate-priced', MODEL),
+      toModelInput: (input) => ({ ...input, num_outputs: 2 }),
+      estimateCost: () => ({ known: true, micros: 3_000, basis: '1 image x $0.003', rate: { unit: 'image', micros: 3_000 } }),
+      adapter: fast,
+    });
+    const ctx = createTestContext();
+    await priced.generate({ prompt: 'x' }, ctx);
+    expect(ctx.actualCosts).toEqual([
+      {
+        reported: expect.stringMatching(/^predict_time=[\d.]+s$/),
+        billed: [
+          { unit: 'second', quantity: expect.any(Number), what: 'predict_time' },
+          { unit: 'image', quantity: 2, what: 'output files' },
+        ],
+        micros: 6_000,
+        source: 'derived',
+        basis: '2 image (output files) x $0.003',
+      },
+    ]);
+  });
+
   it('polls with backoff when the job outlasts the blocking wait, reporting progress', async () => {
     // The job and the create's 1 s hold run on the emulator's clock, moved on by the test.
     emulator.current.setJobDurationMs(30_000);

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { storageDir, syncKeysToEnv, type ResolvedKeys } from '@boards/config';
 import {
   assertNotRetired,
@@ -48,6 +49,8 @@ interface Prepared {
   keys: ResolvedKeys;
   /** Live runs estimated above this ask first. */
   thresholdMicros: Micros;
+  /** Where the artifacts go, already checked writable. */
+  store: LocalArtifactStore;
 }
 
 /** What `plan` decided: where the call goes and what it is estimated to cost. */
@@ -58,12 +61,13 @@ interface Plan {
 
 /**
  * `boards generate <generator> --<input> value ...`, in named steps: prepare (load the
- * generator, parse and validate its input: exit 2, nothing sent), plan (live or emulator, the
+ * generator, parse and validate its input: exit 2, nothing sent; check the local files and the
+ * output directory: exit 2 or 3, nothing sent), plan (live or emulator, the
  * estimate), confirm (a costly live run), execute (generate with progress), report (the stored
  * artifacts and the actual cost).
  */
 export const generateCommand: Command = async (context) => {
-  const prepared = prepare(context);
+  const prepared = await prepare(context);
   if (prepared === 'help') return 0;
   const plan = planRun(context, prepared);
   await confirmRun(prepared, plan);
@@ -74,8 +78,12 @@ export const generateCommand: Command = async (context) => {
 
 type Context = Parameters<Command>[0];
 
-/** Loads the generator, parses its flags and validates the input; `help` when help was printed instead. */
-function prepare({ argv, output, cwd, env }: Context): Prepared | 'help' {
+/**
+ * Loads the generator, parses its flags and validates the input, then checks every local
+ * precondition of the run (input files, the output directory) so that nothing fails locally
+ * after the provider was paid; `help` when help was printed instead.
+ */
+async function prepare({ argv, output, cwd, env }: Context): Promise<Prepared | 'help'> {
   // The generator's flags are only known once it is loaded: find its id first.
   const first = parseArgs(argv, GENERATE_FLAGS, { allowUnknown: true });
   const id = first.positionals[0];
@@ -122,8 +130,13 @@ function prepare({ argv, output, cwd, env }: Context): Prepared | 'help' {
     knownFlags: [...ownFlags, ...inputSpecs.map((s) => s.name)],
   });
   validateInput(generator, raw);
-  checkLocalFiles(generator, fields, raw.input, cwd);
-  return { generator, args, input: raw.input, keys, thresholdMicros };
+  await checkLocalFiles(generator, fields, raw.input, cwd);
+  // Created and probed now: an unwritable --out (a path under /proc, a read-only or full disk)
+  // exits 3 before anything is sent, instead of after a billed job whose output is then lost.
+  const out = stringFlag(args, 'out');
+  const store = new LocalArtifactStore({ root: resolve(cwd, out ?? storageDir(env) ?? 'boards-output'), rootSetting: out === undefined ? undefined : '--out' });
+  await store.assertWritable(generator.id);
+  return { generator, args, input: raw.input, keys, thresholdMicros, store };
 }
 
 /** Live or emulator, and the estimate of the input actually sent; says both (and a deprecation) on stderr. */
@@ -146,11 +159,9 @@ async function confirmRun({ args, thresholdMicros }: Prepared, { mode, estimate 
 }
 
 /** Generates with progress on stderr, against the embedded emulator in emulator mode. */
-async function execute({ output, env }: Context, { generator, args, input }: Prepared, { mode }: Plan): Promise<RunOutcome> {
+async function execute({ output, env }: Context, { generator, input, store }: Prepared, { mode }: Plan): Promise<RunOutcome> {
   const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
   try {
-    const out = stringFlag(args, 'out');
-    const store = new LocalArtifactStore({ root: out ?? storageDir(env), rootSetting: out === undefined ? undefined : '--out' });
     return await runGeneration(generator, input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
   } finally {
     await embedded?.stop();
