@@ -3,7 +3,6 @@
  * `{error}` on stdout with --json) and returns the exit code from exit-codes.ts.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from './commands/command';
 import { reportError } from './error-report';
 import { usageError } from './errors';
@@ -55,8 +54,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
 }
 
+/**
+ * The version of the packages this command ships with: the release's fixed group (@boards/core and
+ * the rest are versioned together), not this workspace-private CLI package, which is never released.
+ */
 function version(output: Output): number {
-  const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(require.resolve('@boards/core/package.json'), 'utf8')) as { version: string };
   output.result(version);
   output.document({ version });
   return ExitCode.OK;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, runCliInProcess, startCli, tempDir, type CliResult, removeTempDirs } from './cli-process';
 
@@ -17,6 +17,7 @@ beforeAll(() => {
     describeJson: runCliInProcess(['describe', 'nano-banana', '--json']),
     help: runCliInProcess(['--help']),
     unknownCommand: runCliInProcess(['frobnicate', '--json']),
+    version: runCliInProcess(['--version']),
   };
 });
 
@@ -133,5 +134,15 @@ describe('boards live plan', () => {
     // ...but with the key it would not fit a $0.05 budget.
     expect(plan.totalIfAllKeys.micros).toBeGreaterThan(50_000);
     expect(plan).toMatchObject({ budgetUsd: '0.05', fits: true, runCommand: 'npx nx run-many -t test-live --projects=tag:fal' });
+  });
+});
+
+describe('boards --version', () => {
+  it("prints the release version of the packages it ships with (the fixed group's), not the private CLI package's 0.0.0", async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../../libs/core/package.json'), 'utf8')) as { version: string };
+    const { code, stdout } = await runs.version;
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(version);
+    expect(version).not.toBe('0.0.0');
   });
 });
