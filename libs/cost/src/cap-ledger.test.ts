@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CapLedger, renderCaps } from './cap-ledger';
@@ -26,6 +26,14 @@ describe('cap settings', () => {
       monthlyMicros: 50_000_000,
     });
     expect(() => capsFromEnv({ BOARDS_LIVE_BUDGET_MONTHLY_USD: 'plenty' })).toThrow(/BOARDS_LIVE_BUDGET_MONTHLY_USD: expected a dollar amount/);
+  });
+
+  it('refuses an absurd cap as a typo, as it refuses an absurd run budget', () => {
+    expect(() => capsFromEnv({ BOARDS_LIVE_BUDGET_DAILY_USD: '99999999999999999999' })).toThrow(
+      /BOARDS_LIVE_BUDGET_DAILY_USD: "99999999999999999999" is not a plausible cap: at most \$100000/,
+    );
+    expect(() => capsFromEnv({ BOARDS_LIVE_BUDGET_MONTHLY_USD: '100000.01' })).toThrow(/BOARDS_LIVE_BUDGET_MONTHLY_USD/);
+    expect(capsFromEnv({ BOARDS_LIVE_BUDGET_MONTHLY_USD: '100000' }).monthlyMicros).toBe(100_000_000_000);
   });
 
   it('keeps the directory ledger in BOARDS_LIVE_LEDGER_DIR (relative to the workspace root), else .live-ledger there', () => {
@@ -91,6 +99,20 @@ describe('cap ledger (directory backend)', () => {
     expect((await ledger.summary()).day.spentUsd).toBe('0.00');
     await ledger.settle(held, 30_000);
     expect((await ledger.summary()).day.spentUsd).toBe('0.03');
+  });
+
+  it('refuses to spend on a torn ledger line, naming the file, the line and the repair', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'caps-torn-'));
+    const ledger = dirLedger({ dailyMicros: 5_000_000, monthlyMicros: null }, at('2026-12-01T10:00:00Z'), root);
+    await ledger.reserve('flux-pro', known(55_000), allow);
+    const file = join(root, 'live', '2026-12.jsonl');
+    appendFileSync(file, '{"t":"reserve","id":"x","generatorId":"fl');
+    const torn = readFileSync(file, 'utf8').split('\n').length;
+    await expect(ledger.reserve('flux-pro', known(55_000), allow)).rejects.toMatchObject({
+      code: 'INVALID_CONFIG',
+      message: expect.stringContaining(`${file} line ${torn} is not a JSON line`),
+    });
+    await expect(ledger.reserve('flux-pro', known(55_000), allow)).rejects.toThrow(/fix or remove that line/);
   });
 
   it('keeps emulator runs in their own rehearsal namespace', async () => {

@@ -1,10 +1,11 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { sum, type Micros } from '@boards/core';
 import type { CapGrant, CapNamespace, CapReservation, CapStore } from './cap-ledger';
-import type { Caps, Periods } from './caps';
+import { LEDGER_DIR_VARIABLE, type Caps, type Periods } from './caps';
 import { withDirLock } from './dir-lock';
+import { readJsonLines } from './jsonl';
 
 type Line =
   | { t: 'reserve'; id: string; generatorId: string; micros: Micros; day: string; at: string; pid: number; host: string }
@@ -66,16 +67,8 @@ export class DirectoryCapStore implements CapStore {
 
   /** Each reservation counts at its estimate, or at its settled amount once settled. */
   private read(periods: Periods): { dayMicros: Micros; monthMicros: Micros } {
-    let text = '';
-    try {
-      text = readFileSync(join(this.dir, `${periods.month}.jsonl`), 'utf8');
-    } catch {
-      // nothing spent this month
-    }
     const counted = new Map<string, { day: string; micros: Micros }>();
-    for (const raw of text.split('\n')) {
-      if (!raw.trim()) continue;
-      const line = JSON.parse(raw) as Line;
+    for (const line of readJsonLines<Line>(join(this.dir, `${periods.month}.jsonl`), LEDGER_DIR_VARIABLE)) {
       if (line.t === 'reserve') counted.set(line.id, { day: line.day, micros: line.micros });
       else {
         const held = counted.get(line.id);

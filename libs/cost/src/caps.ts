@@ -28,14 +28,23 @@ export function periodsAt(at: Date): Periods {
   return { day, month: day.slice(0, 7) };
 }
 
+/** The largest daily or monthly cap taken: anything above is a typo (an extra digit or twenty), not a plan. */
+export const MAX_CAP_USD = '100000';
+
 function capFrom(env: NodeJS.ProcessEnv, variable: string): Micros | null {
   const raw = env[variable]?.trim();
   if (!raw) return null;
+  let micros: Micros;
   try {
-    return usd(raw);
+    micros = usd(raw);
   } catch {
     throw new InvalidConfigError(variable, `expected a dollar amount such as 5.00, got ${JSON.stringify(raw)}`);
   }
+  // Beyond 2^53 micro-dollars the sums the caps are checked with lose cents, so such a cap caps nothing.
+  if (!Number.isSafeInteger(micros) || micros > usd(MAX_CAP_USD)) {
+    throw new InvalidConfigError(variable, `${JSON.stringify(raw)} is not a plausible cap: at most $${MAX_CAP_USD}`);
+  }
+  return micros;
 }
 
 /** Reads BOARDS_LIVE_BUDGET_DAILY_USD and BOARDS_LIVE_BUDGET_MONTHLY_USD (both optional). */

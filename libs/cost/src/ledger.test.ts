@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BudgetExceededError } from '@boards/core';
@@ -34,6 +34,18 @@ describe('run ledger', () => {
     ]);
   });
 
+  it('refuses to reserve on a torn ledger line, naming the file and the line', async () => {
+    const dir = freshDir();
+    const ledger = new RunLedger(dir);
+    await ledger.reserve('a', known(10_000), budget, 'live');
+    const file = join(dir, 'ledger.jsonl');
+    appendFileSync(file, '{"generatorId":"b","mic');
+    await expect(ledger.reserve('b', known(10_000), budget, 'live')).rejects.toMatchObject({
+      code: 'INVALID_CONFIG',
+      message: expect.stringContaining(`${file} line 2 is not a JSON line`),
+    });
+  });
+
   it('refuses an unknown cost unless explicitly allowed', async () => {
     const ledger = new RunLedger(freshDir());
     const unknown = { known: false as const, reason: 'duration unknown' };
@@ -58,7 +70,9 @@ describe('run ledger', () => {
     `;
     const run = () =>
       new Promise<number>((resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', join(__dirname, '../../../tools/register-sources.js'), '-e', script, dir, String(startAt)], { cwd: __dirname });
+        const child = spawn(process.execPath, ['-r', join(__dirname, '../../../tools/register-sources.js'), '-e', script, dir, String(startAt)], {
+          cwd: __dirname,
+        });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.on('error', reject);

@@ -1,9 +1,10 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BudgetExceededError, formatUsd, redactSecrets, sum, type CostEstimate, type Micros } from '@boards/core';
 import type { Budget } from './budget';
 import { withDirLock } from './dir-lock';
 import { costLogLine } from './format';
+import { readJsonLines } from './jsonl';
 
 /** One paid call reserved against the run's budget. */
 export interface LedgerEntry {
@@ -105,14 +106,5 @@ export class RunLedger {
 }
 
 function readLines<T>(file: string): T[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
+  return readJsonLines<T>(file, 'BOARDS_LIVE_RUN_DIR');
 }
