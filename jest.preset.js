@@ -31,6 +31,8 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
     displayName: path.basename(projectDir),
     rootDir: projectDir,
     testEnvironment: 'node',
+    // Nx's own loading of the workspace-root .env is undone: @boards/config is the one .env loader.
+    setupFiles: [path.join(__dirname, 'libs/testing/nx-dotenv.js')],
     // No watchman on these machines: jest would try to start it first.
     watchman: false,
     transform: { '^.+\\.(t|j)s$': swc },

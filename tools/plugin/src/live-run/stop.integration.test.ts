@@ -6,100 +6,34 @@
  * possibly still billed. A run through a loopback gateway that is not the emulator is charged to
  * the real caps. Integration tier: whole processes, seconds each (`nx run tools:test-integration`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { liveRun, startExternalEmulator, until, workspaceRoot as root, type EmulatorDoc, type ExternalControl, type LoggedRequest } from '../../test-support/live-process';
 
-const root = join(__dirname, '../../../..');
-const nx = join(root, 'node_modules/nx/dist/bin/nx.js');
-const boards = join(root, 'tools/cli/bin/boards.js');
-const KEYS = {
-  REPLICATE_API_TOKEN: 'r8_PLANTEDstop0a1b2c3d4e5f6g7h8i9j',
-  FAL_KEY: 'PLANTEDstopid:PLANTEDstopsecret_9z8y7x',
-  KIE_API_KEY: 'kiePLANTEDstop0123456789abcdef0',
-};
-
-interface EmulatorDoc {
-  controlUrl: string;
-  url: string;
-  baseUrls: Record<string, string>;
-}
-interface LoggedRequest {
-  provider: string;
-  operation: string;
-  path: string;
-  query?: Record<string, string>;
-}
+const KEYS = { REPLICATE_API_TOKEN: 'r8_PLANTEDstop0a1b2c3d4e5f6g7h8i9j', FAL_KEY: 'PLANTEDstopid:PLANTEDstopsecret_9z8y7x', KIE_API_KEY: 'kiePLANTEDstop0123456789abcdef0' };
 
 let work: string;
-let emulator: ChildProcess;
+let emulator: Awaited<ReturnType<typeof startExternalEmulator>>;
 let doc: EmulatorDoc;
+let control: ExternalControl;
 
-/** The environment of a user's shell: no variable of the Nx task or live run this test itself runs in. */
-function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NX_|BOARDS_|JEST_)/.test(k) && !(k in KEYS)));
-  return { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true', BOARDS_LIVE_LEDGER_DIR: join(work, 'ledger'), ...extra };
-}
-
-async function until<T>(what: string, ms: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${doc.controlUrl}/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-const requests = async (): Promise<LoggedRequest[]> => {
-  const raw = (await (await control('GET', 'requests')).json()) as LoggedRequest[] | { requests: LoggedRequest[] };
-  return (Array.isArray(raw) ? raw : raw.requests).filter((r) => r.provider !== 'control');
-};
+const requests = () => control.requests();
 const jobOf = (r: LoggedRequest) => r.query?.taskId ?? /\/(?:predictions|requests)\/([^/?]+)/.exec(r.path)?.[1];
 const SUBMITS = new Set(['replicate submit', 'fal submit', 'kie createTask']);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'live-stop-'));
-  emulator = spawn(process.execPath, [boards, 'emulator', '--port', '0', '--job-ms', '0', '--json', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  emulator.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  doc = await until('boards emulator --json', 30_000, () => {
-    try {
-      return JSON.parse(out) as EmulatorDoc;
-    } catch {
-      return undefined;
-    }
-  });
+  emulator = await startExternalEmulator();
+  ({ doc, control } = emulator);
 }, 40_000);
 
 afterAll(() => {
-  emulator?.kill();
+  emulator?.process.kill();
   rmSync(work, { recursive: true, force: true });
 });
-
-/** A live run the way a user starts one from a terminal: `npx nx run-many` in a process group of its own. */
-function liveRun(projects: string[], env: Record<string, string>) {
-  const child = spawn(
-    process.execPath,
-    [nx, 'run-many', '-t', 'test-live', `--projects=${projects.join(',')}`, `--parallel=${projects.length}`, '--skip-nx-cache'],
-    {
-      cwd: root,
-      env: userEnv(env),
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-  return { child, exited, output: () => output };
-}
 
 /** The newest run directory under .live-runs written after `since`. */
 function runDirSince(since: number): string | undefined {
@@ -125,10 +59,10 @@ const emulatorEnv = () => ({
 
 describe.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s to the process group of a live run', (signal) => {
   it('cancels every job it submitted, and names the Kie task as possibly still billed', async () => {
-    await control('DELETE', 'requests');
-    await control('PUT', 'job-duration', { ms: 30_000 });
+    await control.send('DELETE', 'requests');
+    await control.send('PUT', 'job-duration', { ms: 30_000 });
     const since = Date.now();
-    const run = liveRun(['flux-pro', 'nano-banana', 'kie-seedream-4-5'], emulatorEnv());
+    const run = liveRun(['flux-pro', 'nano-banana', 'kie-seedream-4-5'], { ...emulatorEnv(), BOARDS_LIVE_LEDGER_DIR: join(work, 'ledger') });
     const submitted = await until('three submits', 60_000, async () => {
       const subs = (await requests()).filter((r) => SUBMITS.has(`${r.provider} ${r.operation}`));
       return subs.length >= 3 ? subs : undefined;
@@ -175,7 +109,7 @@ describe('a live run through a host that is not the emulator', () => {
   afterAll(() => new Promise((resolve) => gateway.close(resolve)));
 
   it('is charged to the real caps and never reported as free', async () => {
-    await control('PUT', 'job-duration', { ms: 0 });
+    await control.send('PUT', 'job-duration', { ms: 0 });
     const port = (gateway.address() as AddressInfo).port;
     const ledger = join(work, 'gateway-ledger');
     const run = liveRun(['flux-pro'], {
