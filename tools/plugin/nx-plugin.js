@@ -19,3 +19,46 @@ function liveRunHooks() {
 exports.name = '@boards/tools';
 exports.preTasksExecution = (options, context) => (mayBeLiveRun(context) ? liveRunHooks().preTasksExecution(options, context) : undefined);
 exports.postTasksExecution = (options, context) => (mayBeLiveRun(context) ? liveRunHooks().postTasksExecution(options, context) : undefined);
+
+// Targets are inferred from the files a project has, as Nx's own plugins infer theirs, so a
+// project.json declares no empty target: `jest.config.js` -> test; a `*.live.test.ts` -> test-live
+// (so a generator package gets its paid target by having a live test); a `*.integration.test.ts`
+// -> test-integration; `tsconfig.json` -> typecheck; `tsconfig.lib.json` -> build; every project
+// -> lint. What each target runs (command, inputs, cache, the emulator configuration) is in
+// nx.json's targetDefaults. Cheap on purpose: every Nx command computes the graph with it.
+const { existsSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+
+const INFERRED_FROM = '{libs,packages,tools}/**/{project.json,jest.config.js,tsconfig.json,tsconfig.lib.json,*.live.test.ts,*.integration.test.ts}';
+
+function projectRootOf(file, workspaceRoot) {
+  for (let dir = dirname(file); dir !== '.' && dir !== ''; dir = dirname(dir)) {
+    if (existsSync(join(workspaceRoot, dir, 'project.json'))) return dir;
+  }
+  return undefined;
+}
+
+function targetFor(file) {
+  if (file.endsWith('.live.test.ts')) return 'test-live';
+  if (file.endsWith('.integration.test.ts')) return 'test-integration';
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return { 'project.json': 'lint', 'jest.config.js': 'test', 'tsconfig.json': 'typecheck', 'tsconfig.lib.json': 'build' }[base];
+}
+
+exports.createNodesV2 = [
+  INFERRED_FROM,
+  (files, _options, context) => {
+    const targets = new Map();
+    for (const file of files) {
+      if (file.includes('/node_modules/') || file.includes('/dist/') || file.includes('/files/')) continue;
+      const root = projectRootOf(file, context.workspaceRoot);
+      const target = root && targetFor(file);
+      if (!target) continue;
+      // A config file of a nested folder (a fixture's jest.config.js) is not the project's own.
+      if (!target.startsWith('test-') && dirname(file) !== root) continue;
+      if (!targets.has(root)) targets.set(root, {});
+      targets.get(root)[target] = {};
+    }
+    return [...targets].map(([root, found]) => [join(root, 'project.json'), { projects: { [root]: { targets: found } } }]);
+  },
+];
