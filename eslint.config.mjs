@@ -23,8 +23,19 @@ const layers = (testExtras = {}) => [
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/files/**/*.template', '**/__fixtures__/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/files/**/*.template', '**/__fixtures__/**'] },
   ...tseslint.configs.recommended,
+  // JavaScript is linted too (bins, the jest environment and reporter, scripts, the published .mjs
+  // consumer): CommonJS files may require, and Node's globals are there.
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }] },
+  },
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },

@@ -3,6 +3,7 @@
  * `{error}` on stdout with --json) and returns the exit code from exit-codes.ts.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from './commands/command';
 import { reportError } from './error-report';
 import { usageError } from './errors';
@@ -59,7 +60,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
  * the rest are versioned together), not this workspace-private CLI package, which is never released.
  */
 function version(output: Output): number {
-  const { version } = JSON.parse(readFileSync(require.resolve('@boards/core/package.json'), 'utf8')) as { version: string };
+  // The CLI lives in the workspace beside the packages it ships with (it is never published itself).
+  const { version } = JSON.parse(readFileSync(join(__dirname, '../../../libs/core/package.json'), 'utf8')) as { version: string };
   output.result(version);
   output.document({ version });
   return ExitCode.OK;
