@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import jsoncParser from 'jsonc-eslint-parser';
 
 /** The layers of DESIGN.md as `@nx/enforce-module-boundaries` constraints; `testExtras` adds what tests of a layer may use besides. */
 const layers = (testExtras = {}) => [
@@ -47,6 +48,34 @@ export default [
       '@nx/enforce-module-boundaries': layers(),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  // Each package's declared dependencies stay true to what its production code imports (nothing
+  // declared and unused, nothing used and undeclared); tests and fixtures are not production.
+  {
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          buildTargets: ['build'],
+          checkMissingDependencies: true,
+          checkObsoleteDependencies: true,
+          checkVersionMismatches: false,
+          // @boards/testing/nx-dotenv parses .env with Nx's own dotenv, resolved from the nx install (an optional
+          // peer); @boards/testing uses jest's globals (describe, it), which no import shows (a peer dependency).
+          ignoredDependencies: ['dotenv', 'dotenv-expand', 'jest'],
+          ignoredFiles: [
+            '{projectRoot}/**/*.test.ts',
+            '{projectRoot}/**/*.spec.ts',
+            '{projectRoot}/**/__fixtures__/**',
+            '{projectRoot}/jest.config.js',
+            '{projectRoot}/test-support/**',
+          ],
+        },
+      ],
     },
   },
   // Core's media tests take well-formed samples from the emulator's encoders (a test-only import).
