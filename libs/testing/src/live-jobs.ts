@@ -58,7 +58,7 @@ export function readJobs(runDir: string): JobLine[] {
   return [...jobs.values()].map((job) => ({ ...job, status: job.status ?? 'possibly-running' }));
 }
 
-/** "flux-pro: replicate job abc123 canceled" (one line of the run summary). */
+/** "<generator>: <provider> job <id> canceled" (one line of the run summary). */
 export function describeJob(job: JobLine): string {
   const what = `${job.generator}: ${job.provider} job ${job.jobId}`;
   switch (job.status) {
