@@ -63,7 +63,11 @@ export function loadKeys(options: ConfigSourceOptions = {}): ResolvedKeys {
   }
   for (const descriptor of providers()) combineKeyParts(resolved, descriptor);
 
+  // The emulator's dummy keys are public and obviously fake: redacting them (and every 8-character
+  // run of them, such as "emulator") would only blank ordinary words out of messages.
+  const dummies = new Set(providers().map((d) => d.emulatorKey));
   for (const [name, value] of Object.entries(resolved.values)) {
+    if (dummies.has(value)) continue;
     if (name in json || known.includes(name) || isSecretName(name)) registerSecret(value);
   }
   return resolved;

@@ -1,4 +1,5 @@
 import { isObject, sendJson, type Ctx } from './http';
+import { hasControlToken } from './control-token';
 import { parseFault } from './faults';
 import type { ProviderDef } from './provider';
 import { parseJobDuration, parseRegistration } from './settings';
@@ -21,7 +22,8 @@ function jsonBody(ctx: Ctx): unknown {
 }
 
 /**
- * The cross-process control API under `/__emulator` (no credentials):
+ * The cross-process control API under `/__emulator` (no credentials on loopback; a bearer token
+ * on any other host, see control-token.ts):
  * GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration `{ms}`,
  * GET|POST models `{provider, model, output}`. An `x-boards-test-id` header (or a `testId`
  * field) scopes POST faults, DELETE faults and PUT job-duration to that test.
@@ -41,9 +43,16 @@ export function createControlProvider(state: EmulatorState): ProviderDef {
     id: 'control',
     internal: true,
     prefix: ['__emulator'],
-    authorize: () => true,
+    // No token (loopback): open, as the test rig expects. With one: only `Authorization: Bearer <token>`.
+    authorize: (ctx) => state.controlToken === undefined || hasControlToken(ctx.req.headers.authorization, state.controlToken),
     error,
-    unauthorized: (ctx) => error(ctx, 401, 'Unauthorized'),
+    unauthorized: (ctx) =>
+      sendJson(
+        ctx,
+        401,
+        { error: 'Unauthorized: the control API needs Authorization: Bearer <control token> (printed when boards-emulator started)' },
+        { 'www-authenticate': 'Bearer realm="boards-emulator control"' },
+      ),
     routes: [
       {
         operation: 'health',

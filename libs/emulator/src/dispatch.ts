@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFault } from './fault-response';
 import { testIdOf } from './faults';
-import { matchPath, parseJson, readBody, sendText, type Ctx } from './http';
+import { BodyTooLargeError, cutAfterAnswer, matchPath, parseJson, readBody, sendJson, sendText, type Ctx } from './http';
 import { describeMultipart, parseMultipart, type ParsedMultipart } from './multipart';
 import type { ProviderDef, Route } from './provider';
 import { credentialFingerprint, redactHeaders, redactQuery } from './recorder';
@@ -59,7 +59,15 @@ export async function dispatch(
   const method = (req.method ?? 'GET').toUpperCase();
   const provider = providerFor(segments[0]);
   const found = findRoute(provider, method, segments);
-  const raw = await readBody(req);
+  let raw: Buffer;
+  let tooLarge: BodyTooLargeError | undefined;
+  try {
+    raw = await readBody(req, state.maxBodyBytes);
+  } catch (err) {
+    if (!(err instanceof BodyTooLargeError)) throw err;
+    tooLarge = err;
+    raw = Buffer.alloc(0);
+  }
   const contentType = String(req.headers['content-type'] ?? '');
   const json = /json/i.test(contentType) || !contentType ? parseJson(raw) : undefined;
   const form = /^multipart\/form-data/i.test(contentType) ? await parseMultipart(raw, contentType).catch(() => null) : undefined;
@@ -85,8 +93,16 @@ export async function dispatch(
   });
   if (log) res.on('close', () => log(`${method} ${url.pathname} -> ${record.status || 'no answer'} (${record.provider}/${record.operation})`));
   const ctx: Ctx = { req, res, method, path: url.pathname, query: url.searchParams, raw, json, form, testId, record, truncate: false };
+  if (tooLarge) {
+    // An answer in the API's own error shape, not a cut connection: clients report a 413 for what it is.
+    if (!tooLarge.drained) cutAfterAnswer(req, res);
+    if (provider) return provider.error(ctx, 413, tooLarge.message);
+    return sendJson(ctx, 413, { error: tooLarge.message });
+  }
   if (replay && segments[0] !== '__emulator') return replay.handle(ctx);
   if (!provider) return sendText(ctx, 404, `Not found: no emulated API at ${url.pathname}`);
+  // Every control path, known or not, is closed without the token: a 404 would tell what exists.
+  if (provider.id === 'control' && !provider.authorize(ctx)) return provider.unauthorized(ctx);
   if (badTestId) return provider.error(ctx, 400, badTestId);
   try {
     const fault = state.faults.takeForRequest(provider.id, record.operation, testId);

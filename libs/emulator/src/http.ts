@@ -2,7 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ParsedMultipart } from './multipart';
 import type { RecordedRequest } from './types';
 
-const MAX_BODY_BYTES = 512 * 1024 * 1024;
+/** Largest request body the emulator reads (`maxBodyBytes` of startEmulator lowers it). */
+export const MAX_BODY_BYTES = 512 * 1024 * 1024;
+/**
+ * Past the cap, at most this many more bytes (and at most the cap again) are read and dropped, so
+ * a client that sends its whole upload before reading gets the 413 on a connection that stays
+ * usable; a longer body is answered at once and its connection cut a little later.
+ */
+const MAX_DISCARD_BYTES = 256 * 1024 * 1024;
+/** How long a client answered before its upload ended may keep sending (and read the 413) before the connection is cut, ms. */
+const CUT_AFTER_ANSWER_MS = 2_000;
 
 /** Everything a route handler needs about one request. */
 export interface Ctx {
@@ -28,21 +37,56 @@ export interface Ctx {
 
 export type Headers = Record<string, string | number>;
 
-export function readBody(req: IncomingMessage): Promise<Buffer> {
+/** A request body longer than the cap; `drained` when it was read to its end (the connection stays usable). */
+export class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError';
+  constructor(
+    readonly limit: number,
+    readonly drained: boolean,
+  ) {
+    super(`The request body is larger than ${limit} bytes, the emulator's limit`);
+  }
+}
+
+/**
+ * The request body, up to `limit` bytes. A longer one rejects with BodyTooLargeError instead of
+ * cutting the connection, so the caller can answer 413: its bytes are dropped, not kept.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const budget = Math.min(limit, MAX_DISCARD_BYTES);
+    const declared = Number(req.headers['content-length']);
+    // Announced beyond what is worth reading: answer before a byte of it arrives.
+    if (declared > limit + budget) return reject(new BodyTooLargeError(limit, false));
     const parts: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (part: Buffer) => {
       size += part.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
+      if (!over && size <= limit) return void parts.push(part);
+      if (!over) {
+        over = true;
+        parts.length = 0;
       }
-      parts.push(part);
+      if (size > limit + budget) reject(new BodyTooLargeError(limit, false));
     });
-    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('end', () => (over ? reject(new BodyTooLargeError(limit, true)) : resolve(Buffer.concat(parts))));
     req.on('error', reject);
+  });
+}
+
+/**
+ * For an answer given before the request's body ended: the client may read it while it still
+ * sends (Node drops the rest of the body), and the connection is cut CUT_AFTER_ANSWER_MS after
+ * the answer if the body has not ended by then. Closing at once would reset the connection
+ * under an unread body, and the client could lose the answer.
+ */
+export function cutAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.once('finish', () => {
+    if (req.complete) return;
+    setTimeout(() => {
+      if (!req.complete) req.socket?.destroy();
+    }, CUT_AFTER_ANSWER_MS).unref();
   });
 }
 

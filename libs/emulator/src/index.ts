@@ -17,7 +17,8 @@ export {
   type LoadedRecording,
 } from './recording';
 export { replayPrefix } from './replay';
-export { scrubRecordingText, keptHeaders, provenanceOf, KEPT_HEADERS, EMULATOR_HEADER } from './scrub';
+export { scrubRecordingText, scrubStrings, SecretFragments, keptHeaders, provenanceOf, KEPT_HEADERS, EMULATOR_HEADER } from './scrub';
+export { isLoopbackHost } from './control-token';
 export { TEST_ID_HEADER } from './faults';
 export { providerInputSchema } from './schemas';
 export type { FieldRule, Rules } from './validate';
@@ -31,6 +32,8 @@ export {
   onShutdownSignal,
   ServiceUsageError,
   SERVICE_HELP,
+  CONTROL_TOKEN_VARIABLE,
+  packageVersion,
   type ServiceOptions,
   type ServiceIo,
   type EmulatorDocument,

@@ -11,8 +11,9 @@ import { startEmulator } from './server';
 import { parseServiceArgs } from './service';
 import type { Emulator } from './types';
 
-// Planted credentials: none may reach a recording file.
-const REPLICATE_KEY = 'r8_PLANTED_replicate_0123456789';
+// Planted credentials: none may reach a recording file. Every run of 8 characters of a key is
+// scrubbed, so none holds a word the recordings use ("replicate" would scrub replicate.delivery).
+const REPLICATE_KEY = 'r8_PLANTED_rpl_0123456789';
 const FAL_KEY = 'falid-PLANTED-4567:falsecret-PLANTED-89ab';
 const OPENAI_KEY = 'sk-PLANTED-openai-cdef0123';
 const QUERY_KEY = 'qk-PLANTED-query-4455';

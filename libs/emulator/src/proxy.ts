@@ -4,7 +4,7 @@
  * scrubbed recording is saved that the emulator replays later (`loadRecording`, `replay`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { send, type Ctx } from './http';
 import type { Lifetime } from './lifetime';
@@ -15,7 +15,7 @@ import type { ProviderDef } from './provider';
 import { SECRET_HEADERS, SECRET_QUERY } from './recorder';
 import { ORIGIN_PLACEHOLDER, type RecordedApi, type RecordedBody, type RecordedExchange, type Recording } from './recording';
 import { replayPrefix } from './replay';
-import { EMULATOR_HEADER, keptHeaders, provenanceOf, scrubRecordingText } from './scrub';
+import { EMULATOR_HEADER, keptHeaders, provenanceOf, scrubRecordingText, scrubStrings, SecretFragments } from './scrub';
 
 /** The APIs a proxy can forward (every recorded API but output files). */
 export type UpstreamApi = Exclude<RecordedApi, 'files'>;
@@ -158,7 +158,8 @@ export class UpstreamProxy {
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
       const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : (err as Error).cause ? String((err as Error).cause) : (err as Error).message;
-      this.log?.(`proxy: ${ctx.method} ${route.base}${path} failed: ${reason}`);
+      // The path and the reason may carry what the caller sent (a key in a path segment): none of it reaches the log.
+      this.log?.(scrubRecordingText(`proxy: ${ctx.method} ${route.base}${path} failed: ${reason}`, requestSecrets(ctx)));
       provider.error(ctx, timedOut ? 504 : 502, `The emulator's upstream ${route.base} did not answer ${ctx.method} ${path}: ${reason}`);
       return true;
     }
@@ -167,7 +168,7 @@ export class UpstreamProxy {
     try {
       this.recorder?.add(exchange);
     } catch (err) {
-      this.log?.(`proxy: could not record ${ctx.method} ${path}: ${(err as Error).message}`);
+      this.log?.(scrubRecordingText(`proxy: could not record ${ctx.method} ${path}: ${(err as Error).message}`, secrets));
     }
     // Upstream base URLs in the answer become the emulator's, so a client following them stays on the proxy.
     const text = isText(answerHeaders['content-type'], body) ? relocate(body.toString('utf8'), this.upstreams, this.origin) : undefined;
@@ -255,6 +256,10 @@ interface Session {
   recording: Recording;
   /** The headers of every upstream answer: the recording's provenance. */
   answers: Array<Record<string, string>>;
+  /** Every credential the session's requests carried so far: none of their runs of 8 characters is written. */
+  secrets: SecretFragments;
+  /** The media files kept beside the recording, checked again when a later request brings a new credential. */
+  media: Array<{ index: number; path: string; mimeType: string }>;
 }
 
 /** Keeps one recording per test id (`x-boards-test-id`, else "proxy") and provider, rewritten after each exchange. */
@@ -272,13 +277,16 @@ class ProxyRecorder {
 
   add(e: Exchange): void {
     const provider = providerOf(e.api);
-    const session = this.session(e.ctx.testId, provider, e.ctx.req.headers['user-agent']);
+    const session = this.session(e.ctx.testId, provider, e.ctx.req.headers['user-agent'], e.secrets);
     if (!session) return;
     if (session.recording.exchanges.length >= MAX_RECORDED_EXCHANGES) {
-      this.log?.(`proxy: ${session.file} holds ${MAX_RECORDED_EXCHANGES} exchanges; ${e.ctx.method} ${e.path} is not recorded`);
+      this.log?.(scrubRecordingText(`proxy: ${session.file} holds ${MAX_RECORDED_EXCHANGES} exchanges; ${e.ctx.method} ${e.path} is not recorded`, e.secrets));
       return;
     }
-    const scrub = (text: string) => scrubRecordingText(relocate(text, this.upstreams, ORIGIN_PLACEHOLDER), e.secrets);
+    // A credential first seen now may have been echoed by an earlier answer (the upstream knew it): scrub what is kept again.
+    if (session.secrets.addAll(e.secrets)) this.scrubAgain(session);
+    // Scrubbed before the upstream's base URLs become the placeholder: the emulator's own path words stay intact.
+    const scrub = (text: string) => relocate(scrubRecordingText(text, session.secrets), this.upstreams, ORIGIN_PLACEHOLDER);
     const request = requestOf(e.ctx, scrub);
     const { recording } = session;
     if (recording.provenance.model === 'unknown') {
@@ -291,7 +299,7 @@ class ProxyRecorder {
     const exchange: RecordedExchange = {
       api: e.api,
       method: e.ctx.method,
-      path: e.path,
+      path: scrub(e.path),
       ...(request === undefined ? {} : { request }),
       status: e.status,
       headers: keptHeaders(e.headers, scrub),
@@ -303,7 +311,24 @@ class ProxyRecorder {
     writeFileSync(session.file, `${JSON.stringify(recording, null, 2)}\n`);
   }
 
-  private session(testId: string | undefined, provider: string, userAgent: string | undefined): Session | undefined {
+  /** Scrubs the session's kept exchanges, provenance and input with its secrets, and drops kept media that holds a run of one. */
+  private scrubAgain(session: Session): void {
+    const scrub = (text: string) => session.secrets.scrub(text);
+    const { recording } = session;
+    recording.provenance = scrubStrings(recording.provenance, scrub);
+    recording.input = scrubStrings(recording.input, scrub);
+    recording.exchanges = recording.exchanges.map((exchange) => scrubStrings(exchange, scrub));
+    session.media = session.media.filter(({ index, path, mimeType }) => {
+      const bytes = readFileSync(path);
+      if (!session.secrets.foundIn(bytes)) return true;
+      unlinkSync(path);
+      recording.exchanges[index].body = standInOf(mimeType, bytes);
+      this.log?.(`proxy: a kept media file of ${session.file} held part of a credential; it is recorded as a stand-in`);
+      return false;
+    });
+  }
+
+  private session(testId: string | undefined, provider: string, userAgent: string | undefined, secrets: readonly string[]): Session | undefined {
     const key = `${testId ?? ''}\n${provider}`;
     const found = this.sessions.get(key);
     if (found) return found;
@@ -312,18 +337,23 @@ class ProxyRecorder {
       this.full = true;
       return undefined;
     }
-    const name = fileSafe(testId ?? 'proxy');
+    // The test id names the file: a credential in it must not (the header is the caller's to fill).
+    const fragments = new SecretFragments(secrets);
+    const generator = testId === undefined ? 'proxy' : scrubRecordingText(testId, fragments);
+    const name = fileSafe(generator);
     const session: Session = {
       file: join(this.dir, `${name}.${provider}.json`),
       mediaDir: `${name}.${provider}`,
       answers: [],
+      secrets: fragments,
+      media: [],
       recording: {
         format: 'boards-recording/1',
         provenance: {
-          generator: testId ?? 'proxy',
+          generator,
           provider,
           model: 'unknown',
-          sdk: sdkOf(userAgent),
+          sdk: scrubRecordingText(sdkOf(userAgent), fragments),
           recordedAt: new Date().toISOString().slice(0, 10),
           mode: 'emulator',
         },
@@ -338,24 +368,34 @@ class ProxyRecorder {
   private body(e: Exchange, scrub: (text: string) => string, session: Session, n: number): RecordedBody {
     if (e.body.length === 0) return { empty: true };
     if (isText(e.headers['content-type'], e.body)) {
-      const text = scrub(e.body.toString('utf8'));
+      const text = e.body.toString('utf8');
+      // JSON is scrubbed value by value: a scrubbed run must never cut an escape sequence of the text.
       try {
-        return { json: JSON.parse(text) };
+        return { json: scrubStrings(JSON.parse(text) as unknown, scrub) };
       } catch {
-        return { text };
+        return { text: scrub(text) };
       }
     }
     const mimeType = (e.headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim();
-    if (e.body.length <= KEEP_MEDIA_BYTES) {
-      mkdirSync(join(this.dir, session.mediaDir), { recursive: true });
-      const file = `${session.mediaDir}/${n}.${EXTENSIONS[mimeType] ?? 'bin'}`;
-      writeFileSync(join(this.dir, file), e.body);
-      return { file, mimeType };
+    if (e.body.length > KEEP_MEDIA_BYTES) return standInOf(mimeType, e.body);
+    // Bytes are not scrubbed (that would break the media): media holding part of a credential becomes a stand-in.
+    if (session.secrets.foundIn(e.body)) {
+      this.log?.(`proxy: the answer to ${e.ctx.method} ${scrub(e.path)} held part of a credential; it is recorded as a stand-in`);
+      return standInOf(mimeType, e.body);
     }
-    const png = mimeType === 'image/png' ? pngSize(e.body) : undefined;
-    const seconds = mimeType.startsWith('audio/wav') ? wavDurationSeconds(e.body) : undefined;
-    return { standIn: { mimeType, ...png, ...(seconds === undefined ? {} : { durationSeconds: seconds }) }, sizeBytes: e.body.length };
+    mkdirSync(join(this.dir, session.mediaDir), { recursive: true });
+    const file = `${session.mediaDir}/${n}.${EXTENSIONS[mimeType] ?? 'bin'}`;
+    writeFileSync(join(this.dir, file), e.body);
+    session.media.push({ index: n - 1, path: join(this.dir, file), mimeType });
+    return { file, mimeType };
   }
+}
+
+/** A generated stand-in of the same kind and size as `bytes` (PNG size and WAV duration kept). */
+function standInOf(mimeType: string, bytes: Buffer): RecordedBody {
+  const png = mimeType === 'image/png' ? pngSize(bytes) : undefined;
+  const seconds = mimeType.startsWith('audio/wav') ? wavDurationSeconds(bytes) : undefined;
+  return { standIn: { mimeType, ...png, ...(seconds === undefined ? {} : { durationSeconds: seconds }) }, sizeBytes: bytes.length };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -366,7 +406,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function requestOf(ctx: Ctx, scrub: (text: string) => string): unknown {
   if (ctx.raw.length === 0) return undefined;
   const described = ctx.form ? describeMultipart(ctx.form) : ctx.json !== undefined ? ctx.json : { size: ctx.raw.length };
-  return JSON.parse(scrub(JSON.stringify(scrubFields(described))));
+  return scrubStrings(scrubFields(described), scrub);
 }
 
 /** The model a request addressed, when it says: Replicate's route or version, fal's endpoint, OpenAI's `model`. */

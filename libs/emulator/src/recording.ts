@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
  * A sanitized recording of one live run of a generator: what the provider
@@ -57,12 +57,58 @@ export interface LoadedRecording extends Recording {
   baseDir: string;
 }
 
+/**
+ * Reads a recording. Its media paths must stay inside the recording's folder (a recording is
+ * data someone else may have written: `../../etc/passwd` or a link out of the folder is refused
+ * here, and again when replay reads the file).
+ */
 export function loadRecording(path: string): LoadedRecording {
   const data = JSON.parse(readFileSync(path, 'utf8')) as Recording;
   if (data.format !== 'boards-recording/1') throw new Error(`${path} is not a boards recording (format ${String(data.format)})`);
-  return { ...data, baseDir: dirname(path) };
+  if (!Array.isArray(data.exchanges)) throw new Error(`${path} is not a boards recording (no exchanges list)`);
+  const loaded: LoadedRecording = { ...data, baseDir: dirname(path) };
+  data.exchanges.forEach((exchange, i) => {
+    const file = isObjectBody(exchange?.body) && 'file' in exchange.body ? exchange.body.file : undefined;
+    if (file === undefined) return;
+    const problem = typeof file !== 'string' ? 'is not a string' : mediaProblem(loaded, file);
+    // A file missing now is answered with an error when asked for, so a recording can be fixed while it replays.
+    if (problem && problem !== 'missing') throw new Error(`${path}: media file ${JSON.stringify(file)} of exchange ${i + 1} ${problem}`);
+  });
+  return loaded;
 }
 
+const isObjectBody = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null;
+
+/** Why a recorded media file cannot be served ('missing' when it is not there), or undefined when it can. */
+function mediaProblem(recording: LoadedRecording, file: string): string | undefined {
+  const folder = resolve(recording.baseDir);
+  const lexical = resolve(folder, file);
+  if (isAbsolute(file) || !inside(folder, lexical)) return "is outside the recording's folder";
+  let real: string;
+  try {
+    // Links resolved: a link inside the folder that points out of it is outside too.
+    real = realpathSync(lexical);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    return `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+  return inside(realpathSync(folder), real) ? undefined : "is outside the recording's folder";
+}
+
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+/** A recorded media file that cannot be served; `message` names it as the recording does (relative to it). */
+export class RecordedFileError extends Error {
+  override name = 'RecordedFileError';
+}
+
+/** The bytes of a recorded media file, only from inside the recording's folder (checked again now: files change). */
 export function readRecordedFile(recording: LoadedRecording, file: string): Buffer {
-  return readFileSync(join(recording.baseDir, file));
+  const problem = mediaProblem(recording, file);
+  if (problem === 'missing') throw new RecordedFileError(`media file ${JSON.stringify(file)} (relative to the recording) is missing`);
+  if (problem) throw new RecordedFileError(`media file ${JSON.stringify(file)} ${problem}`);
+  return readFileSync(realpathSync(resolve(recording.baseDir, file)));
 }

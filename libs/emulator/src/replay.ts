@@ -2,7 +2,15 @@ import { sendJson, send, type Ctx } from './http';
 import { encodeMp4 } from './media/mp4';
 import { encodePng } from './media/png';
 import { encodeWav } from './media/wav';
-import { ORIGIN_PLACEHOLDER, readRecordedFile, type LoadedRecording, type RecordedApi, type RecordedBody, type RecordedExchange } from './recording';
+import {
+  ORIGIN_PLACEHOLDER,
+  readRecordedFile,
+  RecordedFileError,
+  type LoadedRecording,
+  type RecordedApi,
+  type RecordedBody,
+  type RecordedExchange,
+} from './recording';
 
 /** Where each recorded API lives on the emulator. */
 const PREFIXES: Array<[string, RecordedApi]> = [
@@ -56,8 +64,17 @@ export class ReplayServer {
     }
     const exchange = queue.length > 1 ? (queue.shift() as RecordedExchange) : queue[0];
     this.served.add(exchange);
-    const { bytes, contentType } = this.body(exchange.body);
-    send(ctx, exchange.status, bytes, { ...exchange.headers, ...(contentType ? { 'content-type': contentType } : {}) });
+    try {
+      const { bytes, contentType } = this.body(exchange.body);
+      send(ctx, exchange.status, bytes, { ...exchange.headers, ...(contentType ? { 'content-type': contentType } : {}) });
+    } catch (err) {
+      // A recording that cannot be served as written (missing media, a path out of its folder, a header
+      // Node refuses) answers why, so the client sees the recording's fault instead of a dropped connection.
+      const g = this.recording.provenance.generator;
+      const reason =
+        err instanceof RecordedFileError ? err.message : `the recorded answer cannot be sent (${err instanceof Error ? err.message : String(err)})`;
+      if (!ctx.res.headersSent) sendJson(ctx, 500, { error: `replay of ${g}: ${ctx.method} ${ctx.path}: ${reason}` });
+    }
   }
 
   private body(body: RecordedBody): { bytes: Buffer; contentType?: string } {

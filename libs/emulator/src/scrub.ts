@@ -11,13 +11,96 @@ const MIN_SECRET_LENGTH = 8;
 /** Response headers a recording keeps (everything else is dropped). */
 export const KEPT_HEADERS: readonly string[] = ['content-type', 'x-request-id', 'x-fal-request-id', 'x-fal-billable-units', 'retry-after', 'retry-after-ms'];
 
+/** What stands where a secret (or a run of one) stood. */
+const REDACTED = '[REDACTED]';
+
+const startIndex = (text: string, at: number) => ((text.charCodeAt(at) & 0xff) << 8) | (text.charCodeAt(at + 1) & 0xff);
+
 /**
- * Scrubs a text for a recording: every value of `secrets` (8 characters or more), any
+ * The secrets of a recording, as every run of MIN_SECRET_LENGTH characters of each: an upstream
+ * that echoes a key's tail (in `x-request-id`, in an error) leaks it as surely as the whole key,
+ * so no such run may be written. Grows as a session's requests bring more credentials.
+ */
+export class SecretFragments {
+  private readonly secrets = new Set<string>();
+  private readonly windows = new Set<string>();
+  /** The same windows as UTF-8 bytes read as latin1, for binary media. */
+  private readonly byteWindows = new Set<string>();
+  /** Flags by the low bytes of a window's first two characters: most positions of a text fail here. */
+  private readonly starts = new Uint8Array(65536);
+  private readonly byteStarts = new Uint8Array(65536);
+
+  constructor(secrets: Iterable<string> = []) {
+    this.addAll(secrets);
+  }
+
+  get size(): number {
+    return this.secrets.size;
+  }
+
+  /** Adds secrets (shorter ones are ignored: they would scrub ordinary words); true when one was new. */
+  addAll(secrets: Iterable<string>): boolean {
+    let grew = false;
+    for (const secret of secrets) {
+      if (secret.length < MIN_SECRET_LENGTH || this.secrets.has(secret)) continue;
+      this.secrets.add(secret);
+      grew = true;
+      const bytes = Buffer.from(secret, 'utf8').toString('latin1');
+      for (const [from, windows, starts] of [
+        [secret, this.windows, this.starts],
+        [bytes, this.byteWindows, this.byteStarts],
+      ] as const) {
+        for (let i = 0; i + MIN_SECRET_LENGTH <= from.length; i++) {
+          const window = from.slice(i, i + MIN_SECRET_LENGTH);
+          windows.add(window);
+          starts[startIndex(window, 0)] = 1;
+        }
+      }
+    }
+    return grew;
+  }
+
+  /** Replaces each run of characters covered by windows of the secrets with one '[REDACTED]'. */
+  scrub(text: string): string {
+    const runs = this.runs(text, this.windows, this.starts);
+    if (runs.length === 0) return text;
+    let out = '';
+    let copied = 0;
+    for (const [start, end] of runs) {
+      out += text.slice(copied, start) + REDACTED;
+      copied = end;
+    }
+    return out + text.slice(copied);
+  }
+
+  /** True when the bytes hold a run of MIN_SECRET_LENGTH bytes of a secret's UTF-8 form. */
+  foundIn(bytes: Buffer): boolean {
+    return this.runs(bytes.toString('latin1'), this.byteWindows, this.byteStarts, true).length > 0;
+  }
+
+  /** The covered runs, [start, end) each, in one pass with a Set lookup only where a window can start. */
+  private runs(text: string, windows: Set<string>, starts: Uint8Array, first = false): Array<[number, number]> {
+    const runs: Array<[number, number]> = [];
+    if (windows.size === 0) return runs;
+    for (let i = 0; i + MIN_SECRET_LENGTH <= text.length; i++) {
+      if (starts[startIndex(text, i)] === 0 || !windows.has(text.slice(i, i + MIN_SECRET_LENGTH))) continue;
+      const last = runs[runs.length - 1];
+      if (last && i <= last[1]) last[1] = i + MIN_SECRET_LENGTH;
+      else runs.push([i, i + MIN_SECRET_LENGTH]);
+      if (first) break;
+    }
+    return runs;
+  }
+}
+
+/**
+ * Scrubs a text for a recording: every run of 8 characters or more of a value of `secrets`, any
  * `Bearer|Token|Key <token>` and the values of credential-like query parameters in every URL.
  */
-export function scrubRecordingText(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= MIN_SECRET_LENGTH && out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+export function scrubRecordingText(text: string, secrets: readonly string[] | SecretFragments = []): string {
+  const fragments = secrets instanceof SecretFragments ? secrets : new SecretFragments(secrets);
+  // Runs of secrets first: a URL re-serialized below may percent-encode a key's characters out of reach.
+  let out = fragments.scrub(text);
   out = out.replace(/\b(Bearer|Token|Key)\s+[A-Za-z0-9_\-.:]{12,}/g, '$1 [REDACTED]');
   return out.replace(/https?:\/\/[^\s"'<>\\]+/g, (url) => {
     try {
@@ -31,9 +114,20 @@ export function scrubRecordingText(text: string, secrets: readonly string[] = []
       }
       return changed ? parsed.toString() : url;
     } catch {
-      return url;
+      // Not a URL any more (a scrubbed run in its host, say): its credential parameters go all the same.
+      return url.replace(/([?&])([^=&#]*)=([^&#]*)/g, (param, sep: string, name: string) => (SECRET_PARAM.test(name) ? `${sep}${name}=%5BSCRUBBED%5D` : param));
     }
   });
+}
+
+/** `value` with every string in it (object keys too) passed through `scrub`: JSON is scrubbed as values, never as text. */
+export function scrubStrings<T>(value: T, scrub: (text: string) => string): T {
+  if (typeof value === 'string') return scrub(value) as T;
+  if (Array.isArray(value)) return value.map((item) => scrubStrings(item, scrub)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [scrub(key), scrubStrings(field, scrub)])) as T;
+  }
+  return value;
 }
 
 /** The response headers a recording keeps, scrubbed. */

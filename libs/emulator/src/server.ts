@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createControlProvider } from './control';
+import { controlTokenProblem, isLoopbackHost, randomControlToken } from './control-token';
 import { dispatch } from './dispatch';
 import { createFilesProvider } from './files';
 import type { ProviderDef } from './provider';
@@ -18,6 +19,28 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/**
+ * Creates the record folder, or says plainly that the path is not one: a `--record-to` that
+ * names a file must not read as a failure to listen.
+ */
+function ensureFolder(path: string): void {
+  let isDirectory: boolean | undefined;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    isDirectory = undefined;
+  }
+  if (isDirectory === false) throw new TypeError(`recordTo ${path} is not a directory`);
+  try {
+    mkdirSync(path, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new TypeError(
+      `recordTo ${path} cannot be created as a directory (${code === 'ENOTDIR' ? 'a part of it is a file' : (code ?? (error as Error).message)})`,
+    );
+  }
+}
+
 /** Starts the emulator: a real HTTP server on loopback (ephemeral port by default). */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';
@@ -26,7 +49,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (options.recordTo && Object.keys(upstreams).length === 0) throw new TypeError('recordTo needs an upstream: it records what the upstream answers');
   const timeout = options.upstreamTimeoutMs;
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) throw new RangeError('upstreamTimeoutMs must be a positive integer (ms)');
-  if (options.recordTo) mkdirSync(options.recordTo, { recursive: true });
+  const maxBodyBytes = options.maxBodyBytes;
+  if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0))
+    throw new RangeError('maxBodyBytes must be a positive integer (bytes)');
+  if (options.controlToken !== undefined) {
+    const problem = controlTokenProblem(options.controlToken);
+    if (problem) throw new TypeError(`controlToken ${problem}`);
+  }
+  // Off loopback the control API is reachable from other machines: never without a token.
+  const controlToken = options.controlToken ?? (isLoopbackHost(host) ? undefined : randomControlToken());
+  if (options.recordTo) ensureFolder(options.recordTo);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -37,6 +69,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const { port } = server.address() as AddressInfo;
   const state = new EmulatorState(`http://${urlHost(host)}:${port}`, jobDurationMs);
+  if (maxBodyBytes !== undefined) state.maxBodyBytes = maxBodyBytes;
+  if (controlToken !== undefined) state.controlToken = controlToken;
   // Each provider's routes are built on the first request under its prefix (its handlers load then).
   const built = new Map<string, ProviderDef>([createFilesProvider(state.files), createControlProvider(state)].map((def) => [def.prefix[0], def]));
   const providerFor = (segment: string | undefined): ProviderDef | undefined => {
@@ -59,8 +93,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       : undefined;
   server.on('request', (req, res) => {
     dispatch(req, res, state, providerFor, options.log, replay, proxy).catch((err: unknown) => {
-      options.log?.(`emulator: request failed: ${err instanceof Error ? err.message : String(err)}`);
-      res.destroy();
+      const message = err instanceof Error ? err.message : String(err);
+      options.log?.(`emulator: request failed: ${message}`);
+      // An answer says what went wrong; only a connection that can no longer carry one is cut.
+      if (res.headersSent || !res.socket || res.socket.destroyed) return void res.destroy();
+      try {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: `Emulator error: ${message}` }));
+      } catch {
+        res.destroy();
+      }
     });
   });
   options.log?.(`emulator listening on ${state.url}`);
@@ -70,6 +112,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: state.url,
     baseUrls,
+    ...(controlToken !== undefined ? { controlToken } : {}),
     replicateBaseUrl: state.replicateBaseUrl,
     falBaseUrl: state.falBaseUrl,
     openaiBaseUrl: state.openaiBaseUrl,

@@ -2,10 +2,13 @@
  * The emulator as a service: the `boards-emulator` command (bin/boards-emulator.js) and the
  * document it prints. Imports nothing but the emulator, so the published package runs alone.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { controlTokenProblem, isLoopbackHost, randomControlToken } from './control-token';
 import { parseUpstreams } from './proxy';
 import { loadRecording, type LoadedRecording } from './recording';
 import { startEmulator } from './server';
-import type { Emulator, JobDuration } from './types';
+import type { Emulator, EmulatorOptions, JobDuration } from './types';
 
 /** Options of `boards-emulator`, parsed by {@link parseServiceArgs}. */
 export interface ServiceOptions {
@@ -21,7 +24,14 @@ export interface ServiceOptions {
   upstreamTimeoutMs?: number;
   /** `--replay FILE`: serve this recording instead of emulating. */
   replay?: string;
+  /** `--version`: print the package version and exit. */
+  version?: boolean;
+  /** `--control-token T`: the bearer token the control API requires (else BOARDS_EMULATOR_CONTROL_TOKEN). */
+  controlToken?: string;
 }
+
+/** The environment variable that gives the control token when `--control-token` does not. */
+export const CONTROL_TOKEN_VARIABLE = 'BOARDS_EMULATOR_CONTROL_TOKEN';
 
 /** A bad command line: the message names the flag; exit status 2. */
 export class ServiceUsageError extends Error {
@@ -30,14 +40,16 @@ export class ServiceUsageError extends Error {
 
 export const SERVICE_HELP = `Usage: boards-emulator [--host H] [--port N] [--job-ms N] [--json] [--quiet]
                        [--upstream provider=URL ...] [--record-to DIR] [--upstream-timeout-ms N] [--replay FILE]
+                       [--control-token T] [--help] [--version]
 
 Serves the Replicate, fal.ai and OpenAI HTTP APIs for the official SDKs, until SIGTERM or Ctrl-C.
 
-  --host H     interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+  --host H     interface to bind (default 127.0.0.1; 0.0.0.0 for every interface). Off loopback the
+               emulator is reachable from other machines: the control API then requires a token
   --port N     TCP port, 0 for one chosen by the OS (default 0)
   --job-ms N   simulated provider work time of each job, ms (default: a realistic time per model, a tenth
                of its typical latency, so queued, running and cancel paths run; 0 = instant)
-  --json       print one JSON document {url, baseUrls: {replicate, fal, openai}, controlUrl}
+  --json       print one JSON document {url, baseUrls: {replicate, fal, openai}, controlUrl[, controlToken]}
                on stdout instead of the text lines
   --quiet      no request log on stderr
   --upstream provider=URL
@@ -52,12 +64,19 @@ Serves the Replicate, fal.ai and OpenAI HTTP APIs for the official SDKs, until S
                deadline of one upstream call (default 90000)
   --replay FILE
                serve a recording (answers in recorded order, 501 for anything not recorded)
-  --help       this text
+  --control-token T
+               bearer token the control API (/__emulator) requires: Authorization: Bearer T, else 401
+               (default: $BOARDS_EMULATOR_CONTROL_TOKEN; off loopback without either, a random one, printed
+               at startup; on loopback without either, none)
+  -h, --help   this text
+  --version    the package version
 
 Health: GET <url>/__emulator/health. SIGTERM or SIGINT closes the server and exits 0.`;
 
-const VALUE_FLAGS = ['host', 'port', 'job-ms', 'upstream', 'record-to', 'upstream-timeout-ms', 'replay'] as const;
-const BOOLEAN_FLAGS = ['json', 'quiet', 'help'] as const;
+const VALUE_FLAGS = ['host', 'port', 'job-ms', 'upstream', 'record-to', 'upstream-timeout-ms', 'replay', 'control-token'] as const;
+const BOOLEAN_FLAGS = ['json', 'quiet', 'help', 'version'] as const;
+/** Short forms, as most commands take them. */
+const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
 
 function integerFlag(flag: string, text: string, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) > max) throw new ServiceUsageError(`--${flag} must be an integer from 0 to ${max}, not "${text}"`);
@@ -70,7 +89,7 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
   const upstream: string[] = [];
   const booleans = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = SHORT_FLAGS[argv[i]] ?? argv[i];
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!match) throw new ServiceUsageError(`boards-emulator takes no arguments (got "${arg}"); see --help`);
     const [, name, inline] = match;
@@ -97,6 +116,9 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
   if (recordTo !== undefined && upstream.length === 0) throw new ServiceUsageError('--record-to needs --upstream: it records what the upstream answers');
   if (values.has('replay') && upstream.length > 0)
     throw new ServiceUsageError('--replay and --upstream do not go together: a replay answers from the recording');
+  const controlToken = values.get('control-token');
+  const tokenProblem = controlToken === undefined ? undefined : controlTokenProblem(controlToken);
+  if (tokenProblem) throw new ServiceUsageError(`--control-token ${tokenProblem}`);
   return {
     host,
     port: values.has('port') ? integerFlag('port', values.get('port') as string, 65535) : 0,
@@ -110,7 +132,18 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
       ? { upstreamTimeoutMs: Math.max(1, integerFlag('upstream-timeout-ms', values.get('upstream-timeout-ms') as string, 3_600_000)) }
       : {}),
     ...(values.has('replay') ? { replay: values.get('replay') as string } : {}),
+    ...(booleans.has('version') ? { version: true } : {}),
+    ...(controlToken !== undefined ? { controlToken } : {}),
   };
+}
+
+/** The version in the package's package.json (next to src/ and dist/ alike). */
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** What `boards-emulator --json` (and `npx boards emulator --json`) print about a running emulator. */
@@ -119,13 +152,16 @@ export interface EmulatorDocument {
   /** By provider id: every emulated provider's base URL. */
   baseUrls: Record<string, string>;
   controlUrl: string;
+  /** The control API's bearer token, when the service generated one (a token the caller gave is not repeated). */
+  controlToken?: string;
 }
 
-export function emulatorDocument(emulator: Pick<Emulator, 'url' | 'baseUrls'>): EmulatorDocument {
+export function emulatorDocument(emulator: Pick<Emulator, 'url' | 'baseUrls'>, generatedControlToken?: string): EmulatorDocument {
   return {
     url: emulator.url,
     baseUrls: { ...emulator.baseUrls },
     controlUrl: `${emulator.url}/__emulator`,
+    ...(generatedControlToken !== undefined ? { controlToken: generatedControlToken } : {}),
   };
 }
 
@@ -135,6 +171,10 @@ export interface ServiceIo {
   stderr(text: string): void;
   /** Calls `stop` once when the service must shut down. */
   onShutdown(stop: () => void): void;
+  /** Where BOARDS_EMULATOR_CONTROL_TOKEN is read (default for the process: process.env; none when absent). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Starts the emulator (default startEmulator): a test can see the options without binding a host. */
+  start?: (options: EmulatorOptions) => Promise<Emulator>;
 }
 
 /** Calls `stop` once, on the process's first SIGTERM or SIGINT. */
@@ -154,6 +194,7 @@ export function emulatorUrlLines(doc: EmulatorDocument): string[] {
     `emulator listening on ${doc.url}`,
     ...Object.entries(doc.baseUrls).map(([id, url]) => `  ${id.padEnd(10)} ${url}`),
     `  control    ${doc.controlUrl}  (GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration)`,
+    ...(doc.controlToken !== undefined ? [`  control token ${doc.controlToken}  (send Authorization: Bearer <token> to the control API)`] : []),
   ];
 }
 
@@ -161,7 +202,11 @@ const processIo: ServiceIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   onShutdown: onShutdownSignal,
+  env: process.env,
 };
+
+/** The listen failures of a server (anything else is not the address's fault). */
+const LISTEN_REASONS: Record<string, string> = { EADDRINUSE: 'in use', EACCES: 'permission denied', EADDRNOTAVAIL: 'no such address' };
 
 /**
  * Runs `boards-emulator`: starts the emulator, prints its URLs, serves until shutdown, then
@@ -181,33 +226,58 @@ export async function runEmulatorService(argv: readonly string[], io: ServiceIo 
     io.stdout(`${SERVICE_HELP}\n`);
     return 0;
   }
+  if (options.version) {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  const usage = (message: string) => {
+    io.stderr(`boards-emulator: ${message}\n`);
+    return 2;
+  };
+  if (options.recordTo !== undefined && existsAsNonDirectory(options.recordTo)) return usage(`--record-to ${options.recordTo} is not a directory`);
+  const envToken = io.env?.[CONTROL_TOKEN_VARIABLE] || undefined;
+  const envTokenProblem = envToken === undefined ? undefined : controlTokenProblem(envToken);
+  if (envTokenProblem) return usage(`${CONTROL_TOKEN_VARIABLE} ${envTokenProblem}`);
+  const loopback = isLoopbackHost(options.host);
+  // Off loopback, the control API (faults, the request log) is open to the network: never without a token.
+  const generatedToken = options.controlToken === undefined && envToken === undefined && !loopback ? randomControlToken() : undefined;
+  const controlToken = options.controlToken ?? envToken ?? generatedToken;
   let replay: LoadedRecording | undefined;
   try {
     replay = options.replay ? loadRecording(options.replay) : undefined;
   } catch (error) {
-    io.stderr(`boards-emulator: --replay ${options.replay}: ${(error as Error).message}\n`);
-    return 2;
+    return usage(`--replay ${options.replay}: ${(error as Error).message}`);
   }
   let emulator: Emulator;
   try {
     const log = options.quiet ? undefined : (line: string) => (line.startsWith('emulator listening') ? undefined : io.stderr(`${line}\n`));
-    emulator = await startEmulator({
+    emulator = await (io.start ?? startEmulator)({
       host: options.host,
       port: options.port,
       jobDurationMs: options.jobDurationMs,
       log,
+      ...(controlToken !== undefined ? { controlToken } : {}),
       ...(options.upstream ? { upstream: options.upstream, recordTo: options.recordTo, upstreamTimeoutMs: options.upstreamTimeoutMs } : {}),
       ...(replay ? { replay } : {}),
     });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'EADDRINUSE' ? 'in use' : code === 'EACCES' ? 'permission denied' : code === 'EADDRNOTAVAIL' ? 'no such address' : (error as Error).message;
-    io.stderr(`boards-emulator: cannot listen on ${options.host}:${options.port}: ${reason}\n`);
+    const { code, syscall } = error as NodeJS.ErrnoException;
+    // Only a failure to listen is about the address; anything else says what it is.
+    if (syscall === 'listen') {
+      io.stderr(`boards-emulator: cannot listen on ${options.host}:${options.port}: ${LISTEN_REASONS[code ?? ''] ?? (error as Error).message}\n`);
+    } else {
+      io.stderr(`boards-emulator: ${(error as Error).message}\n`);
+    }
     return 1;
   }
   const stopped = new Promise<void>((resolve) => io.onShutdown(resolve));
-  const doc = emulatorDocument(emulator);
+  if (!loopback) {
+    io.stderr(
+      `boards-emulator: warning: listening on ${options.host}: the emulator is reachable from other machines; ` +
+        `its control API (/__emulator) answers only Authorization: Bearer <control token>${generatedToken ? ' (printed on stdout)' : ''}\n`,
+    );
+  }
+  const doc = emulatorDocument(emulator, generatedToken);
   if (options.json) {
     io.stdout(`${JSON.stringify(doc)}\n`);
   } else {
@@ -217,4 +287,12 @@ export async function runEmulatorService(argv: readonly string[], io: ServiceIo 
   if (!options.quiet) io.stderr('boards-emulator: stopping\n');
   await emulator.stop();
   return 0;
+}
+
+function existsAsNonDirectory(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

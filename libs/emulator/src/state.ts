@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { FaultRegistry } from './faults';
 import { FileStore } from './files';
+import { MAX_BODY_BYTES } from './http';
 import { Lifetime } from './lifetime';
 import { ByteLru } from './media/cache';
 import { seedBytes } from './media/seed';
@@ -30,6 +31,10 @@ export class EmulatorState {
   readonly media = new ByteLru(MEDIA_CACHE_BYTES);
   /** Models a test registered by output kind, by `${provider} ${model}`. */
   readonly registered = new Map<string, OutputKind>();
+  /** Largest request body read; a longer one is answered 413. */
+  maxBodyBytes = MAX_BODY_BYTES;
+  /** When set, the control API (`/__emulator`) answers only requests with `Authorization: Bearer <it>`. */
+  controlToken?: string;
   /** Proxy mode: the upstream of each forwarded API, and where recordings go. */
   proxy?: { upstreams: Record<string, string>; recordTo?: string };
   /** Job durations scoped to one test (`x-boards-test-id`), in insertion order. */

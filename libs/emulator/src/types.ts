@@ -45,6 +45,17 @@ export interface EmulatorOptions {
   recordTo?: string;
   /** Deadline of one upstream call, ms. Default 90 000. */
   upstreamTimeoutMs?: number;
+  /**
+   * Largest request body read, bytes (default 512 MB). A longer body is answered 413 in the
+   * provider's error shape; lower it to test that path without a large upload.
+   */
+  maxBodyBytes?: number;
+  /**
+   * Bearer token the control API (`/__emulator/...`) requires (`Authorization: Bearer <token>`,
+   * else 401). Default: none on a loopback host; on any other host a random one, since the control
+   * API changes what every client gets (read it from `Emulator.controlToken`).
+   */
+  controlToken?: string;
   /** Quiet by default; a function to receive log lines (one per answered request, never a key). */
   log?: (line: string) => void;
 }
@@ -125,6 +136,8 @@ export interface Emulator {
   readonly falBaseUrl: string;
   /** `${url}/openai/v1`: the openai SDK's `baseURL`. */
   readonly openaiBaseUrl: string;
+  /** The token the control API requires (see `EmulatorOptions.controlToken`), or undefined when it needs none. */
+  readonly controlToken?: string;
   /** In replay mode: recorded exchanges no request has asked for yet. */
   unservedReplay(): import('./recording').RecordedExchange[];
   /** Every request received so far, oldest first. */
