@@ -3,6 +3,7 @@
  * document it prints. Imports nothing but the emulator, so the published package runs alone.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { controlTokenProblem, isLoopbackHost, randomControlToken } from './control-token';
 import { parseUpstreams } from './proxy';
@@ -75,8 +76,6 @@ Health: GET <url>/__emulator/health. SIGTERM or SIGINT closes the server and exi
 
 const VALUE_FLAGS = ['host', 'port', 'job-ms', 'upstream', 'record-to', 'upstream-timeout-ms', 'replay', 'control-token'] as const;
 const BOOLEAN_FLAGS = ['json', 'quiet', 'help', 'version'] as const;
-/** Short forms, as most commands take them. */
-const SHORT_FLAGS: Record<string, string> = { '-h': '--help' };
 
 function integerFlag(flag: string, text: string, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) > max) throw new ServiceUsageError(`--${flag} must be an integer from 0 to ${max}, not "${text}"`);
@@ -84,27 +83,48 @@ function integerFlag(flag: string, text: string, max: number): number {
 }
 
 /** Parses `boards-emulator` arguments (`--flag value` or `--flag=value`). */
-export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
-  const values = new Map<string, string>();
-  const upstream: string[] = [];
-  const booleans = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = SHORT_FLAGS[argv[i]] ?? argv[i];
-    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-    if (!match) throw new ServiceUsageError(`boards-emulator takes no arguments (got "${arg}"); see --help`);
-    const [, name, inline] = match;
-    if ((BOOLEAN_FLAGS as readonly string[]).includes(name)) {
-      if (inline !== undefined) throw new ServiceUsageError(`--${name} takes no value`);
-      booleans.add(name);
-    } else if ((VALUE_FLAGS as readonly string[]).includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new ServiceUsageError(`--${name} needs a value`);
-      if (name === 'upstream') upstream.push(value);
-      else values.set(name, value);
-    } else {
-      throw new ServiceUsageError(`unknown flag --${name}; see --help`);
-    }
+/** The flags, for node:util's parseArgs: every value flag a string (`--upstream` repeats), `-h` for help. */
+const FLAG_SPECS = {
+  ...Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: 'string' as const, multiple: name === 'upstream' }])),
+  ...Object.fromEntries(BOOLEAN_FLAGS.map((name) => [name, { type: 'boolean' as const, ...(name === 'help' ? { short: 'h' } : {}) }])),
+};
+
+/** parseArgs' errors, said the way the rest of this command says them. */
+function usageErrorOf(error: NodeJS.ErrnoException): ServiceUsageError {
+  const flag = /'(-{1,2}[A-Za-z0-9-]+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new ServiceUsageError(`boards-emulator takes no arguments (got "${/'([^']*)'/.exec(error.message)?.[1] ?? '?'}"); see --help`);
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new ServiceUsageError(`unknown flag ${flag}; see --help`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new ServiceUsageError(/does not take an argument/.test(error.message) ? `${flag} takes no value` : `${flag} needs a value`);
+    default:
+      return new ServiceUsageError(error.message);
   }
+}
+
+/** `--job-ms -1` is a value flag given a negative number (refused by its own check), not a flag missing its value. */
+function negativeValuesInline(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : undefined;
+    if (name && (VALUE_FLAGS as readonly string[]).includes(name) && /^-\d/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
+export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAG_SPECS; strict: true; allowPositionals: false }>>;
+  try {
+    parsed = parseArgs({ args: negativeValuesInline(argv), options: FLAG_SPECS, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw usageErrorOf(error as NodeJS.ErrnoException);
+  }
+  const values = new Map(Object.entries(parsed.values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const upstream = (parsed.values.upstream as string[] | undefined) ?? [];
+  const booleans = new Set(Object.entries(parsed.values).filter(([, v]) => v === true).map(([k]) => k));
   const host = values.get('host') ?? '127.0.0.1';
   if (host.trim() === '') throw new ServiceUsageError('--host must not be empty');
   try {
