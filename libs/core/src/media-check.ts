@@ -42,6 +42,8 @@ async function pngProblem(bytes: Uint8Array, view: DataView): Promise<string | u
     const data = bytes.subarray(i + 8, i + 8 + length);
     if (crc32(data, crc32(bytes.subarray(i + 4, i + 8))) >>> 0 !== view.getUint32(i + 8 + length)) return `PNG chunk ${type} fails its CRC`;
     if (type === 'IHDR') {
+      // Its fields are read from the chunk, so the chunk must hold them.
+      if (length < 13) return `PNG IHDR chunk is ${length} bytes, not 13`;
       width = view.getUint32(i + 8);
       height = view.getUint32(i + 12);
       bitsPerPixel = bytes[i + 16] * (CHANNELS[bytes[i + 17]] ?? 0);

@@ -216,33 +216,54 @@ function mp3Info(bytes: Uint8Array): MediaInfo {
   return info;
 }
 
-/** Walks ISO-BMFF boxes for mvhd (duration) and the first video track's tkhd (size). */
+/** Boxes nest moov > trak > mdia > minf > stbl in a real file: deeper is not descended into (hostile nesting would overflow the stack). */
+const MAX_BOX_DEPTH = 8;
+
+/**
+ * Walks ISO-BMFF boxes for mvhd (duration) and the first video track's tkhd (size). Every field
+ * is read only when it lies inside its box (a box's declared size is checked against its parent
+ * first): a short or lying box gives no fact, never a read past the bytes (a RangeError).
+ */
 function mp4Info(bytes: Uint8Array, view: DataView): MediaInfo {
   const info: MediaInfo = { mimeType: 'video/mp4', extension: 'mp4' };
   let trackIsVideo = false;
   let trackTimescale = 0;
-  const walk = (start: number, end: number): void => {
+  const walk = (start: number, end: number, depth: number): void => {
     let i = start;
     while (i + 8 <= end) {
       let size = view.getUint32(i);
       const type = ascii(bytes, i + 4, i + 8);
-      if (size === 0) size = end - i;
-      if (size < 8 || i + size > end) return;
-      if (type === 'moov' || type === 'trak' || type === 'mdia' || type === 'minf' || type === 'stbl') walk(i + 8, i + size);
-      else if (type === 'hdlr') trackIsVideo = ascii(bytes, i + 16, i + 20) === 'vide';
-      else if (type === 'mdhd') trackTimescale = bytes[i + 8] === 1 ? view.getUint32(i + 28) : view.getUint32(i + 20);
-      else if (type === 'stts' && trackIsVideo && info.fps === undefined && view.getUint32(i + 12) > 0) {
+      let header = 8;
+      if (size === 1) {
+        // A 64-bit size follows the type.
+        if (i + 16 > end) return;
+        size = Number(view.getBigUint64(i + 8));
+        header = 16;
+      } else if (size === 0) size = end - i;
+      if (size < header || i + size > end) return;
+      const body = i + header;
+      const boxEnd = i + size;
+      /** Whether `length` bytes from `offset` of this box's body are inside it. */
+      const has = (offset: number, length: number) => body + offset + length <= boxEnd;
+      const version = has(0, 1) ? bytes[body] : undefined;
+      if (type === 'moov' || type === 'trak' || type === 'mdia' || type === 'minf' || type === 'stbl') {
+        if (depth < MAX_BOX_DEPTH) walk(body, boxEnd, depth + 1);
+      } else if (type === 'hdlr') trackIsVideo = has(8, 4) && ascii(bytes, body + 8, body + 12) === 'vide';
+      else if (type === 'mdhd') {
+        const at = version === 1 ? 20 : 12;
+        trackTimescale = has(at, 4) ? view.getUint32(body + at) : 0;
+      } else if (type === 'stts' && trackIsVideo && info.fps === undefined && has(4, 12) && view.getUint32(body + 4) > 0) {
         // Frame rate = media timescale / duration of the first run of samples.
-        const delta = view.getUint32(i + 20);
+        const delta = view.getUint32(body + 12);
         if (delta > 0 && trackTimescale > 0) info.fps = Math.round((trackTimescale / delta) * 1000) / 1000;
-      } else if (type === 'mvhd') {
-        const version = bytes[i + 8];
-        const timescale = version === 1 ? view.getUint32(i + 28) : view.getUint32(i + 20);
-        const duration = version === 1 ? Number(view.getBigUint64(i + 32)) : view.getUint32(i + 24);
+      } else if (type === 'mvhd' && has(version === 1 ? 32 : 20, 0)) {
+        const timescale = version === 1 ? view.getUint32(body + 20) : view.getUint32(body + 12);
+        const duration = version === 1 ? Number(view.getBigUint64(body + 24)) : view.getUint32(body + 16);
         if (timescale > 0) info.durationSeconds = Math.round((duration / timescale) * 1000) / 1000;
-      } else if (type === 'tkhd' && info.width === undefined) {
-        const w = view.getUint32(i + size - 8) >>> 16;
-        const h = view.getUint32(i + size - 4) >>> 16;
+      } else if (type === 'tkhd' && info.width === undefined && has(version === 1 ? 96 : 84, 0)) {
+        // Width and height (16.16 fixed point) are the box's last 8 bytes.
+        const w = view.getUint32(boxEnd - 8) >>> 16;
+        const h = view.getUint32(boxEnd - 4) >>> 16;
         if (w > 0 && h > 0) {
           info.width = w;
           info.height = h;
@@ -251,7 +272,7 @@ function mp4Info(bytes: Uint8Array, view: DataView): MediaInfo {
       i += size;
     }
   };
-  walk(0, bytes.length);
+  walk(0, bytes.length, 0);
   return info;
 }
 

@@ -50,8 +50,40 @@ export type RespValue = string | number | null | RespValue[];
 /** An error reply from the server ("-ERR ..."); never leaves this module. */
 class RespError extends Error {}
 
-/** Parses one RESP2 value from `buf` at `at`; undefined while the value is incomplete. */
-function parse(buf: Buffer, at: number): { value: RespValue | RespError; next: number } | undefined {
+/**
+ * What `parseReply` throws on bytes that are not RESP2: a server that is not Redis, or a stream
+ * out of step. `withRedis` reports it as an InvalidConfigError naming the setting.
+ */
+export class MalformedReplyError extends Error {
+  constructor(problem: string) {
+    super(problem);
+    this.name = 'MalformedReplyError';
+  }
+}
+
+/** The ledger's replies are short (counters, a few fields): a reply past this is no answer of its commands. */
+export const MAX_REPLY_BYTES = 16 * 1024 * 1024;
+/** Arrays in arrays: the ledger's replies nest two deep; a deeper reply would only recurse. */
+const MAX_REPLY_DEPTH = 32;
+/** Integers, lengths and counts of RESP2: a signed 64-bit decimal (a length or count is range-checked after). */
+const INTEGER = /^-?\d{1,19}$/;
+
+function integer(head: string, what: string): number {
+  if (!INTEGER.test(head)) throw new MalformedReplyError(`${what} ${JSON.stringify(head.slice(0, 40))} is not an integer`);
+  return Number(head);
+}
+
+/** An error reply (`-ERR ...`) is an Error value, never thrown. */
+export type ParsedReply = { value: RespValue | Error; next: number };
+
+/**
+ * Parses one RESP2 value from `buf` at `at`: the value (an error reply as a RespError) and the
+ * offset after it, which is always past `at`; undefined while the value is incomplete. Throws
+ * MalformedReplyError, and nothing else, when the bytes are not RESP2 (or declare a value
+ * larger than MAX_REPLY_BYTES, or nest arrays deeper than the ledger's replies ever do).
+ */
+export function parseReply(buf: Buffer, at = 0, depth = 0): ParsedReply | undefined {
+  if (at >= buf.length) return undefined;
   const eol = buf.indexOf('\r\n', at);
   if (eol < 0) return undefined;
   const type = String.fromCharCode(buf[at]);
@@ -63,29 +95,36 @@ function parse(buf: Buffer, at: number): { value: RespValue | RespError; next: n
     case '-':
       return { value: new RespError(head), next: after };
     case ':':
-      return { value: Number(head), next: after };
+      return { value: integer(head, 'integer reply'), next: after };
     case '$': {
-      const length = Number(head);
-      if (length < 0) return { value: null, next: after };
+      const length = integer(head, 'bulk string length');
+      if (length === -1) return { value: null, next: after };
+      if (length < -1 || length > MAX_REPLY_BYTES) throw new MalformedReplyError(`bulk string length ${length} is out of range`);
       if (buf.length < after + length + 2) return undefined;
+      if (buf[after + length] !== 0x0d || buf[after + length + 1] !== 0x0a) throw new MalformedReplyError(`bulk string of ${length} bytes is not followed by CRLF`);
       return { value: buf.toString('utf8', after, after + length), next: after + length + 2 };
     }
     case '*': {
-      const count = Number(head);
-      if (count < 0) return { value: null, next: after };
+      const count = integer(head, 'array length');
+      if (count === -1) return { value: null, next: after };
+      // Each element takes 3 bytes at least (`+\r\n`).
+      if (count < -1 || count > MAX_REPLY_BYTES / 3) throw new MalformedReplyError(`array length ${count} is out of range`);
+      if (depth >= MAX_REPLY_DEPTH) throw new MalformedReplyError(`arrays nest deeper than ${MAX_REPLY_DEPTH}`);
       const items: RespValue[] = [];
+      let error: Error | undefined;
       let next = after;
       for (let i = 0; i < count; i++) {
-        const item = parse(buf, next);
+        const item = parseReply(buf, next, depth + 1);
         if (!item) return undefined;
-        if (item.value instanceof RespError) return item;
-        items.push(item.value);
+        // An error element fails the reply, but the whole array is consumed: the next reply starts after it.
+        if (item.value instanceof Error) error ??= item.value;
+        else items.push(item.value);
         next = item.next;
       }
-      return { value: items, next };
+      return { value: error ?? items, next };
     }
     default:
-      throw new RespError(`unexpected reply type ${JSON.stringify(type)}`);
+      throw new MalformedReplyError(`unexpected reply type ${JSON.stringify(type)}`);
   }
 }
 
@@ -114,7 +153,9 @@ export async function withRedis<T>(
     for (;;) {
       let parsed;
       try {
-        parsed = parse(buffer, 0);
+        parsed = parseReply(buffer, 0);
+        // A server that never ends its reply would otherwise be buffered without end.
+        if (!parsed && buffer.length > MAX_REPLY_BYTES + 64) throw new MalformedReplyError(`a reply is larger than ${MAX_REPLY_BYTES} bytes`);
       } catch (error) {
         failAll(new InvalidConfigError(target.setting, `${target.display} sent a reply that is not RESP: ${(error as Error).message}`));
         socket.destroy();
@@ -124,7 +165,7 @@ export async function withRedis<T>(
       buffer = buffer.subarray(parsed.next);
       const w = waiting.shift();
       // Error replies (WRONGPASS, NOAUTH, script errors) quote no credential.
-      if (parsed.value instanceof RespError) w?.reject(new InvalidConfigError(target.setting, `${target.display} answered: ${parsed.value.message}`));
+      if (parsed.value instanceof Error) w?.reject(new InvalidConfigError(target.setting, `${target.display} answered: ${parsed.value.message}`));
       else w?.resolve(parsed.value);
     }
   });

@@ -13,10 +13,27 @@ export interface ParsedMultipart {
   files: MultipartFile[];
 }
 
-/** Parses a multipart/form-data body with the platform's own parser. Throws on malformed bodies. */
+/**
+ * What parseMultipart throws for a body (or a content-type) that is not multipart/form-data: the
+ * platform's parser throws a bare TypeError ("Failed to parse body as FormData", or an invalid
+ * header value), which says nothing of where it came from and cannot be told from a bug.
+ */
+export class MalformedMultipartError extends Error {
+  constructor(problem: string) {
+    super(`malformed multipart/form-data body: ${problem}`);
+    this.name = 'MalformedMultipartError';
+  }
+}
+
+/** Parses a multipart/form-data body with the platform's own parser. Throws MalformedMultipartError, and only that, on malformed bodies. */
 export async function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedMultipart> {
   const body = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
-  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  } catch (error) {
+    throw new MalformedMultipartError(error instanceof Error ? error.message : String(error));
+  }
   const entries: [string, FormDataEntryValue][] = [];
   form.forEach((value, field) => entries.push([field, value]));
   const fields: Record<string, string | string[]> = {};

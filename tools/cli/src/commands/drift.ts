@@ -1,4 +1,4 @@
-import { syncKeysToEnv } from '@boards/config';
+import { loadKeys } from '@boards/config';
 import type { AnyGenerator } from '@boards/core';
 import { startEmulator } from '@boards/emulator';
 import { compareSchemas, generatorFacts, type Drift } from '@boards/testing/drift';
@@ -6,6 +6,7 @@ import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { loadAllGenerators, resolveWorkspaceRoot } from '../discover';
 import { compareRecordings } from '../drift/recordings';
 import { publishedFacts } from '../drift/published';
+import { UnreadableSchemaError } from '../drift/schema-graph';
 import { usageError } from '../errors';
 import { ExitCode } from '../exit-codes';
 import { DRIFT_HELP } from '../help';
@@ -18,16 +19,17 @@ interface GeneratorDrift {
   generator: string;
   provider: string;
   model: string;
-  status: 'ok' | 'drift' | 'skipped' | 'error';
+  /** `unreadable`: the provider published a schema that cannot be compared (one that refers to itself): not drift. */
+  status: 'ok' | 'drift' | 'skipped' | 'error' | 'unreadable';
   source?: string;
   reason?: string;
   drifts?: Drift[];
 }
 
-async function driftOf(generator: AnyGenerator, env: NodeJS.ProcessEnv): Promise<GeneratorDrift> {
+async function driftOf(generator: AnyGenerator, env: NodeJS.ProcessEnv, cwd: string): Promise<GeneratorDrift> {
   const base = { generator: generator.id, provider: generator.provider, model: generator.model };
   try {
-    const published = await publishedFacts(generator, env);
+    const published = await publishedFacts(generator, env, cwd);
     if ('skipped' in published) return { ...base, status: 'skipped', reason: published.skipped };
     const drifts = compareSchemas(generatorFacts(generator), published.facts, {
       generator: `generator ${generator.id}`,
@@ -35,20 +37,22 @@ async function driftOf(generator: AnyGenerator, env: NodeJS.ProcessEnv): Promise
     });
     return { ...base, status: drifts.length ? 'drift' : 'ok', source: published.source, drifts };
   } catch (error) {
+    if (error instanceof UnreadableSchemaError) return { ...base, status: 'unreadable', reason: error.message };
     return { ...base, status: 'error', reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
 /** `boards drift`: each generator's input schema against the provider's current published schema. */
 async function schemaDrift({ output, cwd, env }: CommandContext, ids: string[]): Promise<number> {
-  syncKeysToEnv({ env, cwd });
+  // Read once up front: a broken key setting is refused before anything is fetched (and its keys are registered as secrets).
+  loadKeys({ env, cwd });
   const { registry, failures } = loadAllGenerators(resolveWorkspaceRoot(cwd, env));
   for (const failure of failures) output.note(`warning: ${failure.packageName} could not be loaded: ${failure.message}`);
   const unknown = ids.filter((id) => !registry.list().some((g) => g.id === id));
   if (unknown.length > 0) throw usageError(`unknown generator ${unknown.join(', ')}`);
   const generators = registry.list().filter((g) => ids.length === 0 || ids.includes(g.id));
   const results: GeneratorDrift[] = [];
-  for (const generator of generators) results.push(await driftOf(generator, env));
+  for (const generator of generators) results.push(await driftOf(generator, env, cwd));
 
   output.document({ generators: results });
   const rows = results.map((r) => [
@@ -66,9 +70,12 @@ async function schemaDrift({ output, cwd, env }: CommandContext, ids: string[]):
   }
   const counts = (s: GeneratorDrift['status']) => results.filter((r) => r.status === s).length;
   output.result('');
-  output.result(`drift: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, error ${counts('error')}`);
+  output.result(
+    `drift: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, error ${counts('error')}${counts('unreadable') ? `, unreadable ${counts('unreadable')}` : ''}`,
+  );
   if (counts('drift') > 0) return ExitCode.DRIFT;
-  return counts('error') > 0 ? ExitCode.PROVIDER : ExitCode.OK;
+  // An unreadable schema is the provider's, like one that could not be fetched.
+  return counts('error') + counts('unreadable') > 0 ? ExitCode.PROVIDER : ExitCode.OK;
 }
 
 /** `boards drift --recordings`: every live recording replayed against the emulator. */

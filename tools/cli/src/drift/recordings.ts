@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { providerDescriptors, type ProviderApi } from '@boards/core';
 import { loadRecording, ORIGIN_PLACEHOLDER, replayPrefix, type LoadedRecording, type RecordedExchange } from '@boards/emulator';
+import { MAX_SCHEMA_BYTES, readBody } from './bounded-fetch';
 
 export type Verdict = 'MISSING' | 'TYPE' | 'VALUE';
 
@@ -118,7 +119,8 @@ async function replayOne(recording: LoadedRecording, name: string, emulatorUrl: 
       body,
       signal: AbortSignal.timeout(70_000),
     });
-    const text = await response.text();
+    // --emulator-url may point anywhere: an answer is read within the bound a published schema is.
+    const text = await readBody(response, `${emulatorUrl}${path}`, MAX_SCHEMA_BYTES, `the answer to ${exchange.method} ${exchange.path}`);
     if (response.status !== exchange.status && !(isStatusPoll(exchange) && [200, 202].includes(response.status))) {
       rows.push({ ...base, field: 'HTTP status', recorded: String(exchange.status), emulator: String(response.status), verdict: 'VALUE' });
     }

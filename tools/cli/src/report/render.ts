@@ -13,10 +13,29 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Key-shaped strings and URL query strings (signed URLs) never reach the page. */
+/** A fal key: `<key id (a UUID)>:<32 hex secret>`. */
+const FAL_KEY = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}\b/gi;
+/** A Kie.ai key is 32 hex digits; so is a Kie task id, which is why a job id is exempt (see jobIdSafe). */
+const HEX32 = /\b[0-9a-f]{32}\b/gi;
+
+/**
+ * Key-shaped strings and URL query strings (signed URLs) never reach the page. Registered keys
+ * are redacted by value (redactSecrets), but `boards report` loads no keys and a key pasted into
+ * a prompt is shown verbatim otherwise, so keys are also redacted by their shape: Replicate
+ * `r8_...`, OpenAI `sk-...`, fal `<uuid>:<32 hex>`, Kie 32 hex.
+ */
 export function pageSafe(text: string): string {
+  return jobIdSafe(text).replace(HEX32, '[REDACTED]');
+}
+
+/**
+ * A provider job id: every key shape but the bare 32 hex digits, because a Kie task id has that
+ * shape and the page is where an engineer looks it up. A job id is the provider's, not the user's text.
+ */
+function jobIdSafe(text: string): string {
   return redactSecrets(text)
     .replace(/\b(https?:\/\/[^\s"'<>?#]+)[?#][^\s"'<>]*/g, '$1')
+    .replace(FAL_KEY, '[REDACTED]')
     .replace(/\b(r8_|sk-)[A-Za-z0-9_-]{8,}/g, '$1[REDACTED]')
     .replace(/\bKey\s+[A-Za-z0-9_-]{6,}:[A-Za-z0-9_-]{6,}/g, 'Key [REDACTED]');
 }
@@ -80,12 +99,12 @@ function renderGeneration(g: GenerationRecord): string {
     ['estimated', g.estimatedUsd === 'unknown' ? 'unknown' : `$${g.estimatedUsd}${g.estimateBasis ? ` (${g.estimateBasis})` : ''}`],
     ['billed', billedText(g)],
     ['time', `${(g.elapsedMs / 1000).toFixed(2)}s, started ${g.startedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}`],
-    ['provider job', g.providerJobId ?? 'none reported'],
   ];
+  const job = g.providerJobId === undefined ? 'none reported' : escapeHtml(jobIdSafe(g.providerJobId));
   return `<section class="generation">
 <div class="media">${g.inputFiles.map(renderInputFile).join('')}${g.inputFiles.length ? '<span class="arrow" title="input, then output">→</span>' : ''}${g.artifacts.map(renderArtifact).join('')}</div>
 ${g.error ? `<p class="reason">failed: ${text(g.error)}</p>` : ''}${(g.warnings ?? []).map((w) => `<p class="warning">warning: ${text(w)}</p>`).join('')}
-<dl class="costs">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`).join('')}</dl>
+<dl class="costs">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${text(v)}</dd>`).join('')}<dt>provider job</dt><dd>${job}</dd></dl>
 <details class="input" open><summary>input sent</summary><pre>${text(JSON.stringify(g.input, null, 2))}</pre></details>
 </section>`;
 }
@@ -115,7 +134,7 @@ function renderArtifact(a: RecordedArtifact): string {
 function renderInputFile(f: RecordedInputFile): string {
   const label = `<figcaption>input ${text(f.field)} · ${text(`${f.mimeType} · ${formatBytes(f.sizeBytes)}`)}</figcaption>`;
   if (f.mimeType.startsWith('image/'))
-    return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${escapeHtml(f.field)}">${label}</figure>`;
+    return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${text(f.field)}">${label}</figure>`;
   if (f.mimeType.startsWith('audio/'))
     return `<figure class="audio input-file"><audio controls preload="metadata" src="${href(f.file)}"></audio>${label}</figure>`;
   return `<figure class="input-file"><a href="${href(f.file)}">${text(f.file)}</a>${label}</figure>`;

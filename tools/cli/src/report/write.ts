@@ -1,5 +1,6 @@
 /** Writes report pages: a live run's into its run directory, one generation's beside its artifacts. */
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatUsd, mimeTypeForPath, type AnyGenerator, type CostEstimate } from '@boards/core';
@@ -13,8 +14,32 @@ import { renderBoard } from './render';
 /** The page of a live run: `<run>/report.html`, media linked from `<run>/artifacts/`. */
 export function writeRunReport(runDir: string, catalogue: readonly AnyGenerator[]): string {
   const page = join(runDir, 'report.html');
-  writeFileSync(page, renderBoard(boardFromRun(runDir, catalogue)));
+  writePage(page, renderBoard(boardFromRun(runDir, catalogue)));
   return page;
+}
+
+/**
+ * Writes `html` at `page` without following a symlink there: a run directory is shared and
+ * may be someone else's, and a planted `report.html -> ~/.bashrc` must not make the report
+ * overwrite the file it points to. The page goes to a new file beside it (created exclusively,
+ * never through a link), then is renamed over `page`: a rename replaces a symlink itself, not
+ * its target.
+ */
+export function writePage(page: string, html: string): void {
+  const temp = join(dirname(page), `.${basename(page)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  // O_EXCL refuses an existing name (a link planted at the temp name included); O_NOFOLLOW refuses a link.
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+  try {
+    try {
+      writeFileSync(fd, html);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, page);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 export interface GenerationReport {
@@ -53,7 +78,7 @@ export function writeGenerationReport({ generator, mode, input, estimate, outcom
     ...(outcome.result.warnings?.length ? { warnings: outcome.result.warnings } : {}),
   };
   mkdirSync(dirname(page), { recursive: true });
-  writeFileSync(page, renderBoard(boardFromGeneration(generator, record, page)));
+  writePage(page, renderBoard(boardFromGeneration(generator, record, page)));
   return page;
 }
 
