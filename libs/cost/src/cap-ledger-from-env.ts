@@ -1,7 +1,7 @@
 import { CapLedger, type CapLedgerOptions } from './cap-ledger';
 import { DirectoryCapStore } from './cap-store-dir';
 import { RedisCapStore } from './cap-store-redis';
-import { capsFromEnv, ledgerDirFromEnv, LEDGER_URL_VARIABLE } from './caps';
+import { capsFromEnv, ledgerDirFromEnv, LEDGER_CA_VARIABLE, LEDGER_URL_VARIABLE } from './caps';
 
 /**
  * The cap ledger the settings choose: Redis when BOARDS_LIVE_LEDGER_URL is set, else the
@@ -11,6 +11,8 @@ import { capsFromEnv, ledgerDirFromEnv, LEDGER_URL_VARIABLE } from './caps';
 export function capLedgerFromEnv(options: CapLedgerOptions & { env?: NodeJS.ProcessEnv; cwd?: string }): CapLedger {
   const env = options.env ?? process.env;
   const url = env[LEDGER_URL_VARIABLE]?.trim();
-  const store = url ? new RedisCapStore(url, options.namespace) : new DirectoryCapStore(ledgerDirFromEnv(env, options.cwd), options.namespace);
+  const store = url
+    ? new RedisCapStore(url, options.namespace, { caFile: env[LEDGER_CA_VARIABLE]?.trim() || undefined })
+    : new DirectoryCapStore(ledgerDirFromEnv(env, options.cwd), options.namespace);
   return new CapLedger(store, capsFromEnv(env), options);
 }

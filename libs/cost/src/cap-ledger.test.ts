@@ -6,7 +6,8 @@ import { CapLedger, renderCaps } from './cap-ledger';
 import { capLedgerFromEnv } from './cap-ledger-from-env';
 import { DirectoryCapStore } from './cap-store-dir';
 import { capsFromEnv, ledgerDirFromEnv, periodsAt } from './caps';
-import { parseRedisUrl, withRedis } from './resp';
+import { RedisCapStore } from './cap-store-redis';
+import { parseRedisUrl } from './redis-client';
 import { createServer, type Server } from 'node:net';
 
 const known = (micros: number) => ({ known: true as const, micros, basis: 'test' });
@@ -52,9 +53,6 @@ describe('cap settings', () => {
       db: 4,
       display: 'redis://cache.internal:6380/4',
     });
-    expect(() => parseRedisUrl('rediss://:s3cret-pass-word@cache.internal', 'BOARDS_LIVE_LEDGER_URL')).toThrow(
-      /BOARDS_LIVE_LEDGER_URL: .*TLS is not supported/,
-    );
     const badDb = (() => {
       try {
         parseRedisUrl('redis://:s3cret-pass-word@cache.internal/x', 'BOARDS_LIVE_LEDGER_URL');
@@ -182,14 +180,29 @@ describe('the Redis client', () => {
   it('gives up on a server that never answers at its deadline, with a typed timeout', async () => {
     const silent = createServer(() => undefined);
     const port = await listen(silent);
+    const store = new RedisCapStore(`redis://127.0.0.1:${port}`, 'live', { timeoutMs: 200 });
     try {
-      const target = parseRedisUrl(`redis://127.0.0.1:${port}`, 'BOARDS_LIVE_LEDGER_URL');
-      await expect(withRedis(target, 100, (command) => command('PING'))).rejects.toMatchObject({
+      await expect(store.spent({ day: '2026-12-01', month: '2026-12' })).rejects.toMatchObject({
         code: 'TIMEOUT',
-        message: expect.stringContaining('redis PING on redis://127.0.0.1'),
+        message: expect.stringContaining('on redis://127.0.0.1'),
       });
     } finally {
+      await store.close();
       silent.close();
     }
+  });
+
+  it('reads rediss:// (TLS) and a cluster flag, and refuses other schemes naming the setting', () => {
+    expect(parseRedisUrl('rediss://:pw@cache.example:6380/1', 'BOARDS_LIVE_LEDGER_URL')).toMatchObject({
+      tls: true,
+      port: 6380,
+      db: 1,
+      display: 'rediss://cache.example:6380/1',
+    });
+    expect(parseRedisUrl('redis://cache.example?cluster=1', 'BOARDS_LIVE_LEDGER_URL')).toMatchObject({
+      cluster: true,
+      display: 'redis://cache.example:6379/0?cluster=1',
+    });
+    expect(() => parseRedisUrl('http://cache.example', 'BOARDS_LIVE_LEDGER_URL')).toThrow(/BOARDS_LIVE_LEDGER_URL: expected redis:\/\/ or rediss:\/\//);
   });
 });

@@ -11,6 +11,7 @@ interface ChildConfig {
   mode: 'race' | 'hold';
   dir: string;
   url: string;
+  caFile?: string;
   attempts: number;
   micros: number;
   dailyMicros: number;
@@ -22,7 +23,7 @@ async function main(config: ChildConfig): Promise<void> {
   const now = () => new Date(config.at);
   const ledgers = {
     directory: new CapLedger(new DirectoryCapStore(config.dir, 'live'), caps, { namespace: 'live', now }),
-    redis: new CapLedger(new RedisCapStore(config.url, 'live'), caps, { namespace: 'live', now }),
+    redis: new CapLedger(new RedisCapStore(config.url, 'live', { caFile: config.caFile }), caps, { namespace: 'live', now }),
   };
   const estimate = { known: true as const, micros: config.micros, basis: 'race' };
   const attempt = async (ledger: CapLedger) => {

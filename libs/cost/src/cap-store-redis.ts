@@ -1,7 +1,7 @@
 import type { Micros } from '@boards/core';
 import type { CapGrant, CapNamespace, CapReservation, CapStore } from './cap-ledger';
 import { LEDGER_URL_VARIABLE, type Caps, type Periods } from './caps';
-import { parseRedisUrl, withRedis, type RedisTarget } from './resp';
+import { connectRedis, parseRedisUrl, type RedisLedgerClient, type RedisTarget } from './redis-client';
 
 /** Deadline of one Redis command (connect included). */
 const COMMAND_TIMEOUT_MS = 5_000;
@@ -43,18 +43,30 @@ redis.call('HSET', KEYS[3], 'micros', ARGV[1], 'settled', '1')
 return 1
 `;
 
+export interface RedisStoreOptions {
+  /** Deadline of each command, connect included. Default 5 s. */
+  timeoutMs?: number;
+  /** A PEM file of the CA that signed a `rediss://` server's certificate (BOARDS_LIVE_LEDGER_CA). Default: Node's CAs. */
+  caFile?: string;
+}
+
 /**
- * The cap ledger in Redis (`BOARDS_LIVE_LEDGER_URL=redis://host:port[/db]`), for teams whose
- * live runs start on several machines at once. Keys share one hash tag per namespace, so the
- * scripts also run on a cluster. A connection is opened per operation: reservations precede
- * paid calls, which take far longer.
+ * The cap ledger in Redis (`BOARDS_LIVE_LEDGER_URL=redis[s]://host:port[/db][?cluster=1]`), for
+ * teams whose live runs start on several machines at once. Keys share one hash tag per namespace,
+ * so both scripts touch one slot and run on a cluster too. One connection per ledger, opened on
+ * first use; the scripts go by SHA.
  */
 export class RedisCapStore implements CapStore {
   readonly backend = 'redis' as const;
   private readonly target: RedisTarget;
   private readonly prefix: string;
+  private client: Promise<RedisLedgerClient> | undefined;
 
-  constructor(url: string, namespace: CapNamespace) {
+  constructor(
+    url: string,
+    namespace: CapNamespace,
+    private readonly options: RedisStoreOptions = {},
+  ) {
     this.target = parseRedisUrl(url, LEDGER_URL_VARIABLE);
     this.prefix = `{boards-live-caps:${namespace}}`;
   }
@@ -65,32 +77,47 @@ export class RedisCapStore implements CapStore {
   }
 
   async tryReserve(reservation: CapReservation, caps: Caps, at: Date): Promise<CapGrant> {
-    const reply = await withRedis(this.target, COMMAND_TIMEOUT_MS, (command) =>
-      command(
-        'EVAL',
-        RESERVE,
-        3,
-        ...this.keys(reservation),
-        reservation.micros,
-        caps.dailyMicros ?? -1,
-        caps.monthlyMicros ?? -1,
-        reservation.generatorId,
-        at.toISOString(),
-      ),
-    );
+    const reply = await (
+      await this.connection()
+    ).script('boardsReserve', this.keys(reservation), [
+      reservation.micros,
+      caps.dailyMicros ?? -1,
+      caps.monthlyMicros ?? -1,
+      reservation.generatorId,
+      at.toISOString(),
+    ]);
     const [granted, period, spent] = reply as [number, 'day' | 'month', number];
     return granted === 1 ? { granted: true } : { granted: false, period, spentMicros: Number(spent) };
   }
 
   async settle(reservation: CapReservation, actualMicros: Micros): Promise<void> {
-    await withRedis(this.target, COMMAND_TIMEOUT_MS, (command) => command('EVAL', SETTLE, 3, ...this.keys(reservation), actualMicros));
+    await (await this.connection()).script('boardsSettle', this.keys(reservation), [actualMicros]);
   }
 
   async spent(periods: Periods): Promise<{ dayMicros: Micros; monthMicros: Micros }> {
-    const reply = (await withRedis(this.target, COMMAND_TIMEOUT_MS, (command) =>
-      command('MGET', `${this.prefix}:day:${periods.day}`, `${this.prefix}:month:${periods.month}`),
-    )) as (string | null)[];
+    const reply = await (await this.connection()).mget([`${this.prefix}:day:${periods.day}`, `${this.prefix}:month:${periods.month}`]);
     return { dayMicros: Number(reply[0] ?? 0), monthMicros: Number(reply[1] ?? 0) };
+  }
+
+  /** Closes the connection (a ledger that is not closed does not hold the process open either). */
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await (await client?.catch(() => undefined))?.close();
+  }
+
+  private connection(): Promise<RedisLedgerClient> {
+    this.client ??= connectRedis(
+      this.target,
+      { boardsReserve: { keys: 3, lua: RESERVE }, boardsSettle: { keys: 3, lua: SETTLE } },
+      {
+        timeoutMs: this.options.timeoutMs ?? COMMAND_TIMEOUT_MS,
+        caFile: this.options.caFile,
+      },
+    );
+    // A failed connection is not kept: the next call tries again (and fails as loudly).
+    this.client.catch(() => (this.client = undefined));
+    return this.client;
   }
 
   private keys(reservation: CapReservation): string[] {

@@ -9,6 +9,8 @@ export const MONTHLY_CAP_VARIABLE = 'BOARDS_LIVE_BUDGET_MONTHLY_USD';
 export const LEDGER_DIR_VARIABLE = 'BOARDS_LIVE_LEDGER_DIR';
 /** `redis://[user:password@]host:port[/db]`: keep the cap ledger in Redis instead of a directory. */
 export const LEDGER_URL_VARIABLE = 'BOARDS_LIVE_LEDGER_URL';
+/** A PEM file of the CA behind a `rediss://` ledger's certificate, when Node's CAs do not include it (a private CA). */
+export const LEDGER_CA_VARIABLE = 'BOARDS_LIVE_LEDGER_CA';
 
 export interface Caps {
   /** Daily cap in micro-dollars, or null when none is set. */
