@@ -241,3 +241,55 @@ describe.each(['redis', 'rediss'] as const)('caps across runs, against a real re
     expect(error?.message).not.toContain('hunter2');
   });
 });
+
+describe('a Redis cluster (?cluster=1)', () => {
+  let cluster: Ledger;
+  beforeAll(async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(root, 'cluster-'));
+    // One node holding every slot: the client still speaks cluster (CLUSTER SLOTS, MOVED/ASK) to it.
+    servers.push(
+      spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--cluster-enabled',
+          'yes',
+          '--cluster-announce-ip',
+          '127.0.0.1',
+          '--cluster-config-file',
+          join(dir, 'nodes.conf'),
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--loglevel',
+          'warning',
+        ],
+        { stdio: 'ignore', cwd: dir },
+      ),
+    );
+    const cli = (...args: string[]) => spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout ?? '';
+    const deadline = Date.now() + 5_000;
+    while (!cli('cluster', 'addslotsrange', '0', '16383').includes('OK') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!cli('cluster', 'info').includes('cluster_state:ok') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    cluster = { url: `redis://127.0.0.1:${port}?cluster=1` };
+  }, 10_000);
+
+  it('reserves against the caps and settles through the cluster client', async () => {
+    const caps = { dailyMicros: 100, monthlyMicros: null };
+    const store = new RedisCapStore(cluster.url, 'live');
+    try {
+      const ledger = new CapLedger(store, caps, { namespace: 'live', now: () => new Date(AT) });
+      const held = await ledger.reserve('flux-pro', known(60), allow);
+      await expect(ledger.reserve('flux-pro', known(60), allow)).rejects.toThrow(BudgetExceededError);
+      await ledger.settle(held, 30);
+      expect(await store.spent({ day: '2026-11-14', month: '2026-11' })).toEqual({ dayMicros: 30, monthMicros: 30 });
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -8,7 +8,7 @@
  */
 import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { readFileSync } from 'node:fs';
-import { InvalidConfigError, registerSecret, TimeoutError } from '@boards/core';
+import { BoardsError, InvalidConfigError, registerSecret, TimeoutError } from '@boards/core';
 import { LEDGER_CA_VARIABLE } from './caps';
 
 /** Where a Redis server is, parsed from `redis[s]://[user:password@]host:port[/db][?cluster=1]`. */
@@ -119,8 +119,13 @@ export async function connectRedis(
   client.on('error', (error: unknown) => (lastError = error));
   for (const [name, { keys, lua }] of Object.entries(scripts)) client.defineCommand(name, { numberOfKeys: keys, lua });
   try {
-    await client.connect();
+    // ioredis bounds the socket's connect, not a cluster's discovery of its nodes: one deadline for both.
+    await withDeadline(client.connect(), timeoutMs, () => new TimeoutError(`redis connect to ${target.display}`, timeoutMs));
   } catch (error) {
+    if (BoardsError.isInstance(error)) {
+      client.disconnect();
+      throw error;
+    }
     client.disconnect();
     throw describe(target, lastError ?? error, 'connect', timeoutMs);
   }
@@ -141,6 +146,15 @@ export async function connectRedis(
       await client.quit().catch(() => client.disconnect());
     },
   };
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number, late: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(late()), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function unrefSockets(client: Redis | Cluster): void {
