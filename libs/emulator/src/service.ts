@@ -124,7 +124,11 @@ export function parseServiceArgs(argv: readonly string[]): ServiceOptions {
   }
   const values = new Map(Object.entries(parsed.values).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const upstream = (parsed.values.upstream as string[] | undefined) ?? [];
-  const booleans = new Set(Object.entries(parsed.values).filter(([, v]) => v === true).map(([k]) => k));
+  const booleans = new Set(
+    Object.entries(parsed.values)
+      .filter(([, v]) => v === true)
+      .map(([k]) => k),
+  );
   const host = values.get('host') ?? '127.0.0.1';
   if (host.trim() === '') throw new ServiceUsageError('--host must not be empty');
   try {

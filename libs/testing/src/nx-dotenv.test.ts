@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("Nx's own .env loading, undone", () => {
-  it("is what Nx makes of the file: a cut comment and an expanded $ (the misreading this undoes)", () => {
+  it('is what Nx makes of the file: a cut comment and an expanded $ (the misreading this undoes)', () => {
     expect(nxDotenvValues(file).FAL_KEY).toBe('id:sec');
   });
 

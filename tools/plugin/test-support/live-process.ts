@@ -54,7 +54,11 @@ export class ExternalControl {
   constructor(private readonly url: string) {}
 
   send(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${this.url}/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return fetch(`${this.url}/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   }
 
   /** The provider requests it received (control calls left out). */
@@ -74,12 +78,16 @@ export function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** `nx run-many -t test-live` in `cwd`, in a process group of its own, as a terminal starts it. */
 export function liveRun(projects: string[], env: Record<string, string>, cwd = workspaceRoot) {
   const nx = join(cwd, 'node_modules/nx/dist/bin/nx.js');
-  const child = spawn(process.execPath, [nx, 'run-many', '-t', 'test-live', `--projects=${projects.join(',')}`, `--parallel=${projects.length}`, '--skip-nx-cache'], {
-    cwd,
-    env: userEnv(env),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [nx, 'run-many', '-t', 'test-live', `--projects=${projects.join(',')}`, `--parallel=${projects.length}`, '--skip-nx-cache'],
+    {
+      cwd,
+      env: userEnv(env),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));

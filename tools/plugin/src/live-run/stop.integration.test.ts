@@ -11,9 +11,21 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { liveRun, startExternalEmulator, until, workspaceRoot as root, type EmulatorDoc, type ExternalControl, type LoggedRequest } from '../../test-support/live-process';
+import {
+  liveRun,
+  startExternalEmulator,
+  until,
+  workspaceRoot as root,
+  type EmulatorDoc,
+  type ExternalControl,
+  type LoggedRequest,
+} from '../../test-support/live-process';
 
-const KEYS = { REPLICATE_API_TOKEN: 'r8_PLANTEDstop0a1b2c3d4e5f6g7h8i9j', FAL_KEY: 'PLANTEDstopid:PLANTEDstopsecret_9z8y7x', KIE_API_KEY: 'kiePLANTEDstop0123456789abcdef0' };
+const KEYS = {
+  REPLICATE_API_TOKEN: 'r8_PLANTEDstop0a1b2c3d4e5f6g7h8i9j',
+  FAL_KEY: 'PLANTEDstopid:PLANTEDstopsecret_9z8y7x',
+  KIE_API_KEY: 'kiePLANTEDstop0123456789abcdef0',
+};
 
 let work: string;
 let emulator: Awaited<ReturnType<typeof startExternalEmulator>>;
