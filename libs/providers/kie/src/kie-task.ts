@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { BoardsError, CanceledError, CancelUnconfirmedError, GenerationFailedError, nextPollInterval, pause, POLL_FIRST_MS, ProviderError, TimeoutError, type GeneratorContext } from '@boards/core';
+import {
+  BoardsError,
+  CanceledError,
+  CancelUnconfirmedError,
+  GenerationFailedError,
+  nextPollInterval,
+  pause,
+  POLL_FIRST_MS,
+  ProviderError,
+  TimeoutError,
+  type GeneratorContext,
+} from '@boards/core';
 import { generationTimeoutMs } from '@boards/config';
 import { createKieClient, type KieAdapterOptions, type KieClient } from './kie-client';
 import { mapKieError } from './kie-error';

@@ -81,9 +81,7 @@ describe('kie adapter', () => {
     const { artifacts, providerJobId } = await image.generate({ prompt: 'x' }, ctx);
     expect(artifacts).toEqual([expect.objectContaining({ type: 'image', width: 2048, height: 2048 })]);
     expect(providerJobId).toMatch(/^[0-9a-f]{32}$/);
-    expect(ctx.actualCosts).toEqual([
-      { reported: expect.stringMatching(/^cost_time=[\d.]+s$/), billed: [{ unit: 'image', quantity: 1, what: 'resultUrls' }] },
-    ]);
+    expect(ctx.actualCosts).toEqual([{ reported: expect.stringMatching(/^cost_time=[\d.]+s$/), billed: [{ unit: 'image', quantity: 1, what: 'resultUrls' }] }]);
   });
 
   it('turns an envelope error sent with HTTP 200 into a typed error: 402 insufficient credits, not retried', async () => {
@@ -137,7 +135,9 @@ describe('kie adapter', () => {
     const error = await failure(runKieTask(MODEL, INPUT, ctx, fast));
     expect(error).toBeInstanceOf(CancelUnconfirmedError);
     expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', provider: 'kie', jobId: ctx.providerJobs[0].jobId });
-    expect((error as Error).message).toMatch(new RegExp(`no cancel endpoint: task ${ctx.providerJobs[0].jobId} may still be running at Kie and will be billed`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`no cancel endpoint: task ${ctx.providerJobs[0].jobId} may still be running at Kie and will be billed`),
+    );
     expect(ops().every((o) => o === 'createTask' || o === 'recordInfo')).toBe(true);
   });
 
@@ -149,14 +149,16 @@ describe('kie adapter', () => {
     controller.abort();
     const error = await running;
     expect(error).toBeInstanceOf(CancelUnconfirmedError);
-    expect((error as Error).message).toMatch(/no cancel endpoint: the task createTask bytedance\/seedance-1.5-pro may have created .* still be running at Kie and will be billed/);
+    expect((error as Error).message).toMatch(
+      /no cancel endpoint: the task createTask bytedance\/seedance-1.5-pro may have created .* still be running at Kie and will be billed/,
+    );
 
     emulator.current.clearRequests();
     await expect(runKieTask(MODEL, INPUT, createTestContext({ signal: AbortSignal.abort() }), fast)).rejects.toBeInstanceOf(CanceledError);
     expect(ops()).toEqual([]);
   });
 
-  it("refuses a recordInfo answer about another task instead of taking its output as ours", async () => {
+  it('refuses a recordInfo answer about another task instead of taking its output as ours', async () => {
     const other = await runKieTask(MODEL, INPUT, createTestContext(), fast);
     await withMixedUpRecordInfo(emulator.current.baseUrls.kie, other.taskId, async (baseUrl) => {
       const ctx = createTestContext();
