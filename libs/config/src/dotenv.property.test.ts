@@ -25,7 +25,11 @@ const slowLine = fc
   })
   .map(({ n, space, before, after, name }) => `${name}=x${before}${space.repeat(Math.ceil(n / space.length))}${after}`);
 
-const anyLine = fc.oneof(shortValue.map((v) => `V=${v}`), fc.string({ unit: tricky, maxLength: 40 }), slowLine);
+const anyLine = fc.oneof(
+  shortValue.map((v) => `V=${v}`),
+  fc.string({ unit: tricky, maxLength: 40 }),
+  slowLine,
+);
 
 function parsesInTime(text: string): void {
   const started = performance.now();

@@ -59,7 +59,7 @@ function mp4Sample(name: string, bytes: Uint8Array): Sample {
 
 function riffSample(name: string, bytes: Uint8Array): Sample {
   const boxes: Box[] = [{ start: 0, end: bytes.length, lengthAt: 4, width: 4, little: true, bias: 8, parents: [] }];
-  for (let i = 12; i + 8 <= bytes.length; ) {
+  for (let i = 12; i + 8 <= bytes.length;) {
     const size = view(bytes).getUint32(i + 4, true);
     boxes.push({ start: i, end: i + 8 + size, lengthAt: i + 4, width: 4, little: true, bias: 8, parents: [0] });
     i += 8 + size + (size % 2);
@@ -82,7 +82,7 @@ function jpegSample(): Sample {
     0xd9,
   ]);
   const boxes: Box[] = [];
-  for (let i = 2; i + 4 <= bytes.length && bytes[i] === 0xff && bytes[i + 1] !== 0xd9; ) {
+  for (let i = 2; i + 4 <= bytes.length && bytes[i] === 0xff && bytes[i + 1] !== 0xd9;) {
     const length = (bytes[i + 2] << 8) | bytes[i + 3];
     boxes.push({ start: i, end: i + 2 + length, lengthAt: i + 2, width: 2, bias: 2, parents: [] });
     i += 2 + length;
@@ -183,7 +183,16 @@ const broken = () =>
 const random = () =>
   fc
     .record({
-      prefix: fc.constantFrom('', '\x89PNG\r\n\x1a\n', '\xff\xd8', 'RIFF\x10\x00\x00\x00WAVE', 'RIFF\x10\x00\x00\x00WEBP', '\x00\x00\x00\x10ftyp', 'ID3', '\xff\xfb'),
+      prefix: fc.constantFrom(
+        '',
+        '\x89PNG\r\n\x1a\n',
+        '\xff\xd8',
+        'RIFF\x10\x00\x00\x00WAVE',
+        'RIFF\x10\x00\x00\x00WEBP',
+        '\x00\x00\x00\x10ftyp',
+        'ID3',
+        '\xff\xfb',
+      ),
       tail: fc.uint8Array({ maxLength: 512 }),
     })
     .map(({ prefix, tail }) => ({ name: `random after ${JSON.stringify(prefix)}`, bytes: Uint8Array.from([...Buffer.from(prefix, 'latin1'), ...tail]) }));
@@ -217,7 +226,15 @@ async function probeAll({ name, bytes }: { name: string; bytes: Uint8Array }): P
 describe('media probes on hostile bytes', () => {
   it('read no field outside its box: a 32-byte MP4 that mediaProblem accepts is an MP4 without facts', async () => {
     // ftyp (16 bytes), then moov (16) holding an mvhd box of 8 bytes: no version, no timescale.
-    const bytes = Buffer.concat([Buffer.from('00000010', 'hex'), Buffer.from('ftypisom'), Buffer.alloc(4), Buffer.from('00000010', 'hex'), Buffer.from('moov'), Buffer.from('00000008', 'hex'), Buffer.from('mvhd')]);
+    const bytes = Buffer.concat([
+      Buffer.from('00000010', 'hex'),
+      Buffer.from('ftypisom'),
+      Buffer.alloc(4),
+      Buffer.from('00000010', 'hex'),
+      Buffer.from('moov'),
+      Buffer.from('00000008', 'hex'),
+      Buffer.from('mvhd'),
+    ]);
     expect(bytes).toHaveLength(32);
     await expect(mediaProblem(bytes)).resolves.toBeUndefined();
     expect(sniffMedia(bytes)).toEqual({ mimeType: 'video/mp4', extension: 'mp4' });

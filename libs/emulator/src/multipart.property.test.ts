@@ -18,7 +18,12 @@ const validBody = fc
     parts: fc.array(
       fc.oneof(
         fc.record({ name: token, value: fc.string({ maxLength: 40 }) }),
-        fc.record({ name: token, file: token, type: fc.constantFrom('audio/wav', 'image/png', 'application/octet-stream'), bytes: fc.uint8Array({ maxLength: 64 }) }),
+        fc.record({
+          name: token,
+          file: token,
+          type: fc.constantFrom('audio/wav', 'image/png', 'application/octet-stream'),
+          bytes: fc.uint8Array({ maxLength: 64 }),
+        }),
       ),
       { maxLength: 4 },
     ),
@@ -56,13 +61,24 @@ function mutate(body: Buffer, mutations: Mutation[]): Buffer {
 
 /** Content-types a client may send: none, no boundary, an empty one, one with a line break (an invalid header value), junk. */
 const oddContentType = fc.oneof(
-  fc.constantFrom('', 'multipart/form-data', 'multipart/form-data; boundary=', 'multipart/form-data; boundary="x', 'multipart/form-data; boundary=a\nb', 'text/plain', '\u0100'),
+  fc.constantFrom(
+    '',
+    'multipart/form-data',
+    'multipart/form-data; boundary=',
+    'multipart/form-data; boundary="x',
+    'multipart/form-data; boundary=a\nb',
+    'text/plain',
+    '\u0100',
+  ),
   fc.string({ maxLength: 60 }),
 );
 
 const hostile = fc.oneof(
   validBody.chain(({ body, contentType }) => fc.array(mutation, { minLength: 1, maxLength: 3 }).map((m) => ({ body: mutate(body, m), contentType }))),
-  fc.record({ body: fc.uint8Array({ maxLength: 256 }).map((b) => Buffer.from(b)), contentType: fc.oneof(oddContentType, fc.constant('multipart/form-data; boundary=x')) }),
+  fc.record({
+    body: fc.uint8Array({ maxLength: 256 }).map((b) => Buffer.from(b)),
+    contentType: fc.oneof(oddContentType, fc.constant('multipart/form-data; boundary=x')),
+  }),
   validBody.chain(({ body }) => oddContentType.map((contentType) => ({ body, contentType }))),
 );
 

@@ -29,7 +29,9 @@ const levels = Object.fromEntries(
 );
 const exponential = falDoc({ Input: { type: 'object', properties: { prompt: { $ref: '#/components/schemas/L0' } } }, ...levels });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const deepChain = Object.fromEntries(Array.from({ length: MAX_SCHEMA_DEPTH + 2 }, (_, i) => [`D${i}`, i === MAX_SCHEMA_DEPTH + 1 ? { type: 'string' } : ref(`D${i + 1}`)]));
+const deepChain = Object.fromEntries(
+  Array.from({ length: MAX_SCHEMA_DEPTH + 2 }, (_, i) => [`D${i}`, i === MAX_SCHEMA_DEPTH + 1 ? { type: 'string' } : ref(`D${i + 1}`)]),
+);
 
 /** Documents served at /<mode>/openapi.json. */
 const DOCS: Record<string, unknown> = {
@@ -169,7 +171,10 @@ describe('boards drift: what else makes a schema unreadable, and what does not',
       status: 'unreadable',
       reason: 'the published schema is unreadable: $ref #/components/schemas/A refers to itself (through $ref #/components/schemas/B)',
     });
-    expect((await driftNanoBanana('deep')).generator).toMatchObject({ status: 'unreadable', reason: expect.stringContaining(`nest deeper than ${MAX_SCHEMA_DEPTH} levels`) });
+    expect((await driftNanoBanana('deep')).generator).toMatchObject({
+      status: 'unreadable',
+      reason: expect.stringContaining(`nest deeper than ${MAX_SCHEMA_DEPTH} levels`),
+    });
     expect((await driftNanoBanana('bad-pointer')).generator).toMatchObject({
       status: 'unreadable',
       reason: 'the published schema is unreadable: $ref #/components/schemas/%E0 is not a valid reference',

@@ -133,8 +133,7 @@ function renderArtifact(a: RecordedArtifact): string {
 
 function renderInputFile(f: RecordedInputFile): string {
   const label = `<figcaption>input ${text(f.field)} · ${text(`${f.mimeType} · ${formatBytes(f.sizeBytes)}`)}</figcaption>`;
-  if (f.mimeType.startsWith('image/'))
-    return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${text(f.field)}">${label}</figure>`;
+  if (f.mimeType.startsWith('image/')) return `<figure class="image input-file"><img src="${href(f.file)}" alt="input ${text(f.field)}">${label}</figure>`;
   if (f.mimeType.startsWith('audio/'))
     return `<figure class="audio input-file"><audio controls preload="metadata" src="${href(f.file)}"></audio>${label}</figure>`;
   return `<figure class="input-file"><a href="${href(f.file)}">${text(f.file)}</a>${label}</figure>`;

@@ -38,7 +38,17 @@ function runDir(): string {
       budgetSource: 'default',
       reservedUsd: '0.039',
       generators: [
-        { generator: 'nano-banana', task: 'failure', run: 1, skipped: 0, failed: 1, skipReasons: [], errors: [`failed: ${KIE_KEY}`], estimatedUsd: '0.039', actual: [] },
+        {
+          generator: 'nano-banana',
+          task: 'failure',
+          run: 1,
+          skipped: 0,
+          failed: 1,
+          skipReasons: [],
+          errors: [`failed: ${KIE_KEY}`],
+          estimatedUsd: '0.039',
+          actual: [],
+        },
       ],
       jobs: [],
       costLines: [],
