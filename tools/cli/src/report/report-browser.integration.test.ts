@@ -1,7 +1,7 @@
 /**
  * The report page in a real browser: a run directory filled by real generations against the
  * emulator (recorded as the live tests record them), `boards report` run as a process, and the
- * page opened in headless Chromium. Screenshots go to tmp/report-browser/ at the workspace root.
+ * page opened in headless Chromium (playwright-core with the system's Chromium). Screenshots go to tmp/report-browser/ at the workspace root.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import { LocalArtifactStore } from '@boards/storage';
 import { liveSkipReason, recordGeneration, useEmulator } from '@boards/testing';
 import { summarizeRun } from '@boards/tools';
 import { removeTempDirs, runCli, tempDir } from '../cli-process';
-import { findChromium, HeadlessChromium, type PageReport } from './headless-chromium';
+import type { Browser } from 'playwright-core';
+import { findChromium, launchChromium, openReport, type PageReport } from '../../test-support/report-page';
 
 const root = findWorkspaceRoot(__dirname) as string;
 const SHOTS = join(root, 'tmp', 'report-browser');
@@ -19,16 +20,16 @@ const GENERATED = ['flux-schnell', 'nano-banana-edit', 'elevenlabs-tts', 'veo3',
 const BROWSER_MS = 60_000;
 
 useEmulator();
-let chromium: HeadlessChromium | undefined;
+let chromium: Browser | undefined;
 
-beforeAll(() => {
+beforeAll(async () => {
   const executable = findChromium();
   if (!executable) {
     throw new Error(
       'chromium is not installed: the report page is checked in a real browser (apt-get install -y chromium; .ci/run installs it, BOARDS_CHROMIUM names another)',
     );
   }
-  chromium = HeadlessChromium.launch(executable);
+  chromium = await launchChromium(executable);
   mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -82,7 +83,7 @@ async function openPage(stdout: string, shot: string): Promise<PageReport> {
   // Outside the working directory, the CLI prints absolute paths.
   const page = /report: (\/\S+\.html)/.exec(stdout)?.[1];
   expect(page).toBeDefined();
-  const report = await (chromium as HeadlessChromium).open(pathToFileURL(page as string).href);
+  const report = await openReport(chromium as Browser, pathToFileURL(page as string).href);
   writeFileSync(join(SHOTS, shot), report.screenshot);
   return report;
 }
