@@ -35,7 +35,8 @@ describe('my-flux-schnell outside the monorepo', () => {
   const emulator = useEmulator();
 
   it('sends the input to the model and stores the image', async () => {
-    const { artifacts } = await myFlux.generate({ prompt: 'a lighthouse', aspect_ratio: '16:9' }, createTestContext({ generatorId: 'my-flux-schnell' }));
+    const ctx = createTestContext({ generatorId: 'my-flux-schnell', settings: emulator.settings });
+    const { artifacts } = await myFlux.generate({ prompt: 'a lighthouse', aspect_ratio: '16:9' }, ctx);
     const submit = emulator.current.requestsFor('replicate').find((r) => r.operation === 'submit');
     expect(submit.path).toBe('/replicate/v1/models/black-forest-labs/flux-schnell/predictions');
     expect(submit.body).toEqual({ input: { prompt: 'a lighthouse', aspect_ratio: '16:9' } });

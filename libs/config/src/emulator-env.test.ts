@@ -1,4 +1,4 @@
-import { applyVariables, dummyKey, emulatorVariables } from './emulator-env';
+import { dummyKey, emulatorSettings, emulatorVariables } from './emulator-env';
 
 const urls = { url: 'http://e', baseUrls: { fal: 'http://e/fal-from-the-emulator' } };
 
@@ -19,11 +19,13 @@ describe('emulator variables', () => {
     expect(() => dummyKey('nope')).toThrow(/no installed adapter describes "nope" \(installed: [^)]*fal[^)]*\)/);
   });
 
-  it('puts the environment back as it was', () => {
-    const env: NodeJS.ProcessEnv = { BOARDS_FAL_BASE_URL: 'before' };
-    const restore = applyVariables(emulatorVariables(urls, { dummyKeys: 'always', env }), env);
-    expect(env.BOARDS_FAL_BASE_URL).toBe('http://e/fal-from-the-emulator');
-    restore();
-    expect(env).toEqual({ BOARDS_FAL_BASE_URL: 'before' });
+  it('are settings values: every adapter at the emulator with its dummy key, the short Replicate wait unless provider waits are asked', () => {
+    const settings = emulatorSettings(urls);
+    expect(settings.providers?.fal).toEqual({ apiKey: dummyKey('fal'), baseUrl: 'http://e/fal-from-the-emulator' });
+    expect(settings.providers?.replicate).toEqual({ apiKey: dummyKey('replicate'), baseUrl: 'http://e/replicate/v1', waitSeconds: 1 });
+    expect(emulatorSettings(urls, { waits: 'provider' }).providers?.replicate).toEqual({ apiKey: dummyKey('replicate'), baseUrl: 'http://e/replicate/v1' });
+    const kept = emulatorSettings(urls, { keysOf: { providers: { fal: { apiKey: 'own-fal-key-1', baseUrl: 'https://elsewhere' } } } });
+    expect(kept.providers?.fal).toEqual({ apiKey: 'own-fal-key-1', baseUrl: 'http://e/fal-from-the-emulator' });
+    expect(kept.providers?.openai?.apiKey).toBe(dummyKey('openai'));
   });
 });

@@ -1,4 +1,5 @@
-import type { ProviderDescriptor, ProviderName } from '@boards/core';
+import type { BoardsSettings, ProviderDescriptor, ProviderName } from '@boards/core';
+import { resolveSettings } from './settings';
 import { providers, requireProviderDescriptor } from './variables';
 
 /** The obviously fake key emulator runs use for `provider` (its descriptor's `emulatorKey`): the emulator accepts any key, so a real one never needs to travel. */
@@ -43,17 +44,23 @@ export function emulatorVariables(urls: EmulatorUrls, options: EmulatorVariables
   ];
 }
 
-/** Sets variables and returns the function that puts the previous values back. */
-export function applyVariables(variables: Array<[string, string]>, env: NodeJS.ProcessEnv = process.env): () => void {
-  const saved = new Map<string, string | undefined>();
-  for (const [name, value] of variables) {
-    if (!saved.has(name)) saved.set(name, env[name]);
-    env[name] = value;
-  }
-  return () => {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete env[name];
-      else env[name] = value;
-    }
-  };
+export interface EmulatorSettingsOptions {
+  /** 'provider' leaves the descriptors' `emulatorVariables` (a short blocking wait) out: the adapters wait as against a provider. Default 'emulator'. */
+  waits?: 'emulator' | 'provider';
+  /** Settings whose keys are sent instead of the dummies where they have one (a rehearsal of a live run sends what it would send). Default: dummies only. */
+  keysOf?: BoardsSettings;
+}
+
+/**
+ * The settings that point every installed adapter at an emulator, with its dummy keys: the same
+ * variables a user would export (emulatorVariables), resolved as resolveSettings resolves the
+ * environment, but from this list alone (no environment, no .env: a real key never travels).
+ */
+export function emulatorSettings(urls: EmulatorUrls, options: EmulatorSettingsOptions = {}): BoardsSettings {
+  const variables: Record<string, string> = Object.fromEntries(emulatorVariables(urls, { dummyKeys: 'always', env: {} }));
+  if (options.waits === 'provider') for (const d of providers()) for (const name of Object.keys(d.emulatorVariables ?? {})) delete variables[name];
+  const settings = resolveSettings({ env: variables, envFile: false });
+  const own = options.keysOf?.providers ?? {};
+  const kept = Object.entries(settings.providers ?? {}).map(([name, p]) => [name, { ...p, apiKey: own[name]?.apiKey ?? p.apiKey }]);
+  return { ...settings, providers: Object.fromEntries(kept) };
 }

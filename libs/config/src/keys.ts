@@ -27,7 +27,7 @@ export function keySource(provider: ProviderName, options?: ConfigSourceOptions)
 }
 
 /** What an adapter needs of the configuration, resolved once (one read of the key sources) and handed to its SDK client. */
-export interface ProviderSettings {
+export interface ResolvedProviderSettings {
   /** The provider's key: the one given, else from the environment, BOARDS_GENERATOR_API_KEYS or .env. */
   apiKey: string;
   /** The base-URL override (its BOARDS_<NAME>_BASE_URL), or undefined for the provider's real API. */
@@ -38,7 +38,11 @@ export interface ProviderSettings {
  * Resolves provider `name`'s settings once: what the caller gave wins; the key is required
  * (MissingKeyError naming its variable), the base URL is checked (InvalidConfigError naming its variable).
  */
-export function providerSettings(provider: ProviderName, given: Partial<ProviderSettings> = {}, options?: ConfigSourceOptions): ProviderSettings {
+export function providerSettings(
+  provider: ProviderName,
+  given: Partial<ResolvedProviderSettings> = {},
+  options?: ConfigSourceOptions,
+): ResolvedProviderSettings {
   const apiKey = given.apiKey ?? requireKey(provider, options);
   const baseUrl = given.baseUrl ?? providerBaseUrl(provider, options?.env);
   return { apiKey, baseUrl };
@@ -46,6 +50,11 @@ export function providerSettings(provider: ProviderName, given: Partial<Provider
 
 /** A positive number setting from the environment (e.g. BOARDS_REPLICATE_WAIT_SECONDS), or undefined when unset or not a positive number. */
 export function positiveNumberSetting(variable: string, env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const value = Number(env[variable]);
+  return positiveNumber(env[variable]);
+}
+
+/** `text` as a positive number, or undefined when it is unset or anything else. */
+export function positiveNumber(text: string | undefined): number | undefined {
+  const value = Number(text);
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InvalidConfigError, redactSecrets } from '@boards/core';
-import { loadKeys, syncKeysToEnv } from './load-keys';
+import { configuredEnvironment, loadKeys } from './load-keys';
 import { dirWithEnvFile, removeEnvDirs } from './test-env';
 
 afterAll(removeEnvDirs);
@@ -116,31 +116,13 @@ describe('secret registration', () => {
   });
 });
 
-describe('syncKeysToEnv', () => {
-  it('fills missing and empty variables of the given env object without overwriting set ones', () => {
-    const cwd = dirWithEnvFile('FAL_KEY=dotenv-fal-sync\nOPENAI_API_KEY=dotenv-oai-sync\nREPLICATE_API_TOKEN=dotenv-rep-sync');
+describe('configuredEnvironment', () => {
+  it('fills a copy of the environment for an edge that hands one on, never the environment itself', () => {
+    const cwd = dirWithEnvFile('FAL_KEY=dotenv-fal-sync\nOPENAI_API_KEY=dotenv-oai-sync\nBOARDS_STORAGE_DIR=out');
     const env: NodeJS.ProcessEnv = { FAL_KEY: 'env-fal-sync', OPENAI_API_KEY: '' };
-    const before = { ...process.env };
-    const keys = syncKeysToEnv({ env, cwd });
-    expect(env).toEqual({ FAL_KEY: 'env-fal-sync', OPENAI_API_KEY: 'dotenv-oai-sync', REPLICATE_API_TOKEN: 'dotenv-rep-sync' });
-    expect(keys.sources).toEqual({ FAL_KEY: 'environment', OPENAI_API_KEY: '.env', REPLICATE_API_TOKEN: '.env' });
-    expect(process.env).toEqual(before);
-  });
-
-  it('writes the combined fal key for the SDK', () => {
-    const env: NodeJS.ProcessEnv = { FAL_KEY_ID: 'id', FAL_KEY_SECRET: 'secret' };
-    syncKeysToEnv({ env, envFile: false });
-    expect(env.FAL_KEY).toBe('id:secret');
-  });
-
-  it('syncs into process.env by default', () => {
-    const cwd = dirWithEnvFile('BOARDS_TEST_SYNC_DEFAULT=from-dotenv');
-    try {
-      syncKeysToEnv({ cwd });
-      expect(process.env.BOARDS_TEST_SYNC_DEFAULT).toBe('from-dotenv');
-    } finally {
-      delete process.env.BOARDS_TEST_SYNC_DEFAULT;
-    }
+    const configured = configuredEnvironment(env, loadKeys({ env, cwd }));
+    expect(configured).toEqual({ FAL_KEY: 'env-fal-sync', OPENAI_API_KEY: 'dotenv-oai-sync', BOARDS_STORAGE_DIR: 'out' });
+    expect(env).toEqual({ FAL_KEY: 'env-fal-sync', OPENAI_API_KEY: '' });
   });
 });
 

@@ -8,7 +8,7 @@ const SECRET_NAME = /KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL/i;
 
 /** Where to look for keys. Every field is optional; the defaults read the real process. */
 export interface ConfigSourceOptions {
-  /** Environment to read (and, for syncKeysToEnv, to fill). Default: `process.env`. */
+  /** Environment to read (never written). Default: `process.env`. */
   env?: NodeJS.ProcessEnv;
   /** Directory that holds `.env`. Default: `process.cwd()`. */
   cwd?: string;
@@ -74,17 +74,13 @@ export function loadKeys(options: ConfigSourceOptions = {}): ResolvedKeys {
 }
 
 /**
- * Loads the keys and writes each variable that is unset (or empty) into `options.env`
- * (default `process.env`), so the provider SDKs, which read env vars, find them.
- * Variables already set are never overwritten.
+ * `env` with every variable of the sources filled in where it has none (the environment a shell with
+ * `.env` sourced would see): a new object for an edge that reads its own settings or hands an
+ * environment to a child process. `env` itself is never written.
  */
-export function syncKeysToEnv(options: ConfigSourceOptions = {}): ResolvedKeys {
-  const env = options.env ?? process.env;
-  const resolved = loadKeys({ ...options, env });
-  for (const [name, value] of Object.entries(resolved.values)) {
-    if (nonEmpty(env[name]) === undefined) env[name] = value;
-  }
-  return resolved;
+export function configuredEnvironment(env: NodeJS.ProcessEnv, keys: ResolvedKeys): NodeJS.ProcessEnv {
+  const filled = Object.entries(keys.values).filter(([name]) => nonEmpty(env[name]) === undefined);
+  return { ...env, ...Object.fromEntries(filled) };
 }
 
 /** A key its SDK also accepts in parts (its descriptor's `key.parts`): the parts stand for it when it is unset. */

@@ -1,5 +1,6 @@
 import { DEFAULT_GENERATION_TIMEOUT_MS } from '@boards/core';
-import { generationTimeoutMs, generatorSettings, storageDir } from './settings';
+import { generationTimeoutMs, generatorSettings, resolveSettings, settingsOf, storageDir } from './settings';
+import { dirWithEnvFile, removeEnvDirs } from './test-env';
 
 describe('generationTimeoutMs', () => {
   it('takes the option, else BOARDS_GENERATION_TIMEOUT_MS, else the fallback', () => {
@@ -15,15 +16,47 @@ describe('generationTimeoutMs', () => {
   });
 });
 
+describe('resolveSettings', () => {
+  afterAll(removeEnvDirs);
+
+  it('reads every source once into one value: keys env > BOARDS_GENERATOR_API_KEYS > .env, base URLs and waits env > .env, the deadline', () => {
+    const cwd = dirWithEnvFile('FAL_KEY=dotenv-fal-key-1\nOPENAI_API_KEY=dotenv-oai-key-1\nBOARDS_OPENAI_BASE_URL=http://127.0.0.1:9/v1\n');
+    const env = {
+      REPLICATE_API_TOKEN: 'env-rep-key-1',
+      BOARDS_GENERATOR_API_KEYS: JSON.stringify({ fal: 'json-fal-key-1', REPLICATE_API_TOKEN: 'json-rep-key-1' }),
+      BOARDS_REPLICATE_WAIT_SECONDS: '3',
+      BOARDS_GENERATION_TIMEOUT_MS: '900',
+    };
+    const copy = { ...env };
+    const settings = resolveSettings({ env, cwd });
+    expect(settings.providers).toMatchObject({
+      replicate: { apiKey: 'env-rep-key-1', waitSeconds: 3 },
+      fal: { apiKey: 'json-fal-key-1' },
+      openai: { apiKey: 'dotenv-oai-key-1', baseUrl: 'http://127.0.0.1:9/v1' },
+    });
+    expect(settings.generationTimeoutMs).toBe(900);
+    expect(env).toEqual(copy);
+  });
+
+  it('names the variable of a base URL that is not http(s), never its value', () => {
+    expect(() => resolveSettings({ env: { BOARDS_FAL_BASE_URL: 'ftp://secret-host' }, envFile: false })).toThrow(/^Invalid BOARDS_FAL_BASE_URL: must be/);
+  });
+});
+
 describe('generatorSettings', () => {
-  it('reads the environment at each generation, not when the generator is defined', () => {
-    const env: NodeJS.ProcessEnv = {};
-    const settings = generatorSettings(undefined, env);
-    env.BOARDS_GENERATION_TIMEOUT_MS = '900';
-    expect(settings.timeoutMs?.()).toBe(900);
+  it('resolves the environment when a generation starts, not when the generator is defined', () => {
+    const env: NodeJS.ProcessEnv = { BOARDS_ENV_FILE: '' };
+    const settings = generatorSettings(env);
+    env.REPLICATE_API_TOKEN = 'late-rep-key-1';
     env.BOARDS_GENERATION_TIMEOUT_MS = '1200';
-    expect(settings.timeoutMs?.()).toBe(1200);
-    expect(generatorSettings(50, env).timeoutMs?.()).toBe(50);
+    expect(settings.resolve?.()).toMatchObject({ providers: { replicate: { apiKey: 'late-rep-key-1' } }, generationTimeoutMs: 1200 });
+  });
+});
+
+describe('settingsOf', () => {
+  it("is the context's own settings when it carries them", () => {
+    const settings = { providers: { replicate: { apiKey: 'tenant-key-1' } } };
+    expect(settingsOf({ settings })).toBe(settings);
   });
 });
 

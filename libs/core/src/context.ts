@@ -2,6 +2,7 @@ import type { Artifact, ArtifactRef, ArtifactType, ResolvedInput } from './artif
 import { CanceledError, type ProviderName } from './errors';
 import type { ActualCost } from './pricing';
 import { silentLogger, redactingLogger, type Logger } from './logger';
+import type { BoardsSettings } from './settings';
 
 /** Where a generation is. Progress is one 0..1 scale across all phases. */
 export type Phase = 'validating' | 'uploading' | 'queued' | 'running' | 'downloading' | 'storing' | 'done';
@@ -55,6 +56,8 @@ export interface GeneratorContext {
   /** Aborting cancels the provider job and rejects the generation with CanceledError. */
   readonly signal: AbortSignal;
   readonly logger: Logger;
+  /** Keys, base URLs, waits, deadline and fetch of this generation; without them the adapters resolve the environment's (@boards/config). */
+  readonly settings?: BoardsSettings;
   storeArtifact(draft: ArtifactDraft): Promise<Artifact>;
   resolveInput(ref: ArtifactRef, options?: ResolveOptions): Promise<ResolvedInput>;
   progress(event: ProgressEvent): void;
@@ -71,6 +74,8 @@ export interface ContextOptions {
   store: ArtifactStore;
   signal?: AbortSignal;
   logger?: Logger;
+  /** The generation's settings, as a value: two contexts with two keys can run side by side. Default: none (the adapters read the environment's). */
+  settings?: BoardsSettings;
   onProgress?: (event: ProgressEvent) => void;
   onProviderJob?: (job: ProviderJob) => void;
   onActualCost?: (cost: ActualCost) => void;
@@ -83,6 +88,7 @@ export function createGeneratorContext(options: ContextOptions): GeneratorContex
     generatorId: options.generatorId,
     signal,
     logger: redactingLogger(options.logger ?? silentLogger),
+    settings: options.settings,
     storeArtifact: (draft) => options.store.put(draft, { generatorId: options.generatorId }),
     resolveInput: (ref, resolveOptions) => options.store.resolve(ref, { ...resolveOptions, signal }),
     progress(event) {

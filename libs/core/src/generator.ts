@@ -5,6 +5,7 @@ import { CanceledError, InputValidationError, TimeoutError, type FieldIssue, typ
 import { assertNotRetired, type ModelLifecycle } from './lifecycle';
 import { deriveActualCost } from './actual-cost';
 import type { CostEstimate, Price, UnitRate } from './pricing';
+import type { BoardsSettings } from './settings';
 import { DEFAULT_GENERATION_TIMEOUT_MS } from './timing';
 
 export interface GeneratorResult {
@@ -46,8 +47,8 @@ export interface GeneratorSpec<Schema extends z.ZodType> {
   estimateCost(input: z.output<Schema>): CostEstimate;
   /**
    * Deadline of one whole generation (submit, wait, download, store), in ms.
-   * Default: the `settings.timeoutMs` given to defineGenerator (the adapters' resolve
-   * BOARDS_GENERATION_TIMEOUT_MS through @boards/config), else 10 minutes.
+   * Default: the context's `settings.generationTimeoutMs` (without settings, what the adapters
+   * resolve through @boards/config: BOARDS_GENERATION_TIMEOUT_MS), else 10 minutes.
    */
   timeoutMs?: number;
   /** Does the work. Input is already validated and the model is known to be servable. */
@@ -74,14 +75,14 @@ export function issuesFromZod(error: z.ZodError): FieldIssue[] {
   });
 }
 
-/** Settings resolved outside the contract (core reads no environment) and handed to defineGenerator. */
+/** What defineGenerator asks of the layer above core (core reads no environment). */
 export interface GeneratorSettings {
   /**
-   * The deadline of one generation, read at each `generate`. Adapters pass @boards/config's
-   * `generatorSettings(timeoutMs)` (the option, else BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes).
-   * Default: `spec.timeoutMs`, else 10 minutes.
+   * The settings of a generation whose context carries none, resolved once per generation, after
+   * its input is found valid. Adapters pass @boards/config's `generatorSettings()` (the environment's,
+   * BOARDS_GENERATOR_API_KEYS and .env, read then: the backward-compatible default). Default: none.
    */
-  timeoutMs?: () => number;
+  resolve?: () => BoardsSettings;
 }
 
 export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Schema>, settings: GeneratorSettings = {}): Generator<Schema> {
@@ -92,7 +93,6 @@ export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Sc
   };
   const assertServable = () => assertNotRetired(spec);
   const { run, estimateCost, ...declared } = spec;
-  const timeoutMs = settings.timeoutMs ?? (() => spec.timeoutMs ?? DEFAULT_GENERATION_TIMEOUT_MS);
   return {
     ...declared,
     parseInput,
@@ -102,10 +102,17 @@ export function defineGenerator<Schema extends z.ZodType>(spec: GeneratorSpec<Sc
       const input = parseInput(raw);
       context.throwIfAborted();
       context.progress({ progress: 0, phase: 'validating' });
+      // Resolved once: the deadline, the adapter and the downloads all see the same settings.
+      const resolved = context.settings ?? settings.resolve?.();
+      const timeoutMs = spec.timeoutMs ?? resolved?.generationTimeoutMs ?? DEFAULT_GENERATION_TIMEOUT_MS;
       // What the provider reports is priced here, once for every adapter, at the input's own rate.
       const rate = rateOf(() => estimateCost(input));
-      const costed: GeneratorContext = { ...context, reportActualCost: (cost) => context.reportActualCost(deriveActualCost(cost, rate)) };
-      const result = await withDeadline(costed, timeoutMs(), (bounded) => run(input, bounded));
+      const costed: GeneratorContext = {
+        ...context,
+        settings: resolved,
+        reportActualCost: (cost) => context.reportActualCost(deriveActualCost(cost, rate)),
+      };
+      const result = await withDeadline(costed, timeoutMs, (bounded) => run(input, bounded));
       context.progress({ progress: 1, phase: 'done' });
       return result;
     },

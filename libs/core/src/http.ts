@@ -78,6 +78,8 @@ export interface ProviderFetchOptions {
   onResponse?: (info: { method: string; url: string; response: Response }) => void;
   /** Called before each retry, for logs and tests. */
   onRetry?: (info: { attempt: number; delayMs: number; reason: string; url: string }) => void;
+  /** What each attempt is sent with (a program's own, from its settings). Default: the global fetch, looked up at each call. */
+  fetch?: typeof fetch;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -309,6 +311,7 @@ interface AttemptSettings {
   signals: AbortSignal[];
   isSafeToRepeat?: ProviderFetchOptions['isSafeToRepeat'];
   onResponse?: ProviderFetchOptions['onResponse'];
+  fetch?: typeof fetch;
 }
 
 /**
@@ -327,9 +330,10 @@ async function attemptRequest(input: RequestInfo | URL, init: RequestInit | unde
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     // Counted before the answer: a request that gets none may still have reached a billing provider.
-    const witness = currentReachWitness();
+    // Only requests that can reach a server count (an SDK probing its fetch with a data: URL reaches none).
+    const witness = /^https?:/i.test(url) ? currentReachWitness() : undefined;
     witness?.noteSent(url);
-    const response = await fetch(input, { ...init, signal: AbortSignal.any([...signals, timeout]) });
+    const response = await (settings.fetch ?? fetch)(input, { ...init, signal: AbortSignal.any([...signals, timeout]) });
     witness?.noteAnswer(response.headers);
     await observe(provider, method, url, init, response).catch(() => undefined);
     if ((response.ok || response.status === 304) && !(await malformedJson(response))) {
@@ -416,6 +420,8 @@ export interface DownloadOptions {
   retry?: Partial<RetryPolicy>;
   /** Refuse an output larger than this many bytes (default: no cap). */
   maxBytes?: number;
+  /** What the download is sent with. Default: the global fetch. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -474,7 +480,7 @@ export async function downloadBytes(url: string, options: DownloadOptions): Prom
   const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
   const protocol = protocolOf(options.provider, options.protocol);
   const signals = options.signal ? [options.signal] : [];
-  const settings: AttemptSettings = { provider: options.provider, protocol, policy, signals };
+  const settings: AttemptSettings = { provider: options.provider, protocol, policy, signals, fetch: options.fetch };
   let attempts = 0;
 
   const attempt = async (n: number): Promise<AttemptOutcome<{ bytes: Uint8Array; contentType?: string }>> => {

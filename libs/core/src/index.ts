@@ -13,6 +13,7 @@ export * from './pricing';
 export * from './actual-cost';
 export * from './registry';
 export * from './secrets';
+export * from './settings';
 export * from './timing';
 export * from './discovery';
 export * from './cancel';

@@ -56,6 +56,7 @@ export async function storeOutputUrls(ctx: GeneratorContext, urls: string[], opt
       jobId: options.jobId,
       retry: options.retry,
       maxBytes: MAX_MEDIA_BYTES[options.type],
+      fetch: ctx.settings?.fetch,
     });
     const problem = options.type === 'text' ? undefined : await mediaProblem(bytes);
     if (problem) {

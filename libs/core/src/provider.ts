@@ -97,6 +97,8 @@ export interface ProviderDescriptor {
   defaultBaseUrl: string;
   /** The provider's base URL below an emulator's root URL, e.g. `/replicate/v1`. */
   emulatorPath: string;
+  /** Variable holding the seconds a blocking call may be held (its settings' `waitSeconds`), when the provider has such a call. */
+  waitSecondsVariable?: string;
   /** Further variables an emulator run sets (e.g. a short blocking wait so aborts are quick). */
   emulatorVariables?: Readonly<Record<string, string>>;
   /** Variables the SDK itself reads that can send calls elsewhere (scrubbed from child processes of tests). */

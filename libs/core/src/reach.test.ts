@@ -45,6 +45,15 @@ describe('where a generation went (money is real unless proven free)', () => {
     expect(witness.reach()).toBe('live');
   });
 
+  it('counts only requests that can reach a server: a data: URL an SDK probes its fetch with is none', async () => {
+    const witness = new ReachWitness();
+    await witness.run(async () => {
+      await fetchVia()('data:,probe').catch(() => undefined);
+      await fetchVia()(`${base}/emulator/a`);
+    });
+    expect(witness.reach()).toBe('emulator');
+  });
+
   it('is none when nothing was sent, and counts only the work it runs', async () => {
     const witness = new ReachWitness();
     await fetchVia()(`${base}/gateway`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { AnyGenerator } from '@boards/core';
 import type { Emulator } from '@boards/emulator';
+import { settingsFor } from './emulator-env';
 import { createTestContext } from './test-context';
 
 /** The declared part of a minimal image generator, for adapter tests: add `model` and the adapter's define function. */
@@ -27,11 +28,12 @@ export function testImageSpec(id: string, model: string) {
  * keeps failing names the provider job.
  */
 export function describeDownloadFaults(generator: () => AnyGenerator, emulator: () => Emulator): void {
+  const context = (generationTimeoutMs?: number) => createTestContext({ settings: { ...settingsFor(emulator()), generationTimeoutMs } });
   describe('output download faults', () => {
     it('retries an output download that fails once (404 or truncated) and keeps the result', async () => {
       emulator().injectFault({ provider: 'files', kind: 'not-found' });
       emulator().injectFault({ provider: 'files', kind: 'truncated' });
-      const { artifacts } = await generator().generate({ prompt: 'kept' }, createTestContext());
+      const { artifacts } = await generator().generate({ prompt: 'kept' }, context());
       expect(artifacts).toHaveLength(1);
       expect(
         emulator()
@@ -42,7 +44,7 @@ export function describeDownloadFaults(generator: () => AnyGenerator, emulator: 
 
     it('names the provider job when the output cannot be downloaded at all', async () => {
       emulator().injectFault({ provider: 'files', kind: 'not-found', times: Infinity });
-      const ctx = createTestContext();
+      const ctx = context();
       const error = await generator()
         .generate({ prompt: 'lost' }, ctx)
         .then(
@@ -54,7 +56,7 @@ export function describeDownloadFaults(generator: () => AnyGenerator, emulator: 
 
     it('refuses an output that does not decode to its declared size (a cut PNG served whole), naming the job and storing nothing', async () => {
       emulator().injectFault({ provider: 'files', kind: 'short', times: Infinity });
-      const ctx = createTestContext();
+      const ctx = context();
       const error = await generator()
         .generate({ prompt: 'cut' }, ctx)
         .then(
@@ -67,21 +69,14 @@ export function describeDownloadFaults(generator: () => AnyGenerator, emulator: 
 
     it('ends a hanging output download at the one generation deadline, naming the job', async () => {
       emulator().injectFault({ provider: 'files', kind: 'hang', times: Infinity });
-      const previous = process.env.BOARDS_GENERATION_TIMEOUT_MS;
-      process.env.BOARDS_GENERATION_TIMEOUT_MS = '400';
-      const ctx = createTestContext();
-      try {
-        const error = await generator()
-          .generate({ prompt: 'hang' }, ctx)
-          .then(
-            () => undefined,
-            (e: unknown) => e,
-          );
-        expect(error).toMatchObject({ code: 'TIMEOUT', jobId: ctx.providerJobs[0].jobId });
-      } finally {
-        if (previous === undefined) delete process.env.BOARDS_GENERATION_TIMEOUT_MS;
-        else process.env.BOARDS_GENERATION_TIMEOUT_MS = previous;
-      }
+      const ctx = context(400);
+      const error = await generator()
+        .generate({ prompt: 'hang' }, ctx)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(error).toMatchObject({ code: 'TIMEOUT', jobId: ctx.providerJobs[0].jobId });
     });
   });
 }

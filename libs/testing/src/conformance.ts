@@ -41,7 +41,7 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
     });
 
     it.each(options.invalidInputs.map((c) => [c.field, c.input]))('refuses bad %s before sending anything', async (field, input) => {
-      const ctx = createTestContext({ generatorId: generator.id });
+      const ctx = createTestContext({ settings: emulator.settings, generatorId: generator.id });
       const error = await generator.generate(input, ctx).then(
         () => undefined,
         (e: unknown) => e,
@@ -85,7 +85,7 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
     });
 
     it(`stores ${generator.artifactType} artifacts produced through the provider API`, async () => {
-      const ctx = createTestContext({ generatorId: generator.id });
+      const ctx = createTestContext({ settings: emulator.settings, generatorId: generator.id });
       const result = await generator.generate(valid, ctx);
       expect(result.artifacts.length).toBeGreaterThan(0);
       for (const artifact of result.artifacts) {
@@ -101,7 +101,7 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
 
     it('surfaces provider failures as typed errors with status and request id', async () => {
       emulator.current.injectFault({ provider, kind: 'status', status: 503, retryAfterSeconds: 0, times: Infinity });
-      const ctx = createTestContext({ generatorId: generator.id });
+      const ctx = createTestContext({ settings: emulator.settings, generatorId: generator.id });
       const error = await generator.generate(valid, ctx).then(
         () => undefined,
         (e: unknown) => e,
@@ -115,7 +115,12 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
       // A job far longer than any hold of the submit: it is still queued when the abort comes.
       emulator.current.setJobDurationMs(600_000);
       const controller = new AbortController();
-      const ctx = createTestContext({ generatorId: generator.id, signal: controller.signal, onProviderJob: () => controller.abort() });
+      const ctx = createTestContext({
+        settings: emulator.settings,
+        generatorId: generator.id,
+        signal: controller.signal,
+        onProviderJob: () => controller.abort(),
+      });
       if (!cancelable) emulator.current.injectFault({ provider, kind: 'latency', latencyMs: 30_000, times: Infinity });
       const sent = emulator.current.nextRequest(cancelable ? { provider, operation: 'submit' } : { provider });
       const outcome = generator.generate(valid, ctx).then(

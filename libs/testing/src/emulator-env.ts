@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { startEmulator, TEST_ID_HEADER, type Emulator, type EmulatorOptions } from '@boards/emulator';
-import { applyVariables, dummyKey, emulatorVariables } from '@boards/config';
-import type { ProviderName } from '@boards/core';
+import { dummyKey, emulatorSettings } from '@boards/config';
+import type { BoardsSettings, ProviderName } from '@boards/core';
 
 export { dummyKey };
 
@@ -11,28 +11,30 @@ export function emulatorBaseUrls(emulator: Emulator): Record<ProviderName, strin
 }
 
 /**
- * Points every adapter at the emulator through the same variables a user would set
- * (keeping any key already set), and returns a function that puts the environment back.
+ * The settings that point every adapter at `emulator`, with dummy keys (a real key set in the
+ * environment never reaches it): pass them into the context (`createTestContext({ settings })`).
  */
-export function pointEnvAt(emulator: Emulator, options: { dummyKeys?: boolean } = {}): () => void {
-  return applyVariables(emulatorVariables(emulator, { dummyKeys: options.dummyKeys === false ? 'never' : 'if-missing' }));
+export function settingsFor(emulator: Emulator): BoardsSettings {
+  return emulatorSettings(emulator);
 }
 
 export interface EmulatorHandle {
   /** The running emulator (valid inside tests, after beforeAll). */
   readonly current: Emulator;
+  /** Settings pointing every adapter at it, for the contexts of the tests (valid inside tests). */
+  readonly settings: BoardsSettings;
 }
 
 /**
- * Starts an emulator for the enclosing describe block and points the adapters at
- * it; the request log and faults are cleared before each test.
+ * Starts an emulator for the enclosing describe block; the request log and faults are cleared
+ * before each test. Nothing is written to the environment: tests pass `handle.settings` into their contexts.
  */
 export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
   let emulator: Emulator | undefined;
-  let restore: (() => void) | undefined;
+  let settings: BoardsSettings | undefined;
   beforeAll(async () => {
     emulator = await startEmulator(options);
-    restore = pointEnvAt(emulator);
+    settings = settingsFor(emulator);
   });
   beforeEach(() => {
     emulator?.clearRequests();
@@ -40,13 +42,18 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
     emulator?.setJobDurationMs(options.jobDurationMs ?? 0);
   });
   afterAll(async () => {
-    restore?.();
     await emulator?.stop();
   });
+  const running = () => {
+    if (!emulator || !settings) throw new Error('useEmulator(): the emulator is only available inside tests');
+    return { emulator, settings };
+  };
   return {
     get current() {
-      if (!emulator) throw new Error('useEmulator(): the emulator is only available inside tests');
-      return emulator;
+      return running().emulator;
+    },
+    get settings() {
+      return running().settings;
     },
   };
 }

@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type InputValidationError } from '@boards/core';
 import type { Emulator } from '@boards/emulator';
-import { pointEnvAt } from './emulator-env';
+import { settingsFor } from './emulator-env';
 import { createTestContext } from './test-context';
 
 export interface FuzzInputOptions {
-  /** The emulator the adapters are pointed at (done here too): a refused input must leave its request log unchanged. */
+  /** The emulator the generations are pointed at (through their context's settings): a refused input must leave its request log unchanged. */
   emulator: Emulator;
   /** How many inputs to try. Default 1000. */
   runs?: number;
@@ -249,8 +249,7 @@ export async function fuzzGeneratorInput(generator: AnyGenerator, options: FuzzI
     `[fuzz] ${generator.id}: ${report.runs} runs, seed ${seed} (replay: fuzzGeneratorInput(generator, { emulator, runs: ${report.runs}, seed: ${seed} }))\n`,
   );
   const storageRoot = mkdtempSync(join(tmpdir(), 'boards-fuzz-'));
-  const ctx = createTestContext({ generatorId: generator.id, storageRoot });
-  const restore = pointEnvAt(emulator);
+  const ctx = createTestContext({ generatorId: generator.id, storageRoot, settings: settingsFor(emulator) });
   const requestsAtStart = emulator.requests.length;
 
   const property = fc.asyncProperty(fuzzedInputs(valid, generator.inputSchema), async (input) => {
@@ -325,7 +324,6 @@ export async function fuzzGeneratorInput(generator: AnyGenerator, options: FuzzI
     if (emulator.requests.length !== requestsAtStart) fail(`${generator.id}: the emulator received requests during input fuzzing`);
     return report;
   } finally {
-    restore();
     rmSync(storageRoot, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 export { runConformanceSuite, type ConformanceOptions } from './conformance';
-export { dummyKey, emulatorBaseUrls, pointEnvAt, scopedToTest, useEmulator, type EmulatorHandle } from './emulator-env';
+export { dummyKey, emulatorBaseUrls, scopedToTest, settingsFor, useEmulator, type EmulatorHandle } from './emulator-env';
 export { describeLive, liveSkipReason, type LiveMode, type LiveRun } from './live';
 export { recordGeneration, redactUrl, type GenerationOutcome, type GenerationRecord, type RecordedArtifact, type RecordedInputFile } from './live-record';
 export { createTestContext, type TestContext, type TestContextOptions } from './test-context';

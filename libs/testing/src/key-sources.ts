@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEYS_JSON_VARIABLE, keyVariable } from '@boards/config';
-import type { ProviderName } from '@boards/core';
+import { emulatorVariables, ENV_FILE_VARIABLE, KEYS_JSON_VARIABLE, keyVariable, resolveSettings } from '@boards/config';
+import type { BoardsSettings, ProviderName } from '@boards/core';
 import type { Emulator } from '@boards/emulator';
 
 /** The fingerprint the emulator logs for a credential (it never logs the credential). */
@@ -12,27 +12,16 @@ export function credentialFingerprint(key: string): string {
 }
 
 /**
- * Tests that a key given only through BOARDS_GENERATOR_API_KEYS, or only through a .env
- * file, reaches the provider SDK: `run` makes one call, and the emulator must have seen
- * exactly that key (by fingerprint).
+ * Tests that a key given only through BOARDS_GENERATOR_API_KEYS, or only through a .env file,
+ * reaches the provider SDK: the sources (an environment of the test's own, never process.env) are
+ * resolved at the edge into settings, `run` makes one call with them, and the emulator must have
+ * seen exactly that key (by fingerprint).
  */
-export function describeKeySources(provider: ProviderName, emulator: () => Emulator, run: () => Promise<unknown>): void {
+export function describeKeySources(provider: ProviderName, emulator: () => Emulator, run: (settings: BoardsSettings) => Promise<unknown>): void {
   const variable = keyVariable(provider);
-  const setAll = (vars: Record<string, string | undefined>) => {
-    for (const [k, v] of Object.entries(vars)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-  const withEnv = async (vars: Record<string, string | undefined>, body: () => Promise<void>) => {
-    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-    setAll(vars);
-    try {
-      await body();
-    } finally {
-      setAll(saved);
-    }
-  };
+  /** The settings of an environment holding `vars`, with every base URL at the emulator (as a user exports them). */
+  const settingsOf = (vars: Record<string, string>) =>
+    resolveSettings({ env: { ...Object.fromEntries(emulatorVariables(emulator(), { dummyKeys: 'never', env: {} })), ...vars } });
   const sent = () =>
     new Set(
       emulator()
@@ -43,9 +32,7 @@ export function describeKeySources(provider: ProviderName, emulator: () => Emula
   describe(`${variable} from every source reaches the SDK`, () => {
     it(`from ${KEYS_JSON_VARIABLE}`, async () => {
       const key = `json-${provider}-key-${Date.now()}`;
-      await withEnv({ [variable]: undefined, [KEYS_JSON_VARIABLE]: JSON.stringify({ [variable]: key }) }, async () => {
-        await run();
-      });
+      await run(settingsOf({ [KEYS_JSON_VARIABLE]: JSON.stringify({ [variable]: key }) }));
       expect(sent()).toEqual(new Set([credentialFingerprint(key)]));
     });
 
@@ -53,9 +40,7 @@ export function describeKeySources(provider: ProviderName, emulator: () => Emula
       const key = `dotenv-${provider}-key-${Date.now()}`;
       const file = join(mkdtempSync(join(tmpdir(), 'dotenv-')), '.env');
       writeFileSync(file, `# test\n${variable}="${key}"\n`);
-      await withEnv({ [variable]: undefined, [KEYS_JSON_VARIABLE]: undefined, BOARDS_ENV_FILE: file }, async () => {
-        await run();
-      });
+      await run(settingsOf({ [ENV_FILE_VARIABLE]: file }));
       expect(sent()).toEqual(new Set([credentialFingerprint(key)]));
     });
   });

@@ -14,6 +14,7 @@ import {
   ReachWitness,
   type ActualCost,
   type AnyGenerator,
+  type BoardsSettings,
   type CostEstimate,
   type GeneratorResult,
   type Micros,
@@ -57,9 +58,11 @@ export interface PaidCall {
   mode: LiveMode;
   input: Record<string, unknown>;
   store: LocalArtifactStore;
+  /** What the call runs with (resolved at the live tier's edge). Default: the environment's, resolved by the adapter. */
+  settings?: BoardsSettings;
 }
 
-export async function paidCall({ generator, mode, input, store }: PaidCall): Promise<GeneratorResult> {
+export async function paidCall({ generator, mode, input, store, settings }: PaidCall): Promise<GeneratorResult> {
   const estimate = generator.estimateCost(input);
   const what = `a ${generator.id} call`;
   // A stopped run (a signal, or the Nx process gone) reserves and sends nothing more.
@@ -95,6 +98,7 @@ export async function paidCall({ generator, mode, input, store }: PaidCall): Pro
         generatorId: generator.id,
         store,
         signal,
+        settings,
         onActualCost: (cost) => void onActualCost(cost),
         onProviderJob: ({ jobId }) => {
           outcome.providerJobId = jobId;
@@ -154,7 +158,7 @@ async function settle({ generatorId, namespace, held, reach, estimate, micros }:
 
 async function generateOnce(generator: AnyGenerator, input: Record<string, unknown>, ctx: ReturnType<typeof createGeneratorContext>, mode: LiveMode) {
   if (process.env.BOARDS_RECORD !== '1') return generator.generate(input, ctx);
-  const recorder = new GenerationRecorder();
+  const recorder = new GenerationRecorder(ctx.settings);
   recorder.start();
   try {
     const result = await generator.generate(input, ctx);

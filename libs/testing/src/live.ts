@@ -1,11 +1,10 @@
-import { hasKey, keyVariable, syncKeysToEnv } from '@boards/config';
-import { describeLifecycle, effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
+import { emulatorSettings, keyVariable, loadKeys, resolveSettings } from '@boards/config';
+import { describeLifecycle, effectiveLifecycleStatus, type AnyGenerator, type BoardsSettings, type GeneratorResult } from '@boards/core';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pointEnvAt } from './emulator-env';
 import { paidCall, type LiveMode } from './live-call';
 import { liveStop, stopHub } from './live-stop';
 
@@ -31,9 +30,9 @@ export function liveSkipReason(generator: AnyGenerator, env: NodeJS.ProcessEnv =
     return `${generator.model} is ${describeLifecycle(generator.lifecycle)}${generator.lifecycle?.successor ? `; use ${generator.lifecycle.successor}` : ''}`;
   }
   // Registers every key as a secret too, so no log, summary or recording can print it.
-  syncKeysToEnv();
+  const keys = loadKeys();
   if (env.BOARDS_EMULATOR === '1') return undefined;
-  if (!hasKey(generator.provider)) return `${keyVariable(generator.provider)} not set`;
+  if (keys.values[keyVariable(generator.provider)] === undefined) return `${keyVariable(generator.provider)} not set`;
   return undefined;
 }
 
@@ -63,16 +62,19 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
     }
     warnWithoutStopHub();
     let emulator: Emulator | undefined;
-    let restore: (() => void) | undefined;
+    // The edge of the live tier: the environment, BOARDS_GENERATOR_API_KEYS and .env are read once, here,
+    // and travel in each call's context; with -c emulator every base URL is the emulator's (a key configured
+    // here is still sent, as the live run would send it, else a dummy).
+    let settings: BoardsSettings | undefined;
     beforeAll(async () => {
+      settings = resolveSettings();
       if (mode !== 'emulator') return;
       emulator = await startEmulator();
-      restore = pointEnvAt(emulator);
+      settings = emulatorSettings(emulator, { keysOf: settings });
     });
     const store = new LocalArtifactStore({ root: mkdtempSync(join(tmpdir(), `boards-live-${generator.id}-`)) });
     afterAll(async () => {
       liveStop.release();
-      restore?.();
       await emulator?.stop();
       rmSync(store.root, { recursive: true, force: true });
     });
@@ -81,7 +83,7 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       get emulator() {
         return emulator;
       },
-      generate: (input = generator.cheapestInput) => paidCall({ generator, mode, input, store }),
+      generate: (input = generator.cheapestInput) => paidCall({ generator, mode, input, store, settings }),
     };
     body(run);
   });

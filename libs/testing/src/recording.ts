@@ -9,6 +9,7 @@ import {
   requireProvider,
   sniffMedia,
   type AnyGenerator,
+  type BoardsSettings,
   type HttpExchange,
 } from '@boards/core';
 import {
@@ -26,11 +27,14 @@ import {
 /** Media up to this size is kept as a file beside the recording; larger media becomes a stand-in. */
 const KEEP_MEDIA_BYTES = 64 * 1024;
 
-/** Where each API of every installed provider is reached (its base-URL override, then its real hosts), from the descriptors. */
-function apiBases(): Array<[string, RecordedApi]> {
+/**
+ * Where each API of every installed provider is reached (the base URL of the generation's settings,
+ * or without settings its override in the environment; then its real hosts), from the descriptors.
+ */
+function apiBases(settings: BoardsSettings | undefined): Array<[string, RecordedApi]> {
   const bases: Array<[string, RecordedApi]> = [];
   for (const descriptor of providerDescriptors()) {
-    const override = providerBaseUrl(descriptor.name);
+    const override = settings ? settings.providers?.[descriptor.name]?.baseUrl : providerBaseUrl(descriptor.name);
     for (const api of descriptor.apis) {
       const name = api.api as RecordedApi;
       if (override) bases.push([`${override.replace(/\/$/, '')}${api.basePath}`, name]);
@@ -74,6 +78,9 @@ export interface RecordingOutcome {
 export class GenerationRecorder {
   private readonly exchanges: HttpExchange[] = [];
 
+  /** `settings`: those of the generation recorded, to know its base URLs (default: the environment's). */
+  constructor(private readonly settings?: BoardsSettings) {}
+
   start(): void {
     observeProviderExchanges((e) => this.exchanges.push(e));
   }
@@ -96,7 +103,7 @@ export class GenerationRecorder {
     if (existing && STANDING[existing] > STANDING[mode]) return { path, mode, written: false };
     const mediaDir = join(dir, generator.id);
     rmSync(mediaDir, { recursive: true, force: true });
-    const bases = apiBases();
+    const bases = apiBases(this.settings);
     const fileUrls = new Map<string, string>();
     let fileCount = 0;
     const located = this.exchanges.map((e) => {

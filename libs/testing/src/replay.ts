@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyGenerator } from '@boards/core';
 import { loadRecording, startEmulator, type LoadedRecording } from '@boards/emulator';
-import { pointEnvAt } from './emulator-env';
+import { settingsFor } from './emulator-env';
 import { createTestContext } from './test-context';
 
 /** Recordings of this generator under `<packageDir>/__fixtures__/recordings`. */
@@ -36,15 +36,13 @@ export function runReplaySuite(generator: AnyGenerator): void {
       'completes on the recording (%s)',
       async (_label, recording) => {
         const emulator = await startEmulator({ replay: recording as LoadedRecording });
-        const restore = pointEnvAt(emulator);
         try {
           const rec = recording as LoadedRecording;
-          const result = await generator.generate(rec.input, createTestContext({ generatorId: generator.id }));
+          const result = await generator.generate(rec.input, createTestContext({ generatorId: generator.id, settings: settingsFor(emulator) }));
           expect(result.artifacts.length).toBeGreaterThan(0);
           expect(result.artifacts.every((a) => a.type === generator.artifactType)).toBe(true);
           expect(emulator.unservedReplay()).toEqual([]);
         } finally {
-          restore();
           await emulator.stop();
         }
       },

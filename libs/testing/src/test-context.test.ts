@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '@boards/emulator';
 import { createTestContext } from './test-context';
-import { pointEnvAt } from './emulator-env';
+import { dummyKey, settingsFor } from './emulator-env';
 
 describe('test context', () => {
   it('stores artifacts in a temporary directory and records what the generator reported', async () => {
@@ -17,17 +17,19 @@ describe('test context', () => {
     expect(ctx.logLines).toEqual(['info line']);
   });
 
-  it('points the adapters at the emulator and puts the environment back', async () => {
+  it("carries the settings it is given: the emulator's point every adapter at it, and nothing is written to process.env", async () => {
+    const before = { ...process.env };
     const emulator = await startEmulator();
-    const before = process.env.BOARDS_FAL_BASE_URL;
-    const restore = pointEnvAt(emulator);
     try {
-      expect(process.env.BOARDS_FAL_BASE_URL).toBe(emulator.falBaseUrl);
-      expect(process.env.BOARDS_OPENAI_BASE_URL).toBe(emulator.openaiBaseUrl);
+      const ctx = createTestContext({ settings: settingsFor(emulator) });
+      expect(ctx.settings?.providers).toMatchObject({
+        fal: { baseUrl: emulator.falBaseUrl, apiKey: dummyKey('fal') },
+        openai: { baseUrl: emulator.openaiBaseUrl, apiKey: dummyKey('openai') },
+      });
+      expect(createTestContext().settings).toBeUndefined();
     } finally {
-      restore();
       await emulator.stop();
     }
-    expect(process.env.BOARDS_FAL_BASE_URL).toBe(before);
+    expect(process.env).toEqual(before);
   });
 });

@@ -1,7 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGeneratorContext, type ActualCost, type GeneratorContext, type Logger, type ProgressEvent, type ProviderJob } from '@boards/core';
+import {
+  createGeneratorContext,
+  type ActualCost,
+  type BoardsSettings,
+  type GeneratorContext,
+  type Logger,
+  type ProgressEvent,
+  type ProviderJob,
+} from '@boards/core';
 import { LocalArtifactStore } from '@boards/storage';
 
 export interface TestContext extends GeneratorContext {
@@ -21,6 +29,8 @@ export interface TestContextOptions {
   storageRoot?: string;
   /** Called when the provider job id is known (e.g. to abort at that moment). */
   onProviderJob?: (job: ProviderJob) => void;
+  /** The generation's settings, e.g. `useEmulator().settings`. Default: none (the adapters resolve the environment's). */
+  settings?: BoardsSettings;
 }
 
 /** A real context over a temporary local store that records what the generator reported. */
@@ -40,6 +50,7 @@ export function createTestContext(options: TestContextOptions = {}): TestContext
     generatorId: options.generatorId ?? 'test',
     store,
     signal: options.signal,
+    settings: options.settings,
     logger,
     onProgress: (e) => progressEvents.push(e),
     onProviderJob: (job) => {

@@ -7,7 +7,7 @@ describe('dalle3 (retired by OpenAI on 2026-05-12)', () => {
   const emulator = useEmulator();
 
   it('fails fast with ModelRetiredError naming the successor, sending nothing', async () => {
-    const ctx = createTestContext({ generatorId: 'dalle3' });
+    const ctx = createTestContext({ generatorId: 'dalle3', settings: emulator.settings });
     await expect(dalle3.generate(dalle3.cheapestInput, ctx)).rejects.toBeInstanceOf(ModelRetiredError);
     await expect(dalle3.generate(dalle3.cheapestInput, ctx)).rejects.toMatchObject({
       code: 'MODEL_RETIRED',

@@ -15,7 +15,7 @@ describe('elevenlabs-tts mapping', () => {
   const emulator = useEmulator();
 
   it('sends the text and voice settings and stores the speech with its duration and format', async () => {
-    const ctx = createTestContext({ generatorId: 'elevenlabs-tts' });
+    const ctx = createTestContext({ generatorId: 'elevenlabs-tts', settings: emulator.settings });
     const input = { text: 'Hello from the emulator, thirty.', voice: 'Aria', speed: 1.1 };
     const { artifacts } = await elevenlabsTts.generate(input, ctx);
     const submit = emulator.current.requestsFor('fal').find((r) => r.operation === 'submit');

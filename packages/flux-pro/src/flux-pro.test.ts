@@ -14,7 +14,7 @@ describe('flux-pro mapping', () => {
   const emulator = useEmulator();
 
   it('sends the model input to the model endpoint with Prefer: wait and stores a PNG of the requested size', async () => {
-    const ctx = createTestContext({ generatorId: 'flux-pro' });
+    const ctx = createTestContext({ generatorId: 'flux-pro', settings: emulator.settings });
     const { artifacts, providerJobId } = await fluxPro.generate({ prompt: 'a lighthouse', aspect_ratio: 'custom', width: 512, height: 768, seed: 7 }, ctx);
     const create = emulator.current.requestsFor('replicate').find((r) => r.operation === 'submit');
     expect(create?.path).toBe('/replicate/v1/models/black-forest-labs/flux-pro/predictions');

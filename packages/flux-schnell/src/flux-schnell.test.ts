@@ -15,7 +15,7 @@ describe('flux-schnell mapping', () => {
   const emulator = useEmulator();
 
   it('creates one prediction for all outputs and stores every image at the aspect ratio, billed per image', async () => {
-    const ctx = createTestContext({ generatorId: 'flux-schnell' });
+    const ctx = createTestContext({ generatorId: 'flux-schnell', settings: emulator.settings });
     const input = { prompt: 'a lighthouse at dusk', num_outputs: 3, aspect_ratio: '16:9', seed: 7 };
     const { artifacts, providerJobId } = await fluxSchnell.generate(input, ctx);
     const creates = emulator.current.requestsFor('replicate').filter((r) => r.operation === 'submit');

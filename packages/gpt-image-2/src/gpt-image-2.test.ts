@@ -14,7 +14,7 @@ describe('gpt-image-2 mapping', () => {
   const emulator = useEmulator();
 
   it('sends size, quality and count, and stores every base64 image at that size', async () => {
-    const ctx = createTestContext({ generatorId: 'gpt-image-2' });
+    const ctx = createTestContext({ generatorId: 'gpt-image-2', settings: emulator.settings });
     const input = { prompt: 'a lighthouse at dusk', n: 2, size: '1536x1024', quality: 'high' };
     const { artifacts } = await gptImage2.generate(input, ctx);
     const call = emulator.current.requestsFor('openai').find((r) => r.operation === 'images');

@@ -23,7 +23,7 @@ describe('kie-nano-banana-edit mapping', () => {
   writeFileSync(localPng, Buffer.from(GRADIENT_PNG.split(',')[1], 'base64'));
 
   it("uploads every input image through Kie's file upload API and creates the task with the download URLs", async () => {
-    const ctx = createTestContext({ generatorId: 'kie-nano-banana-edit' });
+    const ctx = createTestContext({ generatorId: 'kie-nano-banana-edit', settings: emulator.settings });
     const { artifacts } = await kieNanoBananaEdit.generate({ prompt: 'make it warmer', image_urls: [localPng, GRADIENT_PNG] }, ctx);
     const kie = emulator.current.requestsFor('kie');
     const uploads = kie.filter((r) => r.operation === 'upload');
@@ -46,7 +46,7 @@ describe('kie-nano-banana-edit mapping', () => {
   });
 
   it('fails before creating a task when an input cannot be read', async () => {
-    const ctx = createTestContext({ generatorId: 'kie-nano-banana-edit' });
+    const ctx = createTestContext({ generatorId: 'kie-nano-banana-edit', settings: emulator.settings });
     await expect(kieNanoBananaEdit.generate(edit({ image_urls: ['/no/such/image.png'] }), ctx)).rejects.toThrow(/image\.png/);
     expect(emulator.current.requestsFor('kie').filter((r) => r.operation === 'createTask')).toHaveLength(0);
   });

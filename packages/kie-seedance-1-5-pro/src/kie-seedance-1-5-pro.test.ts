@@ -16,7 +16,7 @@ describe('kie-seedance-1-5-pro mapping', () => {
   const emulator = useEmulator();
 
   it('sends every billed field and stores the MP4 with its duration and size read from the file', async () => {
-    const ctx = createTestContext({ generatorId: 'kie-seedance-1-5-pro' });
+    const ctx = createTestContext({ generatorId: 'kie-seedance-1-5-pro', settings: emulator.settings });
     const { artifacts } = await kieSeedance15Pro.generate({ prompt: 'waves rolling onto a beach', duration: 6, aspect_ratio: '9:16' }, ctx);
     const task = emulator.current.requestsFor('kie').find((r) => r.operation === 'createTask');
     expect(task?.body).toEqual({

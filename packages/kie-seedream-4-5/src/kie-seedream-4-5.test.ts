@@ -14,7 +14,7 @@ describe('kie-seedream-4-5 mapping', () => {
   const emulator = useEmulator();
 
   it('always sends the three fields Kie requires and stores the 2K image', async () => {
-    const ctx = createTestContext({ generatorId: 'kie-seedream-4-5' });
+    const ctx = createTestContext({ generatorId: 'kie-seedream-4-5', settings: emulator.settings });
     const { artifacts } = await kieSeedream45.generate({ prompt: 'a fox', aspect_ratio: '16:9' }, ctx);
     const task = emulator.current.requestsFor('kie').find((r) => r.operation === 'createTask');
     expect(task?.body).toEqual({ model: 'seedream/4.5-text-to-image', input: { prompt: 'a fox', aspect_ratio: '16:9', quality: 'basic' } });

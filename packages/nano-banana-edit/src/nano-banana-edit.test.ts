@@ -22,7 +22,7 @@ describe('nano-banana-edit mapping', () => {
   writeFileSync(localPng, Buffer.from(RED_CIRCLE_PNG.split(',')[1], 'base64'));
 
   it('uploads every input image through fal storage and submits the storage URLs', async () => {
-    const ctx = createTestContext({ generatorId: 'nano-banana-edit' });
+    const ctx = createTestContext({ generatorId: 'nano-banana-edit', settings: emulator.settings });
     const input = { prompt: 'make the circle blue', image_urls: [localPng, RED_CIRCLE_PNG], num_images: 2 };
     const { artifacts } = await nanoBananaEdit.generate(input, ctx);
     const fal = emulator.current.requestsFor('fal');
@@ -49,7 +49,7 @@ describe('nano-banana-edit mapping', () => {
   });
 
   it('fails before submitting when an input cannot be read', async () => {
-    const ctx = createTestContext({ generatorId: 'nano-banana-edit' });
+    const ctx = createTestContext({ generatorId: 'nano-banana-edit', settings: emulator.settings });
     await expect(nanoBananaEdit.generate(edit({ image_urls: ['/no/such/image.png'] }), ctx)).rejects.toThrow(/image\.png/);
     expect(emulator.current.requestsFor('fal').filter((r) => r.operation === 'submit')).toHaveLength(0);
   });

@@ -14,7 +14,7 @@ describe('nano-banana mapping', () => {
   const emulator = useEmulator();
 
   it('submits to the fal queue and stores every image, priced per image', async () => {
-    const ctx = createTestContext({ generatorId: 'nano-banana' });
+    const ctx = createTestContext({ generatorId: 'nano-banana', settings: emulator.settings });
     const input = { prompt: 'two pears', num_images: 2, aspect_ratio: '16:9' };
     const { artifacts } = await nanoBanana.generate(input, ctx);
     const submit = emulator.current.requestsFor('fal').find((r) => r.operation === 'submit');

@@ -15,7 +15,7 @@ describe('veo3 mapping', () => {
   const emulator = useEmulator();
 
   it('sends every billed field and stores the MP4 with its duration and size read from the file', async () => {
-    const ctx = createTestContext({ generatorId: 'veo3' });
+    const ctx = createTestContext({ generatorId: 'veo3', settings: emulator.settings });
     const input = { prompt: 'waves rolling onto a beach', duration: '6s', aspect_ratio: '9:16' };
     const { artifacts } = await veo3.generate(input, ctx);
     const submit = emulator.current.requestsFor('fal').find((r) => r.operation === 'submit');

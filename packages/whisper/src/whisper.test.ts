@@ -21,7 +21,7 @@ describe('whisper mapping', () => {
   writeFileSync(audioPath, silentWav(30));
 
   it('uploads a local file as multipart and stores the transcript as text', async () => {
-    const ctx = createTestContext({ generatorId: 'whisper' });
+    const ctx = createTestContext({ generatorId: 'whisper', settings: emulator.settings });
     const { artifacts } = await whisper.generate({ audio: audioPath, language: 'en' }, ctx);
     const call = emulator.current.requestsFor('openai').find((r) => r.operation === 'transcription');
     expect(call?.body).toMatchObject({

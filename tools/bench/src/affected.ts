@@ -11,16 +11,17 @@ const usd = (e: CostEstimate) => (e.known ? `$${formatUsd(e.micros)}` : `unknown
 const micros = (e: CostEstimate) => (e.known ? e.micros : NaN);
 
 /** Estimated spend of `nx affected -t test-live` after a one-generator change vs every live test. */
-export async function measureAffected(workspace: string, log: (line: string) => void): Promise<Section> {
+export async function measureAffected(workspace: string, log: (line: string) => void, nxState: Record<string, string> = {}): Promise<Section> {
   const file = join(workspace, 'packages/flux-pro/src/flux-pro.generator.ts');
   appendFileSync(file, '\n// bench: a one-generator change\n');
   await git(workspace, ['commit', '-q', '--no-verify', '-am', 'bench: touch flux-pro']);
   const { load } = generatorLoader(workspace);
   let started = performance.now();
-  const affected = planLiveRun({ workspaceRoot: workspace, base: 'HEAD~1', head: 'HEAD' }, load);
+  const env = { ...process.env, ...nxState };
+  const affected = planLiveRun({ workspaceRoot: workspace, base: 'HEAD~1', head: 'HEAD', env }, load);
   const affectedMs = performance.now() - started;
   started = performance.now();
-  const all = planLiveRun({ workspaceRoot: workspace, projects: ['tag:generator'] }, load);
+  const all = planLiveRun({ workspaceRoot: workspace, projects: ['tag:generator'], env }, load);
   const allMs = performance.now() - started;
   log(`affected: ${affected.generators.length} of ${all.generators.length} generators, ${usd(affected.totalIfAllKeys)} vs ${usd(all.totalIfAllKeys)}`);
   const row = (name: string, plan: LivePlan, ms: number) => [

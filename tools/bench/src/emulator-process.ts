@@ -1,7 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { providerDescriptors } from '@boards/core';
+import { emulatorSettings } from '@boards/config';
+import type { BoardsSettings } from '@boards/core';
 import type { RecordedRequest } from '@boards/emulator';
 
 export interface EmulatorProcess {
@@ -78,13 +79,11 @@ require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startE
 }
 
 /**
- * Points every installed adapter at the emulator with its dummy key, the way a user would
- * (each descriptor's base-URL and key variables). Unlike `-c emulator` runs, the Replicate wait
- * stays at its default: the bench measures the adapters as they run against a provider.
+ * Settings that point every installed adapter at the emulator with its dummy key, the way a user's
+ * variables would (each descriptor's base URL and key), handed to each generation's context. Unlike
+ * `-c emulator` runs, the Replicate wait stays at its default: the bench measures the adapters as
+ * they run against a provider.
  */
-export function pointAdaptersAt(emulator: EmulatorProcess, workspace: string): void {
-  for (const d of providerDescriptors(workspace)) {
-    process.env[d.baseUrlVariable] = emulator.baseUrls[d.name] ?? `${emulator.url}${d.emulatorPath}`;
-    process.env[d.key.variable] = d.emulatorKey;
-  }
+export function adapterSettings(emulator: EmulatorProcess): BoardsSettings {
+  return emulatorSettings(emulator, { waits: 'provider' });
 }

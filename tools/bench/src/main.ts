@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measureAffected } from './affected';
-import { startEmulatorProcess, pointAdaptersAt } from './emulator-process';
+import { startEmulatorProcess } from './emulator-process';
 import { exec } from './exec';
 import {
   cacheGoalRow,
@@ -143,11 +143,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   let overhead: OverheadFigure[] | undefined;
   let throughput: ThroughputFigure[] | undefined;
   // Nx shares one cache and database between checkouts of a repository (under ~/.nx): the
-  // snapshot gets its own, so the bench neither reads the workspace's cache nor writes to it.
-  Object.assign(process.env, {
-    NX_CACHE_DIRECTORY: join(snapshot.stateDir, 'cache'),
-    NX_WORKSPACE_DATA_DIRECTORY: join(snapshot.stateDir, 'workspace-data'),
-  });
+  // snapshot's Nx runs get their own (handed to each, not written to process.env), so the bench
+  // neither reads the workspace's cache nor writes to it.
+  const nxState = { NX_CACHE_DIRECTORY: join(snapshot.stateDir, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(snapshot.stateDir, 'workspace-data') };
   try {
     const suite = await attempt<SuiteFigures>('suite', 'Unit suite: cold vs cached (`nx run-many -t test`)', () =>
       measureSuite(snapshot.dir, snapshot.stateDir, options.suiteRuns, log),
@@ -158,7 +156,6 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     );
     const emulator = await startEmulatorProcess(snapshot.dir, 0);
     try {
-      pointAdaptersAt(emulator, snapshot.dir);
       overhead = await attempt<OverheadFigure[]>('overhead', 'Generation overhead: adapter vs SDK defaults', () =>
         measureOverhead(snapshot.dir, emulator, options.overheadLengths, log),
       );
@@ -168,8 +165,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
     } finally {
       await emulator.stop();
     }
-    await attempt('affected', 'Live spend selection: affected vs all', () => measureAffected(snapshot.dir, log));
-    await attempt('scaffold', 'Scaffold to green tests', () => measureScaffold(snapshot.dir, log));
+    await attempt('affected', 'Live spend selection: affected vs all', () => measureAffected(snapshot.dir, log, nxState));
+    await attempt('scaffold', 'Scaffold to green tests', () => measureScaffold(snapshot.dir, log, nxState));
   } finally {
     if (options.keep) log(`snapshot kept at ${snapshot.dir}`);
     else snapshot.remove();

@@ -7,7 +7,7 @@ import OpenAI, { toFile } from 'openai';
 import { collectUrls, createGeneratorContext, type AnyGenerator } from '@boards/core';
 import { rewriteFalUrl } from '@boards/emulator';
 import { LocalArtifactStore } from '@boards/storage';
-import type { EmulatorProcess } from './emulator-process';
+import { adapterSettings, type EmulatorProcess } from './emulator-process';
 import { generatorLoader } from './generators';
 import { table, type Section } from './markdown';
 import { OVERHEAD_GOAL_MS, OVERHEAD_GOAL_RATIO, overheadGoal, type OverheadFigure } from './goals';
@@ -139,11 +139,12 @@ function paths(workspace: string, emulator: EmulatorProcess, dir: string): Path[
   const store = new LocalArtifactStore({ root: join(dir, 'store') });
   // What an app would write without the adapter: the SDK's defaults, then download and save the file.
   const save = (bytes: Uint8Array) => writeFileSync(join(dir, `sdk-${Math.random().toString(36).slice(2)}.bin`), bytes);
+  const settings = adapterSettings(emulator);
   return OVERHEAD_PROVIDERS.filter((entry) => ids.includes(entry.generator)).flatMap((entry): Path[] => {
     const generator = load(entry.generator);
     const input = generator.parseInput(generator.cheapestInput) as Record<string, unknown>;
     const viaAdapter = async () => {
-      await generator.generate(generator.cheapestInput, createGeneratorContext({ generatorId: generator.id, store }));
+      await generator.generate(generator.cheapestInput, createGeneratorContext({ generatorId: generator.id, store, settings }));
     };
     return [
       { generator: entry.generator, provider: generator.provider, missedBecause: entry.missedBecause, how: entry.adapter, adapter: true, run: viaAdapter },

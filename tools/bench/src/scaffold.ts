@@ -10,12 +10,12 @@ const GENERATE = ['g', '@boards/tools:generator', NAME, '--provider=fal', '--mod
 const notMeasured = (reason: string): Section => ({ title: 'Scaffold to green tests', body: `not measured: ${reason}` });
 
 /** Seconds from `nx g @boards/tools:generator` to a green `nx test` of the new package, in the snapshot. */
-export async function measureScaffold(workspace: string, log: (line: string) => void): Promise<Section> {
+export async function measureScaffold(workspace: string, log: (line: string) => void, nxState: Record<string, string> = {}): Promise<Section> {
   if (existsSync(join(workspace, 'packages', NAME))) return notMeasured(`packages/${NAME} already exists in the snapshot`);
-  const generated = await nx(workspace, GENERATE);
+  const generated = await nx(workspace, GENERATE, nxState);
   if (generated.code !== 0) return notMeasured(`\`nx ${GENERATE.join(' ')}\` failed: ${tail(generated)}`);
   if (!existsSync(join(workspace, 'packages', NAME, 'package.json'))) return notMeasured(`\`nx g\` succeeded but wrote no packages/${NAME}/package.json`);
-  const tested = await nx(workspace, ['test', NAME, '--skip-nx-cache']);
+  const tested = await nx(workspace, ['test', NAME, '--skip-nx-cache'], nxState);
   log(`scaffold: nx g ${seconds(generated.ms)}, nx test ${seconds(tested.ms)} (exit ${tested.code})`);
   if (tested.code !== 0) return notMeasured(`the scaffolded package's \`nx test ${NAME}\` failed after ${seconds(tested.ms)}: ${tail(tested)}`);
   return {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGeneratorContext, type AnyGenerator } from '@boards/core';
 import { LocalArtifactStore } from '@boards/storage';
-import type { EmulatorProcess } from './emulator-process';
+import { adapterSettings, type EmulatorProcess } from './emulator-process';
 import { generatorLoader } from './generators';
 import { OVERHEAD_PROVIDERS } from './overhead';
 import { table, type Section } from './markdown';
@@ -28,6 +28,7 @@ interface Cell {
 /** Runs `total` generations, `concurrency` at a time, with inputs varied so outputs differ. */
 async function measure(generator: AnyGenerator, store: LocalArtifactStore, concurrency: number, total: number, emulator: EmulatorProcess): Promise<Cell> {
   const latencies: number[] = [];
+  const settings = adapterSettings(emulator);
   let next = 0;
   const worker = async () => {
     while (next < total) {
@@ -35,7 +36,7 @@ async function measure(generator: AnyGenerator, store: LocalArtifactStore, concu
       const input = { ...(generator.cheapestInput as Record<string, unknown>) };
       if (typeof input.prompt === 'string') input.prompt = `${input.prompt} ${i}`;
       const started = performance.now();
-      await generator.generate(input, createGeneratorContext({ generatorId: generator.id, store }));
+      await generator.generate(input, createGeneratorContext({ generatorId: generator.id, store, settings }));
       latencies.push(performance.now() - started);
     }
   };

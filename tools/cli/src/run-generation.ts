@@ -10,6 +10,7 @@ import {
   type ActualCost,
   type AnyGenerator,
   type ArtifactStore,
+  type BoardsSettings,
   type GeneratorResult,
   type ProviderJob,
 } from '@boards/core';
@@ -20,6 +21,8 @@ import { ProgressReporter } from './progress';
 
 export interface RunOptions {
   store: ArtifactStore;
+  /** Keys, base URLs and waits of the generation (the CLI resolves them at its edge). */
+  settings?: BoardsSettings;
   /** Where progress and logs go (stderr). */
   stream: NodeJS.WritableStream;
   /** Draw a spinner (stderr is a terminal). */
@@ -58,6 +61,7 @@ export async function runGeneration(generator: AnyGenerator, input: unknown, opt
   const context = createGeneratorContext({
     generatorId: generator.id,
     store,
+    settings: options.settings,
     signal: controller.signal,
     logger: {
       debug: () => undefined,

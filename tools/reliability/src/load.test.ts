@@ -78,7 +78,7 @@ describe(`load: ${TOTAL} generations, ${CONCURRENCY} at a time, against one emul
     const worker = async () => {
       while (next < planned.length) {
         const { generator, variant } = planned[next++];
-        const ctx = createTestContext({ generatorId: generator.id, storageRoot: root });
+        const ctx = createTestContext({ generatorId: generator.id, storageRoot: root, settings: emulator.settings });
         const t0 = performance.now();
         maxInFlight = Math.max(maxInFlight, ++inFlight);
         const result = await generator.generate(inputFor(generator, variant), ctx).finally(() => inFlight--);

@@ -7,10 +7,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorVariables, KEYS_JSON_VARIABLE, keyVariable, knownKeyVariables, syncKeysToEnv } from '@boards/config';
-import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
+import { emulatorVariables, KEYS_JSON_VARIABLE, keyVariable, knownKeyVariables, loadKeys, resolveSettings } from '@boards/config';
+import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type BoardsSettings, type GeneratorResult } from '@boards/core';
 import { RunLedger } from '@boards/cost';
-import type { EmulatedProvider, FaultSpec, RecordedRequest } from '@boards/emulator';
+import type { EmulatedProvider, Emulator, FaultSpec, RecordedRequest } from '@boards/emulator';
 import { createTestContext, emulatorBaseUrls, scopedToTest, useEmulator, type TestContextOptions } from '@boards/testing';
 import { renderSummary, summarizeRun } from '@boards/tools/src/live-run/summary';
 import { runCli, type CliResult } from './cli-run';
@@ -37,7 +37,7 @@ const SOURCE_OF = new Map<string, string>([
 ]);
 const KEY_SETTINGS = [...knownKeyVariables(), KEYS_JSON_VARIABLE, 'BOARDS_ENV_FILE', 'BOARDS_GENERATION_TIMEOUT_MS'];
 const savedEnv = new Map(KEY_SETTINGS.map((name) => [name, process.env[name]]));
-let loaded: ReturnType<typeof syncKeysToEnv>;
+let loaded: ReturnType<typeof loadKeys>;
 
 function plantedEnv(): Record<string, string> {
   return {
@@ -47,14 +47,18 @@ function plantedEnv(): Record<string, string> {
   };
 }
 
-// Before useEmulator's hooks: the emulator's dummy keys must not replace the planted ones.
 beforeAll(() => {
   const lines = viaDotenv.flatMap((p) => Object.entries(p.planted).map(([name, value], i) => (i % 2 ? `${name}='${value}'` : `${name}=${value}`)));
   writeFileSync(envFile, `# planted for the leak test\n${lines.join('\n')}\n`);
   for (const name of KEY_SETTINGS) delete process.env[name];
   Object.assign(process.env, plantedEnv());
-  loaded = syncKeysToEnv();
+  loaded = loadKeys();
 });
+
+/** What the edge makes of the planted sources (this process's environment, the JSON setting, .env), with every base URL at `emulator`. */
+function plantedSettings(emulator: Emulator): BoardsSettings {
+  return resolveSettings({ env: { ...process.env, ...Object.fromEntries(emulatorVariables(emulator, { dummyKeys: 'never', env: {} })) } });
+}
 
 afterAll(() => {
   for (const [name, value] of savedEnv) {
@@ -66,9 +70,11 @@ afterAll(() => {
 
 type Outcome = { ok: true; result: GeneratorResult } | { ok: false; error: unknown };
 
-/** Generates, and records everything the generation showed: result or error, logs, progress, costs. */
+let emulatorNow: () => Emulator;
+
+/** Generates with the planted settings, and records everything the generation showed: result or error, logs, progress, costs. */
 async function attempt(label: string, generator: AnyGenerator, input: unknown = generator.cheapestInput, options: TestContextOptions = {}): Promise<Outcome> {
-  const ctx = createTestContext({ generatorId: generator.id, storageRoot: storeDir, ...options });
+  const ctx = createTestContext({ generatorId: generator.id, storageRoot: storeDir, settings: plantedSettings(emulatorNow()), ...options });
   const outcome: Outcome = await generator.generate(input, ctx).then(
     (result) => ({ ok: true as const, result }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -89,11 +95,12 @@ function expectNoLeak(): void {
 
 describe('planted keys never show up', () => {
   const emulator = useEmulator({ log: (line) => shown.add('emulator log', line) });
+  emulatorNow = () => emulator.current;
   afterEach(() => shown.add('emulator request log', emulator.current.requests));
 
   it('loads the planted keys from all three sources', () => {
     expect(new Set(SOURCE_OF.values())).toEqual(new Set(['environment', KEYS_JSON_VARIABLE, '.env']));
-    for (const p of keys.providers) expect(process.env[p.variable]).toBe(p.key);
+    for (const p of keys.providers) expect(loaded.values[p.variable]).toBe(p.key);
     expect(loaded.sources).toMatchObject(Object.fromEntries(SOURCE_OF));
   });
 
@@ -152,16 +159,12 @@ describe('planted keys never show up', () => {
   });
 
   it('in timeout errors (a job or a response slower than the deadline)', async () => {
-    process.env.BOARDS_GENERATION_TIMEOUT_MS = '500';
-    try {
-      emulator.current.setJobDurationMs(10_000);
-      emulator.current.injectFault({ provider: 'openai', kind: 'latency', latencyMs: 10_000, times: Infinity });
-      const errors = errorsOf(await Promise.all(generators.map((g) => attempt('timeout', g))));
-      expect(errors.length).toBe(generators.length);
-      expect(errors.filter((e) => (e as BoardsError).code === 'TIMEOUT').length).toBe(generators.filter((g) => !retired(g)).length);
-    } finally {
-      delete process.env.BOARDS_GENERATION_TIMEOUT_MS;
-    }
+    emulator.current.setJobDurationMs(10_000);
+    emulator.current.injectFault({ provider: 'openai', kind: 'latency', latencyMs: 10_000, times: Infinity });
+    const settings = { ...plantedSettings(emulator.current), generationTimeoutMs: 500 };
+    const errors = errorsOf(await Promise.all(generators.map((g) => attempt('timeout', g, g.cheapestInput, { settings }))));
+    expect(errors.length).toBe(generators.length);
+    expect(errors.filter((e) => (e as BoardsError).code === 'TIMEOUT').length).toBe(generators.filter((g) => !retired(g)).length);
     expectNoLeak();
   });
 
@@ -222,7 +225,7 @@ describe('planted keys never show up', () => {
     const firstErrors: string[] = [];
     for (const g of active) {
       shown.add('cost line', (await ledger.reserve(g.id, g.estimateCost(g.cheapestInput), roomy, 'emulator')).costLine);
-      const ctx = createTestContext({ generatorId: g.id, storageRoot: storeDir });
+      const ctx = createTestContext({ generatorId: g.id, storageRoot: storeDir, settings: plantedSettings(emulator.current) });
       await g.generate(g.cheapestInput, ctx);
       for (const cost of ctx.actualCosts) ledger.recordActual({ generatorId: g.id, ...cost, at: new Date().toISOString() });
     }

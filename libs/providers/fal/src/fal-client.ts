@@ -1,6 +1,6 @@
 import { createFalClient, type FalClient } from '@fal-ai/client';
-import { providerSettings } from '@boards/config';
-import { createProviderFetch, type RetryPolicy } from '@boards/core';
+import { providerConnection, providerSettings, settingsOf } from '@boards/config';
+import { createProviderFetch, DEFAULT_GENERATION_TIMEOUT_MS, type GeneratorContext, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
 import { STREAM_SPAN_MS } from './fal-wait';
 
@@ -20,6 +20,20 @@ export interface FalAdapterOptions {
   statusUpdates?: 'stream' | 'poll';
   /** Deadline for the whole request. Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes. */
   timeoutMs?: number;
+  /** What the client's requests are sent with, under core's retry policy. Default: the settings' `fetch`, else the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * The options of one generation, every one named: the generator's own `adapter` options, else the
+ * context's settings (without settings, the environment's, read now). The client then reads
+ * nothing from the environment (the SDK's FAL_KEY lookup included).
+ */
+export function falOptionsFor(ctx: GeneratorContext, given: FalAdapterOptions = {}): FalAdapterOptions & { apiKey: string; baseUrl: string } {
+  const settings = settingsOf(ctx);
+  const { apiKey, baseUrl } = providerConnection(descriptor.name, settings, given);
+  const timeoutMs = given.timeoutMs ?? settings.generationTimeoutMs ?? DEFAULT_GENERATION_TIMEOUT_MS;
+  return { ...given, apiKey, baseUrl, timeoutMs, fetch: given.fetch ?? settings.fetch };
 }
 
 const HOSTS: Array<[RegExp, string]> = [
@@ -61,26 +75,49 @@ export interface FalClientHooks {
  * and the retry policy is chosen per call (the status stream one attempt, a cancel short ones).
  */
 export function createFalAdapterClient(options: FalAdapterOptions = {}, hooks: FalClientHooks = {}): FalClient {
-  const { apiKey, baseUrl } = providerSettings(descriptor.name, options);
+  const { apiKey, baseUrl: given } = providerSettings(descriptor.name, options);
+  // fal's own queue URL (what the connection names when no other is set) needs no redirect.
+  const baseUrl = given === descriptor.defaultBaseUrl ? undefined : given;
   return createFalClient({
     credentials: apiKey,
     suppressLocalCredentialsWarning: true,
-    fetch: createProviderFetch({
-      provider: descriptor.name,
-      protocol: descriptor,
-      signal: hooks.signal,
-      defaultSignal: hooks.defaultSignal,
-      retry: options.retry,
-      isSafeToRepeat: (method, url) => method === 'POST' && SAFE_POST.test(url),
-      retryFor: (_method, url) => {
-        const path = new URL(url).pathname;
-        return STATUS_STREAM.test(path) ? STREAM_RETRY : CANCEL.test(path) ? CANCEL_RETRY : undefined;
-      },
-      onResponse: ({ response }) => {
-        const units = response.headers.get('x-fal-billable-units');
-        if (units) hooks.onBillableUnits?.(units);
-      },
-    }),
+    fetch: onlyEventStreams(
+      createProviderFetch({
+        provider: descriptor.name,
+        protocol: descriptor,
+        signal: hooks.signal,
+        defaultSignal: hooks.defaultSignal,
+        retry: options.retry,
+        fetch: options.fetch,
+        isSafeToRepeat: (method, url) => method === 'POST' && SAFE_POST.test(url),
+        retryFor: (_method, url) => {
+          const path = new URL(url).pathname;
+          return STATUS_STREAM.test(path) ? STREAM_RETRY : CANCEL.test(path) ? CANCEL_RETRY : undefined;
+        },
+        onResponse: ({ response }) => {
+          const units = response.headers.get('x-fal-billable-units');
+          if (units) hooks.onBillableUnits?.(units);
+        },
+      }),
+    ),
     requestMiddleware: async (request) => (baseUrl ? { ...request, url: redirectFalUrl(request.url, baseUrl) } : request),
   });
+}
+
+/**
+ * A status stream answered with anything but server-sent events is refused (406) before the SDK
+ * reads it: the SDK reads such a body as raw chunks with no rejection handler, so a connection cut
+ * mid-body would crash the process (an unhandled rejection) while the fal job runs on. The wait
+ * then polls instead.
+ */
+function onlyEventStreams(shared: typeof fetch): typeof fetch {
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await shared(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    if (!STATUS_STREAM.test(new URL(url).pathname) || (response.headers.get('content-type') ?? '').includes('text/event-stream')) return response;
+    // Not awaited: the shared fetch hands out a tee'd clone, whose cancel settles only with its twin's.
+    void response.body?.cancel().catch(() => undefined);
+    // 406 (what was asked for, text/event-stream, is not what came): a status the SDK does not retry.
+    return new Response(null, { status: 406, statusText: 'the status stream is not text/event-stream' });
+  }) as typeof fetch;
 }

@@ -14,7 +14,7 @@ import {
   type Price,
 } from '@boards/core';
 import { unitRate } from '@boards/cost';
-import type { FalAdapterOptions } from './fal-client';
+import { falOptionsFor, type FalAdapterOptions } from './fal-client';
 import { openFalGeneration, runFalRequest, uploadToFal, type FalResult } from './fal-queue';
 
 export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
@@ -47,14 +47,15 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
       provider: 'fal',
       timeoutMs: adapter?.timeoutMs,
       async run(input, ctx) {
-        // One client for the uploads and the request (key and base URL resolved once).
-        const generation = openFalGeneration(adapter ?? {}, ctx);
+        // One client for the uploads and the request (key and base URL resolved once, from the context's settings).
+        const options = falOptionsFor(ctx, adapter);
+        const generation = openFalGeneration(options, ctx);
         const upload = async (ref: string, accept?: ArtifactType) => {
           const file = await resolveUpload(ctx, ref, accept);
-          return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, adapter, generation);
+          return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, options, generation);
         };
         const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
-        const result = await runFalRequest(spec.model, endpointInput, ctx, adapter, generation);
+        const result = await runFalRequest(spec.model, endpointInput, ctx, options, generation);
         if (result.billableUnits) {
           // Billed in the unit of the price; priced here only at a billedPrice, else by core at the estimate's rate.
           const billed = billedPrice?.(input);
@@ -70,6 +71,6 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
         return { artifacts, providerJobId: result.requestId };
       },
     },
-    generatorSettings(adapter?.timeoutMs),
+    generatorSettings(),
   );
 }

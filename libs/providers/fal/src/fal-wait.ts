@@ -45,6 +45,8 @@ async function followStream(client: FalClient, endpoint: string, requestId: stri
   let events = 0;
   let completed = false;
   stream.on('data', (status: QueueStatus) => {
+    // Only a status object is an event: byte chunks or `data: null` must not keep a silent stream alive.
+    if (!status || typeof status !== 'object' || typeof status.status !== 'string') return;
     events++;
     clearTimeout(silent);
     if (status?.status === 'COMPLETED') completed = true;

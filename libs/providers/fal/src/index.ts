@@ -1,5 +1,5 @@
 export { descriptor } from './descriptor';
-export { createFalAdapterClient, redirectFalUrl, type FalAdapterOptions } from './fal-client';
+export { createFalAdapterClient, falOptionsFor, redirectFalUrl, type FalAdapterOptions } from './fal-client';
 export { mapFalError } from './fal-error';
 export { defineFalGenerator, type FalGeneratorSpec } from './fal-generator';
 export { openFalGeneration, runFalRequest, uploadToFal, type FalGeneration, type FalResult } from './fal-queue';

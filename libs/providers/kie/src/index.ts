@@ -4,4 +4,4 @@ export { kieCreditPrice, KIE_CREDIT_USD, type KieCreditPrice } from './kie-credi
 export { kieEnvelopeError, mapKieError } from './kie-error';
 export { defineKieGenerator, type KieGeneratorSpec } from './kie-generator';
 export { openKieClient, runKieTask, uploadToKie, KIE_FIRST_POLL_MS, type KieTaskRecord, type KieTaskResult } from './kie-task';
-export { kieSettings } from './kie-settings';
+export { kieOptionsFor, kieSettings } from './kie-settings';

@@ -21,13 +21,16 @@ export interface KieAdapterOptions {
   pollIntervalMs?: number;
   /** Deadline for the whole task. Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes. */
   timeoutMs?: number;
+  /** What the calls are sent with, under core's retry policy. Default: the settings' `fetch`, else the global fetch. */
+  fetch?: typeof fetch;
 }
 
-/** Resolved settings of one Kie call: where to send it and with which key. */
+/** Resolved settings of one Kie call: where to send it, with which key, and through which fetch. */
 export interface KieSettings {
   apiKey: string;
   baseUrl: string;
   uploadBaseUrl: string;
+  fetch?: typeof fetch;
 }
 
 export interface KieCall {
@@ -67,6 +70,7 @@ export function createKieClient(settings: KieSettings, options: KieClientOptions
     signal: options.signal,
     defaultSignal: options.defaultSignal,
     retry: options.retry,
+    fetch: settings.fetch,
     // An upload only stores a temporary file: repeating one cannot bill twice.
     isSafeToRepeat: (method, url) => method === 'POST' && UPLOAD_PATH.test(new URL(url).pathname),
   });

@@ -3,6 +3,7 @@ import { generatorSettings } from '@boards/config';
 import { defineGenerator, resolveUpload, storeOutputUrls } from '@boards/core';
 import type { Artifact, ArtifactType, Generator, GeneratorContext, GeneratorSpec } from '@boards/core';
 import type { KieAdapterOptions } from './kie-client';
+import { kieOptionsFor } from './kie-settings';
 import { openKieClient, runKieTask, uploadToKie, type KieTaskResult } from './kie-task';
 
 export interface KieGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
@@ -30,8 +31,8 @@ export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorS
       provider: 'kie',
       timeoutMs: adapter?.timeoutMs,
       async run(input, ctx) {
-        // One client for the uploads and the task (key and base URL resolved once).
-        const options = adapter ?? {};
+        // One client for the uploads and the task (key and base URL resolved once, from the context's settings).
+        const options = kieOptionsFor(ctx, adapter);
         const client = openKieClient(options, ctx);
         const upload = async (ref: string, accept?: ArtifactType) => {
           const file = await resolveUpload(ctx, ref, accept);
@@ -52,6 +53,6 @@ export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorS
         return { artifacts, providerJobId: task.taskId };
       },
     },
-    generatorSettings(adapter?.timeoutMs),
+    generatorSettings(),
   );
 }

@@ -1,12 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
-import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
+import {
+  createTestContext,
+  describeDownloadFaults,
+  describeKeySources,
+  testImageSpec,
+  useEmulator,
+  withFixedAnswer,
+  type TestContext,
+  type TestContextOptions,
+} from '@boards/testing';
 import { defineKieGenerator } from './kie-generator';
 import { runKieTask, uploadToKie } from './kie-task';
+import type { KieAdapterOptions } from './kie-client';
+import { kieOptionsFor } from './kie-settings';
 import { kieCreditPrice } from './kie-credits';
 import { descriptor } from './descriptor';
 
@@ -53,11 +61,17 @@ const image = defineKieGenerator({
 
 describe('kie adapter', () => {
   const emulator = useEmulator();
+  const context = (options: TestContextOptions = {}) => createTestContext({ settings: emulator.settings, ...options });
+  /** The task protocol with the options the generator definer hands it: resolved from the context's settings. */
+  const runTask = (model: string, input: Record<string, unknown>, ctx: TestContext, options: KieAdapterOptions = {}) =>
+    runKieTask(model, input, ctx, kieOptionsFor(ctx, options));
+  const uploadBytes = (bytes: Uint8Array, type: string, name: string, ctx: TestContext, options: KieAdapterOptions = {}) =>
+    uploadToKie(bytes, type, name, ctx, kieOptionsFor(ctx, options));
   const ops = () => emulator.current.requestsFor('kie').map((r) => r.operation);
 
   it('creates the task, checks recordInfo at once (no fixed sleep) and parses resultJson', async () => {
-    const ctx = createTestContext();
-    const task = await runKieTask(MODEL, INPUT, ctx, fast);
+    const ctx = context();
+    const task = await runTask(MODEL, INPUT, ctx, fast);
     expect(ops()).toEqual(['createTask', 'recordInfo']);
     expect(task.result.resultUrls).toEqual([expect.stringMatching(new RegExp(`^${emulator.current.url}/files/`))]);
     expect(ctx.providerJobs).toEqual([{ provider: 'kie', jobId: task.taskId }]);
@@ -68,8 +82,8 @@ describe('kie adapter', () => {
 
   it('reports queued and running while it polls a slower task', async () => {
     emulator.current.setJobDurationMs(400);
-    const ctx = createTestContext();
-    await runKieTask(MODEL, INPUT, ctx, fast);
+    const ctx = context();
+    await runTask(MODEL, INPUT, ctx, fast);
     const phases = ctx.progressEvents.map((e) => e.phase);
     expect(phases).toContain('queued');
     expect(phases).toContain('running');
@@ -77,7 +91,7 @@ describe('kie adapter', () => {
   });
 
   it('stores the result through the generator and reports the task time', async () => {
-    const ctx = createTestContext();
+    const ctx = context();
     const { artifacts, providerJobId } = await image.generate({ prompt: 'x' }, ctx);
     expect(artifacts).toEqual([expect.objectContaining({ type: 'image', width: 2048, height: 2048 })]);
     expect(providerJobId).toMatch(/^[0-9a-f]{32}$/);
@@ -86,7 +100,7 @@ describe('kie adapter', () => {
 
   it('turns an envelope error sent with HTTP 200 into a typed error: 402 insufficient credits, not retried', async () => {
     emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'status', status: 402 });
-    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
+    const error = await failure(runTask(MODEL, INPUT, context(), fast));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ provider: 'kie', status: 402, retryable: false, requestId: expect.any(String) });
     expect((error as Error).message).toMatch(/insufficient credits/);
@@ -94,20 +108,20 @@ describe('kie adapter', () => {
   });
 
   it("names the field of a 422 validation envelope in Kie's words", async () => {
-    const error = await failure(runKieTask(MODEL, { prompt: 'a fox', duration: 4 }, createTestContext(), fast));
+    const error = await failure(runTask(MODEL, { prompt: 'a fox', duration: 4 }, context(), fast));
     expect(error).toMatchObject({ provider: 'kie', status: 422 });
     expect((error as Error).message).toContain('input.aspect_ratio: Field required');
   });
 
   it('repeats a createTask refused with 429 after Retry-After (Kie does not queue a refused request)', async () => {
     emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'status', status: 429, retryAfterSeconds: 0 });
-    await runKieTask(MODEL, INPUT, createTestContext(), fast);
+    await runTask(MODEL, INPUT, context(), fast);
     expect(ops().filter((o) => o === 'createTask')).toHaveLength(2);
   });
 
   it.each([500, 503])('does not repeat a createTask that answered %i: typed error with request id', async (status) => {
     emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'status', status });
-    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
+    const error = await failure(runTask(MODEL, INPUT, context(), fast));
     expect(error).toMatchObject({ provider: 'kie', status, requestId: expect.any(String) });
     expect(ops()).toEqual(['createTask']);
   });
@@ -115,14 +129,14 @@ describe('kie adapter', () => {
   it('retries recordInfo after a 503 or a reset, keeping the task', async () => {
     emulator.current.injectFault({ provider: 'kie', operation: 'recordInfo', kind: 'status', status: 503 });
     emulator.current.injectFault({ provider: 'kie', operation: 'recordInfo', kind: 'reset' });
-    const task = await runKieTask(MODEL, INPUT, createTestContext(), fast);
+    const task = await runTask(MODEL, INPUT, context(), fast);
     expect(task.result.resultUrls).toHaveLength(1);
     expect(ops()).toEqual(['createTask', 'recordInfo', 'recordInfo', 'recordInfo']);
   });
 
   it('reports a failed task as GenerationFailedError with failMsg, failCode and the task id', async () => {
     emulator.current.injectFault({ provider: 'kie', kind: 'job-failed' });
-    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
+    const error = await failure(runTask(MODEL, INPUT, context(), fast));
     expect(error).toBeInstanceOf(GenerationFailedError);
     expect(error).toMatchObject({ provider: 'kie', jobId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect((error as Error).message).toMatch(/Internal server error \(failCode 500\)/);
@@ -131,8 +145,8 @@ describe('kie adapter', () => {
   it('a stop while the task runs is not a cancel (Kie has none): CancelUnconfirmedError names the task, still running and billed', async () => {
     emulator.current.setJobDurationMs(30_000);
     const controller = new AbortController();
-    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
-    const error = await failure(runKieTask(MODEL, INPUT, ctx, fast));
+    const ctx = context({ signal: controller.signal, onProviderJob: () => setTimeout(() => controller.abort(), 20) });
+    const error = await failure(runTask(MODEL, INPUT, ctx, fast));
     expect(error).toBeInstanceOf(CancelUnconfirmedError);
     expect(error).toMatchObject({ code: 'CANCEL_UNCONFIRMED', provider: 'kie', jobId: ctx.providerJobs[0].jobId });
     expect((error as Error).message).toMatch(
@@ -144,7 +158,7 @@ describe('kie adapter', () => {
   it('a stop while createTask is unanswered may leave a task: CancelUnconfirmedError; a stop before it is sent: CanceledError', async () => {
     emulator.current.injectFault({ provider: 'kie', operation: 'createTask', kind: 'hang' });
     const controller = new AbortController();
-    const running = failure(runKieTask(MODEL, INPUT, createTestContext({ signal: controller.signal }), fast));
+    const running = failure(runTask(MODEL, INPUT, context({ signal: controller.signal }), fast));
     await emulator.current.nextRequest({ provider: 'kie', operation: 'createTask' });
     controller.abort();
     const error = await running;
@@ -154,15 +168,15 @@ describe('kie adapter', () => {
     );
 
     emulator.current.clearRequests();
-    await expect(runKieTask(MODEL, INPUT, createTestContext({ signal: AbortSignal.abort() }), fast)).rejects.toBeInstanceOf(CanceledError);
+    await expect(runTask(MODEL, INPUT, context({ signal: AbortSignal.abort() }), fast)).rejects.toBeInstanceOf(CanceledError);
     expect(ops()).toEqual([]);
   });
 
   it('refuses a recordInfo answer about another task instead of taking its output as ours', async () => {
-    const other = await runKieTask(MODEL, INPUT, createTestContext(), fast);
+    const other = await runTask(MODEL, INPUT, context(), fast);
     await withMixedUpRecordInfo(emulator.current.baseUrls.kie, other.taskId, async (baseUrl) => {
-      const ctx = createTestContext();
-      const error = await failure(runKieTask(MODEL, INPUT, ctx, { ...fast, baseUrl }));
+      const ctx = context();
+      const error = await failure(runTask(MODEL, INPUT, ctx, { ...fast, baseUrl }));
       const ours = ctx.providerJobs[0].jobId;
       expect(error).toBeInstanceOf(ProviderError);
       expect(error).toMatchObject({ provider: 'kie', retryable: false, jobId: ours });
@@ -173,7 +187,7 @@ describe('kie adapter', () => {
   it('stops at the deadline with a TimeoutError naming the task', async () => {
     emulator.current.setJobDurationMs(30_000);
     // A short deadline (the task is created within milliseconds, then polled until the deadline passes).
-    const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), { ...fast, timeoutMs: 250 }));
+    const error = await failure(runTask(MODEL, INPUT, context(), { ...fast, timeoutMs: 250 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toMatch(/[0-9a-f]{32}/);
   });
@@ -181,14 +195,14 @@ describe('kie adapter', () => {
   it('refuses a success whose resultJson is not JSON', async () => {
     const answer = { code: 200, msg: 'success', data: { taskId: 't1', state: 'success', resultJson: 'not json' } };
     await withFixedAnswer(200, answer, async (baseUrl) => {
-      const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), { ...fast, baseUrl, apiKey: 'k' }));
+      const error = await failure(runTask(MODEL, INPUT, context(), { ...fast, baseUrl, apiKey: 'k' }));
       expect(error).toMatchObject({ provider: 'kie', jobId: 't1' });
       expect((error as Error).message).toMatch(/resultJson is not a JSON object/);
     });
   });
 
   it("uploads input bytes through Kie's stream upload and returns the downloadUrl", async () => {
-    const url = await uploadToKie(new Uint8Array([1, 2, 3]), 'image/png', 'in.png', createTestContext(), fast);
+    const url = await uploadBytes(new Uint8Array([1, 2, 3]), 'image/png', 'in.png', context(), fast);
     const upload = emulator.current.requestsFor('kie').find((r) => r.operation === 'upload');
     expect(upload?.path).toBe('/kie/api/file-stream-upload');
     expect(upload?.body).toMatchObject({ fields: { uploadPath: 'boards-inputs', fileName: expect.stringMatching(/^[0-9a-f]{12}-in\.png$/) } });
@@ -199,7 +213,7 @@ describe('kie adapter', () => {
     emulator.current.injectFault({ provider: 'kie', operation: 'upload', kind: 'hang' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await failure(uploadToKie(new Uint8Array([1]), 'image/png', 'in.png', createTestContext({ signal: controller.signal }), fast));
+    const error = await failure(uploadBytes(new Uint8Array([1]), 'image/png', 'in.png', context({ signal: controller.signal }), fast));
     expect(error).toBeInstanceOf(CanceledError);
   });
 
@@ -213,30 +227,18 @@ describe('kie adapter', () => {
     });
   });
 
-  it('names KIE_API_KEY when no key is configured, sending nothing', async () => {
-    const saved = { key: process.env.KIE_API_KEY, json: process.env.BOARDS_GENERATOR_API_KEYS, file: process.env.BOARDS_ENV_FILE };
-    delete process.env.KIE_API_KEY;
-    delete process.env.BOARDS_GENERATOR_API_KEYS;
-    process.env.BOARDS_ENV_FILE = join(mkdtempSync(join(tmpdir(), 'kie-no-key-')), '.env');
-    writeFileSync(process.env.BOARDS_ENV_FILE, '# no keys\n');
-    try {
-      const error = await failure(runKieTask(MODEL, INPUT, createTestContext(), fast));
-      expect(error).toBeInstanceOf(MissingKeyError);
-      expect((error as Error).message).toContain('KIE_API_KEY');
-    } finally {
-      process.env.KIE_API_KEY = saved.key;
-      if (saved.json === undefined) delete process.env.BOARDS_GENERATOR_API_KEYS;
-      else process.env.BOARDS_GENERATOR_API_KEYS = saved.json;
-      if (saved.file === undefined) delete process.env.BOARDS_ENV_FILE;
-      else process.env.BOARDS_ENV_FILE = saved.file;
-    }
+  it('names KIE_API_KEY when the settings hold no key, sending nothing', async () => {
+    const settings = { providers: { kie: { baseUrl: emulator.current.baseUrls.kie } } };
+    const error = await failure(image.generate({ prompt: 'x' }, createTestContext({ settings })));
+    expect(error).toBeInstanceOf(MissingKeyError);
+    expect((error as Error).message).toContain('KIE_API_KEY');
     expect(emulator.current.requests).toHaveLength(0);
   });
 
   describeKeySources(
     'kie',
     () => emulator.current,
-    () => runKieTask(MODEL, INPUT, createTestContext(), fast),
+    (settings) => image.generate({ prompt: 'key' }, createTestContext({ settings })),
   );
   describeDownloadFaults(
     () => image,

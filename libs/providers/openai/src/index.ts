@@ -1,5 +1,5 @@
 export { descriptor } from './descriptor';
-export { createOpenAIClient, type OpenAIAdapterOptions } from './openai-client';
+export { createOpenAIClient, openAIOptionsFor, type OpenAIAdapterOptions } from './openai-client';
 export { mapOpenAIError } from './openai-error';
 export { defineOpenAIGenerator, type OpenAIGeneratorSpec } from './openai-generator';
 export { generateOpenAIImages, transcribeWithOpenAI, type OpenAIImageParams, type OpenAITranscriptionParams } from './openai-operations';

@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
-import { generationTimeoutMs, providerSettings } from '@boards/config';
-import { createProviderFetch, type RetryPolicy } from '@boards/core';
+import { generationTimeoutMs, providerConnection, providerSettings, settingsOf } from '@boards/config';
+import { createProviderFetch, type GeneratorContext, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
 
 export interface OpenAIAdapterOptions {
@@ -12,10 +12,23 @@ export interface OpenAIAdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** Deadline for one request (image generation is synchronous and slow). Default: BOARDS_GENERATION_TIMEOUT_MS, else 5 minutes. */
   timeoutMs?: number;
+  /** What the SDK's requests are sent with, under core's retry policy. Default: the settings' `fetch`, else the global fetch. */
+  fetch?: typeof fetch;
 }
 
 /** OpenAI answers synchronously; five minutes covers the slowest image generation. */
-export const openAITimeout = (options: OpenAIAdapterOptions): number => generationTimeoutMs(options.timeoutMs, 5 * 60 * 1000);
+const REQUEST_MS = 5 * 60 * 1000;
+export const openAITimeout = (options: OpenAIAdapterOptions): number => generationTimeoutMs(options.timeoutMs, REQUEST_MS);
+
+/**
+ * The options of one call, every one named: the operation's own options, else the context's
+ * settings (without settings, the environment's, read now).
+ */
+export function openAIOptionsFor(ctx: GeneratorContext, given: OpenAIAdapterOptions = {}): OpenAIAdapterOptions & { apiKey: string; baseUrl: string } {
+  const settings = settingsOf(ctx);
+  const { apiKey, baseUrl } = providerConnection(descriptor.name, settings, given);
+  return { ...given, apiKey, baseUrl, timeoutMs: given.timeoutMs ?? settings.generationTimeoutMs ?? REQUEST_MS, fetch: given.fetch ?? settings.fetch };
+}
 
 /** Builds the official client over the shared HTTP policy. */
 export function createOpenAIClient(options: OpenAIAdapterOptions = {}, signal?: AbortSignal): OpenAI {
@@ -23,10 +36,19 @@ export function createOpenAIClient(options: OpenAIAdapterOptions = {}, signal?: 
   const { apiKey, baseUrl } = providerSettings(descriptor.name, options);
   return new OpenAI({
     apiKey,
-    baseURL: baseUrl,
+    // Named, never left to the SDK's own lookups (OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID): a tenant's call goes where its settings say.
+    baseURL: baseUrl ?? descriptor.defaultBaseUrl,
+    organization: null,
+    project: null,
     maxRetries: 0,
     // The shared fetch enforces the deadline (and says TimeoutError); the SDK's own is a backstop.
     timeout: timeout + 5000,
-    fetch: createProviderFetch({ provider: descriptor.name, protocol: descriptor, signal, retry: { attemptTimeoutMs: timeout, ...options.retry } }),
+    fetch: createProviderFetch({
+      provider: descriptor.name,
+      protocol: descriptor,
+      signal,
+      retry: { attemptTimeoutMs: timeout, ...options.retry },
+      fetch: options.fetch,
+    }),
   });
 }

@@ -9,5 +9,5 @@ export interface OpenAIGeneratorSpec<Schema extends z.ZodType> extends Omit<Gene
 
 /** A generator for an OpenAI model. OpenAI calls are synchronous, so the package picks the operation. */
 export function defineOpenAIGenerator<Schema extends z.ZodType>(spec: OpenAIGeneratorSpec<Schema>): Generator<Schema> {
-  return defineGenerator({ ...spec, provider: 'openai' }, generatorSettings(spec.timeoutMs));
+  return defineGenerator({ ...spec, provider: 'openai' }, generatorSettings());
 }

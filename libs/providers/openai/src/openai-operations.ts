@@ -1,6 +1,6 @@
 import { toFile } from 'openai';
 import { draftFromBytes, GenerationFailedError, storeOutputUrls, storeText, type Artifact, type GeneratorContext } from '@boards/core';
-import { createOpenAIClient, openAITimeout, type OpenAIAdapterOptions } from './openai-client';
+import { createOpenAIClient, openAIOptionsFor, openAITimeout, type OpenAIAdapterOptions } from './openai-client';
 import { mapOpenAIError } from './openai-error';
 
 export interface OpenAIImageParams {
@@ -14,7 +14,8 @@ export interface OpenAIImageParams {
 }
 
 /** Generates images (b64_json or url answers) and stores them. */
-export async function generateOpenAIImages(params: OpenAIImageParams, ctx: GeneratorContext, options: OpenAIAdapterOptions = {}): Promise<Artifact[]> {
+export async function generateOpenAIImages(params: OpenAIImageParams, ctx: GeneratorContext, given: OpenAIAdapterOptions = {}): Promise<Artifact[]> {
+  const options = openAIOptionsFor(ctx, given);
   const client = createOpenAIClient(options, ctx.signal);
   ctx.progress({ progress: 0.1, phase: 'running' });
   let response;
@@ -56,9 +57,10 @@ export interface OpenAITranscriptionParams {
 }
 
 /** Uploads audio (multipart) for transcription and stores the transcript as a text artifact. */
-export async function transcribeWithOpenAI(params: OpenAITranscriptionParams, ctx: GeneratorContext, options: OpenAIAdapterOptions = {}): Promise<Artifact> {
+export async function transcribeWithOpenAI(params: OpenAITranscriptionParams, ctx: GeneratorContext, given: OpenAIAdapterOptions = {}): Promise<Artifact> {
   ctx.progress({ progress: 0.05, phase: 'uploading' });
   const audio = await ctx.resolveInput(params.file, { accept: ['audio', 'video'] });
+  const options = openAIOptionsFor(ctx, given);
   const client = createOpenAIClient(options, ctx.signal);
   let result: unknown;
   try {

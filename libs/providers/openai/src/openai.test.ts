@@ -1,7 +1,7 @@
 import { APIConnectionTimeoutError } from 'openai';
 import { mapOpenAIError } from './openai-error';
 import { CanceledError, MissingKeyError, ProviderError, recordingSleep, TimeoutError, silentWav } from '@boards/core';
-import { createTestContext, describeKeySources, useEmulator } from '@boards/testing';
+import { createTestContext, describeKeySources, useEmulator, type TestContextOptions } from '@boards/testing';
 import { generateOpenAIImages, transcribeWithOpenAI } from './openai-operations';
 
 const fast = { retry: { baseDelayMs: 1, maxDelayMs: 5 } };
@@ -14,10 +14,11 @@ const wav = `data:audio/wav;base64,${Buffer.from(silentWav(2)).toString('base64'
 
 describe('openai adapter', () => {
   const emulator = useEmulator();
+  const context = (options: TestContextOptions = {}) => createTestContext({ settings: emulator.settings, ...options });
   const calls = (op: string) => emulator.current.requestsFor('openai').filter((r) => r.operation === op);
 
   it('stores b64_json images of the requested size and reports token usage', async () => {
-    const ctx = createTestContext();
+    const ctx = context();
     const artifacts = await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a', size: '1536x1024', n: 2 }, ctx, fast);
     expect(artifacts).toEqual([
       expect.objectContaining({ type: 'image', width: 1536, height: 1024 }),
@@ -27,7 +28,7 @@ describe('openai adapter', () => {
   });
 
   it('sends audio as multipart and stores the transcript', async () => {
-    const artifact = await transcribeWithOpenAI({ model: 'whisper-1', file: wav, response_format: 'text' }, createTestContext(), fast);
+    const artifact = await transcribeWithOpenAI({ model: 'whisper-1', file: wav, response_format: 'text' }, context(), fast);
     expect(artifact.type).toBe('text');
     expect(calls('transcription')[0].body).toMatchObject({ fields: { model: 'whisper-1', response_format: 'text' } });
   });
@@ -37,7 +38,7 @@ describe('openai adapter', () => {
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status: 429 });
     // The waits are recorded, not spent: the first is the retry-after, the second the backoff (half to all of 100 ms).
     const { sleep, delays } = recordingSleep();
-    await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), { retry: { baseDelayMs: 100, maxDelayMs: 100, sleep } });
+    await generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, context(), { retry: { baseDelayMs: 100, maxDelayMs: 100, sleep } });
     expect(calls('images')).toHaveLength(3);
     expect(delays).toHaveLength(2);
     expect(delays[0]).toBe(1000);
@@ -47,7 +48,7 @@ describe('openai adapter', () => {
 
   it.each([500, 502, 503])('does not repeat a paid POST after %i: typed error with request id', async (status) => {
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'status', status });
-    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, context(), fast));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ provider: 'openai', status, requestId: expect.any(String) });
     expect(calls('images')).toHaveLength(1);
@@ -55,26 +56,26 @@ describe('openai adapter', () => {
 
   it('reports a reset connection and malformed JSON as typed errors', async () => {
     emulator.current.injectFault({ provider: 'openai', operation: 'transcription', kind: 'reset' });
-    expect(await failure(transcribeWithOpenAI({ model: 'whisper-1', file: wav }, createTestContext(), fast))).toBeInstanceOf(ProviderError);
+    expect(await failure(transcribeWithOpenAI({ model: 'whisper-1', file: wav }, context(), fast))).toBeInstanceOf(ProviderError);
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'malformed' });
-    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, context(), fast));
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', requestId: expect.any(String) });
   });
 
   it('turns a refused generation into a typed provider error', async () => {
     emulator.current.injectFault({ provider: 'openai', kind: 'job-failed' });
-    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, context(), fast));
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 400 });
   });
 
   it('answers a retired model with the provider error', async () => {
-    const error = await failure(generateOpenAIImages({ model: 'dall-e-3', prompt: 'a' }, createTestContext(), fast));
+    const error = await failure(generateOpenAIImages({ model: 'dall-e-3', prompt: 'a' }, context(), fast));
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 404 });
   });
 
   it('times out a response slower than the deadline', async () => {
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'latency', latencyMs: 5000 });
-    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), { ...fast, timeoutMs: 300 }));
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, context(), { ...fast, timeoutMs: 300 }));
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
@@ -88,26 +89,21 @@ describe('openai adapter', () => {
     emulator.current.injectFault({ provider: 'openai', operation: 'images', kind: 'hang' });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext({ signal: controller.signal }), fast));
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, context({ signal: controller.signal }), fast));
     expect(error).toBeInstanceOf(CanceledError);
   });
 
-  it('names the missing variable and sends nothing without a key', async () => {
-    const saved = process.env.OPENAI_API_KEY;
-    delete process.env.OPENAI_API_KEY;
-    try {
-      const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext(), fast));
-      expect(error).toBeInstanceOf(MissingKeyError);
-      expect((error as Error).message).toMatch(/^Missing OPENAI_API_KEY/);
-      expect(emulator.current.requests).toHaveLength(0);
-    } finally {
-      process.env.OPENAI_API_KEY = saved;
-    }
+  it('names the missing variable and sends nothing when the settings hold no key', async () => {
+    const settings = { providers: { openai: { baseUrl: emulator.current.openaiBaseUrl } } };
+    const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, createTestContext({ settings }), fast));
+    expect(error).toBeInstanceOf(MissingKeyError);
+    expect((error as Error).message).toMatch(/^Missing OPENAI_API_KEY/);
+    expect(emulator.current.requests).toHaveLength(0);
   });
 
   describeKeySources(
     'openai',
     () => emulator.current,
-    () => generateOpenAIImages({ model: 'gpt-image-2', prompt: 'k' }, createTestContext(), fast),
+    (settings) => generateOpenAIImages({ model: 'gpt-image-2', prompt: 'k' }, createTestContext({ settings }), fast),
   );
 });

@@ -14,6 +14,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
   baseUrlVariable: 'BOARDS_REPLICATE_BASE_URL',
   defaultBaseUrl: 'https://api.replicate.com/v1',
   emulatorPath: '/replicate/v1',
+  waitSecondsVariable: 'BOARDS_REPLICATE_WAIT_SECONDS',
   // A blocking create answers within a second, so an abort (which waits for the prediction id) is quick.
   emulatorVariables: { BOARDS_REPLICATE_WAIT_SECONDS: '1' },
   requestIdHeaders: ['x-request-id'],

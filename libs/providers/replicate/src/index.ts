@@ -1,5 +1,5 @@
 export { descriptor } from './descriptor';
-export { createReplicateClient, type ReplicateAdapterOptions } from './replicate-client';
+export { createReplicateClient, replicateOptionsFor, type ReplicateAdapterOptions } from './replicate-client';
 export { mapReplicateError } from './replicate-error';
 export { defineReplicateGenerator, type ReplicateGeneratorSpec } from './replicate-generator';
 export { runReplicatePrediction, type ReplicatePrediction } from './replicate-prediction';

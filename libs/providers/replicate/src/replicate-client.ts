@@ -1,6 +1,6 @@
 import Replicate from 'replicate';
-import { positiveNumberSetting, providerSettings } from '@boards/config';
-import { createProviderFetch, type RetryPolicy } from '@boards/core';
+import { positiveNumberSetting, providerConnection, providerSettings, settingsOf } from '@boards/config';
+import { createProviderFetch, DEFAULT_GENERATION_TIMEOUT_MS, type GeneratorContext, type RetryPolicy } from '@boards/core';
 import { descriptor } from './descriptor';
 
 export interface ReplicateAdapterOptions {
@@ -21,6 +21,8 @@ export interface ReplicateAdapterOptions {
   pollIntervalMs?: number;
   /** Deadline for the whole prediction. Default: BOARDS_GENERATION_TIMEOUT_MS, else 10 minutes. */
   timeoutMs?: number;
+  /** What the SDK's requests are sent with, under core's retry policy. Default: the settings' `fetch`, else the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export function replicateWaitSeconds(options: ReplicateAdapterOptions): number {
@@ -36,6 +38,18 @@ const CANCEL_RETRY: Partial<RetryPolicy> = { attemptTimeoutMs: 3000, maxAttempts
 export function resolveReplicateOptions(options: ReplicateAdapterOptions = {}): ReplicateAdapterOptions & { apiKey: string } {
   const settings = providerSettings(descriptor.name, options);
   return { ...options, ...settings, waitSeconds: replicateWaitSeconds(options) };
+}
+
+/**
+ * The options of one generation, every one named: the generator's own `adapter` options, else the
+ * context's settings (without settings, the environment's, read now). Handed down, they leave the
+ * SDK and the prediction loop nothing to look up in the environment.
+ */
+export function replicateOptionsFor(ctx: GeneratorContext, given: ReplicateAdapterOptions = {}): ReplicateAdapterOptions & { apiKey: string } {
+  const settings = settingsOf(ctx);
+  const { apiKey, baseUrl, waitSeconds } = providerConnection(descriptor.name, settings, given);
+  const timeoutMs = given.timeoutMs ?? settings.generationTimeoutMs ?? DEFAULT_GENERATION_TIMEOUT_MS;
+  return { ...given, apiKey, baseUrl, waitSeconds: replicateWaitSeconds({ waitSeconds: waitSeconds ?? 20 }), timeoutMs, fetch: given.fetch ?? settings.fetch };
 }
 
 /**
@@ -56,6 +70,7 @@ export function createReplicateClient(options: ReplicateAdapterOptions = {}, sig
       protocol: descriptor,
       signal,
       retry: options.retry,
+      fetch: options.fetch,
       isSafeToRepeat: (method, url) => method === 'POST' && CANCEL_PATH.test(new URL(url).pathname),
       retryFor: (method, url, headers) => {
         if (method === 'POST' && CANCEL_PATH.test(new URL(url).pathname)) return CANCEL_RETRY;

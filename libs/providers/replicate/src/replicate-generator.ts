@@ -10,7 +10,7 @@ import {
   type GeneratorContext,
   type GeneratorSpec,
 } from '@boards/core';
-import type { ReplicateAdapterOptions } from './replicate-client';
+import { replicateOptionsFor, type ReplicateAdapterOptions } from './replicate-client';
 import { runReplicatePrediction, type ReplicatePrediction } from './replicate-prediction';
 
 export interface ReplicateGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
@@ -18,7 +18,7 @@ export interface ReplicateGeneratorSpec<Schema extends z.ZodType> extends Omit<G
   toModelInput?(input: z.output<Schema>): Record<string, unknown>;
   /** Turns the succeeded prediction into artifacts. Default: every output URL downloaded as `artifactType`; text output stored as text. */
   toArtifacts?(prediction: ReplicatePrediction, ctx: GeneratorContext): Promise<Artifact[]>;
-  /** Adapter overrides (timeouts, polling); keys and base URL come from config. */
+  /** Adapter overrides (timeouts, polling); keys and base URL come from the context's settings. */
   adapter?: ReplicateAdapterOptions;
 }
 
@@ -41,11 +41,11 @@ export function defineReplicateGenerator<Schema extends z.ZodType>(spec: Replica
       timeoutMs: adapter?.timeoutMs,
       async run(input, ctx) {
         const modelInput = toModelInput ? toModelInput(input) : (input as Record<string, unknown>);
-        const prediction = await runReplicatePrediction(spec.model, modelInput, ctx, adapter);
+        const prediction = await runReplicatePrediction(spec.model, modelInput, ctx, replicateOptionsFor(ctx, adapter));
         const artifacts = toArtifacts ? await toArtifacts(prediction, ctx) : await defaultArtifacts(prediction, ctx, spec.artifactType);
         return { artifacts, providerJobId: prediction.id };
       },
     },
-    generatorSettings(adapter?.timeoutMs),
+    generatorSettings(),
   );
 }

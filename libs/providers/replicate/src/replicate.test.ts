@@ -1,6 +1,16 @@
 import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, recordingSleep, TimeoutError } from '@boards/core';
-import { createTestContext, describeDownloadFaults, describeKeySources, testImageSpec, useEmulator, withFixedAnswer } from '@boards/testing';
+import {
+  createTestContext,
+  describeDownloadFaults,
+  describeKeySources,
+  testImageSpec,
+  useEmulator,
+  withFixedAnswer,
+  type TestContext,
+  type TestContextOptions,
+} from '@boards/testing';
 import { runReplicatePrediction } from './replicate-prediction';
+import { replicateOptionsFor, type ReplicateAdapterOptions } from './replicate-client';
 import { defineReplicateGenerator } from './replicate-generator';
 
 const MODEL = 'black-forest-labs/flux-schnell';
@@ -15,6 +25,10 @@ const image = defineReplicateGenerator({ ...testImageSpec('replicate-test-image'
 
 describe('replicate adapter', () => {
   const emulator = useEmulator();
+  const context = (options: TestContextOptions = {}) => createTestContext({ settings: emulator.settings, ...options });
+  /** The prediction loop with the options the generator definer hands it: resolved from the context's settings. */
+  const predict = (input: Record<string, unknown>, ctx: TestContext, options: ReplicateAdapterOptions = {}) =>
+    runReplicatePrediction(MODEL, input, ctx, replicateOptionsFor(ctx, options));
   const submits = () => emulator.current.requestsFor('replicate').filter((r) => r.operation === 'submit');
   const count = (operation: string) => emulator.current.requestsFor('replicate').filter((r) => r.operation === operation).length;
   /** Resolves once the emulator has received `n` Replicate requests of `operation`: the tests act on events, not timers. */
@@ -23,12 +37,23 @@ describe('replicate adapter', () => {
   };
 
   it('finishes inside the blocking create without polling', async () => {
-    const ctx = createTestContext();
-    const prediction = await runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, fast);
+    const ctx = context();
+    const prediction = await predict({ prompt: 'a' }, ctx, fast);
     expect(prediction.status).toBe('succeeded');
     expect(emulator.current.requestsFor('replicate').map((r) => r.operation)).toEqual(['submit']);
     expect(ctx.providerJobs).toEqual([{ provider: 'replicate', jobId: prediction.id }]);
     expect(ctx.actualCosts[0].reported).toMatch(/^predict_time=/);
+  });
+
+  it('sends every request, the output download included, through the fetch of its settings', async () => {
+    const seen: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      seen.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+      return fetch(input, init);
+    };
+    await image.generate({ prompt: 'x' }, context({ settings: { ...emulator.settings, fetch: counting } }));
+    expect(seen).toEqual([expect.stringMatching(/\/predictions$/), expect.stringMatching(/^\/files\//)]);
+    expect(emulator.current.requests).toHaveLength(2);
   });
 
   it('ends with a cost derived from what the prediction made (2 images x the price), not left at the estimate', async () => {
@@ -39,7 +64,7 @@ describe('replicate adapter', () => {
       estimateCost: () => ({ known: true, micros: 3_000, basis: '1 image x $0.003', rate: { unit: 'image', micros: 3_000 } }),
       adapter: fast,
     });
-    const ctx = createTestContext();
+    const ctx = context();
     await priced.generate({ prompt: 'x' }, ctx);
     expect(ctx.actualCosts).toEqual([
       {
@@ -58,9 +83,9 @@ describe('replicate adapter', () => {
   it('polls with backoff when the job outlasts the blocking wait, reporting progress', async () => {
     // The job and the create's 1 s hold run on the emulator's clock, moved on by the test.
     emulator.current.setJobDurationMs(30_000);
-    const ctx = createTestContext();
+    const ctx = context();
     const [prediction] = await Promise.all([
-      runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }),
+      predict({ prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }),
       (async () => {
         await received('submit');
         emulator.current.advanceClock(10_000); // the hold runs out with the job running: 202, then polls
@@ -77,7 +102,7 @@ describe('replicate adapter', () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'submit', kind: 'status', status: 429, retryAfterSeconds: 1 });
     // The wait is recorded, not spent.
     const { sleep, delays } = recordingSleep();
-    const prediction = await runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { retry: { ...fast.retry, sleep } });
+    const prediction = await predict({ prompt: 'a' }, context(), { retry: { ...fast.retry, sleep } });
     expect(prediction.status).toBe('succeeded');
     expect(submits()).toHaveLength(2);
     expect(delays).toEqual([1000]);
@@ -86,7 +111,7 @@ describe('replicate adapter', () => {
   it('retries a 429 without Retry-After with its own backoff', async () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'submit', kind: 'status', status: 429, times: 2 });
     const { sleep, delays } = recordingSleep();
-    await runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { retry: { baseDelayMs: 100, maxDelayMs: 100, sleep } });
+    await predict({ prompt: 'a' }, context(), { retry: { baseDelayMs: 100, maxDelayMs: 100, sleep } });
     expect(submits()).toHaveLength(3);
     // Backoff with jitter: half to all of 100 ms, each time.
     expect(delays).toHaveLength(2);
@@ -98,7 +123,7 @@ describe('replicate adapter', () => {
 
   it.each([500, 502, 503])('does not re-submit after a %i on create (the job may exist): typed error with request id', async (status) => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'submit', kind: 'status', status });
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), fast));
+    const error = await failure(predict({ prompt: 'a' }, context(), fast));
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ provider: 'replicate', status, requestId: expect.any(String) });
     expect(submits()).toHaveLength(1);
@@ -106,7 +131,7 @@ describe('replicate adapter', () => {
 
   it('does not re-submit after a connection reset on create', async () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'submit', kind: 'reset' });
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), fast));
+    const error = await failure(predict({ prompt: 'a' }, context(), fast));
     expect(error).toBeInstanceOf(ProviderError);
     expect(submits()).toHaveLength(1);
   });
@@ -117,7 +142,7 @@ describe('replicate adapter', () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'reset' });
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'malformed' });
     const [prediction] = await Promise.all([
-      runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { ...fast, waitSeconds: 1, pollIntervalMs: 20 }),
+      predict({ prompt: 'a' }, context(), { ...fast, waitSeconds: 1, pollIntervalMs: 20 }),
       (async () => {
         await received('submit');
         emulator.current.advanceClock(10_000); // the hold runs out with the job running: polls begin
@@ -131,27 +156,27 @@ describe('replicate adapter', () => {
 
   it('reports malformed JSON on create as a typed error with status and request id', async () => {
     emulator.current.injectFault({ provider: 'replicate', operation: 'submit', kind: 'malformed' });
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), fast));
+    const error = await failure(predict({ prompt: 'a' }, context(), fast));
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', status: 200, requestId: expect.any(String) });
   });
 
   it('turns a failed prediction into GenerationFailedError with the prediction id', async () => {
     emulator.current.injectFault({ provider: 'replicate', kind: 'job-failed' });
-    const ctx = createTestContext();
-    const error = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, fast));
+    const ctx = context();
+    const error = await failure(predict({ prompt: 'a' }, ctx, fast));
     expect(error).toBeInstanceOf(GenerationFailedError);
     expect((error as GenerationFailedError).jobId).toBe(ctx.providerJobs[0].jobId);
   });
 
   it('turns a prediction canceled elsewhere into CanceledError', async () => {
     emulator.current.injectFault({ provider: 'replicate', kind: 'job-canceled' });
-    await expect(runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), fast)).rejects.toBeInstanceOf(CanceledError);
+    await expect(predict({ prompt: 'a' }, context(), fast)).rejects.toBeInstanceOf(CanceledError);
   });
 
   it('cancels the prediction when the deadline passes, and says so', async () => {
     emulator.current.setJobDurationMs(30_000);
-    const ctx = createTestContext();
-    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, timeoutMs: 300, pollIntervalMs: 20 }));
+    const ctx = context();
+    const outcome = failure(predict({ prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, timeoutMs: 300, pollIntervalMs: 20 }));
     await received('submit');
     emulator.current.advanceClock(5_000); // the hold runs out: the prediction is named, polled until the deadline
     const error = await outcome;
@@ -166,8 +191,8 @@ describe('replicate adapter', () => {
     emulator.current.setJobDurationMs(30_000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'latency', latencyMs: 60_000 });
     const controller = new AbortController();
-    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
-    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1 }));
+    const ctx = context({ signal: controller.signal, onProviderJob: () => controller.abort() });
+    const outcome = failure(predict({ prompt: 'a' }, ctx, { ...fast, waitSeconds: 1 }));
     await received('submit');
     emulator.current.advanceClock(5_000); // the hold runs out: 202, the abort, the cancel
     await received('cancel');
@@ -182,7 +207,7 @@ describe('replicate adapter', () => {
     emulator.current.setJobDurationMs(30_000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'get', kind: 'hang', times: Infinity });
     const outcome = failure(
-      runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), {
+      predict({ prompt: 'a' }, context(), {
         retry: { baseDelayMs: 1, maxAttempts: 2, attemptTimeoutMs: 100 },
         waitSeconds: 1,
         pollIntervalMs: 20,
@@ -202,8 +227,8 @@ describe('replicate adapter', () => {
     emulator.current.setJobDurationMs(30_000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'status', status: 500, times: Infinity });
     const controller = new AbortController();
-    const ctx = createTestContext({ signal: controller.signal });
-    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    const ctx = context({ signal: controller.signal });
+    const outcome = failure(predict({ prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
     await received('submit');
     emulator.current.advanceClock(5_000); // the hold runs out: the prediction is named and polled
     await received('get');
@@ -220,8 +245,8 @@ describe('replicate adapter', () => {
   it('one client, per-call signals: an abort during the blocking create does not cut it short, and the prediction it names is canceled', async () => {
     emulator.current.setJobDurationMs(30_000);
     const controller = new AbortController();
-    const ctx = createTestContext({ signal: controller.signal });
-    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
+    const ctx = context({ signal: controller.signal });
+    const outcome = failure(predict({ prompt: 'a' }, ctx, { ...fast, waitSeconds: 1, pollIntervalMs: 20 }));
     await received('submit');
     controller.abort(); // while the create is held
     emulator.current.advanceClock(5_000); // the hold runs out: the answer names the prediction
@@ -239,8 +264,8 @@ describe('replicate adapter', () => {
     emulator.current.setJobDurationMs(30_000);
     emulator.current.injectFault({ provider: 'replicate', operation: 'cancel', kind: 'status', status: 503, times: Infinity });
     const controller = new AbortController();
-    const ctx = createTestContext({ signal: controller.signal, onProviderJob: () => controller.abort() });
-    const outcome = failure(runReplicatePrediction(MODEL, { prompt: 'a' }, ctx, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 6 }, waitSeconds: 1 }));
+    const ctx = context({ signal: controller.signal, onProviderJob: () => controller.abort() });
+    const outcome = failure(predict({ prompt: 'a' }, ctx, { retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 6 }, waitSeconds: 1 }));
     await received('submit');
     emulator.current.advanceClock(5_000); // the hold runs out: 202, the abort, the cancels
     const error = await outcome;
@@ -250,7 +275,7 @@ describe('replicate adapter', () => {
 
   it('refuses a create answer without a prediction id at once (never polls /predictions/undefined)', async () => {
     const error = await withFixedAnswer(201, { status: 'starting' }, async (base, seen) => {
-      const outcome = await failure(runReplicatePrediction(MODEL, { prompt: 'a' }, createTestContext(), { ...fast, baseUrl: `${base}/v1`, timeoutMs: 3000 }));
+      const outcome = await failure(predict({ prompt: 'a' }, context(), { ...fast, baseUrl: `${base}/v1`, timeoutMs: 3000 }));
       expect(seen()).toEqual(['POST /v1/models/black-forest-labs/flux-schnell/predictions']);
       return outcome;
     });
@@ -263,22 +288,17 @@ describe('replicate adapter', () => {
     () => emulator.current,
   );
 
-  it('names the missing variable and sends nothing without a key', async () => {
-    const saved = process.env.REPLICATE_API_TOKEN;
-    delete process.env.REPLICATE_API_TOKEN;
-    try {
-      const error = await failure(runReplicatePrediction(MODEL, {}, createTestContext(), { ...fast }));
-      expect(error).toBeInstanceOf(MissingKeyError);
-      expect((error as Error).message).toMatch(/^Missing REPLICATE_API_TOKEN/);
-      expect(emulator.current.requests).toHaveLength(0);
-    } finally {
-      process.env.REPLICATE_API_TOKEN = saved;
-    }
+  it('names the missing variable and sends nothing when the settings hold no key', async () => {
+    const settings = { providers: { replicate: { baseUrl: emulator.current.replicateBaseUrl } } };
+    const error = await failure(image.generate({ prompt: 'x' }, createTestContext({ settings })));
+    expect(error).toBeInstanceOf(MissingKeyError);
+    expect((error as Error).message).toMatch(/^Missing REPLICATE_API_TOKEN/);
+    expect(emulator.current.requests).toHaveLength(0);
   });
 
   describeKeySources(
     'replicate',
     () => emulator.current,
-    () => runReplicatePrediction(MODEL, { prompt: 'k' }, createTestContext(), fast),
+    (settings) => image.generate({ prompt: 'k' }, createTestContext({ settings })),
   );
 });

@@ -1,4 +1,4 @@
-import { syncKeysToEnv } from '@boards/config';
+import { loadKeys } from '@boards/config';
 import type { AnyGenerator, CostEstimate } from '@boards/core';
 import { describePrice, formatEstimate, unknownCost } from '@boards/cost';
 import { describeOtherRoutes, familyOf, type ModelFamily } from '@boards/tools';
@@ -22,7 +22,7 @@ export const describeCommand: Command = async ({ argv, output, cwd, env }) => {
   if (!id) throw usageError('describe needs a generator id: npx boards describe <generator> (npx boards list shows them)');
   if (extra !== undefined) throw usageError(`describe takes one generator (got "${extra}" too)`);
 
-  const keys = syncKeysToEnv({ env, cwd });
+  const keys = loadKeys({ env, cwd });
   const root = resolveWorkspaceRoot(cwd, env);
   const generator = loadGeneratorById(root, id);
   const family = routesOf(generator, root);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { storageDir, syncKeysToEnv, type ResolvedKeys } from '@boards/config';
+import { configuredEnvironment, loadKeys, resolveSettings, storageDir, type ResolvedKeys } from '@boards/config';
 import {
   assertNotRetired,
   describeLifecycle,
@@ -47,6 +47,8 @@ interface Prepared {
   args: ParsedArgs;
   input: Record<string, unknown>;
   keys: ResolvedKeys;
+  /** The environment with the configured variables filled in (a copy: nothing is written to process.env). */
+  env: NodeJS.ProcessEnv;
   /** Live runs estimated above this ask first. */
   thresholdMicros: Micros;
   /** Where the artifacts go, already checked writable. */
@@ -120,8 +122,10 @@ async function prepare({ argv, output, cwd, env }: Context): Promise<Prepared | 
   }
   // Keys first: loading them registers them as secrets, so an input error that quotes a
   // pasted key (--steps sk-...) is redacted like everything else.
-  const keys = syncKeysToEnv({ env, cwd });
-  const thresholdMicros = confirmThreshold(stringFlag(args, 'max-cost-without-prompt'), env);
+  const keys = loadKeys({ env, cwd });
+  // What the command reads of its own settings sees .env too, as the adapters' settings do.
+  const configured = configuredEnvironment(env, keys);
+  const thresholdMicros = confirmThreshold(stringFlag(args, 'max-cost-without-prompt'), configured);
   // Fail fast, before any emulator or estimate: no run of a retired model can succeed.
   assertNotRetired(generator);
   const raw = buildRawInput(args, fields, {
@@ -134,13 +138,16 @@ async function prepare({ argv, output, cwd, env }: Context): Promise<Prepared | 
   // Created and probed now: an unwritable --out (a path under /proc, a read-only or full disk)
   // exits 3 before anything is sent, instead of after a billed job whose output is then lost.
   const out = stringFlag(args, 'out');
-  const store = new LocalArtifactStore({ root: resolve(cwd, out ?? storageDir(env) ?? 'boards-output'), rootSetting: out === undefined ? undefined : '--out' });
+  const store = new LocalArtifactStore({
+    root: resolve(cwd, out ?? storageDir(configured) ?? 'boards-output'),
+    rootSetting: out === undefined ? undefined : '--out',
+  });
   await store.assertWritable(generator.id);
-  return { generator, args, input: raw.input, keys, thresholdMicros, store };
+  return { generator, args, input: raw.input, keys, env: configured, thresholdMicros, store };
 }
 
 /** Live or emulator, and the estimate of the input actually sent; says both (and a deprecation) on stderr. */
-function planRun({ output, env }: Context, { generator, args, input, keys }: Prepared): Plan {
+function planRun({ output }: Context, { generator, args, input, keys, env }: Prepared): Plan {
   const mode = chooseMode(generator.provider, keys, { live: booleanFlag(args, 'live'), emulate: booleanFlag(args, 'emulate') }, env);
   output.note(describeMode(mode));
   if (effectiveLifecycleStatus(generator.lifecycle) === 'deprecated') {
@@ -158,11 +165,15 @@ async function confirmRun({ args, thresholdMicros }: Prepared, { mode, estimate 
   await confirmSpend({ estimate, thresholdMicros, yes: booleanFlag(args, 'yes'), interactive: process.stdin.isTTY === true });
 }
 
-/** Generates with progress on stderr, against the embedded emulator in emulator mode. */
-async function execute({ output, env }: Context, { generator, input, store }: Prepared, { mode }: Plan): Promise<RunOutcome> {
+/**
+ * Generates with progress on stderr, against the embedded emulator in emulator mode. The CLI is an
+ * edge: the configuration is read here into the settings the generation's context carries.
+ */
+async function execute({ output, cwd }: Context, { generator, input, store, env }: Prepared, { mode }: Plan): Promise<RunOutcome> {
   const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
+  const settings = embedded?.settings ?? resolveSettings({ env, cwd, envFile: false });
   try {
-    return await runGeneration(generator, input, { store, stream: output.streams.stderr, tty: output.stderrIsTTY });
+    return await runGeneration(generator, input, { store, settings, stream: output.streams.stderr, tty: output.stderrIsTTY });
   } finally {
     await embedded?.stop();
   }

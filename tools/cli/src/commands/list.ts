@@ -1,4 +1,4 @@
-import { syncKeysToEnv } from '@boards/config';
+import { loadKeys } from '@boards/config';
 import { booleanFlag, parseArgs } from '../args';
 import { loadAllGenerators, resolveWorkspaceRoot } from '../discover';
 import { usageError } from '../errors';
@@ -16,7 +16,7 @@ export const listCommand: Command = async ({ argv, output, cwd, env }) => {
   }
   if (args.positionals.length > 0) throw usageError(`list takes no arguments (got "${args.positionals[0]}")`);
 
-  const keys = syncKeysToEnv({ env, cwd });
+  const keys = loadKeys({ env, cwd });
   const { registry, failures } = loadAllGenerators(resolveWorkspaceRoot(cwd, env));
   const generators = registry.list();
   for (const failure of failures) output.note(`warning: ${failure.packageName} could not be loaded: ${failure.message}`);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { syncKeysToEnv } from '@boards/config';
+import { configuredEnvironment, loadKeys } from '@boards/config';
 import { planLiveRun, renderPlan, type PlanOptions } from '@boards/tools';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { loadGeneratorById, resolveWorkspaceRoot } from '../discover';
@@ -32,7 +32,8 @@ export const liveCommand: Command = async ({ argv, output, cwd, env }) => {
   if (sub !== 'plan' && sub !== 'run') throw usageError(`unknown live command "${sub}": plan or run`);
   if (extra !== undefined) throw usageError(`live ${sub} takes no more arguments (got "${extra}")`);
   const root = resolveWorkspaceRoot(cwd, env);
-  syncKeysToEnv({ env, cwd: root });
+  // The Nx run below gets the configured variables in its environment (a copy: process.env is not written).
+  const configured = configuredEnvironment(env, loadKeys({ env, cwd: root }));
   const options: PlanOptions = {
     workspaceRoot: root,
     base: stringFlag(args, 'base'),
@@ -42,6 +43,7 @@ export const liveCommand: Command = async ({ argv, output, cwd, env }) => {
       .map((p) => p.trim())
       .filter(Boolean),
     emulator: booleanFlag(args, 'emulate'),
+    env: configured,
   };
   const plan = planLiveRun(options, (id) => loadGeneratorById(root, id));
   output.document({ plan });
@@ -57,7 +59,7 @@ export const liveCommand: Command = async ({ argv, output, cwd, env }) => {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), ...nxArgs], {
     cwd: root,
     stdio: ['inherit', 'inherit', 'inherit'],
-    env,
+    env: configured,
   });
   return result.status === 0 ? ExitCode.OK : ExitCode.PROVIDER;
 };

@@ -19,7 +19,7 @@ const SHOTS = join(root, 'tmp', 'report-browser');
 const GENERATED = ['flux-schnell', 'nano-banana-edit', 'elevenlabs-tts', 'veo3', 'whisper'];
 const BROWSER_MS = 60_000;
 
-useEmulator();
+const emulator = useEmulator();
 let chromium: Browser | undefined;
 
 beforeAll(async () => {
@@ -47,7 +47,7 @@ async function emulatorRun(): Promise<string> {
     const input = generator.cheapestInput;
     const startedAt = new Date();
     let actual: ActualCost | undefined;
-    const ctx = createGeneratorContext({ generatorId: id, store, onActualCost: (cost) => (actual = cost) });
+    const ctx = createGeneratorContext({ generatorId: id, store, settings: emulator.settings, onActualCost: (cost) => (actual = cost) });
     const result = await generator.generate(input, ctx);
     recordGeneration(runDir, {
       generator: id,

@@ -14,6 +14,8 @@ export interface PlanOptions {
   projects?: string[];
   /** Plan a run against the emulator (`-c emulator`): no key needed, nothing spent. */
   emulator?: boolean;
+  /** Where keys are looked up and what the `nx` processes of the plan get. Default: process.env (read, never written). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface PlannedGenerator {
@@ -40,11 +42,11 @@ export interface LivePlan {
   runCommand: string;
 }
 
-function nx(workspaceRoot: string, args: string[]): string {
+function nx(workspaceRoot: string, args: string[], env: NodeJS.ProcessEnv = process.env): string {
   const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules/nx/dist/bin/nx.js'), ...args], {
     cwd: workspaceRoot,
     encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
   });
   if (result.status !== 0) throw new InvalidConfigError('live plan', `nx ${args.join(' ')} failed: ${result.stderr.trim().split('\n').slice(-3).join(' ')}`);
   return result.stdout;
@@ -59,12 +61,12 @@ function defaultBase(workspaceRoot: string): string {
 export function selectLiveProjects(options: PlanOptions): { projects: string[]; selection: string; runCommand: string } {
   if (options.projects?.length) {
     const list = options.projects.join(',');
-    const projects = JSON.parse(nx(options.workspaceRoot, ['show', 'projects', '--json', '-t', 'test-live', `--projects=${list}`])) as string[];
+    const projects = JSON.parse(nx(options.workspaceRoot, ['show', 'projects', '--json', '-t', 'test-live', `--projects=${list}`], options.env)) as string[];
     return { projects: projects.sort(), selection: `projects ${list}`, runCommand: `npx nx run-many -t test-live --projects=${list}` };
   }
   const base = options.base ?? defaultBase(options.workspaceRoot);
   const range = [`--base=${base}`, ...(options.head ? [`--head=${options.head}`] : [])];
-  const projects = JSON.parse(nx(options.workspaceRoot, ['show', 'projects', '--json', '--affected', '-t', 'test-live', ...range])) as string[];
+  const projects = JSON.parse(nx(options.workspaceRoot, ['show', 'projects', '--json', '--affected', '-t', 'test-live', ...range], options.env)) as string[];
   return {
     projects: projects.sort(),
     selection: `affected by ${base}..${options.head ?? 'working tree'}`,
@@ -78,7 +80,7 @@ export function planLiveRun(options: PlanOptions, load: (id: string) => AnyGener
   const generators = projects.map((id): PlannedGenerator => {
     const generator = load(id);
     const keyVariable = keyVariableOf(generator.provider);
-    const keyConfigured = hasKey(generator.provider);
+    const keyConfigured = hasKey(generator.provider, { env: options.env, cwd: options.workspaceRoot });
     const retired = effectiveLifecycleStatus(generator.lifecycle) === 'retired';
     // Each generator's live test makes one call with its cheapestInput.
     const estimate: CostEstimate = retired ? { known: true, micros: 0, basis: 'retired: skipped' } : generator.estimateCost(generator.cheapestInput);
