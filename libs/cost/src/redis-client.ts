@@ -58,11 +58,12 @@ export function parseRedisUrl(raw: string, setting: string): RedisTarget {
   };
 }
 
-type IoRedis = typeof import('ioredis');
+type IoRedis = Pick<typeof import('ioredis'), 'Redis' | 'Cluster'>;
 
 async function loadIoredis(setting: string): Promise<IoRedis> {
   try {
-    return await import('ioredis');
+    const { Redis: RedisClass, Cluster } = await import('ioredis');
+    return { Redis: RedisClass, Cluster };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
     throw new InvalidConfigError(setting, 'the Redis ledger needs the ioredis package (an optional peer dependency of @boards/cost): npm install ioredis');
@@ -94,7 +95,7 @@ export async function connectRedis(
   scripts: LedgerScripts,
   { timeoutMs, caFile }: { timeoutMs: number; caFile?: string },
 ): Promise<RedisLedgerClient> {
-  const { default: RedisClass, Cluster: ClusterClass } = await loadIoredis(target.setting);
+  const { Redis: RedisClass, Cluster: ClusterClass } = await loadIoredis(target.setting);
   const ca = caFile === undefined ? undefined : readCa(caFile);
   const options: RedisOptions = {
     username: target.username,
