@@ -6,6 +6,8 @@
  */
 import { promisify } from 'node:util';
 import { crc32, inflate } from 'node:zlib';
+import type { ArtifactType } from './artifacts';
+import { mediaSignature } from './media';
 
 const inflateAsync = promisify(inflate);
 
@@ -126,4 +128,16 @@ function mp3Problem(bytes: Uint8Array, start: number): string | undefined {
     frames += 1;
   }
   return frames === 0 && start > 0 ? 'MP3 has no audio frame after its ID3 tag' : undefined;
+}
+
+/**
+ * Why `bytes` are not a usable `type` output, or undefined when they are: empty, not announcing that
+ * kind of media by their first bytes (an HTML error page served as an "image"), or that media broken.
+ */
+export async function outputProblem(type: Exclude<ArtifactType, 'text'>, bytes: Uint8Array): Promise<string | undefined> {
+  if (bytes.length === 0) return 'the output is empty';
+  const signature = mediaSignature(bytes);
+  if (!signature?.kinds.includes(type))
+    return `the output is not ${type === 'audio' ? 'audio' : `an ${type}`} (${signature ? signature.mimeType : 'no known media signature'})`;
+  return mediaProblem(bytes);
 }

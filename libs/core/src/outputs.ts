@@ -3,7 +3,7 @@ import type { ArtifactDraft, GeneratorContext } from './context';
 import { GenerationFailedError, ProviderError, type ProviderName } from './errors';
 import { downloadBytes, type RetryPolicy } from './http';
 import { sniffMedia } from './media';
-import { mediaProblem } from './media-check';
+import { outputProblem } from './media-check';
 
 const MIB = 1024 * 1024;
 
@@ -46,7 +46,7 @@ export interface StoreOutputsOptions {
 
 /** Downloads each output URL (with retries) and stores it; progress moves from 0.8 to 0.98. */
 export async function storeOutputUrls(ctx: GeneratorContext, urls: string[], options: StoreOutputsOptions): Promise<Artifact[]> {
-  if (urls.length === 0) throw new GenerationFailedError(options.provider, 'the provider returned no output', options.jobId);
+  if (urls.length === 0) throw new GenerationFailedError(options.provider, 'the provider returned no output (the job may still be billed)', options.jobId);
   const artifacts: Artifact[] = [];
   for (const [i, url] of urls.entries()) {
     ctx.progress({ progress: 0.8 + (0.18 * i) / urls.length, phase: 'downloading', message: `output ${i + 1} of ${urls.length}` });
@@ -58,10 +58,10 @@ export async function storeOutputUrls(ctx: GeneratorContext, urls: string[], opt
       maxBytes: MAX_MEDIA_BYTES[options.type],
       fetch: ctx.settings?.fetch,
     });
-    const problem = options.type === 'text' ? undefined : await mediaProblem(bytes);
+    const problem = options.type === 'text' ? undefined : await outputProblem(options.type, bytes);
     if (problem) {
       // Billed, but not usable: keep the job id so it can be looked up or disputed.
-      throw new ProviderError(`output ${i + 1} of ${urls.length} is not valid media: ${problem}; not stored`, {
+      throw new ProviderError(`output ${i + 1} of ${urls.length} is not valid media: ${problem}; billed, not stored`, {
         provider: options.provider,
         jobId: options.jobId,
         retryable: false,

@@ -67,6 +67,20 @@ export function describeDownloadFaults(generator: () => AnyGenerator, emulator: 
       expect(existsSync(ctx.store.root) ? readdirSync(ctx.store.root, { recursive: true }) : []).toEqual([]);
     });
 
+    it('refuses an output that is not media at all (a JSON or HTML error body served as the file), naming the billed job', async () => {
+      emulator().injectFault({ provider: 'files', kind: 'malformed', times: Infinity });
+      const ctx = context();
+      const error = await generator()
+        .generate({ prompt: 'not media' }, ctx)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      const { jobId } = ctx.providerJobs[0];
+      expect(error).toMatchObject({ code: 'PROVIDER_ERROR', jobId, message: expect.stringContaining(`job ${jobId}`) });
+      expect(existsSync(ctx.store.root) ? readdirSync(ctx.store.root, { recursive: true }) : []).toEqual([]);
+    });
+
     it('ends a hanging output download at the one generation deadline, naming the job', async () => {
       emulator().injectFault({ provider: 'files', kind: 'hang', times: Infinity });
       const ctx = context(400);

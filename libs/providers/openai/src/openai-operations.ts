@@ -1,5 +1,14 @@
 import { toFile } from 'openai';
-import { draftFromBytes, GenerationFailedError, storeOutputUrls, storeText, type Artifact, type GeneratorContext } from '@boards/core';
+import {
+  draftFromBytes,
+  GenerationFailedError,
+  outputProblem,
+  ProviderError,
+  storeOutputUrls,
+  storeText,
+  type Artifact,
+  type GeneratorContext,
+} from '@boards/core';
 import { createOpenAIClient, openAIOptionsFor, openAITimeout, type OpenAIAdapterOptions } from './openai-client';
 import { mapOpenAIError } from './openai-error';
 
@@ -35,8 +44,19 @@ export async function generateOpenAIImages(params: OpenAIImageParams, ctx: Gener
   const artifacts: Artifact[] = [];
   for (const [i, item] of items.entries()) {
     ctx.progress({ progress: 0.8 + (0.18 * i) / items.length, phase: 'storing' });
-    if (item.b64_json) {
-      artifacts.push(await ctx.storeArtifact(draftFromBytes('image', Buffer.from(item.b64_json, 'base64'))));
+    if (typeof item.b64_json === 'string') {
+      const bytes = Buffer.from(item.b64_json, 'base64');
+      const problem = await outputProblem('image', bytes);
+      // Billed, but not usable (an empty or HTML "image"): name the request so it can be looked up or disputed.
+      if (problem) {
+        const requestId = (response as { _request_id?: string | null })._request_id ?? undefined;
+        throw new ProviderError(`image ${i + 1} of ${items.length} is not valid media: ${problem}; billed, not stored`, {
+          provider: 'openai',
+          requestId,
+          retryable: false,
+        });
+      }
+      artifacts.push(await ctx.storeArtifact(draftFromBytes('image', bytes)));
     } else if (item.url) {
       artifacts.push(...(await storeOutputUrls(ctx, [item.url], { provider: 'openai', type: 'image' })));
     } else {

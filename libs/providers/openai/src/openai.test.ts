@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { APIConnectionTimeoutError } from 'openai';
 import { mapOpenAIError } from './openai-error';
 import { CanceledError, MissingKeyError, ProviderError, recordingSleep, TimeoutError, silentWav } from '@boards/core';
@@ -25,6 +28,31 @@ describe('openai adapter', () => {
       expect.objectContaining({ type: 'image', width: 1536, height: 1024 }),
     ]);
     expect(ctx.actualCosts[0].reported).toMatch(/input_tokens=\d+ output_tokens=\d+/);
+  });
+
+  it.each([
+    ['an HTML page', '<!doctype html><html><body>Service Unavailable</body></html>'],
+    ['nothing', ''],
+  ])('refuses %s as an image, naming the request (billed, nothing stored)', async (_what, body) => {
+    const server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_planted_html' });
+      res.end(JSON.stringify({ created: 1, data: [{ b64_json: Buffer.from(body).toString('base64') }] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+      const ctx = createTestContext({ settings: { providers: { openai: { apiKey: 'sk-test-html', baseUrl: base } } } });
+      const error = await failure(generateOpenAIImages({ model: 'gpt-image-2', prompt: 'a' }, ctx, fast));
+      expect(error).toMatchObject({
+        code: 'PROVIDER_ERROR',
+        requestId: 'req_planted_html',
+        message: expect.stringMatching(/not valid media: .*billed, not stored.*request req_planted_html/),
+      });
+      expect(existsSync(ctx.store.root) ? readdirSync(ctx.store.root, { recursive: true }) : []).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   it('sends audio as multipart and stores the transcript', async () => {
