@@ -19,5 +19,6 @@ export * from './discovery';
 export * from './cancel';
 export * from './media-check';
 export * from './provider';
+export * from './provider-tooling';
 export * from './provider-discovery';
 export * from './reach';

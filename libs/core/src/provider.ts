@@ -1,12 +1,13 @@
 /**
  * What a provider is, as data: each adapter package declares its provider once in
  * `src/descriptor.ts` (no SDK import, so listing providers loads no SDK), and everything that
- * needs "all providers" (config's key variables, the emulator variables, the CLI's key report,
- * the live gate, recording scrubbers, the scaffold generator, drift, bench, reliability tests)
+ * needs "all providers" (config's key variables, the emulator variables, the CLI's key report
+ * and help, the report's key redaction, the live gate, recording scrubbers, the scaffold
+ * generator and its starters, drift, the bench, reliability tests)
  * iterates over the descriptors of the installed adapters (see provider-discovery.ts).
  * Core knows no provider by name.
  */
-import type { Price } from './pricing';
+import type { BenchFacts, ScaffoldFacts } from './provider-tooling';
 
 /** A provider's name, e.g. the `boards.provider` field of its adapter package. An open set. */
 export type ProviderName = string;
@@ -22,6 +23,13 @@ export interface ProviderKey {
   parts?: { variables: readonly string[]; separator: string };
   /** How the key travels: as a bearer token (`Authorization: Bearer <key>`), or `Key <key>`, ... Documentation only. */
   scheme?: string;
+  /**
+   * What a key looks like, for pages that load no keys and so cannot redact them by value (the
+   * report): a match is replaced by `[REDACTED]`; a lookbehind keeps a telling prefix (`r8_`) visible.
+   */
+  shape?: RegExp;
+  /** True when the provider's job ids have `shape` too: a job id is then shown, not redacted by it. */
+  jobIdsShareShape?: boolean;
 }
 
 /** One HTTP API of a provider, as recordings and replays name it. */
@@ -36,6 +44,10 @@ export interface ProviderApi {
   replayHeaders?(method: string, path: string): Record<string, string> | undefined;
   /** `authorization` header a replay sends (the emulator checks the provider's credential form). */
   replayAuthorization?: string;
+  /** Fields of its answers that name a job: a replay maps the recorded id to the emulator's, so later calls address the replayed job. */
+  jobIdFields?: readonly string[];
+  /** Paths of status polls, which answer 202 while the job runs and 200 when done: which one a replay gets is timing, not shape. */
+  statusPoll?: RegExp;
 }
 
 /** Where the provider publishes its models' input schemas, for `boards drift`. */
@@ -61,31 +73,13 @@ export interface PublishedSchemaSource {
   ): { schema: unknown; root: unknown; note?: string; drop?: readonly string[] };
 }
 
-/** What `nx g @boards/tools:generator --provider <name>` needs to scaffold a generator of this provider. */
-export interface ScaffoldFacts {
-  /** Model ids this provider uses, and how to say it in an error. */
-  modelId: { pattern: RegExp; shape: string };
-  /** Artifact types the adapter has operations for (others are refused). */
-  artifacts: ReadonlyArray<'image' | 'video' | 'audio' | 'text'>;
-  /** The adapter's define function the scaffolded generator calls, e.g. `defineFalGenerator`. */
-  define: string;
-  /** The image-count field of its image models and its maximum, e.g. `['num_images', 4]`. */
-  countField: readonly [string, number];
-  /** True when its image endpoints take size presets billed per megapixel (the `megapixel` unit is scaffolded). */
-  megapixelPresets?: boolean;
-  /** Where a model's published price is read, for the message asking for `--price`. */
-  priceSource(model: string): string;
-  /** Published prices of models the scaffold fills in when `--price` is not given, by model id. */
-  knownPrices?: Readonly<Record<string, Price>>;
-  /** Where the emulator's model table is, so a scaffold for a model it does not know says where to add it. */
-  emulatorModels?: { file: string; table: string; unknownAnswer: string };
-}
-
 export interface ProviderDescriptor {
   /** The provider's name: project tag, `generator.provider`, the alias in BOARDS_GENERATOR_API_KEYS. */
   name: ProviderName;
   /** How people write it: `Replicate`, `fal`, `OpenAI`. */
   displayName: string;
+  /** One line for `boards --help`: what of the provider the adapter drives, and how. */
+  help?: string;
   /** The npm package of the official SDK the adapter drives (recordings note it). */
   sdkPackage: string;
   key: ProviderKey;
@@ -117,6 +111,7 @@ export interface ProviderDescriptor {
   apis: readonly ProviderApi[];
   published?: PublishedSchemaSource;
   scaffold?: ScaffoldFacts;
+  bench?: BenchFacts;
 }
 
 const registry = new Map<string, ProviderDescriptor>();

@@ -15,8 +15,8 @@ export interface ConformanceOptions {
   /** Inputs the schema must refuse, each with the field the error must name. */
   invalidInputs: Array<{ input: unknown; field: string }>;
   /**
-   * Whether the provider has a job that can be canceled (Replicate predictions,
-   * fal queue requests). OpenAI calls are synchronous: aborting drops the request.
+   * Whether the provider has a job that can be canceled (a prediction, a queue request). Default:
+   * its descriptor's `cancelable`. A synchronous call has none: aborting drops the request.
    */
   cancelableJob?: boolean;
 }
@@ -128,13 +128,13 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
         (e: unknown) => e,
       );
       await sent;
-      // A Replicate create holds its answer up to `Prefer: wait` (at most 60 s): that time passes on
-      // the emulator's clock, not the wall clock. The answer names the job, and the abort cancels it.
+      // A blocking create may hold its answer up to 60 s: that time passes on the emulator's clock,
+      // not the wall clock. The answer names the job, and the abort cancels it.
       if (cancelable) emulator.current.advanceClock(60_000);
       // The request is in flight (its answer held back 30 s): abort now.
       else controller.abort();
       const error = await outcome;
-      // Abandoning a request that may have created a job (Kie's createTask) is not a cancel: it may still bill.
+      // Abandoning a request that may have created a job (one the provider cannot cancel) is not a cancel: it may still bill.
       if (cancelable) expect(error).toBeInstanceOf(CanceledError);
       else expect([CanceledError, CancelUnconfirmedError].some((type) => error instanceof type)).toBe(true);
       if (cancelable) {

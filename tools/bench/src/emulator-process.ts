@@ -81,8 +81,8 @@ require(${JSON.stringify(join(workspace, 'libs/emulator/src/index.ts'))}).startE
 /**
  * Settings that point every installed adapter at the emulator with its dummy key, the way a user's
  * variables would (each descriptor's base URL and key), handed to each generation's context. Unlike
- * `-c emulator` runs, the Replicate wait stays at its default: the bench measures the adapters as
- * they run against a provider.
+ * `-c emulator` runs, a blocking call's wait stays at the provider's default: the bench measures the
+ * adapters as they run against a provider.
  */
 export function adapterSettings(emulator: EmulatorProcess): BoardsSettings {
   return emulatorSettings(emulator, { waits: 'provider' });

@@ -1,5 +1,5 @@
 /**
- * One generator's loop (issue 13, goals 2 and 3), measured the way `../shared/acceptance/speed`
+ * One generator's loop and the cached workspace, measured the way `../shared/acceptance/speed`
  * measures it: `npx nx test flux-pro --skip-nx-cache`, flux-pro's jest run against a one-test
  * jest run in the same package, the cached whole workspace with and without npx, and npx's own
  * start-up so a miss can be split into npx, Nx and jest. It also times every test of the
@@ -14,9 +14,9 @@ import { median, ratio, seconds } from './stats';
 import { failedProjects, runSuite, type SuiteFigures, type SuiteRun } from './suite';
 
 export const LOOP_TITLE = "One generator's loop and the cached workspace";
-/** The generator whose loop is timed (the one the issue and the acceptance script name). */
+/** The generator whose loop is timed (the one the acceptance script names). */
 export const LOOP_GENERATOR = 'flux-pro';
-/** A test that takes this long or more is slow (goal: none in packages/* and libs/*). */
+/** A test that takes this long or more is listed as slow. */
 export const SLOW_TEST_MS = 1000;
 /** The longer suites, each timed from its cold `test` task: Nx project name and what it is. */
 export const LONG_SUITES: ReadonlyArray<{ project: string; name: string }> = [
@@ -24,7 +24,7 @@ export const LONG_SUITES: ReadonlyArray<{ project: string; name: string }> = [
   { project: 'cli', name: 'CLI' },
   { project: 'tools', name: 'plugin (tools)' },
 ];
-/** Where the test trees are whose every test is timed (the goal's "generator package or lib"). */
+/** Where the test trees are whose every test is timed (the generator packages and the libs). */
 const TIMED_ROOTS = ['packages', 'libs'];
 const PROBE = 'zz-bench-speed-probe.test.ts';
 const PROBE_TEST = "it('adds', () => { expect(1 + 1).toBe(2); });\n";
@@ -60,16 +60,6 @@ export function filesFromJestJson(report: unknown, workspace: string): Array<{ f
         : [],
     )
     .sort((a, b) => b.ms - a.ms);
-}
-
-/** Slow tests grouped by file: how many, and the slowest, slowest file first. */
-export function slowFiles(tests: readonly TestTime[]): Array<{ file: string; count: number; maxMs: number }> {
-  const byFile = new Map<string, { file: string; count: number; maxMs: number }>();
-  for (const t of tests) {
-    const entry = byFile.get(t.file) ?? { file: t.file, count: 0, maxMs: 0 };
-    byFile.set(t.file, { file: t.file, count: entry.count + 1, maxMs: Math.max(entry.maxMs, t.ms) });
-  }
-  return [...byFile.values()].sort((a, b) => b.maxMs - a.maxMs);
 }
 
 /** Tests of `SLOW_TEST_MS` or more, slowest first. */
@@ -163,7 +153,7 @@ export async function measureLoop(
   suite: SuiteFigures | undefined,
   runs: number,
   log: (line: string) => void,
-): Promise<Section & { figures: LoopFigures }> {
+): Promise<Section> {
   // The cache of the suite's last cold run holds every passing task; without the suite section, one run fills it here.
   let state = suite?.state;
   let cold = suite?.cold;
@@ -264,7 +254,7 @@ export async function measureLoop(
     sectionMs: performance.now() - sectionStarted,
     timingMs,
   };
-  return { title: LOOP_TITLE, body: renderLoop(figures), figures };
+  return { title: LOOP_TITLE, body: renderLoop(figures) };
 }
 
 /** npx's, Nx's and jest's shares of one `npx nx test`, by difference of the measured medians. */

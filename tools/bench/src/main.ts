@@ -2,7 +2,8 @@
  * `npm run bench`: measures the unit suite (cold vs cached), one generator's loop and the cached
  * workspace, the adapters' overhead against the SDKs' default polling, emulator throughput,
  * scaffold-to-green time and the live spend `affected` saves, all on this machine in one run,
- * and writes BENCHMARKS.md at the root, ending with every goal of issue 13 against its target.
+ * and writes BENCHMARKS.md at the root. It measures and prints; judging the figures is left to
+ * whoever reads them.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -10,22 +11,10 @@ import { join, resolve } from 'node:path';
 import { measureAffected } from './affected';
 import { startEmulatorProcess } from './emulator-process';
 import { exec } from './exec';
-import {
-  cacheGoalRow,
-  GOALS_TITLE,
-  loopGoalRows,
-  overheadGoalRows,
-  renderGoals,
-  scaleGoalRows,
-  throughputGoalRows,
-  withScaleGoals,
-  type OverheadFigure,
-  type ThroughputFigure,
-} from './goals';
-import { measureLoop, type LoopFigures } from './loop';
+import { measureLoop } from './loop';
 import { renderSections, table, type Section } from './markdown';
 import { measureOverhead } from './overhead';
-import { measureScale, SCALE_TITLE, scaleFigures, scaleSectionOf, withScaleSection } from './scale';
+import { measureScale, SCALE_TITLE, scaleSectionOf, withScaleSection } from './scale';
 import { measureScaffold } from './scaffold';
 import { makeSnapshot } from './snapshot';
 import { seconds } from './stats';
@@ -104,8 +93,8 @@ async function mainScale(env: NodeJS.ProcessEnv): Promise<number> {
   const file = join(root, 'BENCHMARKS.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : renderSections('Benchmarks', 'Run `npm run bench` for the other sections.', []);
   const scale = { title: section.title, body: `${facts}\n\n${section.body}` };
-  writeFileSync(file, withScaleGoals(withScaleSection(current, scale), scaleFigures(scale)));
-  log(`wrote the scale section of ${file}, and goals 1 and 6 in its goals section`);
+  writeFileSync(file, withScaleSection(current, scale));
+  log(`wrote the scale section of ${file}`);
   return section.body.startsWith('not measured') ? 1 : 0;
 }
 
@@ -115,53 +104,41 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const started = performance.now();
   const sections: Section[] = [];
-  /** Why a section has no figures, for the goals section's rows. */
-  const missing = new Map<SectionId, string>();
-  /** Runs a section and returns its figures, if it has any (undefined when skipped or failed). */
-  const attempt = async <F = never>(id: SectionId, title: string, fn: () => Promise<Section & { figures?: F }>): Promise<F | undefined> => {
+  /** Runs a section and keeps what it printed; a skipped or failed section says so in its place. */
+  const attempt = async (id: SectionId, title: string, fn: () => Promise<Section>): Promise<void> => {
     if (options.skip.has(id)) {
-      missing.set(id, `skipped with BENCH_SKIP=${id}`);
       sections.push({ title, body: `not measured: skipped with BENCH_SKIP=${id}` });
-      return undefined;
+      return;
     }
     log(`${id}...`);
     try {
-      const { figures, ...section } = await fn();
-      sections.push(section);
-      return figures;
+      sections.push(await fn());
     } catch (error) {
       log(`${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      missing.set(id, `the ${id} section failed`);
       sections.push({ title, body: `not measured: ${error instanceof Error ? error.message : String(error)}` });
-      return undefined;
     }
   };
 
   log('copying the working tree to a snapshot...');
   const snapshot = await makeSnapshot(root);
-  let loop: LoopFigures | undefined;
-  let overhead: OverheadFigure[] | undefined;
-  let throughput: ThroughputFigure[] | undefined;
   // Nx shares one cache and database between checkouts of a repository (under ~/.nx): the
   // snapshot's Nx runs get their own (handed to each, not written to process.env), so the bench
   // neither reads the workspace's cache nor writes to it.
   const nxState = { NX_CACHE_DIRECTORY: join(snapshot.stateDir, 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(snapshot.stateDir, 'workspace-data') };
   try {
-    const suite = await attempt<SuiteFigures>('suite', 'Unit suite: cold vs cached (`nx run-many -t test`)', () =>
-      measureSuite(snapshot.dir, snapshot.stateDir, options.suiteRuns, log),
-    );
+    // The loop section reads the suite's cold runs (its long suites' times).
+    let suite: SuiteFigures | undefined;
+    await attempt('suite', 'Unit suite: cold vs cached (`nx run-many -t test`)', async () => {
+      const { figures, ...section } = await measureSuite(snapshot.dir, snapshot.stateDir, options.suiteRuns, log);
+      suite = figures;
+      return section;
+    });
     // Before the sections that change the snapshot (affected commits a change to flux-pro): the suite's cache is still whole.
-    loop = await attempt<LoopFigures>('loop', "One generator's loop and the cached workspace", () =>
-      measureLoop(snapshot.dir, snapshot.stateDir, suite, options.loopRuns, log),
-    );
+    await attempt('loop', "One generator's loop and the cached workspace", () => measureLoop(snapshot.dir, snapshot.stateDir, suite, options.loopRuns, log));
     const emulator = await startEmulatorProcess(snapshot.dir, 0);
     try {
-      overhead = await attempt<OverheadFigure[]>('overhead', 'Generation overhead: adapter vs SDK defaults', () =>
-        measureOverhead(snapshot.dir, emulator, options.overheadLengths, log),
-      );
-      throughput = await attempt<ThroughputFigure[]>('throughput', 'Emulator throughput (generations per second)', () =>
-        measureThroughput(snapshot.dir, emulator, log),
-      );
+      await attempt('overhead', 'Generation overhead: adapter vs SDK defaults', () => measureOverhead(snapshot.dir, emulator, options.overheadLengths, log));
+      await attempt('throughput', 'Emulator throughput (generations per second)', () => measureThroughput(snapshot.dir, emulator, log));
     } finally {
       await emulator.stop();
     }
@@ -181,19 +158,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env, argv: readonly 
   ].join('\n');
   // The scale section comes from its own, slower run (`npm run bench -- --scale`): kept as it is.
   const previous = existsSync(join(root, 'BENCHMARKS.md')) ? scaleSectionOf(readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')) : undefined;
-  const scale = previous ? scaleFigures(previous) : undefined;
-  const noScale = previous ? 'the scale section has no figures to read (re-run `npm run bench -- --scale`)' : undefined;
-  const goals: Section = {
-    title: GOALS_TITLE,
-    body: renderGoals([
-      ...scaleGoalRows(scale, noScale),
-      ...loopGoalRows(loop, missing.get('loop')),
-      ...overheadGoalRows(overhead, missing.get('overhead')),
-      ...throughputGoalRows(throughput, missing.get('throughput')),
-      cacheGoalRow(scale, noScale),
-    ]),
-  };
-  writeFileSync(join(root, 'BENCHMARKS.md'), renderSections('Benchmarks', intro, [...sections, ...(previous ? [previous] : []), goals]));
+  writeFileSync(join(root, 'BENCHMARKS.md'), renderSections('Benchmarks', intro, [...sections, ...(previous ? [previous] : [])]));
   log(`wrote ${join(root, 'BENCHMARKS.md')} in ${seconds(performance.now() - started)}`);
   return sections.some((s) => s.body.startsWith('not measured') && !s.body.includes('BENCH_SKIP')) ? 1 : 0;
 }

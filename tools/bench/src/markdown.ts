@@ -6,19 +6,6 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
-/** The cells of each row of the markdown tables in `markdown` (header rows included, rule lines left out); an escaped `\|` stays in its cell, unescaped. */
-export function tableRows(markdown: string): string[][] {
-  return markdown
-    .split('\n')
-    .filter((line) => line.startsWith('|') && !/^\|[-:| ]+\|$/.test(line))
-    .map((line) =>
-      line
-        .slice(1, line.endsWith('|') ? -1 : undefined)
-        .split(/(?<!\\)\|/)
-        .map((cell) => cell.trim().replace(/\\\|/g, '|')),
-    );
-}
-
 export interface Section {
   /** The heading, without the `##`. */
   title: string;

@@ -1,5 +1,5 @@
 import { median, millis, percentile, ratio, seconds } from './stats';
-import { renderSections, table, tableRows } from './markdown';
+import { renderSections, table } from './markdown';
 
 describe('bench statistics', () => {
   it('takes the median of odd and even counts without reordering the input', () => {
@@ -34,23 +34,6 @@ describe('bench statistics', () => {
 describe('bench markdown', () => {
   it('escapes pipes and aligns numeric columns', () => {
     expect(table(['a', 'b'], [['x|y', '1']], ['l', 'r'])).toBe('| a | b |\n|---|---:|\n| x\\|y | 1 |');
-  });
-
-  it('reads a table it wrote back into cells, header included, pipes unescaped', () => {
-    const text = `intro\n\n${table(
-      ['a', 'b'],
-      [
-        ['x|y', '1'],
-        ['', ' 2 '],
-      ],
-      ['l', 'r'],
-    )}\n\nafter`;
-    expect(tableRows(text)).toEqual([
-      ['a', 'b'],
-      ['x|y', '1'],
-      ['', '2'],
-    ]);
-    expect(tableRows('no table here')).toEqual([]);
   });
 
   it('renders sections under one title', () => {

@@ -5,13 +5,11 @@ import { createGeneratorContext, type AnyGenerator } from '@boards/core';
 import { LocalArtifactStore } from '@boards/storage';
 import { adapterSettings, type EmulatorProcess } from './emulator-process';
 import { generatorLoader } from './generators';
-import { OVERHEAD_PROVIDERS } from './overhead';
 import { table, type Section } from './markdown';
-import { THROUGHPUT_GOAL, throughputGoal, type ThroughputFigure } from './goals';
+import { benchedProviders } from './providers';
 import { median, millis, percentile } from './stats';
 
 export const CONCURRENCY = [1, 8, 64] as const;
-const GENERATORS = OVERHEAD_PROVIDERS.map((p) => p.generator);
 /** Generations per cell: enough to keep every slot busy several times over. */
 const countFor = (concurrency: number) => Math.max(16, 4 * concurrency);
 /** Generations before the first cell, at the top concurrency: the emulator and the client reach steady state (modules loaded, code optimised) first. */
@@ -51,19 +49,16 @@ async function measure(generator: AnyGenerator, store: LocalArtifactStore, concu
 
 const top = () => CONCURRENCY[CONCURRENCY.length - 1];
 
-export async function measureThroughput(
-  workspace: string,
-  emulator: EmulatorProcess,
-  log: (line: string) => void,
-): Promise<Section & { figures: ThroughputFigure[] }> {
+export async function measureThroughput(workspace: string, emulator: EmulatorProcess, log: (line: string) => void): Promise<Section> {
   const dir = mkdtempSync(join(tmpdir(), 'boards-bench-throughput-'));
   try {
     const { ids, load } = generatorLoader(workspace);
     const store = new LocalArtifactStore({ root: dir });
     await emulator.setJobDurationMs(0);
     const rows: string[][] = [];
-    const figures: ThroughputFigure[] = [];
-    for (const id of GENERATORS.filter((g) => ids.includes(g))) {
+    // Each provider's bench generator (its descriptor's `bench.generator`).
+    const generators = benchedProviders(workspace).map((p) => p.bench.generator);
+    for (const id of generators.filter((g) => ids.includes(g))) {
       const generator = load(id);
       await measure(generator, store, CONCURRENCY[CONCURRENCY.length - 1], WARM_UP, emulator);
       const cells: Cell[] = [];
@@ -72,25 +67,16 @@ export async function measureThroughput(
         log(`throughput ${id} x${c}: ${cells[cells.length - 1].perSecond.toFixed(1)}/s (emulator CPU: ${cells[cells.length - 1].capacity?.toFixed(0)}/s)`);
       }
       const top = cells[cells.length - 1];
-      figures.push({
-        generator: id,
-        provider: generator.provider,
-        concurrency: CONCURRENCY[CONCURRENCY.length - 1],
-        perSecond: top.perSecond,
-        capacity: top.capacity,
-      });
       rows.push([
         `${id} (${generator.provider})`,
         ...cells.map((c) => c.perSecond.toFixed(1)),
         top.capacity === undefined ? 'n/a' : `**${top.capacity.toFixed(0)}**`,
         ...cells.map((c) => `${millis(c.p50)} / ${millis(c.p95)}`),
-        throughputGoal(top.perSecond, top.capacity),
       ]);
       await emulator.clearRequests();
     }
     return {
       title: 'Emulator throughput (generations per second)',
-      figures,
       body: [
         `Full generations through the generators (validation, the real SDK client over HTTP, output download, sha-256 and a write to a local store) against one emulator in its own process, with no simulated job time, after ${WARM_UP} warm-up generations. ${CONCURRENCY.map((c) => `${countFor(c)} generations at ${c} concurrent`).join(', ')}; inputs vary so each output is new media.`,
         '',
@@ -100,10 +86,9 @@ export async function measureThroughput(
             ...CONCURRENCY.map((c) => `${c} concurrent (/s)`),
             `emulator alone at ${top()} (/s of its CPU)`,
             ...CONCURRENCY.map((c) => `p50 / p95 latency at ${c}`),
-            `goal (${THROUGHPUT_GOAL}/s at ${top()})`,
           ],
           rows,
-          ['l', ...CONCURRENCY.map(() => 'r' as const), 'r', ...CONCURRENCY.map(() => 'r' as const), 'l'],
+          ['l', ...CONCURRENCY.map(() => 'r' as const), 'r', ...CONCURRENCY.map(() => 'r' as const)],
         ),
         '',
         `"Emulator alone": generations per second of the emulator process's own CPU time (user + system, from /proc) in the ${top()}-concurrent run, the rate it sustains when its clients run on other cores. The wall-clock figures share this machine's cores between the emulator and the client (the real SDKs, the output check that inflates every PNG, sha-256 and the store's writes), which costs more CPU per generation than the emulator does. The emulator's PNGs are 16-colour palette images whose pixel data is compressed once per size (a new input costs its palette), and media is cached by input.`,

@@ -9,6 +9,13 @@ const DRIFT_KEYS = PROVIDERS.filter((d) => d.published?.needsKey)
   .map((d) => `${d.displayName} needs ${d.key.variable} to read model schemas (skipped without it).`)
   .join('\n');
 const DRIFT_SOURCE_LINES = PROVIDERS.flatMap((d) => (d.published ? [`${d.published.variable} (default ${d.published.defaultUrl})`] : [])).join(',\n');
+const NAME_WIDTH = Math.max(12, ...PROVIDERS.map((d) => d.name.length + 2));
+/** Each installed adapter: its name, how people write it and its key, then its descriptor's help line. */
+const PROVIDER_LINES = PROVIDERS.flatMap((d) => [
+  `  ${d.name.padEnd(NAME_WIDTH)}${d.displayName}, key ${d.key.variable}`,
+  ...(d.help ? [`  ${' '.repeat(NAME_WIDTH)}${d.help}`] : []),
+]).join('\n');
+const DISPLAY_NAMES = PROVIDERS.map((d) => d.displayName).join(', ');
 
 export const MAIN_HELP = `boards: run the workspace's AI generators
 
@@ -37,6 +44,9 @@ Options of every command:
   --json                      exactly one JSON document on stdout; logs and progress
                               go to stderr
   -h, --help                  help for a command, e.g. npx boards generate --help
+
+Providers (the installed adapters):
+${PROVIDER_LINES}
 
 Keys (${KEY_VARIABLES}) come from the environment,
 BOARDS_GENERATOR_API_KEYS (JSON) or .env. No key value is ever printed.
@@ -107,9 +117,9 @@ ${EXIT_CODE_HELP}
 
 export const EMULATOR_HELP = `Usage: npx boards emulator [--port N] [--job-ms N] [--quiet] [--json]
 
-Runs the provider emulator (Replicate, fal, OpenAI HTTP APIs on 127.0.0.1) in the
-foreground and prints its base URLs, the control API URL and the export lines that
-point the adapters at it. Stops on Ctrl-C.
+Runs the provider emulator in the foreground on 127.0.0.1, the HTTP APIs of
+${DISPLAY_NAMES}, and prints its base URLs, the control API URL
+and the export lines that point the adapters at it. Stops on Ctrl-C.
 
 Options:
   --port N     port to listen on (default 0: any free port)

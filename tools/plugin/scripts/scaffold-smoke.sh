@@ -2,13 +2,13 @@
 # Scaffold smoke test: in a temporary copy of this workspace (uncommitted work included),
 # `nx g @boards/tools:generator` must produce packages whose unit tests, emulator live tests,
 # lint and type checks pass without edits, and that Nx selects by tag. One package per
-# starter (fal/Replicate/OpenAI images, speech, transcription); the first is the acceptance
+# starter (fal/Replicate/OpenAI/Kie images, speech, transcription); the first is the acceptance
 # case. The copy is removed on exit, failed or not. Takes about two minutes.
 #   tools/plugin/scripts/scaffold-smoke.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 export CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false FORCE_COLOR=0
-unset REPLICATE_API_TOKEN FAL_KEY FAL_KEY_ID FAL_KEY_SECRET OPENAI_API_KEY BOARDS_GENERATOR_API_KEYS || true
+unset REPLICATE_API_TOKEN FAL_KEY FAL_KEY_ID FAL_KEY_SECRET OPENAI_API_KEY KIE_API_KEY BOARDS_GENERATOR_API_KEYS || true
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/scaffold-smoke.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -31,9 +31,10 @@ g() { npx nx g @boards/tools:generator "$@" --skipInstall --no-interactive; }
 g smoke-replicate --provider=replicate --model=black-forest-labs/flux-schnell --artifact=image
 g smoke-speech --provider=fal --model=fal-ai/elevenlabs/tts/multilingual-v2 --artifact=audio
 g smoke-transcript --provider=openai --model=whisper-1 --artifact=text
+g smoke-kie --provider=kie --model=seedream/4.5-text-to-image --artifact=image
 # A placeholder price: this package is thrown away with the copy.
 g smoke-openai-image --provider=openai --model=gpt-image-1.5 --artifact=image --price=0.034 --checkedOn=2026-11-22
-smoke=demo-gen,smoke-replicate,smoke-speech,smoke-transcript,smoke-openai-image
+smoke=demo-gen,smoke-replicate,smoke-speech,smoke-transcript,smoke-kie,smoke-openai-image
 
 step "refusals: an existing name, a model without a known price"
 out=$(g demo-gen --provider=fal --model=fal-ai/flux/dev --artifact=image 2>&1) && fail "a second demo-gen was generated"

@@ -1,16 +1,24 @@
 /**
  * fal.ai, described once: everything outside this adapter that needs a fact about fal (its
- * key variables, base URL, emulator route, request ids, billing, drift source, scaffold)
- * reads it here. No SDK import: listing providers must not load the SDK.
+ * key variables, base URL, emulator route, request ids, billing, drift source, scaffold
+ * starter, bench) reads it here. No SDK import: listing providers must not load the SDK.
  */
+import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'fal',
   displayName: 'fal',
+  help: 'queue: submit, status stream (else polls), result; cancelable',
   sdkPackage: '@fal-ai/client',
   // The SDK prefers FAL_KEY; the id/secret pair is its fallback, so it is ours too.
-  key: { variable: 'FAL_KEY', parts: { variables: ['FAL_KEY_ID', 'FAL_KEY_SECRET'], separator: ':' }, scheme: 'Authorization: Key <id:secret>' },
+  key: {
+    variable: 'FAL_KEY',
+    parts: { variables: ['FAL_KEY_ID', 'FAL_KEY_SECRET'], separator: ':' },
+    scheme: 'Authorization: Key <id:secret>',
+    // A key id (a UUID), a colon and a 32-hex secret.
+    shape: /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}\b/gi,
+  },
   emulatorKey: 'emulator-dummy-id:emulator-dummy-secret',
   baseUrlVariable: 'BOARDS_FAL_BASE_URL',
   defaultBaseUrl: 'https://queue.fal.run',
@@ -27,7 +35,14 @@ export const descriptor: ProviderDescriptor = registerProvider({
     return detail.map((d: { loc?: unknown[]; msg?: string }) => `${(d.loc ?? []).slice(1).join('.') || 'input'}: ${d.msg ?? 'invalid'}`).join('; ');
   },
   apis: [
-    { api: 'fal-queue', realBases: ['https://queue.fal.run'], basePath: '/queue', replayAuthorization: 'Key drift:drift' },
+    {
+      api: 'fal-queue',
+      realBases: ['https://queue.fal.run'],
+      basePath: '/queue',
+      replayAuthorization: 'Key drift:drift',
+      jobIdFields: ['request_id'],
+      statusPoll: /\/status$/,
+    },
     { api: 'fal-rest', realBases: ['https://rest.fal.ai', 'https://rest.alpha.fal.ai'], basePath: '/rest', replayAuthorization: 'Key drift:drift' },
     { api: 'fal-run', realBases: ['https://fal.run'], basePath: '/run', replayAuthorization: 'Key drift:drift' },
   ],
@@ -46,6 +61,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
     modelId: { pattern: /^[\w.-]+(\/[\w.-]+)+$/, shape: 'an endpoint id such as fal-ai/flux/dev' },
     artifacts: ['image', 'video', 'audio'],
     define: 'defineFalGenerator',
+    starter: join(__dirname, '..', 'scaffold', 'starter.ts'),
     countField: ['num_images', 4],
     megapixelPresets: true,
     priceSource: (model) => `https://fal.ai/models/${model}`,
@@ -72,5 +88,16 @@ export const descriptor: ProviderDescriptor = registerProvider({
       },
     },
     emulatorModels: { file: 'libs/emulator/src/fal-endpoints.ts', table: 'FAL_ENDPOINTS', unknownAnswer: 'answers unknown fal models with 404' },
+    // The video starter is not among them: its fields drift from fal-ai/veo3's.
+    examples: [
+      { model: 'fal-ai/flux/dev', artifact: 'image' },
+      { model: 'fal-ai/elevenlabs/tts/multilingual-v2', artifact: 'audio' },
+      { model: 'fal-ai/elevenlabs/tts/turbo-v2.5', artifact: 'audio' },
+    ],
+  },
+  bench: {
+    generator: 'nano-banana',
+    adapterWait: "adapter (fal's status stream; polling when it fails)",
+    sdkPaths: join(__dirname, '..', 'bench', 'sdk-paths'),
   },
 });

@@ -1,15 +1,22 @@
 /**
  * Kie.ai, described once: everything outside this adapter that needs a fact about Kie (its key
- * variable, base URL, emulator route, request ids, billing, cancel support) reads it here.
- * No SDK import (Kie publishes none: the adapter speaks HTTP through core's shared fetch).
+ * variable, base URL, emulator route, request ids, billing, cancel support, scaffold starter,
+ * bench) reads it here. No SDK import (Kie publishes none: the adapter speaks HTTP through core's
+ * shared fetch).
  */
+import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
+import { kieCreditPrice } from './kie-credits';
+
+const SEEDREAM_45 = 'seedream/4.5-text-to-image';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'kie',
   displayName: 'Kie.ai',
+  help: 'market tasks: createTask, recordInfo polls; no cancel (still bills)',
   sdkPackage: 'none (HTTP, no official SDK)',
-  key: { variable: 'KIE_API_KEY', scheme: 'Authorization: Bearer <key>' },
+  // A key is 32 hex digits, and so is a task id.
+  key: { variable: 'KIE_API_KEY', scheme: 'Authorization: Bearer <key>', shape: /\b[0-9a-f]{32}\b/gi, jobIdsShareShape: true },
   emulatorKey: 'kie-emulator-dummy-key-000000',
   baseUrlVariable: 'BOARDS_KIE_BASE_URL',
   defaultBaseUrl: 'https://api.kie.ai',
@@ -47,6 +54,33 @@ export const descriptor: ProviderDescriptor = registerProvider({
       if (!input) throw new Error(`${url} has no POST /api/v1/jobs/createTask whose JSON body has an input object (for ${model})`);
       return { schema: input, root: doc, note: 'createTask input' };
     },
+  },
+  scaffold: {
+    modelId: { pattern: /^[\w.-]+(\/[\w.-]+)+$/, shape: 'a market model id such as seedream/4.5-text-to-image' },
+    artifacts: ['image'],
+    define: 'defineKieGenerator',
+    starter: join(__dirname, '..', 'scaffold', 'starter.ts'),
+    // No countField: a market image task makes one image.
+    priceSource: () => 'https://kie.ai/pricing',
+    knownPrices: {
+      // As packages/kie-seedream-4-5 prices it: kie.ai/pricing as a third party copied it (the page was not readable here).
+      [SEEDREAM_45]: kieCreditPrice({
+        credits: 5,
+        unit: 'image',
+        checkedOn: '2026-12-01',
+        source: 'https://kie.ai/pricing',
+        note: 'basic (2K); high (4K) is 8 credits',
+      }),
+    },
+    // Kie requires a quality, and the price above holds for basic only.
+    pricedInputs: { [SEEDREAM_45]: { quality: 'basic' } },
+    emulatorModels: { file: 'libs/emulator/src/kie/kie-models.ts', table: 'KIE_MODELS', unknownAnswer: 'answers unknown Kie models with 422 (not supported)' },
+    examples: [{ model: SEEDREAM_45, artifact: 'image' }],
+  },
+  bench: {
+    generator: 'kie-seedream-4-5',
+    adapterWait: 'adapter (recordInfo at once, then after 25 ms, 100 ms growing to 500 ms; Kie has no status stream)',
+    note: 'Kie has no status stream and no blocking create, and allows 10 recordInfo calls/s per key (it asks for polls every 2-3 s), so no client learns of a finished task much sooner; its callBackUrl needs a server the caller runs.',
   },
 });
 

@@ -1,8 +1,9 @@
 /**
  * OpenAI, described once: everything outside this adapter that needs a fact about OpenAI (its
- * key variable, base URL, emulator route, request ids, billing, drift source, scaffold) reads
- * it here. No SDK import: listing providers must not load the SDK.
+ * key variable, base URL, emulator route, request ids, billing, drift source, scaffold starter,
+ * bench) reads it here. No SDK import: listing providers must not load the SDK.
  */
+import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 
 /** The request schema of each OpenAI operation a generator can use, by artifact type. */
@@ -11,8 +12,9 @@ const REQUESTS: Record<string, string> = { image: 'CreateImageRequest', text: 'C
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'openai',
   displayName: 'OpenAI',
+  help: 'images, transcriptions: one blocking call each',
   sdkPackage: 'openai',
-  key: { variable: 'OPENAI_API_KEY', scheme: 'Bearer token' },
+  key: { variable: 'OPENAI_API_KEY', scheme: 'Bearer token', shape: /(?<=\bsk-)[A-Za-z0-9_-]{8,}/g },
   emulatorKey: 'sk-emulator-dummy-key-000000',
   baseUrlVariable: 'BOARDS_OPENAI_BASE_URL',
   defaultBaseUrl: 'https://api.openai.com/v1',
@@ -47,6 +49,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
     modelId: { pattern: /^[\w.-]+$/, shape: 'a model name such as gpt-image-2' },
     artifacts: ['image', 'text'],
     define: 'defineOpenAIGenerator',
+    starter: join(__dirname, '..', 'scaffold', 'starter.ts'),
     countField: ['n', 10],
     priceSource: () => 'https://openai.com/api/pricing',
     knownPrices: { 'whisper-1': { usd: '0.006', unit: 'minute', checkedOn: '2026-11-22', source: 'https://openai.com/api/pricing' } },
@@ -55,5 +58,16 @@ export const descriptor: ProviderDescriptor = registerProvider({
       table: 'OPENAI_MODELS',
       unknownAnswer: 'answers unknown OpenAI models with 404 model_not_found',
     },
+    // gpt-image-1.5 with a placeholder price: its price depends on size and quality, none of which is known to the table.
+    examples: [
+      { model: 'whisper-1', artifact: 'text' },
+      { model: 'gpt-image-1.5', artifact: 'image', price: '0.034' },
+    ],
+  },
+  bench: {
+    generator: 'whisper',
+    adapterWait: 'adapter (one blocking call)',
+    note: "OpenAI's API is one blocking call: the SDK has no polling for the adapter to beat, so the ratio stays near 1x whatever the adapter does.",
+    sdkPaths: join(__dirname, '..', 'bench', 'sdk-paths'),
   },
 });

@@ -1,15 +1,17 @@
 /**
  * Replicate, described once: everything outside this adapter that needs a fact about
  * Replicate (its key variable, base URL, emulator route, request ids, billing, drift source,
- * scaffold) reads it here. No SDK import: listing providers must not load the SDK.
+ * scaffold starter, bench) reads it here. No SDK import: listing providers must not load the SDK.
  */
+import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'replicate',
   displayName: 'Replicate',
+  help: 'predictions: a blocking create (Prefer: wait), then polls; cancelable',
   sdkPackage: 'replicate',
-  key: { variable: 'REPLICATE_API_TOKEN', scheme: 'Bearer token' },
+  key: { variable: 'REPLICATE_API_TOKEN', scheme: 'Bearer token', shape: /(?<=\br8_)[A-Za-z0-9_-]{8,}/g },
   emulatorKey: 'r8_emulator_dummy_token_000000',
   baseUrlVariable: 'BOARDS_REPLICATE_BASE_URL',
   defaultBaseUrl: 'https://api.replicate.com/v1',
@@ -33,6 +35,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
       realBases: ['https://api.replicate.com/v1'],
       basePath: '',
       replayAuthorization: 'Bearer r8_drift',
+      jobIdFields: ['id'],
       // The adapter creates predictions with Prefer: wait; so does a replay.
       replayHeaders: (method, path) => (method === 'POST' && /predictions$/.test(path) ? { prefer: 'wait=60' } : undefined),
     },
@@ -57,6 +60,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
     modelId: { pattern: /^[\w.-]+\/[\w.-]+(:[0-9a-f]{64})?$/, shape: 'owner/name or owner/name:<64-hex version>' },
     artifacts: ['image', 'video', 'audio'],
     define: 'defineReplicateGenerator',
+    starter: join(__dirname, '..', 'scaffold', 'starter.ts'),
     countField: ['num_outputs', 4],
     priceSource: (model) => `https://replicate.com/${model.split(':')[0]}`,
     knownPrices: {
@@ -69,5 +73,14 @@ export const descriptor: ProviderDescriptor = registerProvider({
       'black-forest-labs/flux-dev': { usd: '0.025', unit: 'image', checkedOn: '2026-11-22', source: 'https://replicate.com/black-forest-labs/flux-dev' },
     },
     emulatorModels: { file: 'libs/emulator/src/replicate-models.ts', table: 'REPLICATE_MODELS', unknownAnswer: 'answers unknown replicate models with 404' },
+    examples: [
+      { model: 'black-forest-labs/flux-schnell', artifact: 'image' },
+      { model: 'black-forest-labs/flux-dev', artifact: 'image' },
+    ],
+  },
+  bench: {
+    generator: 'flux-pro',
+    adapterWait: 'adapter (`Prefer: wait`, then polls from 100 ms growing to 500 ms)',
+    sdkPaths: join(__dirname, '..', 'bench', 'sdk-paths'),
   },
 });

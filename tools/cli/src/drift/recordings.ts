@@ -77,10 +77,10 @@ function walk(
   }
 }
 
-/** Recorded job ids (Replicate `id`, fal `request_id`) -> the emulator's, so polls address the replayed job. */
-function learnIds(ids: Map<string, string>, recorded: unknown, answer: unknown): void {
+/** Recorded job ids (the API's `jobIdFields` of an answer) -> the emulator's, so polls address the replayed job. */
+function learnIds(ids: Map<string, string>, api: ProviderApi | undefined, recorded: unknown, answer: unknown): void {
   if (!recorded || typeof recorded !== 'object' || !answer || typeof answer !== 'object') return;
-  for (const key of ['id', 'request_id']) {
+  for (const key of api?.jobIdFields ?? []) {
     const r = (recorded as Record<string, unknown>)[key];
     const a = (answer as Record<string, unknown>)[key];
     if (typeof r === 'string' && typeof a === 'string') ids.set(r, a);
@@ -94,8 +94,8 @@ function mapPath(path: string, ids: Map<string, string>): string {
     .join('/');
 }
 
-/** A status poll answers 202 while the job runs and 200 when done: which one is timing, not shape. */
-const isStatusPoll = (e: RecordedExchange) => e.api === 'fal-queue' && /\/status$/.test(e.path);
+/** A status poll (its API's `statusPoll` paths) answers 202 while the job runs and 200 when done: which one is timing, not shape. */
+const isStatusPoll = (api: ProviderApi | undefined, e: RecordedExchange) => api?.statusPoll?.test(e.path) === true;
 
 async function replayOne(recording: LoadedRecording, name: string, emulatorUrl: string, rows: RecordingRow[]): Promise<void> {
   const ids = new Map<string, string>();
@@ -121,7 +121,7 @@ async function replayOne(recording: LoadedRecording, name: string, emulatorUrl: 
     });
     // --emulator-url may point anywhere: an answer is read within the bound a published schema is.
     const text = await readBody(response, `${emulatorUrl}${path}`, MAX_SCHEMA_BYTES, `the answer to ${exchange.method} ${exchange.path}`);
-    if (response.status !== exchange.status && !(isStatusPoll(exchange) && [200, 202].includes(response.status))) {
+    if (response.status !== exchange.status && !(isStatusPoll(api, exchange) && [200, 202].includes(response.status))) {
       rows.push({ ...base, field: 'HTTP status', recorded: String(exchange.status), emulator: String(response.status), verdict: 'VALUE' });
     }
     if (!('json' in exchange.body)) continue;
@@ -132,7 +132,7 @@ async function replayOne(recording: LoadedRecording, name: string, emulatorUrl: 
       rows.push({ ...base, field: 'body', recorded: 'JSON', emulator: show(text), verdict: 'TYPE' });
       continue;
     }
-    learnIds(ids, exchange.body.json, answer);
+    learnIds(ids, api, exchange.body.json, answer);
     walk(rows, base, 'body', exchange.body.json, answer);
   }
 }

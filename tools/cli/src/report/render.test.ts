@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerProvider, type ProviderDescriptor } from '@boards/core';
 import type { GenerationRecord } from '@boards/testing';
 import { removeTempDirs, tempDir } from '../cli-process';
 import { findRunDir, type Board } from './board';
@@ -68,6 +69,18 @@ describe('renderBoard', () => {
     expect(html).not.toMatch(/r8_[A-Za-z0-9]{8}|sk-[A-Za-z0-9_-]{8}|Key [A-Za-z0-9_-]{6,}:[A-Za-z0-9_-]{6,}/);
     expect(html).not.toContain('X-Amz-Signature');
     expect(html).toContain('https://files.example/x.png');
+  });
+
+  it("redacts every installed provider's key shape (its descriptor's), and shows a job id whose provider's ids share one", () => {
+    // An adapter the page has never heard of: its descriptor alone teaches the page its key shape.
+    const acme = { name: 'acme-report', displayName: 'Acme', key: { variable: 'ACME_KEY', shape: /\bacme_[a-z0-9]{12}\b/ } };
+    const ids = { name: 'hexid-report', displayName: 'Hexid', key: { variable: 'HEXID_KEY', shape: /\bhx[0-9a-f]{10}\b/, jobIdsShareShape: true } };
+    for (const d of [acme, ids]) registerProvider(d as unknown as ProviderDescriptor);
+    const pasted = generation({ input: { prompt: 'acme_abcdef123456 and acme_0123456789ab, hx0123456789' }, providerJobId: 'hxabcdef0123' });
+    const html = renderBoard(board({ cards: [{ generator: 'flux-pro', status: 'passed', reasons: [], generations: [pasted] }] }));
+    expect(html).not.toMatch(/acme_[a-z0-9]{12}|hx0123456789/);
+    expect(html).toContain('[REDACTED] and [REDACTED], [REDACTED]');
+    expect(html).toContain('<dd>hxabcdef0123</dd>');
   });
 
   it('shows the caps when the summary has them, and says so when it has none', () => {

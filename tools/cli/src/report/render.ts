@@ -3,7 +3,7 @@
  * media are linked relative to it. Every text is escaped, URLs lose their query strings and
  * anything key-shaped is redacted before it reaches the page.
  */
-import { redactSecrets } from '@boards/core';
+import { providerDescriptors, redactSecrets } from '@boards/core';
 import type { GenerationRecord, RecordedArtifact, RecordedInputFile } from '@boards/testing';
 import { formatBytes } from '../output';
 import { billedText, type Board, type CapPeriod, type Caps, type Card } from './board';
@@ -13,31 +13,32 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A fal key: `<key id (a UUID)>:<32 hex secret>`. */
-const FAL_KEY = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}\b/gi;
-/** A Kie.ai key is 32 hex digits; so is a Kie task id, which is why a job id is exempt (see jobIdSafe). */
-const HEX32 = /\b[0-9a-f]{32}\b/gi;
+/** The key shapes of every installed provider (its descriptor's `key.shape`): those a job id may have, or the others. */
+function keyShapes(sharedWithJobIds: boolean): RegExp[] {
+  return providerDescriptors().flatMap(({ key }) =>
+    key.shape && Boolean(key.jobIdsShareShape) === sharedWithJobIds ? [key.shape.global ? key.shape : new RegExp(key.shape.source, `${key.shape.flags}g`)] : [],
+  );
+}
+
+const redactShapes = (text: string, shapes: RegExp[]) => shapes.reduce((out, shape) => out.replace(shape, '[REDACTED]'), text);
 
 /**
  * Key-shaped strings and URL query strings (signed URLs) never reach the page. Registered keys
  * are redacted by value (redactSecrets), but `boards report` loads no keys and a key pasted into
- * a prompt is shown verbatim otherwise, so keys are also redacted by their shape: Replicate
- * `r8_...`, OpenAI `sk-...`, fal `<uuid>:<32 hex>`, Kie 32 hex.
+ * a prompt is shown verbatim otherwise, so keys are also redacted by their shape: each installed
+ * provider's, and any `Key <id>:<secret>` authorization.
  */
 export function pageSafe(text: string): string {
-  return jobIdSafe(text).replace(HEX32, '[REDACTED]');
+  return redactShapes(jobIdSafe(text), keyShapes(true));
 }
 
 /**
- * A provider job id: every key shape but the bare 32 hex digits, because a Kie task id has that
- * shape and the page is where an engineer looks it up. A job id is the provider's, not the user's text.
+ * A provider job id: every key shape but those the provider's job ids share (its descriptor says
+ * so), because the page is where an engineer looks a job up. A job id is the provider's, not the user's text.
  */
 function jobIdSafe(text: string): string {
-  return redactSecrets(text)
-    .replace(/\b(https?:\/\/[^\s"'<>?#]+)[?#][^\s"'<>]*/g, '$1')
-    .replace(FAL_KEY, '[REDACTED]')
-    .replace(/\b(r8_|sk-)[A-Za-z0-9_-]{8,}/g, '$1[REDACTED]')
-    .replace(/\bKey\s+[A-Za-z0-9_-]{6,}:[A-Za-z0-9_-]{6,}/g, 'Key [REDACTED]');
+  const unsigned = redactSecrets(text).replace(/\b(https?:\/\/[^\s"'<>?#]+)[?#][^\s"'<>]*/g, '$1');
+  return redactShapes(unsigned, keyShapes(false)).replace(/\bKey\s+[A-Za-z0-9_-]{6,}:[A-Za-z0-9_-]{6,}/g, 'Key [REDACTED]');
 }
 
 const text = (value: string) => escapeHtml(pageSafe(value));

@@ -51,7 +51,7 @@ export function familyOf(generator: AnyGenerator, generators: readonly AnyGenera
   return modelFamilies(generators, now).find((f) => f.routes.some((r) => r.id === generator.id));
 }
 
-/** `Also offered by: kie-nano-banana-edit (kie) at $0.025 / image; cheapest route: kie-nano-banana-edit`. */
+/** `Also offered by: <id> (<provider>) at $0.025 / image; cheapest route: <id>`. */
 export function describeOtherRoutes(family: ModelFamily, generatorId: string): string {
   const others = family.routes.filter((r) => r.id !== generatorId).map((r) => `${r.id} (${r.provider}) at ${r.price}`);
   const cheapest =

@@ -2,10 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as ts from 'typescript';
-import { addProjectConfiguration, logger, readJson, type Tree } from '@nx/devkit';
+import { addProjectConfiguration, formatFiles, logger, readJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { registerProvider, type ProviderDescriptor } from '@boards/core';
 import { generatorGenerator } from './generator';
 import type { GeneratorGeneratorSchema } from './schema';
+
+// The workspace formats with prettier, an ES module that jest cannot import (formatFiles would
+// skip it, and the empty workspace names a formatter that is not installed): the spec watches the
+// call instead, and the snapshots show the files as the templates write them.
+jest.mock('@nx/devkit', () => ({ ...jest.requireActual('@nx/devkit'), formatFiles: jest.fn(async () => undefined) }));
 
 const WORKSPACE = join(__dirname, '../../../../..');
 
@@ -161,11 +167,15 @@ describe('@boards/tools:generator', () => {
       /--unit: megapixel is scaffolded for fal/,
     );
     await expect(generatorGenerator(tree, { ...fluxDev, provider: 'replicate', model: 'not a model', price: '0.01' })).rejects.toThrow(/--model/);
-    // An installed adapter without scaffold facts (Kie) is named as such, not as an unknown provider.
-    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'kie', model: 'bytedance/seedream', price: '0.02' })).rejects.toThrow(
-      /--provider: Kie\.ai's adapter is installed but describes no scaffold .* or scaffold for fal, openai, replicate/,
+    await expect(
+      generatorGenerator(tree, { ...fluxDev, provider: 'kie', model: 'seedream/4.5-text-to-image', artifact: 'video', price: '0.1' }),
+    ).rejects.toThrow(/--artifact: video is not scaffolded for kie \(its adapter supports image\)/);
+    // An installed adapter without scaffold facts is named as such, not as an unknown provider.
+    registerProvider({ name: 'acme', displayName: 'Acme', key: { variable: 'ACME_KEY' } } as ProviderDescriptor);
+    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'acme', model: 'acme/sketch', price: '0.02' })).rejects.toThrow(
+      /--provider: Acme's adapter is installed but describes no scaffold .* or scaffold for fal, kie, openai, replicate/,
     );
-    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'nope' })).rejects.toThrow(/--provider: "nope" is not one of fal, openai, replicate/);
+    await expect(generatorGenerator(tree, { ...fluxDev, provider: 'nope' })).rejects.toThrow(/--provider: "nope" is not one of fal, kie, openai, replicate/);
   });
 
   it('warns when the emulator would answer the model with the wrong kind of media', async () => {
@@ -176,6 +186,25 @@ describe('@boards/tools:generator', () => {
     tree.write('libs/emulator/src/fal-endpoints.ts', "export const FAL_ENDPOINTS = { 'fal-ai/veo3': veo3 };");
     await generatorGenerator(tree, { ...fluxDev, name: 'veo', model: 'fal-ai/veo3', artifact: 'video', price: '0.2' });
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('formats what it wrote with the workspace formatter', async () => {
+    let changed: string[] = [];
+    jest.mocked(formatFiles).mockImplementationOnce(async (t) => void (changed = t.listChanges().map((c) => c.path)));
+    await generatorGenerator(tree, fluxDev);
+    expect(formatFiles).toHaveBeenCalledWith(tree);
+    expect(changed).toEqual(expect.arrayContaining(['packages/demo-gen/README.md', 'packages/demo-gen/src/demo-gen.generator.ts']));
+  });
+
+  it.each([
+    { name: 'snap-replicate', provider: 'replicate', model: 'black-forest-labs/flux-schnell', artifact: 'image' },
+    { name: 'snap-fal', provider: 'fal', model: 'fal-ai/flux/dev', artifact: 'image' },
+    { name: 'snap-openai', provider: 'openai', model: 'whisper-1', artifact: 'text' },
+    { name: 'snap-kie', provider: 'kie', model: 'seedream/4.5-text-to-image', artifact: 'image' },
+  ] as const)('generates a $provider package as its snapshot shows', async (options) => {
+    await generatorGenerator(tree, { ...options, skipInstall: true });
+    const files = filesUnder(tree, `packages/${options.name}`).sort();
+    expect(Object.fromEntries(files.map((f) => [f, read(tree, f)]))).toMatchSnapshot();
   });
 
   it('returns a callback that reports what was created (and skips npm install when asked)', async () => {
@@ -197,6 +226,8 @@ describe('@boards/tools:generator', () => {
       { ...fluxDev, name: 'oa-image', provider: 'openai', model: 'gpt-image-1.5', price: '0.034' },
       { ...fluxDev, name: 'oa-text', provider: 'openai', model: 'whisper-1', artifact: 'text' },
       { ...fluxDev, name: 'oa-text-flat', provider: 'openai', model: 'gpt-4o-transcribe', artifact: 'text', price: '0.01', unit: 'request' },
+      { ...fluxDev, name: 'kie-image', provider: 'kie', model: 'seedream/4.5-text-to-image' },
+      { ...fluxDev, name: 'kie-other', provider: 'kie', model: 'google/nano-banana', price: '0.02' },
     ];
     for (const options of cases) await generatorGenerator(tree, options);
     expect(

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { keyVariable } from '@boards/config';
 import { formatUsd } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
@@ -29,7 +29,8 @@ export async function generatorGenerator(tree: Tree, schema: GeneratorGeneratorS
   generateFiles(tree, join(__dirname, 'files', 'package'), options.projectRoot, substitutions(tree, options, starter));
   const gap = emulatorGap(tree, options);
   if (gap) logger.warn(gap);
-  // No formatFiles: the workspace has no formatter, and the templates are written in its style.
+  // The workspace's formatter (prettier) aligns what the templates cannot: the README's table, long lines.
+  await formatFiles(tree);
   return () => {
     if (!options.skipInstall) installPackagesTask(tree, true);
     logger.info(summary(options));

@@ -1,12 +1,12 @@
 /**
- * Starter fragments of Replicate generators for `nx g @boards/tools:generator` (see ../../starters.ts):
- * the lines between `// starter:<name>` and `// starter:end` go into a scaffolded package, with
- * __MODEL_NAME__ (owner/name), __MODEL_VERSION__ and __BODY__ replaced. The file is type-checked
- * and linted as it stands.
+ * Starter fragments of Replicate generators for `nx g @boards/tools:generator` (the descriptor's
+ * `scaffold.starter`): the lines between `// starter:<name>` and `// starter:end` go into a
+ * scaffolded package, with __MODEL_NAME__ (owner/name), __MODEL_VERSION__ and __BODY__ replaced.
+ * The file is type-checked and linted as it stands.
  */
-import type { Emulator } from '@boards/emulator';
 
-declare const emulator: { current: Emulator };
+/** What the fragments use of the unit test's emulator (`useEmulator()` of @boards/testing). */
+declare const emulator: { current: { requestsFor(provider: string): Array<{ operation: string; path: string; body: unknown }> } };
 declare const __BODY__: unknown;
 
 /** The unit test's check of the prediction the adapter created for a model (latest version). */

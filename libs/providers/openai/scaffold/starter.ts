@@ -1,20 +1,21 @@
 /**
- * Starter fragments of OpenAI generators for `nx g @boards/tools:generator` (see ../../starters.ts):
- * the lines between `// starter:<name>` and `// starter:end` go into a scaffolded package, with
- * __MODEL__ replaced. OpenAI answers synchronously, so its packages call the adapter's operation
+ * Starter fragments of OpenAI generators for `nx g @boards/tools:generator` (the descriptor's
+ * `scaffold.starter`): the lines between `// starter:<name>` and `// starter:end` go into a
+ * scaffolded package, with __MODEL__ replaced and `'../src'` imports written as the adapter's
+ * package name. OpenAI answers synchronously, so its packages call the adapter's operation
  * themselves (`image-run`, `text-run`). The file is type-checked and linted as it stands.
  */
 import { z } from 'zod';
-import type { Emulator } from '@boards/emulator';
 // starter:image-imports
-import { defineOpenAIGenerator, generateOpenAIImages } from '@boards/provider-openai';
+import { defineOpenAIGenerator, generateOpenAIImages } from '../src';
 // starter:end
 // starter:text-imports
-import { transcribeWithOpenAI } from '@boards/provider-openai';
+import { transcribeWithOpenAI } from '../src';
 // starter:end
-import type { OpenAIGeneratorSpec } from '@boards/provider-openai';
+import type { OpenAIGeneratorSpec } from '../src';
 
-declare const emulator: { current: Emulator };
+/** What the fragments use of the unit test's emulator (`useEmulator()` of @boards/testing). */
+declare const emulator: { current: { requestsFor(provider: string): Array<{ operation: string; path: string; body: unknown }> } };
 
 export const imageInput = z.strictObject({ prompt: z.string(), n: z.number() });
 export const textInput = z.strictObject({ audio: z.string(), language: z.string().optional() });
