@@ -17,6 +17,7 @@ export * from './settings';
 export * from './timing';
 export * from './discovery';
 export * from './cancel';
+export * from './job-runner';
 export * from './media-check';
 export * from './provider';
 export * from './provider-tooling';

@@ -1,18 +1,9 @@
-import {
-  BoardsError,
-  cancelProviderJob,
-  CanceledError,
-  stoppedError,
-  GenerationFailedError,
-  ProviderError,
-  TimeoutError,
-  type GeneratorContext,
-} from '@boards/core';
+import { BoardsError, GenerationFailedError, ProviderError, runProviderJob, type GeneratorContext, type JobProtocol } from '@boards/core';
 import { generationTimeoutMs } from '@boards/config';
 import type { FalClient } from '@fal-ai/client';
 import { createFalAdapterClient, type FalAdapterOptions } from './fal-client';
 import { mapFalError } from './fal-error';
-import { waitUntilCompleted } from './fal-wait';
+import { falState, waitForRequest, type QueueStatus } from './fal-wait';
 
 export interface FalResult<Output = Record<string, unknown>> {
   data: Output;
@@ -42,38 +33,26 @@ export function openFalGeneration(options: FalAdapterOptions, ctx: GeneratorCont
   };
 }
 
-/**
- * Cancels within core's bounded wait. `completed`: fal said the request had already completed
- * (billed; its result stays at fal). `problem`: why the cancel was not confirmed, if it was not.
- */
-async function cancelRequest(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext): Promise<{ completed: boolean; problem?: string }> {
-  let completed = false;
-  const problem = await cancelProviderJob(
-    { provider: 'fal', jobId: requestId },
-    (signal) =>
-      client.queue.cancel(endpoint, { requestId, abortSignal: signal }).catch((error: unknown) => {
-        // fal answers 400 {status: "ALREADY_COMPLETED"}: the shared fetch keeps that body in the message, the fal client in `body`.
-        const e = error as { body?: { status?: unknown }; message?: unknown };
-        if (e.body?.status !== 'ALREADY_COMPLETED' && !/ALREADY_COMPLETED/.test(String(e.message))) throw error;
-        completed = true;
-      }),
-    ctx.logger,
-  );
-  if (completed) ctx.logger.info(`fal: request ${requestId} had already completed when canceled: it is billed and its result is kept at fal`);
-  return { completed, problem };
+/** fal answers a cancel of a request that already completed with 400 {status: "ALREADY_COMPLETED"}: billed, its result kept at fal. */
+function alreadyCompleted(error: unknown): boolean {
+  // The shared fetch keeps that body in the message, the fal client in `body`.
+  const e = error as { body?: { status?: unknown }; message?: unknown };
+  return e.body?.status === 'ALREADY_COMPLETED' || /ALREADY_COMPLETED/.test(String(e.message));
 }
 
-/** A submit answer without a request id cannot be polled or canceled: refuse it at once. */
-function requestIdOf(answer: { request_id?: unknown } | undefined): string {
-  const id = answer?.request_id;
-  if (typeof id === 'string' && /^[\w.-]+$/.test(id)) return id;
-  throw new ProviderError(`the submit answer has no request_id (got ${JSON.stringify(answer)?.slice(0, 120)})`, { provider: 'fal', retryable: false });
+/** Maps a fal error, naming the request once it exists. */
+function mapError(error: unknown, requestId: string | undefined): BoardsError {
+  // A request that fal completed with an error answers its result with 4xx/500.
+  if (error instanceof ProviderError && requestId && error.status && error.status !== 429 && error.status < 502) {
+    return new GenerationFailedError('fal', error.message.replace(/^fal: /, ''), requestId);
+  }
+  return BoardsError.isInstance(error) ? withJob(error, requestId) : mapFalError(error, requestId);
 }
 
 /**
- * Submits to fal's queue, follows its status stream (polling at once and then with backoff
- * when the stream fails: no fixed 500 ms sleep), cancels the request on abort or deadline,
- * and fetches the result.
+ * Submits to fal's queue, follows its status stream (polling at once and then with backoff when
+ * the stream fails: no fixed 500 ms sleep), and fetches the result; core's runner cancels the
+ * request on stop or deadline.
  */
 export async function runFalRequest<Output = Record<string, unknown>>(
   endpoint: string,
@@ -82,37 +61,30 @@ export async function runFalRequest<Output = Record<string, unknown>>(
   options: FalAdapterOptions = {},
   generation: FalGeneration = openFalGeneration(options, ctx),
 ): Promise<FalResult<Output>> {
-  const timeoutMs = generationTimeoutMs(options.timeoutMs);
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const stop = AbortSignal.any([ctx.signal, deadline]);
   const { client } = generation;
-
-  let requestId: string | undefined;
-  try {
-    ctx.progress({ progress: 0.05, phase: 'queued' });
-    requestId = requestIdOf(await client.queue.submit(endpoint, { input, abortSignal: stop }));
-    ctx.setProviderJob({ provider: 'fal', jobId: requestId });
-
-    await waitUntilCompleted(client, endpoint, requestId, ctx, stop, options);
-    ctx.progress({ progress: 0.75, phase: 'running', message: 'fetching result' });
-    const result = await client.queue.result(endpoint, { requestId, abortSignal: stop });
-    return { data: result.data as Output, requestId, billableUnits: generation.billableUnits };
-  } catch (error) {
-    if (stop.aborted && requestId) {
-      const { completed, problem } = await cancelRequest(client, endpoint, requestId, ctx);
-      if (completed) {
-        throw new CanceledError('Generation was stopped after the fal request had completed: it is billed and its result is kept at fal', requestId);
-      }
-      if (ctx.signal.aborted) throw stoppedError({ provider: 'fal', jobId: requestId }, problem, 'Generation was canceled; the fal request was canceled');
-      throw new TimeoutError('fal request', timeoutMs, requestId);
-    }
-    if (stop.aborted) throw ctx.signal.aborted ? new CanceledError() : new TimeoutError('fal submit', timeoutMs);
-    // A request that fal completed with an error answers its result with 4xx/500.
-    if (error instanceof ProviderError && requestId && error.status && error.status !== 429 && error.status < 502) {
-      throw new GenerationFailedError('fal', error.message.replace(/^fal: /, ''), requestId);
-    }
-    throw BoardsError.isInstance(error) ? withJob(error, requestId) : mapFalError(error, requestId);
-  }
+  const protocol: JobProtocol<{ request_id?: unknown }, QueueStatus, FalResult<Output>> = {
+    provider: 'fal',
+    names: { display: 'fal', job: 'request', submit: 'submit', id: 'request_id', output: 'result' },
+    submit: (signal) => client.queue.submit(endpoint, { input, abortSignal: signal }),
+    jobIdOf: (answer) => answer?.request_id,
+    wait: ({ id }, watch) => waitForRequest(client, endpoint, id, watch, ctx.logger, options),
+    state: falState,
+    cancel: (requestId, signal) =>
+      client.queue.cancel(endpoint, { requestId, abortSignal: signal }).then(
+        () => undefined,
+        (error: unknown) => {
+          if (alreadyCompleted(error)) return { completed: 'completed' };
+          throw error;
+        },
+      ),
+    async result(_, { id, signal }) {
+      ctx.progress({ progress: 0.75, phase: 'running', message: 'fetching result' });
+      const result = await client.queue.result(endpoint, { requestId: id, abortSignal: signal });
+      return { data: result.data as Output, requestId: id, billableUnits: generation.billableUnits };
+    },
+    mapError,
+  };
+  return runProviderJob(ctx, protocol, { timeoutMs: generationTimeoutMs(options.timeoutMs) });
 }
 
 function withJob(error: BoardsError, requestId: string | undefined): BoardsError {

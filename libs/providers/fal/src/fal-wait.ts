@@ -1,5 +1,5 @@
 import type { FalClient } from '@fal-ai/client';
-import { CanceledError, nextPollInterval, pause, POLL_FIRST_MS, POLL_MAX_MS, type GeneratorContext } from '@boards/core';
+import { pollJob, POLL_FIRST_MS, POLL_MAX_MS, type JobState, type JobWatch, type Logger } from '@boards/core';
 
 export interface QueueStatus {
   status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
@@ -22,81 +22,78 @@ export interface WaitOptions {
   pollIntervalMs?: number;
 }
 
-function report(ctx: GeneratorContext, status: QueueStatus): void {
-  if (status.status === 'IN_QUEUE') ctx.progress({ progress: 0.1, phase: 'queued', queuePosition: status.queue_position });
-  else if (status.status === 'IN_PROGRESS') ctx.progress({ progress: 0.4, phase: 'running' });
+/** What a queue status means. A request that failed is COMPLETED too: its result answers with the error. */
+export function falState(status: QueueStatus): JobState {
+  const name = status?.status as string;
+  if (name === 'IN_QUEUE') return { state: 'queued', queuePosition: status.queue_position };
+  if (name === 'IN_PROGRESS') return { state: 'running' };
+  if (name === 'COMPLETED') return { state: 'completed' };
+  return { state: 'unknown', status: String(name) };
 }
 
 /**
  * Follows one status stream (`GET .../status/stream`, server-sent events) until it closes.
- * `completed`: it carried COMPLETED; `ended`: it closed cleanly after events but before
- * COMPLETED (a stream deadline: reopen it); `failed`: it was refused, broke, or stayed silent
+ * `settled`: it carried a status that ends the wait; `ended`: it closed cleanly after events but
+ * before that (a stream deadline: reopen it); `failed`: it was refused, broke, or stayed silent
  * (not offered, or stuck): poll instead. Stopping aborts it.
  */
-async function followStream(client: FalClient, endpoint: string, requestId: string, ctx: GeneratorContext, stop: AbortSignal) {
+async function followStream(client: FalClient, endpoint: string, requestId: string, { signal, settled }: JobWatch<QueueStatus>, logger: Logger) {
   // The SDK takes no signal for a stream (it opens one at once): a stopped generation opens none, and stopping aborts it.
-  if (stop.aborted) return 'failed';
+  if (signal.aborted) return 'failed';
   const stream = await client.queue.streamStatus(endpoint, { requestId, logs: false });
   const abort = () => stream.abort();
-  stop.addEventListener('abort', abort, { once: true });
-  if (stop.aborted) abort();
+  signal.addEventListener('abort', abort, { once: true });
+  if (signal.aborted) abort();
   const span = setTimeout(abort, STREAM_SPAN_MS);
   const silent = setTimeout(abort, FIRST_EVENT_MS);
   let events = 0;
-  let completed = false;
+  let done = false;
   stream.on('data', (status: QueueStatus) => {
     // Only a status object is an event: byte chunks or `data: null` must not keep a silent stream alive.
-    if (!status || typeof status !== 'object' || typeof status.status !== 'string') return;
+    if (done || !status || typeof status !== 'object' || typeof status.status !== 'string') return;
     events++;
     clearTimeout(silent);
-    if (status?.status === 'COMPLETED') completed = true;
-    else report(ctx, status);
+    done = settled(status);
+    if (done) abort();
   });
   try {
     await stream.done();
-    if (completed) return 'completed';
+    if (done) return 'settled';
     return events > 0 ? 'ended' : 'failed';
   } catch (error) {
-    ctx.logger.debug(`fal: status stream of ${requestId} failed (${error instanceof Error ? error.message : String(error)}): polling instead`);
+    if (done) return 'settled';
+    logger.debug(`fal: status stream of ${requestId} failed (${error instanceof Error ? error.message : String(error)}): polling instead`);
     return 'failed';
   } finally {
     clearTimeout(span);
     clearTimeout(silent);
-    stop.removeEventListener('abort', abort);
+    signal.removeEventListener('abort', abort);
   }
 }
 
 /**
- * Waits until fal reports the request COMPLETED: over fal's status stream (an event the
- * moment the status changes, so no poll period is added to the job), reopened when it closes
- * early; by polling (at once, then from 100 ms growing to 500 ms) when the stream fails, is
- * not offered, or twice in a row closes early at once. Throws CanceledError when `stop` aborts.
+ * Waits until fal reports the request ended: over fal's status stream (an event the moment the
+ * status changes, so no poll period is added to the job), reopened when it closes early; by
+ * polling (at once, then from 100 ms growing to 500 ms) when the stream fails, is not offered,
+ * or twice in a row closes early at once. Returns when `watch.signal` fires.
  */
-export async function waitUntilCompleted(
+export async function waitForRequest(
   client: FalClient,
   endpoint: string,
   requestId: string,
-  ctx: GeneratorContext,
-  stop: AbortSignal,
+  watch: JobWatch<QueueStatus>,
+  logger: Logger,
   options: WaitOptions = {},
 ): Promise<void> {
   if (options.statusUpdates !== 'poll') {
     for (let quickEnds = 0; quickEnds < 2;) {
       const opened = Date.now();
-      const outcome = await followStream(client, endpoint, requestId, ctx, stop);
-      if (stop.aborted) throw new CanceledError();
-      if (outcome === 'completed') return;
+      const outcome = await followStream(client, endpoint, requestId, watch, logger);
+      if (outcome === 'settled' || watch.signal.aborted) return;
       if (outcome === 'failed') break;
       quickEnds = Date.now() - opened < POLL_MAX_MS ? quickEnds + 1 : 0;
     }
   }
-  let interval = options.pollIntervalMs ?? POLL_FIRST_MS;
-  for (;;) {
-    const status = (await client.queue.status(endpoint, { requestId, logs: false, abortSignal: stop })) as unknown as QueueStatus;
-    if (status.status === 'COMPLETED') return;
-    report(ctx, status);
-    await pause(interval, stop);
-    if (stop.aborted) throw new CanceledError();
-    interval = nextPollInterval(interval);
-  }
+  const status = (signal: AbortSignal) => client.queue.status(endpoint, { requestId, logs: false, abortSignal: signal }) as unknown as Promise<QueueStatus>;
+  await pollJob(status, watch, { intervalMs: options.pollIntervalMs ?? POLL_FIRST_MS, immediate: true });
 }

@@ -239,6 +239,13 @@ describe('fal adapter', () => {
     expect((error as ProviderError).message).toMatch(/no request_id/);
   });
 
+  it('fails at once on a status it does not know, naming it, instead of polling it to the deadline', async () => {
+    const answer = { request_id: 'r1', status: 'PAUSED' };
+    const error = await withFixedAnswer(200, answer, (base) => failure(request({ prompt: 'abc' }, context(), { ...fast, baseUrl: base, timeoutMs: 3000 })));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ jobId: 'r1', message: expect.stringContaining('"PAUSED"') });
+  });
+
   it('uploads bytes to fal storage and returns a URL that serves them', async () => {
     const url = await uploadBytes(new TextEncoder().encode('hello'), 'text/plain', 'a.txt', context(), fast);
     expect(ops()).toEqual(['upload-initiate', 'upload']);

@@ -1,16 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  BoardsError,
-  CanceledError,
-  CancelUnconfirmedError,
-  GenerationFailedError,
-  nextPollInterval,
-  pause,
-  POLL_FIRST_MS,
-  ProviderError,
-  TimeoutError,
-  type GeneratorContext,
-} from '@boards/core';
+import { nextPollInterval, pollJob, POLL_FIRST_MS, ProviderError, runProviderJob, type GeneratorContext, type JobProtocol, type JobState } from '@boards/core';
 import { generationTimeoutMs } from '@boards/config';
 import { createKieClient, type KieAdapterOptions, type KieClient } from './kie-client';
 import { mapKieError } from './kie-error';
@@ -59,19 +48,6 @@ function parseResult(record: KieTaskRecord): KieTaskResult['result'] {
   });
 }
 
-async function createTask(client: KieClient, model: string, input: Record<string, unknown>, signal: AbortSignal): Promise<string> {
-  const data = await client.call<{ taskId?: unknown } | null>({
-    signal,
-    method: 'POST',
-    path: '/api/v1/jobs/createTask',
-    json: { model, input },
-    what: `createTask ${model}`,
-  });
-  const taskId = data?.taskId;
-  if (typeof taskId === 'string' && /^[\w.-]+$/.test(taskId)) return taskId;
-  throw new ProviderError(`createTask ${model}: the answer has no taskId (got ${JSON.stringify(data)?.slice(0, 120)})`, { provider: 'kie' });
-}
-
 /** The record recordInfo answered, if it is about our task: an answer for another task must not become our output. */
 function ownRecord(record: KieTaskRecord | null | undefined, taskId: string): KieTaskRecord {
   if (record?.taskId === taskId) return record;
@@ -82,23 +58,22 @@ function ownRecord(record: KieTaskRecord | null | undefined, taskId: string): Ki
   });
 }
 
-/**
- * The error of a generation stopped by its caller once a createTask was sent. Kie has no cancel
- * endpoint, so stopping here does not stop the task: it is not a cancel, and the money goes on.
- */
-function stoppedTask(taskId: string | undefined, model: string): CancelUnconfirmedError {
-  const task = taskId ? `task ${taskId}` : `the task createTask ${model} may have created (no answer yet, so no task id)`;
-  return new CancelUnconfirmedError(
-    'kie',
-    taskId ?? 'unknown',
-    `Kie has no cancel endpoint: ${task} may still be running at Kie and will be billed; see https://kie.ai/logs`,
-  );
+function stateOf(record: KieTaskRecord): JobState {
+  const state = record.state as string;
+  if (state === 'waiting' || state === 'queuing') return { state: 'queued' };
+  if (state === 'generating') return { state: 'running' };
+  if (state === 'success') return { state: 'completed' };
+  if (state === 'fail') return { state: 'failed', reason: `${record.failMsg || 'the task failed'}${record.failCode ? ` (failCode ${record.failCode})` : ''}` };
+  return { state: 'unknown', status: String(state) };
 }
 
+/** After the immediate first poll and KIE_FIRST_POLL_MS, core's schedule from POLL_FIRST_MS. */
+const nextPoll = (ms: number) => (ms < POLL_FIRST_MS ? POLL_FIRST_MS : nextPollInterval(ms));
+
 /**
- * Creates a market task and polls recordInfo (at once, then from 25 ms growing 1.5x to 500 ms)
- * until it ends. Kie has no cancel: on abort polling stops with CancelUnconfirmedError (once a
- * createTask was sent), on the deadline with a TimeoutError naming the task.
+ * Creates a market task and polls recordInfo (at once, then from 25 ms growing to 500 ms) until
+ * it ends. Kie has no cancel: core's runner ends a stop (once a createTask was sent) with
+ * CancelUnconfirmedError, and the deadline with a TimeoutError naming the task.
  */
 export async function runKieTask(
   model: string,
@@ -107,52 +82,29 @@ export async function runKieTask(
   options: KieAdapterOptions = {},
   client: KieClient = openKieClient(options, ctx),
 ): Promise<KieTaskResult> {
-  const timeoutMs = generationTimeoutMs(options.timeoutMs);
-  const stop = AbortSignal.any([ctx.signal, AbortSignal.timeout(timeoutMs)]);
-  let taskId: string | undefined;
-  // Set just before the createTask request leaves (no await in between): from then on a task may exist.
-  let createSent = false;
-  try {
-    ctx.progress({ progress: 0.05, phase: 'queued' });
-    if (stop.aborted) throw new CanceledError();
-    createSent = true;
-    taskId = await createTask(client, model, input, stop);
-    ctx.setProviderJob({ provider: 'kie', jobId: taskId });
-    let interval = options.pollIntervalMs ?? KIE_FIRST_POLL_MS;
-    for (;;) {
-      const answer = await client.call<KieTaskRecord | null>({
+  const recordInfo = (taskId: string, signal: AbortSignal) =>
+    client
+      .call<KieTaskRecord | null>({
         method: 'GET',
         path: `/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(taskId)}`,
         what: `recordInfo ${taskId}`,
         jobId: taskId,
-        signal: stop,
-      });
-      const record = ownRecord(answer, taskId);
-      if (record.state === 'success') return { taskId, result: parseResult(record), record };
-      if (record.state === 'fail') {
-        throw new GenerationFailedError('kie', `${record.failMsg || 'the task failed'}${record.failCode ? ` (failCode ${record.failCode})` : ''}`, taskId);
-      }
-      ctx.progress(record.state === 'generating' ? { progress: 0.4, phase: 'running' } : { progress: 0.1, phase: 'queued' });
-      await pause(interval, stop);
-      if (stop.aborted) throw new CanceledError();
-      interval = interval < POLL_FIRST_MS ? POLL_FIRST_MS : nextPollInterval(interval);
-    }
-  } catch (error) {
-    if (stop.aborted) {
-      // The generation's deadline fires the same signal, with a TimeoutError as its reason: that stays a timeout.
-      const deadline = BoardsError.isInstance(ctx.signal.reason) && ctx.signal.reason.code === 'TIMEOUT';
-      if (ctx.signal.aborted && !deadline) {
-        if (!createSent) throw new CanceledError();
-        const stopped = stoppedTask(taskId, model);
-        ctx.logger.warn(stopped.message);
-        throw stopped;
-      }
-      if (!taskId) throw new TimeoutError('kie createTask', timeoutMs);
-      ctx.logger.warn(`kie: stopped polling task ${taskId} at the deadline; Kie has no cancel: it goes on at Kie and is billed (see https://kie.ai/logs)`);
-      throw new TimeoutError('kie task', timeoutMs, taskId);
-    }
-    throw mapKieError(error, taskId);
-  }
+        signal,
+      })
+      .then((record) => ownRecord(record, taskId));
+  const protocol: JobProtocol<{ taskId?: unknown } | null, KieTaskRecord, KieTaskResult> = {
+    provider: 'kie',
+    names: { display: 'Kie', job: 'task', submit: `createTask ${model}`, id: 'taskId', dashboard: 'https://kie.ai/logs' },
+    submit: (signal) => client.call({ signal, method: 'POST', path: '/api/v1/jobs/createTask', json: { model, input }, what: `createTask ${model}` }),
+    jobIdOf: (answer) => answer?.taskId,
+    wait: ({ id }, watch) =>
+      pollJob((signal) => recordInfo(id, signal), watch, { intervalMs: options.pollIntervalMs ?? KIE_FIRST_POLL_MS, immediate: true, next: nextPoll }),
+    state: stateOf,
+    cancel: undefined,
+    result: (record, { id }) => ({ taskId: id, result: parseResult(record), record }),
+    mapError: mapKieError,
+  };
+  return runProviderJob(ctx, protocol, { timeoutMs: generationTimeoutMs(options.timeoutMs) });
 }
 
 /** Uploads bytes through Kie's file upload API (stream upload) and returns the downloadUrl models accept as input. */

@@ -201,6 +201,16 @@ describe('kie adapter', () => {
     });
   });
 
+  it('fails at once on a task state it does not know, naming it, instead of polling it to the deadline', async () => {
+    const answer = { code: 200, msg: 'success', data: { taskId: 't1', state: 'paused' } };
+    await withFixedAnswer(200, answer, async (baseUrl, seen) => {
+      const error = await failure(runTask(MODEL, INPUT, context(), { ...fast, baseUrl, apiKey: 'k', timeoutMs: 3000 }));
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ jobId: 't1', message: expect.stringContaining('"paused"') });
+      expect(seen()).toHaveLength(2);
+    });
+  });
+
   it("uploads input bytes through Kie's stream upload and returns the downloadUrl", async () => {
     const url = await uploadBytes(new Uint8Array([1, 2, 3]), 'image/png', 'in.png', context(), fast);
     const upload = emulator.current.requestsFor('kie').find((r) => r.operation === 'upload');

@@ -283,6 +283,16 @@ describe('replicate adapter', () => {
     expect((error as ProviderError).message).toMatch(/no prediction id/);
   });
 
+  it('fails at once on a status it does not know, naming it, instead of polling it to the deadline', async () => {
+    const error = await withFixedAnswer(201, { id: 'p1', status: 'queued' }, async (base, seen) => {
+      const outcome = await failure(predict({ prompt: 'a' }, context(), { ...fast, baseUrl: `${base}/v1`, timeoutMs: 3000 }));
+      expect(seen()).toEqual(['POST /v1/models/black-forest-labs/flux-schnell/predictions']);
+      return outcome;
+    });
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ jobId: 'p1', message: expect.stringContaining('"queued"') });
+  });
+
   describeDownloadFaults(
     () => image,
     () => emulator.current,
