@@ -55,24 +55,28 @@ export const ORIGIN_PLACEHOLDER = '{{origin}}';
 export interface LoadedRecording extends Recording {
   /** Folder the recording's media files are relative to. */
   baseDir: string;
+  /** Media files that will not be served (outside the folder), said when the recording is loaded. */
+  refused: string[];
 }
 
 /**
  * Reads a recording. Its media paths must stay inside the recording's folder (a recording is
- * data someone else may have written: `../../etc/passwd` or a link out of the folder is refused
- * here, and again when replay reads the file).
+ * data someone else may have written: `../../etc/passwd` or a link out of the folder is listed in
+ * `refused` here, and answered with an error, never served, when replay is asked for it).
  */
 export function loadRecording(path: string): LoadedRecording {
   const data = JSON.parse(readFileSync(path, 'utf8')) as Recording;
   if (data.format !== 'boards-recording/1') throw new Error(`${path} is not a boards recording (format ${String(data.format)})`);
   if (!Array.isArray(data.exchanges)) throw new Error(`${path} is not a boards recording (no exchanges list)`);
-  const loaded: LoadedRecording = { ...data, baseDir: dirname(path) };
+  const loaded: LoadedRecording = { ...data, baseDir: dirname(path), refused: [] };
   data.exchanges.forEach((exchange, i) => {
     const file = isObjectBody(exchange?.body) && 'file' in exchange.body ? exchange.body.file : undefined;
     if (file === undefined) return;
-    const problem = typeof file !== 'string' ? 'is not a string' : mediaProblem(loaded, file);
-    // A file missing now is answered with an error when asked for, so a recording can be fixed while it replays.
-    if (problem && problem !== 'missing') throw new Error(`${path}: media file ${JSON.stringify(file)} of exchange ${i + 1} ${problem}`);
+    if (typeof file !== 'string') throw new Error(`${path}: media file of exchange ${i + 1} is not a string`);
+    // Refused when asked for (an error answer, never the file; checked again at every read), and said
+    // now; the rest of the recording still replays. A file missing now is answered with an error too.
+    const problem = mediaProblem(loaded, file);
+    if (problem && problem !== 'missing') loaded.refused.push(`media file ${JSON.stringify(file)} of exchange ${i + 1} ${problem}: it is refused`);
   });
   return loaded;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadRecording, type RecordedBody, type Recording } from './recording';
 import { startEmulator } from './server';
 
@@ -33,19 +33,39 @@ describe('replay serves only files inside the recording folder', () => {
     return path;
   };
 
+  /** Serves the recording and asks for its one media file: the answer's status and whether it held the outside file. */
+  async function served(path: string): Promise<[number, boolean]> {
+    const emulator = await startEmulator({ replay: loadRecording(path) });
+    try {
+      const answer = await fetch(`${emulator.url}/__replay/files/1`);
+      return [answer.status, (await answer.text()).includes(OUTSIDE)];
+    } finally {
+      await emulator.stop();
+    }
+  }
+
   it.each([
-    ['a parent path', '../../../../etc/passwd'],
-    ['a sibling of the folder', '../outside.txt'],
+    ['a parent path', '../outside.txt'],
+    ['a path that climbs past the root', '../../../../../../../../../../../../outside.txt'],
     ['an absolute path', '/etc/passwd'],
-  ])('refuses a recording whose media path is %s when it is loaded', (_, file) => {
-    const path = write('climb.json', { file, mimeType: 'text/plain' });
-    expect(() => loadRecording(path)).toThrow(`media file "${file}" of exchange 1 is outside the recording's folder`);
+  ])('lists a media path that is %s as refused when loaded, and answers it with an error, never the file', async (_, file) => {
+    const path = write('climb.json', {
+      file: file.startsWith('/') ? file : file.replace('outside.txt', `${relative('/', outsideFile)}`),
+      mimeType: 'text/plain',
+    });
+    const recording = loadRecording(path);
+    expect(recording.refused).toEqual([expect.stringContaining("is outside the recording's folder: it is refused")]);
+    const [status, leaked] = await served(path);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(leaked).toBe(false);
   });
 
-  it('refuses a symlink inside the folder that points out of it', () => {
+  it('refuses a symlink inside the folder that points out of it', async () => {
     symlinkSync(outsideFile, join(folder, 'media', 'link.txt'));
     const path = write('link.json', { file: 'media/link.txt', mimeType: 'text/plain' });
-    expect(() => loadRecording(path)).toThrow(`media file "media/link.txt" of exchange 1 is outside the recording's folder`);
+    expect(loadRecording(path).refused).toEqual([`media file "media/link.txt" of exchange 1 is outside the recording's folder: it is refused`]);
+    const [status, leaked] = await served(path);
+    expect([status >= 400, leaked]).toEqual([true, false]);
   });
 
   it('answers an error, never the file, when the media becomes a link out of the folder after loading', async () => {

@@ -272,6 +272,8 @@ export async function runEmulatorService(argv: readonly string[], io: ServiceIo 
   } catch (error) {
     return usage(`--replay ${options.replay}: ${(error as Error).message}`);
   }
+  // Even with --quiet: a recording that points out of its folder is worth a word.
+  for (const refused of replay?.refused ?? []) io.stderr(`boards-emulator: warning: --replay ${options.replay}: ${refused}\n`);
   let emulator: Emulator;
   try {
     const log = options.quiet ? undefined : (line: string) => (line.startsWith('emulator listening') ? undefined : io.stderr(`${line}\n`));
