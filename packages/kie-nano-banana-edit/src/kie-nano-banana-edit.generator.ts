@@ -36,5 +36,5 @@ export const kieNanoBananaEdit = defineKieGenerator({
   // One image per task, billed per image.
   estimateCost: () => estimateFromPrice(price, 1),
   // Kie reads inputs by URL: each ref is resolved through the context and uploaded first.
-  toTaskInput: async ({ image_urls, ...rest }, upload) => ({ ...rest, image_urls: await Promise.all(image_urls.map((ref) => upload(ref, 'image'))) }),
+  toProviderInput: async ({ image_urls, ...rest }, upload) => ({ ...rest, image_urls: await Promise.all(image_urls.map((ref) => upload(ref, 'image'))) }),
 });

@@ -38,5 +38,5 @@ export const nanoBananaEdit = defineFalGenerator({
   // Billed per output image.
   estimateCost: (input) => estimateFromPrice(price, input.num_images),
   // fal reads inputs by URL: each ref is resolved through the context and uploaded to fal storage.
-  toEndpointInput: async ({ image_urls, ...rest }, upload) => ({ ...rest, image_urls: await Promise.all(image_urls.map((ref) => upload(ref, 'image'))) }),
+  toProviderInput: async ({ image_urls, ...rest }, upload) => ({ ...rest, image_urls: await Promise.all(image_urls.map((ref) => upload(ref, 'image'))) }),
 });

@@ -24,7 +24,7 @@ export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
    * with `accept`, a file of another media type or over that type's size cap is refused first.
    * Default: the input unchanged.
    */
-  toEndpointInput?(
+  toProviderInput?(
     input: z.output<Schema>,
     upload: (ref: string, accept?: ArtifactType) => Promise<string>,
   ): Promise<Record<string, unknown>> | Record<string, unknown>;
@@ -40,7 +40,7 @@ export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
 
 /** A generator for a fal endpoint: the package declares endpoint, schema, price and mapping; this does the queue protocol. */
 export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorSpec<Schema>): Generator<Schema> {
-  const { toEndpointInput, toArtifacts, billedPrice, adapter, ...declared } = spec;
+  const { toProviderInput, toArtifacts, billedPrice, adapter, ...declared } = spec;
   return defineGenerator(
     {
       ...declared,
@@ -54,7 +54,7 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
           const file = await resolveUpload(ctx, ref, accept);
           return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, options, generation);
         };
-        const endpointInput = toEndpointInput ? await toEndpointInput(input, upload) : (input as Record<string, unknown>);
+        const endpointInput = toProviderInput ? await toProviderInput(input, upload) : (input as Record<string, unknown>);
         const result = await runFalRequest(spec.model, endpointInput, ctx, options, generation);
         if (result.billableUnits) {
           // Billed in the unit of the price; priced here only at a billedPrice, else by core at the estimate's rate.

@@ -13,7 +13,7 @@ export interface KieGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
    * with `accept`, a file of another media type or over that type's size cap is refused first.
    * Default: the input unchanged.
    */
-  toTaskInput?(
+  toProviderInput?(
     input: z.output<Schema>,
     upload: (ref: string, accept?: ArtifactType) => Promise<string>,
   ): Promise<Record<string, unknown>> | Record<string, unknown>;
@@ -24,7 +24,7 @@ export interface KieGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
 
 /** A generator for a Kie market model: the package declares model, schema, price and mapping; this does createTask / recordInfo. */
 export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorSpec<Schema>): Generator<Schema> {
-  const { toTaskInput, toArtifacts, adapter, ...declared } = spec;
+  const { toProviderInput, toArtifacts, adapter, ...declared } = spec;
   return defineGenerator(
     {
       ...declared,
@@ -38,7 +38,7 @@ export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorS
           const file = await resolveUpload(ctx, ref, accept);
           return uploadToKie(file.bytes, file.mimeType, file.fileName, ctx, options, client);
         };
-        const taskInput = toTaskInput ? await toTaskInput(input, upload) : (input as Record<string, unknown>);
+        const taskInput = toProviderInput ? await toProviderInput(input, upload) : (input as Record<string, unknown>);
         const task = await runKieTask(spec.model, taskInput, ctx, options, client);
         // recordInfo reports time, not credits (those come only in callbacks), and the files made: an
         // image model bills per image, which core prices; processing time is not what Kie bills.

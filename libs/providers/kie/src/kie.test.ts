@@ -55,7 +55,7 @@ async function withMixedUpRecordInfo(target: string, otherTaskId: string, run: (
 
 const image = defineKieGenerator({
   ...testImageSpec('kie-test-image', 'seedream/4.5-text-to-image'),
-  toTaskInput: ({ prompt }) => ({ ...IMAGE_INPUT, prompt }),
+  toProviderInput: ({ prompt }) => ({ ...IMAGE_INPUT, prompt }),
   adapter: fast,
 });
 

@@ -15,7 +15,7 @@ import { runReplicatePrediction, type ReplicatePrediction } from './replicate-pr
 
 export interface ReplicateGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
   /** Maps the validated input to the model's input. Default: the input unchanged. */
-  toModelInput?(input: z.output<Schema>): Record<string, unknown>;
+  toProviderInput?(input: z.output<Schema>): Record<string, unknown>;
   /** Turns the succeeded prediction into artifacts. Default: every output URL downloaded as `artifactType`; text output stored as text. */
   toArtifacts?(prediction: ReplicatePrediction, ctx: GeneratorContext): Promise<Artifact[]>;
   /** Adapter overrides (timeouts, polling); keys and base URL come from the context's settings. */
@@ -33,14 +33,14 @@ async function defaultArtifacts(prediction: ReplicatePrediction, ctx: GeneratorC
 
 /** A generator for a Replicate model: the package declares the model, schema, price and mapping; this does the protocol. */
 export function defineReplicateGenerator<Schema extends z.ZodType>(spec: ReplicateGeneratorSpec<Schema>): Generator<Schema> {
-  const { toModelInput, toArtifacts, adapter, ...declared } = spec;
+  const { toProviderInput, toArtifacts, adapter, ...declared } = spec;
   return defineGenerator(
     {
       ...declared,
       provider: 'replicate',
       timeoutMs: adapter?.timeoutMs,
       async run(input, ctx) {
-        const modelInput = toModelInput ? toModelInput(input) : (input as Record<string, unknown>);
+        const modelInput = toProviderInput ? toProviderInput(input) : (input as Record<string, unknown>);
         const prediction = await runReplicatePrediction(spec.model, modelInput, ctx, replicateOptionsFor(ctx, adapter));
         const artifacts = toArtifacts ? await toArtifacts(prediction, ctx) : await defaultArtifacts(prediction, ctx, spec.artifactType);
         return { artifacts, providerJobId: prediction.id };

@@ -60,7 +60,7 @@ describe('replicate adapter', () => {
     // The estimate of 1 image at $0.003 (its rate, as @boards/cost's estimateFromPrice records it); the model makes 2.
     const priced = defineReplicateGenerator({
       ...testImageSpec('replicate-priced', MODEL),
-      toModelInput: (input) => ({ ...input, num_outputs: 2 }),
+      toProviderInput: (input) => ({ ...input, num_outputs: 2 }),
       estimateCost: () => ({ known: true, micros: 3_000, basis: '1 image x $0.003', rate: { unit: 'image', micros: 3_000 } }),
       adapter: fast,
     });
