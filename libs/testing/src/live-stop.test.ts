@@ -8,6 +8,8 @@ const gonePid = () => spawnSync(process.execPath, ['-e', 'process.pid'], { stdio
 /** Resolves when the signal fires (a generation that runs until it is stopped). */
 const untilAborted = (signal: AbortSignal) => new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 
+// The mechanism only. That a real signal to a real live run cancels its provider jobs is proven by
+// tools/plugin/src/live-run/stop.integration.test.ts (nx run-many signaled, the emulator's log read).
 describe('a stopped live run', () => {
   it('starts no new paid call once the Nx process that started it is gone', () => {
     const pid = gonePid();
@@ -39,13 +41,13 @@ describe('a stopped live run', () => {
     const settledAt: string[] = [];
     const running = stop.run('a call', (signal) => untilAborted(signal).catch((error: unknown) => (settledAt.push('recorded'), Promise.reject(error))));
     expect(stopper).toBeDefined();
-    hub.stoppedBy = 'SIGTERM';
-    const stopped = stopper?.('SIGTERM').then(() => settledAt.push('stop settled'));
-    await expect(running).rejects.toMatchObject({ code: 'CANCELED', message: expect.stringContaining('stopped with SIGTERM') });
+    hub.stoppedBy = 'the test stop';
+    const stopped = stopper?.('the test stop').then(() => settledAt.push('stop settled'));
+    await expect(running).rejects.toMatchObject({ code: 'CANCELED', message: expect.stringContaining('stopped with the test stop') });
     await stopped;
     // The hub lets the signal end the process only once the call has recorded how it ended.
     expect(settledAt).toEqual(['recorded', 'stop settled']);
-    expect(() => stop.assertMayStart('another call')).toThrow(/Not starting another call: stopped with SIGTERM/);
+    expect(() => stop.assertMayStart('another call')).toThrow(/Not starting another call: stopped with the test stop/);
     stop.release();
     expect(stopper).toBeUndefined();
   });

@@ -78,6 +78,30 @@ describe('local preconditions are checked before the first paid request', () => 
   });
 });
 
+describe('a stop signal to a running generation', () => {
+  it.each([
+    ['SIGINT', 'Ctrl-C'],
+    ['SIGTERM', 'SIGTERM'],
+    ['SIGHUP', 'SIGHUP (terminal closed)'],
+  ] as const)('%s to the boards process cancels the prediction at the provider and exits 130', async (signal, how) => {
+    emulator.setJobDurationMs(30_000);
+    const polled = emulator.nextRequest({ provider: 'replicate', operation: 'get' }, 15_000);
+    const cli = startCli(['generate', 'flux-pro', '--prompt', 'a slow circle', '--yes', '--json'], { env });
+    await polled;
+    cli.child.kill(signal);
+    const { code, stdout, stderr } = await cli.done;
+
+    expect(code).toBe(130);
+    expect(stderr).toContain(`canceling (${how})`);
+    // The witness: the emulator received the cancel of the very prediction the CLI was polling.
+    const jobId = polledJobId();
+    const canceled = emulator.requestsFor('replicate').filter((r) => r.operation === 'cancel');
+    expect(canceled.map((r) => r.path)).toEqual([expect.stringContaining(`/predictions/${jobId}/cancel`)]);
+    expect(JSON.parse(stdout).error).toMatchObject({ code: 'CANCELED' });
+    expectNoKey(stdout + stderr);
+  });
+});
+
 describe('a second stop while the cancel hangs', () => {
   it('exits 6 at once with CANCEL_UNCONFIRMED naming the job, in the --json document and on stderr', async () => {
     // Through the control API, as a user of `boards emulator` would.
