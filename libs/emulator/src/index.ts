@@ -1,12 +1,20 @@
-export { startEmulator } from './server';
-export { rewriteFalUrl } from './rewrite';
-export { encodePng, pngSize } from './media/png';
-export { encodeWav, wavDurationSeconds, WAV_SAMPLE_RATE } from './media/wav';
-export { encodeMp4, type Mp4Options } from './media/mp4';
-export { REPLICATE_MODELS } from './replicate-models';
-export { FAL_ENDPOINTS } from './fal-endpoints';
-export { OPENAI_MODELS } from './openai-models';
-export type { EmulatedProvider, EmulatorOptions, RecordedRequest, FaultKind, FaultSpec, Emulator } from './types';
+export {
+  startEmulator,
+  providerInputSchema,
+  replayPrefix,
+  keptHeaders,
+  KEPT_HEADERS,
+  SERVICE_HELP,
+  parseServiceArgs,
+  runEmulatorService,
+  type Emulator,
+} from './emulator';
+export * from './providers/index';
+export { encodePng, pngSize } from './kernel/media/png';
+export { encodeWav, wavDurationSeconds, WAV_SAMPLE_RATE } from './kernel/media/wav';
+export { encodeMp4, type Mp4Options } from './kernel/media/mp4';
+export type { EmulatedProvider, EmulatorOptions, RecordedRequest, FaultKind, FaultSpec, JobDuration, ModelRegistration, OutputKind } from './kernel/types';
+export type { ProviderModule, ProviderDef, ProviderHost, Route, RecordedApiFacts } from './kernel/provider';
 export {
   loadRecording,
   ORIGIN_PLACEHOLDER,
@@ -15,26 +23,19 @@ export {
   type RecordedBody,
   type RecordedExchange,
   type LoadedRecording,
-} from './recording';
-export { replayPrefix } from './replay';
-export { scrubRecordingText, scrubStrings, SecretFragments, keptHeaders, provenanceOf, KEPT_HEADERS, EMULATOR_HEADER } from './scrub';
-export { isLoopbackHost } from './control-token';
-export { TEST_ID_HEADER } from './faults';
-export { providerInputSchema } from './schemas';
-export type { FieldRule, Rules } from './validate';
-export type { JobDuration, ModelRegistration } from './types';
-export type { OutputKind } from './replicate-models';
+} from './kernel/recording';
+export { scrubRecordingText, scrubStrings, SecretFragments, provenanceOf, EMULATOR_HEADER } from './kernel/scrub';
+export { isLoopbackHost } from './kernel/control-token';
+export { TEST_ID_HEADER } from './kernel/faults';
+export type { FieldRule, Rules } from './kernel/validate';
 export {
-  runEmulatorService,
-  parseServiceArgs,
   emulatorDocument,
   emulatorUrlLines,
   onShutdownSignal,
   ServiceUsageError,
-  SERVICE_HELP,
   CONTROL_TOKEN_VARIABLE,
   packageVersion,
   type ServiceOptions,
   type ServiceIo,
   type EmulatorDocument,
-} from './service';
+} from './server/service';

@@ -10,8 +10,8 @@ import { workspaceRoot } from './workspace';
 type Case = [rule: string, file: string, target: string];
 
 const REFUSED: Case[] = [
-  ['the emulator imports nothing of this repository (core)', 'libs/emulator/src/http.ts', '@boards/core'],
-  ['the emulator imports nothing of this repository (config)', 'libs/emulator/src/http.ts', '@boards/config'],
+  ['the emulator imports nothing of this repository (core)', 'libs/emulator/src/kernel/http.ts', '@boards/core'],
+  ['the emulator imports nothing of this repository (config)', 'libs/emulator/src/kernel/http.ts', '@boards/config'],
   ['core imports no adapter', 'libs/core/src/index.ts', '@boards/provider-fal'],
   ['core imports no infrastructure lib', 'libs/core/src/index.ts', '@boards/config'],
   ['config imports no adapter', 'libs/config/src/index.ts', '@boards/provider-replicate'],

@@ -87,7 +87,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
         source: 'https://fal.ai/models/fal-ai/elevenlabs/tts/multilingual-v2',
       },
     },
-    emulatorModels: { file: 'libs/emulator/src/fal-endpoints.ts', table: 'FAL_ENDPOINTS', unknownAnswer: 'answers unknown fal models with 404' },
+    emulatorModels: { file: 'libs/emulator/src/providers/fal/fal-endpoints.ts', table: 'FAL_ENDPOINTS', unknownAnswer: 'answers unknown fal models with 404' },
     // The video starter is not among them: its fields drift from fal-ai/veo3's.
     examples: [
       { model: 'fal-ai/flux/dev', artifact: 'image' },

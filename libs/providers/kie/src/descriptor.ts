@@ -74,7 +74,11 @@ export const descriptor: ProviderDescriptor = registerProvider({
     },
     // Kie requires a quality, and the price above holds for basic only.
     pricedInputs: { [SEEDREAM_45]: { quality: 'basic' } },
-    emulatorModels: { file: 'libs/emulator/src/kie/kie-models.ts', table: 'KIE_MODELS', unknownAnswer: 'answers unknown Kie models with 422 (not supported)' },
+    emulatorModels: {
+      file: 'libs/emulator/src/providers/kie/kie-models.ts',
+      table: 'KIE_MODELS',
+      unknownAnswer: 'answers unknown Kie models with 422 (not supported)',
+    },
     examples: [{ model: SEEDREAM_45, artifact: 'image' }],
   },
   bench: {

@@ -54,7 +54,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
     priceSource: () => 'https://openai.com/api/pricing',
     knownPrices: { 'whisper-1': { usd: '0.006', unit: 'minute', checkedOn: '2026-11-22', source: 'https://openai.com/api/pricing' } },
     emulatorModels: {
-      file: 'libs/emulator/src/openai-models.ts',
+      file: 'libs/emulator/src/providers/openai/openai-models.ts',
       table: 'OPENAI_MODELS',
       unknownAnswer: 'answers unknown OpenAI models with 404 model_not_found',
     },

@@ -72,7 +72,11 @@ export const descriptor: ProviderDescriptor = registerProvider({
       },
       'black-forest-labs/flux-dev': { usd: '0.025', unit: 'image', checkedOn: '2026-11-22', source: 'https://replicate.com/black-forest-labs/flux-dev' },
     },
-    emulatorModels: { file: 'libs/emulator/src/replicate-models.ts', table: 'REPLICATE_MODELS', unknownAnswer: 'answers unknown replicate models with 404' },
+    emulatorModels: {
+      file: 'libs/emulator/src/providers/replicate/replicate-models.ts',
+      table: 'REPLICATE_MODELS',
+      unknownAnswer: 'answers unknown replicate models with 404',
+    },
     examples: [
       { model: 'black-forest-labs/flux-schnell', artifact: 'image' },
       { model: 'black-forest-labs/flux-dev', artifact: 'image' },

@@ -181,9 +181,9 @@ describe('@boards/tools:generator', () => {
   it('warns when the emulator would answer the model with the wrong kind of media', async () => {
     const warn = jest.mocked(logger.warn);
     await generatorGenerator(tree, { ...fluxDev, name: 'clip', model: 'fal-ai/new-video', artifact: 'video', price: '0.1' });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('add fal-ai/new-video to FAL_ENDPOINTS in libs/emulator/src/fal-endpoints.ts'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('add fal-ai/new-video to FAL_ENDPOINTS in libs/emulator/src/providers/fal/fal-endpoints.ts'));
     warn.mockClear();
-    tree.write('libs/emulator/src/fal-endpoints.ts', "export const FAL_ENDPOINTS = { 'fal-ai/veo3': veo3 };");
+    tree.write('libs/emulator/src/providers/fal/fal-endpoints.ts', "export const FAL_ENDPOINTS = { 'fal-ai/veo3': veo3 };");
     await generatorGenerator(tree, { ...fluxDev, name: 'veo', model: 'fal-ai/veo3', artifact: 'video', price: '0.2' });
     expect(warn).not.toHaveBeenCalled();
   });

@@ -1,0 +1,266 @@
+import { randomBytes } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import { authToken, isObject, sendJson, type Ctx, type Headers } from '../../kernel/http';
+import { Job, type BuildResult, type JobPhase } from '../../kernel/jobs';
+import type { ProviderDef } from '../../kernel/provider';
+import { REPLICATE_MODELS, registeredReplicateModel, type ReplicateModel } from './replicate-models';
+import { replicateInvalidFields, type InvalidField } from './replicate-errors';
+import type { ProviderHost } from '../../kernel/provider';
+import { validate } from '../../kernel/validate';
+
+interface Meta {
+  model: string;
+  version: string;
+  input: Record<string, unknown>;
+}
+
+const STATUS: Record<JobPhase, string> = { queued: 'starting', running: 'processing', succeeded: 'succeeded', failed: 'failed', canceled: 'canceled' };
+const MAX_WAIT_SECONDS = 60;
+const STEPS = 28;
+const STREAM_TICK_MS = 20;
+/** Top-level body fields of `schemas_prediction_request` (models/.../predictions); the version route adds `version`. */
+const REQUEST_FIELDS = ['input', 'stream', 'webhook', 'webhook_events_filter'];
+/** The model reported for a bare version id the emulator cannot resolve. */
+const UNKNOWN_VERSION_MODEL = 'replicate/unknown-version';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** `Prefer: wait` -> 60, `Prefer: wait=N` -> N (max 60); undefined without the preference. */
+export function parsePrefer(header: string | undefined): number | undefined {
+  const match = /(?:^|[,;\s])wait(?:\s*=\s*(\d+))?(?:$|[,;\s])/i.exec(header ?? '');
+  if (!match) return undefined;
+  return Math.min(MAX_WAIT_SECONDS, match[1] === undefined ? MAX_WAIT_SECONDS : Number(match[1]));
+}
+
+/** A tqdm-style line that the replicate SDK's parseProgressFromLogs understands. */
+function progressLine(fraction: number): string {
+  const done = Math.floor(fraction * STEPS);
+  const pct = Math.floor((done / STEPS) * 100);
+  const bar = '█'.repeat(Math.round((done / STEPS) * 10)).padEnd(10, ' ');
+  return `${String(pct).padStart(3)}%|${bar}| ${done}/${STEPS} [00:00<00:00, 9.99it/s]`;
+}
+
+function problem(ctx: Ctx, status: number, detail: string, extra: Record<string, unknown> = {}, headers: Headers = {}): void {
+  const title = status === 429 ? 'Request was throttled.' : (STATUS_CODES[status] ?? 'Error');
+  sendJson(ctx, status, { title, detail, status, ...extra }, { 'content-type': 'application/problem+json', ...headers });
+}
+
+/** Replicate's 422: problem+json with `invalid_fields` (JSON-schema validator vocabulary) and one detail line per field. */
+function invalid(ctx: Ctx, fields: InvalidField[], headers: Headers): void {
+  const detail = fields.map((f) => `- ${f.field ? `${f.field}: ` : ''}${f.description}\n`).join('');
+  problem(ctx, 422, detail, { title: 'Input validation failed', invalid_fields: fields }, headers);
+}
+
+const notFound = (ctx: Ctx, headers: Headers = {}) => problem(ctx, 404, 'The requested resource could not be found.', { title: 'Not found' }, headers);
+
+/** A bare version id the emulator cannot resolve: created like any, then failed with the reason (never served as an image model). */
+const UNKNOWN_VERSION: ReplicateModel = {
+  rules: {},
+  typicalMs: 2_000,
+  build: async (): Promise<BuildResult> => ({
+    ok: false,
+    status: 500,
+    body: undefined,
+    message:
+      'The emulator does not know this version: register its output kind first (POST /__emulator/models {"provider":"replicate","model":"<version>","output":"image"})',
+  }),
+};
+
+export function createReplicateProvider(state: ProviderHost): ProviderDef {
+  const jobs = new Map<string, Job<Meta>>();
+
+  const modelOf = (id: string): ReplicateModel | undefined => {
+    const kind = state.registeredKind('replicate', id);
+    return kind ? registeredReplicateModel(kind) : REPLICATE_MODELS[id];
+  };
+
+  const render = (job: Job<Meta>, asCreated = false): Record<string, unknown> => {
+    const now = job.now();
+    const phase: JobPhase = asCreated ? 'queued' : job.phase(now);
+    const ran = asCreated ? undefined : job.startedAt(now);
+    const completed = asCreated ? undefined : job.completedAt(now);
+    // A prediction canceled before it started reports started_at = its end (as Replicate does) and logs: null.
+    const started = ran ?? (phase === 'canceled' ? completed : undefined);
+    const get = `${state.url}/replicate/v1/predictions/${job.id}`;
+    const logs =
+      ran === undefined ? (phase === 'canceled' ? null : '') : `Emulating ${job.meta.model}\n${progressLine(job.progress(now))}\n${completed ? 'Done\n' : ''}`;
+    const error = phase !== 'failed' ? null : job.result && !job.result.ok ? job.result.message : 'Emulated prediction failure (job-failed fault)';
+    const prediction: Record<string, unknown> = {
+      id: job.id,
+      model: job.meta.model,
+      version: job.meta.version,
+      input: job.meta.input,
+      logs,
+      output: phase === 'succeeded' && job.result?.ok ? job.result.value : null,
+      data_removed: false,
+      error,
+      status: STATUS[phase],
+      source: 'api',
+      created_at: iso(job.createdAt),
+      urls: { cancel: `${get}/cancel`, get, stream: `${state.url}/replicate/v1/streams/${job.id}`, web: `https://replicate.com/p/${job.id}` },
+    };
+    if (started !== undefined) prediction.started_at = iso(started);
+    if (completed !== undefined) {
+      prediction.completed_at = iso(completed);
+      prediction.metrics = { predict_time: started === undefined ? 0 : (completed - started) / 1000, total_time: (completed - job.createdAt) / 1000 };
+    }
+    return prediction;
+  };
+
+  const create = async (ctx: Ctx, route: 'model' | 'version', params: { model?: string }): Promise<void> => {
+    const wait = parsePrefer([ctx.req.headers.prefer ?? ''].flat().join(','));
+    const headers: Headers = wait === undefined ? {} : { 'preference-applied': `wait=${wait}` };
+    const body = ctx.json;
+    if (!isObject(body)) return problem(ctx, 400, 'The request body must be a JSON object.', {}, headers);
+    const allowed = route === 'version' ? [...REQUEST_FIELDS, 'version'] : REQUEST_FIELDS;
+    const extra = Object.keys(body).filter((k) => !allowed.includes(k));
+    if (extra.length > 0) {
+      const description = (k: string) => `Additional property ${k} is not allowed`;
+      return invalid(
+        ctx,
+        extra.map((k) => ({ type: 'additional_property_not_allowed', field: '', description: description(k) })),
+        headers,
+      );
+    }
+    const required = route === 'version' ? ['version', 'input'] : ['input'];
+    const missing = required.filter((k) => body[k] === undefined);
+    if (missing.length > 0)
+      return invalid(
+        ctx,
+        missing.map((k) => ({ type: 'required', field: '', description: `${k} is required` })),
+        headers,
+      );
+    if (!isObject(body.input))
+      return invalid(ctx, [{ type: 'invalid_type', field: 'input', description: 'Invalid type. Expected: object, given: ' + typeof body.input }], headers);
+    if (route === 'version' && (typeof body.version !== 'string' || !body.version)) {
+      return invalid(ctx, [{ type: 'invalid_type', field: 'version', description: 'Invalid type. Expected: string, given: ' + typeof body.version }], headers);
+    }
+
+    let model: string;
+    let version: string;
+    let def: ReplicateModel | undefined;
+    if (route === 'model') {
+      model = params.model as string;
+      version = 'hidden';
+      def = modelOf(model);
+      if (!def) return notFound(ctx, headers);
+    } else {
+      const ref = body.version as string;
+      const [prefix, hash] = ref.includes(':') ? [ref.split(':')[0], ref.split(':')[1]] : [undefined, ref];
+      version = hash;
+      def = modelOf(ref) ?? modelOf(hash) ?? (prefix ? modelOf(prefix) : undefined);
+      model = prefix ?? (def ? ref : UNKNOWN_VERSION_MODEL);
+      if (!def && prefix) return notFound(ctx, headers);
+      def ??= UNKNOWN_VERSION;
+    }
+    const input = body.input;
+    const issues = validate(input, def.rules);
+    if (issues.length > 0) return invalid(ctx, replicateInvalidFields(issues), headers);
+
+    const planned = state.faults.takeJobOutcome('replicate', 'submit', ctx.testId) ?? 'succeeded';
+    const id = randomBytes(16).toString('hex').slice(0, 26);
+    const model_ = def;
+    const build = () => model_.build(input, state.buildContext({ provider: 'replicate', model, version, input }));
+    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build, () => state.lifetime.now());
+    jobs.set(id, job);
+    if (wait === undefined) return sendJson(ctx, 201, render(job, true));
+    await job.waitUntilDone(state.lifetime, wait * 1000);
+    if (job.isTerminal()) return sendJson(ctx, 201, render(job), headers);
+    // The wait ran out: 202 with where to poll, as Replicate answers.
+    const answer = render(job);
+    sendJson(ctx, 202, answer, { ...headers, location: (answer.urls as { get: string }).get, reason: 'wait time exceeded' });
+  };
+
+  const found = (ctx: Ctx, id: string): Job<Meta> | undefined => {
+    const job = jobs.get(id);
+    if (!job) notFound(ctx);
+    return job;
+  };
+
+  /** Server-sent events of a prediction's output (`urls.stream`): one `output` event per item, then `done`. */
+  const stream = async (ctx: Ctx, job: Job<Meta>) => {
+    ctx.record.status = 200;
+    ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    while (!state.lifetime.stopped && !ctx.res.destroyed && !job.isTerminal()) await state.lifetime.sleep(STREAM_TICK_MS);
+    const phase = job.phase();
+    if (phase === 'succeeded' && job.result?.ok) {
+      const output = job.result.value;
+      for (const [i, item] of (Array.isArray(output) ? output : [output]).entries()) {
+        ctx.res.write(`event: output\nid: ${i}\ndata: ${typeof item === 'string' ? item : JSON.stringify(item)}\n\n`);
+      }
+    } else if (phase === 'failed') {
+      ctx.res.write(`event: error\ndata: ${JSON.stringify({ detail: render(job).error })}\n\n`);
+    }
+    ctx.res.end(`event: done\ndata: ${JSON.stringify(phase === 'canceled' ? { reason: 'canceled' } : {})}\n\n`);
+  };
+
+  return {
+    id: 'replicate',
+    prefix: ['replicate', 'v1'],
+    authorize: (ctx) => authToken(ctx, 'Bearer') !== undefined,
+    unauthorized: (ctx) => problem(ctx, 401, 'You did not pass a valid authentication token', { title: 'Unauthenticated' }),
+    error: (ctx, status, message, headers) => problem(ctx, status, message, {}, headers),
+    routes: [
+      {
+        operation: 'submit',
+        method: 'POST',
+        path: 'models/:owner/:name/predictions',
+        handle: (ctx, p) => create(ctx, 'model', { model: `${p.owner}/${p.name}` }),
+      },
+      { operation: 'submit', method: 'POST', path: 'predictions', handle: (ctx) => create(ctx, 'version', {}) },
+      {
+        operation: 'get',
+        method: 'GET',
+        path: 'predictions/:id',
+        handle(ctx, { id }) {
+          const job = found(ctx, id);
+          if (job) sendJson(ctx, 200, render(job));
+        },
+      },
+      {
+        operation: 'stream',
+        method: 'GET',
+        path: 'streams/:id',
+        handle(ctx, { id }) {
+          const job = found(ctx, id);
+          return job && stream(ctx, job);
+        },
+      },
+      {
+        operation: 'cancel',
+        method: 'POST',
+        path: 'predictions/:id/cancel',
+        handle(ctx, { id }) {
+          const job = found(ctx, id);
+          if (!job) return;
+          // Canceling a prediction that already ended changes nothing: the answer shows it as it ended.
+          job.cancel();
+          sendJson(ctx, 200, { ...render(job), webhook_completed: null });
+        },
+      },
+      {
+        operation: 'model',
+        method: 'GET',
+        path: 'models/:owner/:name',
+        handle(ctx, { owner, name }) {
+          if (!modelOf(`${owner}/${name}`)) return notFound(ctx);
+          sendJson(ctx, 200, {
+            url: `https://replicate.com/${owner}/${name}`,
+            owner,
+            name,
+            description: `Emulated model ${owner}/${name}`,
+            visibility: 'public',
+            github_url: null,
+            paper_url: null,
+            license_url: null,
+            run_count: 0,
+            cover_image_url: null,
+            default_example: null,
+            latest_version: null,
+            is_official: true,
+          });
+        },
+      },
+    ],
+  };
+}
