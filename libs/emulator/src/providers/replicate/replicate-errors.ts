@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import { sendJson, type Ctx, type Headers } from '../../kernel/http';
 import { enumText, type Issue } from '../../kernel/validate';
 
 /** One entry of Replicate's `invalid_fields` (its JSON-schema validator's vocabulary). */
@@ -34,3 +36,17 @@ export function replicateInvalidFields(issues: Issue[]): InvalidField[] {
     }
   });
 }
+
+/** Replicate's error shape: `application/problem+json` with title, detail and status. */
+export function problem(ctx: Ctx, status: number, detail: string, extra: Record<string, unknown> = {}, headers: Headers = {}): void {
+  const title = status === 429 ? 'Request was throttled.' : (STATUS_CODES[status] ?? 'Error');
+  sendJson(ctx, status, { title, detail, status, ...extra }, { 'content-type': 'application/problem+json', ...headers });
+}
+
+/** Replicate's 422: problem+json with `invalid_fields` (JSON-schema validator vocabulary) and one detail line per field. */
+export function invalid(ctx: Ctx, fields: InvalidField[], headers: Headers): void {
+  const detail = fields.map((f) => `- ${f.field ? `${f.field}: ` : ''}${f.description}\n`).join('');
+  problem(ctx, 422, detail, { title: 'Input validation failed', invalid_fields: fields }, headers);
+}
+
+export const notFound = (ctx: Ctx, headers: Headers = {}) => problem(ctx, 404, 'The requested resource could not be found.', { title: 'Not found' }, headers);

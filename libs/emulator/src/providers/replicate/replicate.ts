@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
 import { authToken, isObject, sendJson, type Ctx, type Headers } from '../../kernel/http';
 import { Job, type BuildResult, type JobPhase } from '../../kernel/jobs';
 import type { ProviderDef } from '../../kernel/provider';
+import { replicateFiles } from './replicate-files';
 import { REPLICATE_MODELS, registeredReplicateModel, type ReplicateModel } from './replicate-models';
-import { replicateInvalidFields, type InvalidField } from './replicate-errors';
+import { invalid, notFound, problem, replicateInvalidFields } from './replicate-errors';
 import type { ProviderHost } from '../../kernel/provider';
 import { validate } from '../../kernel/validate';
 
@@ -40,19 +40,6 @@ function progressLine(fraction: number): string {
   return `${String(pct).padStart(3)}%|${bar}| ${done}/${STEPS} [00:00<00:00, 9.99it/s]`;
 }
 
-function problem(ctx: Ctx, status: number, detail: string, extra: Record<string, unknown> = {}, headers: Headers = {}): void {
-  const title = status === 429 ? 'Request was throttled.' : (STATUS_CODES[status] ?? 'Error');
-  sendJson(ctx, status, { title, detail, status, ...extra }, { 'content-type': 'application/problem+json', ...headers });
-}
-
-/** Replicate's 422: problem+json with `invalid_fields` (JSON-schema validator vocabulary) and one detail line per field. */
-function invalid(ctx: Ctx, fields: InvalidField[], headers: Headers): void {
-  const detail = fields.map((f) => `- ${f.field ? `${f.field}: ` : ''}${f.description}\n`).join('');
-  problem(ctx, 422, detail, { title: 'Input validation failed', invalid_fields: fields }, headers);
-}
-
-const notFound = (ctx: Ctx, headers: Headers = {}) => problem(ctx, 404, 'The requested resource could not be found.', { title: 'Not found' }, headers);
-
 /** A bare version id the emulator cannot resolve: created like any, then failed with the reason (never served as an image model). */
 const UNKNOWN_VERSION: ReplicateModel = {
   rules: {},
@@ -68,6 +55,8 @@ const UNKNOWN_VERSION: ReplicateModel = {
 
 export function createReplicateProvider(state: ProviderHost): ProviderDef {
   const jobs = new Map<string, Job<Meta>>();
+  const base = `${state.url}/replicate/v1`;
+  const uploads = replicateFiles(state, base);
 
   const modelOf = (id: string): ReplicateModel | undefined => {
     const kind = state.registeredKind('replicate', id);
@@ -81,7 +70,7 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
     const completed = asCreated ? undefined : job.completedAt(now);
     // A prediction canceled before it started reports started_at = its end (as Replicate does) and logs: null.
     const started = ran ?? (phase === 'canceled' ? completed : undefined);
-    const get = `${state.url}/replicate/v1/predictions/${job.id}`;
+    const get = `${base}/predictions/${job.id}`;
     const logs =
       ran === undefined ? (phase === 'canceled' ? null : '') : `Emulating ${job.meta.model}\n${progressLine(job.progress(now))}\n${completed ? 'Done\n' : ''}`;
     const error = phase !== 'failed' ? null : job.result && !job.result.ok ? job.result.message : 'Emulated prediction failure (job-failed fault)';
@@ -97,7 +86,7 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
       status: STATUS[phase],
       source: 'api',
       created_at: iso(job.createdAt),
-      urls: { cancel: `${get}/cancel`, get, stream: `${state.url}/replicate/v1/streams/${job.id}`, web: `https://replicate.com/p/${job.id}` },
+      urls: { cancel: `${get}/cancel`, get, stream: `${base}/streams/${job.id}`, web: `https://replicate.com/p/${job.id}` },
     };
     if (started !== undefined) prediction.started_at = iso(started);
     if (completed !== undefined) {
@@ -160,7 +149,9 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
     const planned = state.faults.takeJobOutcome('replicate', 'submit', ctx.testId) ?? 'succeeded';
     const id = randomBytes(16).toString('hex').slice(0, 26);
     const model_ = def;
-    const build = () => model_.build(input, state.buildContext({ provider: 'replicate', model, version, input }));
+    // Inputs naming an uploaded file (its urls.get) are built from the file's bytes.
+    const resolved = uploads.resolveInput(input) as Record<string, unknown>;
+    const build = () => model_.build(resolved, state.buildContext({ provider: 'replicate', model, version, input: resolved }));
     const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build, () => state.lifetime.now());
     jobs.set(id, job);
     if (wait === undefined) return sendJson(ctx, 201, render(job, true));
@@ -201,6 +192,7 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
     unauthorized: (ctx) => problem(ctx, 401, 'You did not pass a valid authentication token', { title: 'Unauthenticated' }),
     error: (ctx, status, message, headers) => problem(ctx, status, message, {}, headers),
     routes: [
+      ...uploads.routes,
       {
         operation: 'submit',
         method: 'POST',
