@@ -14,7 +14,12 @@ export function page<T>(
 ): { next: string | null; previous: string | null; results: T[] } {
   const newest = [...items].reverse();
   const offset = offsetOf(query.get('cursor'));
-  const link = (at: number) => `${base}?cursor=${Buffer.from(`o=${at}`).toString('base64url')}`;
+  // The other parameters (filters) stay in the links, as the next page must be of the same list.
+  const link = (at: number) => {
+    const params = new URLSearchParams(query);
+    params.set('cursor', Buffer.from(`o=${at}`).toString('base64url'));
+    return `${base}?${params}`;
+  };
   return {
     next: offset + size < newest.length ? link(offset + size) : null,
     previous: offset > 0 ? link(Math.max(0, offset - size)) : null,

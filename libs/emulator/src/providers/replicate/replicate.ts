@@ -4,7 +4,8 @@ import { Job, type BuildResult, type JobPhase } from '../../kernel/jobs';
 import type { ProviderDef } from '../../kernel/provider';
 import { replicateFiles } from './replicate-files';
 import { REPLICATE_MODELS, registeredReplicateModel, type ReplicateModel } from './replicate-models';
-import { invalid, notFound, problem, replicateInvalidFields } from './replicate-errors';
+import { invalid, notFound, problem, replicateInvalidFields, type InvalidField } from './replicate-errors';
+import { page } from './replicate-pages';
 import type { ProviderHost } from '../../kernel/provider';
 import { validate } from '../../kernel/validate';
 
@@ -23,7 +24,39 @@ const REQUEST_FIELDS = ['input', 'stream', 'webhook', 'webhook_events_filter'];
 /** The model reported for a bare version id the emulator cannot resolve. */
 const UNKNOWN_VERSION_MODEL = 'replicate/unknown-version';
 
+/** The events `webhook_events_filter` may name (schemas_version_prediction_request). */
+const WEBHOOK_EVENTS = ['start', 'output', 'logs', 'completed'];
+
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** `webhook` ("An HTTPS URL") and `webhook_events_filter` (a list of WEBHOOK_EVENTS), checked as Replicate's schema says. */
+function webhookFields(body: Record<string, unknown>): InvalidField[] {
+  const issues: InvalidField[] = [];
+  const { webhook, webhook_events_filter: filter } = body;
+  if (webhook !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = typeof webhook === 'string' ? new URL(webhook) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (typeof webhook !== 'string')
+      issues.push({ type: 'invalid_type', field: 'webhook', description: `Invalid type. Expected: string, given: ${typeof webhook}` });
+    else if (url?.protocol !== 'https:') issues.push({ type: 'format', field: 'webhook', description: 'webhook must be an HTTPS URL' });
+  }
+  if (filter !== undefined) {
+    if (!Array.isArray(filter)) {
+      issues.push({ type: 'invalid_type', field: 'webhook_events_filter', description: `Invalid type. Expected: array, given: ${typeof filter}` });
+    } else {
+      filter.forEach((event, i) => {
+        const field = `webhook_events_filter.${i}`;
+        if (!WEBHOOK_EVENTS.includes(event as string))
+          issues.push({ type: 'enum', field, description: `${field} must be one of the following: ${WEBHOOK_EVENTS.map((e) => `"${e}"`).join(', ')}` });
+      });
+    }
+  }
+  return issues;
+}
 
 /** `Prefer: wait` -> 60, `Prefer: wait=N` -> N (max 60); undefined without the preference. */
 export function parsePrefer(header: string | undefined): number | undefined {
@@ -121,6 +154,8 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
       );
     if (!isObject(body.input))
       return invalid(ctx, [{ type: 'invalid_type', field: 'input', description: 'Invalid type. Expected: object, given: ' + typeof body.input }], headers);
+    const webhookIssues = webhookFields(body);
+    if (webhookIssues.length > 0) return invalid(ctx, webhookIssues, headers);
     if (route === 'version' && (typeof body.version !== 'string' || !body.version)) {
       return invalid(ctx, [{ type: 'invalid_type', field: 'version', description: 'Invalid type. Expected: string, given: ' + typeof body.version }], headers);
     }
@@ -162,6 +197,33 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
     sendJson(ctx, 202, answer, { ...headers, location: (answer.urls as { get: string }).get, reason: 'wait time exceeded' });
   };
 
+  /** `GET predictions` (predictions.list): cursor pages of 100, most recent first, filtered by `created_after` / `created_before` / `source`. */
+  const list = (ctx: Ctx): void => {
+    const bounds: Array<[string, number | undefined]> = ['created_after', 'created_before'].map((name) => {
+      const value = ctx.query.get(name);
+      return [name, value === null ? undefined : Date.parse(value)];
+    });
+    const bad = bounds.find(([, at]) => at !== undefined && Number.isNaN(at));
+    if (bad) return invalid(ctx, [{ type: 'format', field: bad[0], description: `${bad[0]} must be an ISO 8601 date-time` }], {});
+    const source = ctx.query.get('source');
+    if (source !== null && source !== 'web')
+      return invalid(ctx, [{ type: 'enum', field: 'source', description: 'source must be one of the following: "web"' }], {});
+    const [after, before] = bounds.map(([, at]) => at);
+    // Every emulated prediction was created through the API: `source=web` lists none.
+    const kept = [...jobs.values()].filter(
+      (job) => source === null && (after === undefined || job.createdAt >= after) && (before === undefined || job.createdAt < before),
+    );
+    sendJson(
+      ctx,
+      200,
+      page(
+        kept.map((job) => render(job)),
+        `${base}/predictions`,
+        ctx.query,
+      ),
+    );
+  };
+
   const found = (ctx: Ctx, id: string): Job<Meta> | undefined => {
     const job = jobs.get(id);
     if (!job) notFound(ctx);
@@ -200,6 +262,7 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
         handle: (ctx, p) => create(ctx, 'model', { model: `${p.owner}/${p.name}` }),
       },
       { operation: 'submit', method: 'POST', path: 'predictions', handle: (ctx) => create(ctx, 'version', {}) },
+      { operation: 'list', method: 'GET', path: 'predictions', handle: (ctx) => list(ctx) },
       {
         operation: 'get',
         method: 'GET',
