@@ -34,7 +34,7 @@ describe('control API', () => {
   });
 
   it('lists and clears recorded requests', async () => {
-    await fetch(`${emu.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer x' } });
+    await fetch(`${emu.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer sk-x' } });
     const listed: RecordedRequest[] = await (await control('/requests')).json();
     expect(listed[0]).toMatchObject({ provider: 'openai', operation: 'models', method: 'GET', path: '/openai/v1/models', status: 200, at: expect.any(Number) });
     expect((await control('/requests', { method: 'DELETE' })).status).toBe(200);
@@ -48,7 +48,7 @@ describe('control API', () => {
       body: JSON.stringify({ provider: 'openai', kind: 'status', status: 429, times: null }),
     });
     expect(created.status).toBe(201);
-    const models = () => fetch(`${emu.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer x' } });
+    const models = () => fetch(`${emu.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer sk-x' } });
     expect((await models()).status).toBe(429);
     expect((await models()).status).toBe(429);
     expect(await (await control('/faults')).json()).toEqual([expect.objectContaining({ provider: 'openai', kind: 'status', times: null })]);

@@ -129,7 +129,7 @@ describe('faults', () => {
     const image = await fetch(`${emu.openaiBaseUrl}/images/generations`, {
       method: 'POST',
       headers: { ...OPENAI, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'gpt-image-1.5', prompt: 'x' }),
+      body: JSON.stringify({ model: 'gpt-image-2', prompt: 'x' }),
     });
     expect([image.status, (await image.json()).error.code]).toEqual([400, 'moderation_blocked']);
   });

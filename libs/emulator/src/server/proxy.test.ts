@@ -237,7 +237,7 @@ describe('proxy record mode', () => {
       const answer = await fetch(`${gone.replicateBaseUrl}/predictions/x`, { headers: { authorization: 'Bearer x' } });
       expect([answer.status, ((await answer.json()) as { title: string }).title]).toEqual([502, expect.any(String)]);
       // Providers without an upstream are still emulated.
-      expect((await fetch(`${gone.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer x' } })).status).toBe(200);
+      expect((await fetch(`${gone.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer sk-x' } })).status).toBe(200);
       const health = (await (await fetch(`${gone.url}/__emulator/health`)).json()) as { proxy: unknown };
       expect(health.proxy).toEqual({ upstreams: { replicate: `http://127.0.0.1:${port}/v1` } });
     } finally {

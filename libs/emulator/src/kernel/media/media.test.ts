@@ -1,3 +1,5 @@
+import { encodeJpeg, jpegSize } from './jpeg';
+import { encodeWebp, webpSize } from './webp';
 import { inflateSync } from 'node:zlib';
 import { FileStore } from '../files';
 import { ByteLru } from './cache';
@@ -159,5 +161,28 @@ describe('FileStore', () => {
     const big = store.add('.bin', Buffer.alloc(20), 'application/octet-stream');
     expect(store.fromUrl(big.url)?.bytes).toHaveLength(20);
     expect(store.get('c.bin')).toBeUndefined();
+  });
+});
+
+describe('encodeJpeg and encodeWebp', () => {
+  it('make a JPEG (SOI, JFIF, SOF0 of the size, EOI) the same for the same seed and other for another', () => {
+    const a = encodeJpeg(37, 21, 'seed');
+    expect([...a.subarray(0, 4)]).toEqual([0xff, 0xd8, 0xff, 0xe0]);
+    expect(a.toString('ascii', 6, 10)).toBe('JFIF');
+    expect([...a.subarray(-2)]).toEqual([0xff, 0xd9]);
+    expect(jpegSize(a)).toEqual({ width: 37, height: 21 });
+    expect(encodeJpeg(37, 21, 'seed')).toEqual(a);
+    expect(encodeJpeg(37, 21, 'other')).not.toEqual(a);
+    expect(() => encodeJpeg(0, 1, 'x')).toThrow(RangeError);
+  });
+
+  it('make a lossless WebP (RIFF WEBP VP8L) of the size with an even chunk length', () => {
+    const a = encodeWebp(1536, 1024, 'seed');
+    expect(a.toString('ascii', 0, 4)).toBe('RIFF');
+    expect(a.readUInt32LE(4)).toBe(a.length - 8);
+    expect(webpSize(a)).toEqual({ width: 1536, height: 1024 });
+    expect(a.length % 2).toBe(0);
+    expect(encodeWebp(1536, 1024, 'other')).not.toEqual(a);
+    expect(() => encodeWebp(16385, 1, 'x')).toThrow(RangeError);
   });
 });

@@ -7,6 +7,9 @@ import { TRANSCRIPTION_REQUEST } from './openai-schemas';
 import type { ProviderHost } from '../../kernel/provider';
 import { unknownFields } from '../../kernel/validate';
 
+/** "File uploads are currently limited to 25 MB" (speech-to-text guide): OpenAI stops reading past this many bytes. */
+export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+
 /** Typical real time of a short transcription, ms. */
 const TRANSCRIPTION_TYPICAL_MS = 3_000;
 const FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt'];
@@ -53,6 +56,10 @@ function timestamp(seconds: number, separator: ',' | '.'): string {
 
 /** `POST /audio/transcriptions` (multipart): a deterministic transcript describing the uploaded file. */
 export async function transcribe(ctx: Ctx, state: ProviderHost): Promise<void> {
+  if (ctx.raw.length > MAX_AUDIO_BYTES) {
+    // As OpenAI answers an upload over its limit: 413, its error shape, the limit and what was read.
+    return openaiError(ctx, 413, `Maximum content size limit (${MAX_AUDIO_BYTES}) exceeded (${ctx.raw.length} bytes read)`, { type: 'invalid_request_error' });
+  }
   const form = ctx.form;
   if (form === undefined) return openaiError(ctx, 400, 'Invalid Content-Type header, expected multipart/form-data.');
   if (form === null) return openaiError(ctx, 400, 'Could not parse multipart form.');
@@ -78,6 +85,17 @@ export async function transcribe(ctx: Ctx, state: ProviderHost): Promise<void> {
     const allowed = (model.formats ?? []).map((f) => `'${f}'`).join(' or ');
     const message = `response_format '${format}' is not compatible with model '${model.id}'. Use ${allowed} instead.`;
     return openaiError(ctx, 400, message, { param: 'response_format', code: 'unsupported_value' });
+  }
+  const granularities = [form.fields['timestamp_granularities[]'] ?? form.fields.timestamp_granularities ?? []].flat();
+  if (granularities.length > 0 && format !== 'verbose_json') {
+    // The schema: "`response_format` must be set `verbose_json` to use timestamp granularities".
+    const message = `timestamp_granularities is only supported when response_format is 'verbose_json', got '${format}'.`;
+    return openaiError(ctx, 400, message, { param: 'timestamp_granularities', code: 'invalid_value' });
+  }
+  const badGranularity = granularities.find((g) => g !== 'word' && g !== 'segment');
+  if (badGranularity !== undefined) {
+    const message = `Invalid value: '${badGranularity}'. Supported values are: 'word' and 'segment'.`;
+    return openaiError(ctx, 400, message, { param: 'timestamp_granularities', code: 'invalid_value' });
   }
   if (file.size === 0) return openaiError(ctx, 400, 'Audio file might be corrupted or unsupported', { param: 'file', code: 'invalid_value' });
   if (state.faults.takeJobOutcome('openai', 'transcription', ctx.testId)) {
@@ -113,7 +131,6 @@ export async function transcribe(ctx: Ctx, state: ProviderHost): Promise<void> {
     case 'vtt':
       return sendText(ctx, 200, `WEBVTT\n\n${timestamp(0, '.')} --> ${timestamp(duration, '.')}\n${text}\n\n`, { 'content-type': 'text/vtt; charset=utf-8' });
     case 'verbose_json': {
-      const granularities = [form.fields['timestamp_granularities[]'] ?? []].flat();
       return sendJson(ctx, 200, {
         task: 'transcribe',
         language,

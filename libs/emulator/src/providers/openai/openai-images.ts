@@ -1,5 +1,7 @@
 import { isObject, sendJson, type Ctx } from '../../kernel/http';
+import { encodeJpeg } from '../../kernel/media/jpeg';
 import { encodePng } from '../../kernel/media/png';
+import { encodeWebp } from '../../kernel/media/webp';
 import { findOpenAIModel, type OpenAIModel } from './openai-models';
 import { modelNotFound, openaiError } from './openai-errors';
 import { IMAGE_REQUEST } from './openai-schemas';
@@ -16,6 +18,9 @@ const TOKENS: Record<string, Record<string, number>> = {
   medium: { '1024x1024': 1056, '1024x1536': 1584, '1536x1024': 1568 },
   high: { '1024x1024': 4160, '1024x1536': 6240, '1536x1024': 6208 },
 };
+
+/** The encoder of each `output_format`: the image's bytes are of the format asked for. */
+const ENCODERS: Record<string, (width: number, height: number, seed: unknown) => Buffer> = { png: encodePng, jpeg: encodeJpeg, webp: encodeWebp };
 
 const list = (values: readonly string[]) =>
   `${values
@@ -77,8 +82,10 @@ export async function generateImages(ctx: Ctx, state: ProviderHost): Promise<voi
   await state.lifetime.sleep(state.jobDurationFor(IMAGE_TYPICAL_MS, ctx.testId));
   const [w, h] = size;
   const effectiveQuality = quality === 'auto' ? 'medium' : quality;
+  const outputFormat = String(body.output_format ?? 'png');
+  const encode = ENCODERS[outputFormat];
   const data = Array.from({ length: n as number }, (_, i) => ({
-    b64_json: encodePng(w, h, { model: model.id, prompt: body.prompt, w, h, quality: effectiveQuality, i }).toString('base64'),
+    b64_json: encode(w, h, { model: model.id, prompt: body.prompt, w, h, quality: effectiveQuality, i }).toString('base64'),
   }));
   const perImage = TOKENS[effectiveQuality][`${w}x${h}`] ?? Math.round((TOKENS[effectiveQuality]['1024x1024'] * w * h) / (1024 * 1024));
   const textTokens = Math.ceil(body.prompt.length / 4);
@@ -87,7 +94,7 @@ export async function generateImages(ctx: Ctx, state: ProviderHost): Promise<voi
     created: Math.floor(Date.now() / 1000),
     data,
     background: 'opaque',
-    output_format: 'png',
+    output_format: outputFormat,
     size: `${w}x${h}`,
     quality: effectiveQuality,
     usage: {

@@ -16,9 +16,9 @@ const ALL_FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt'] as const;
 export const OPENAI_MODELS: readonly OpenAIModel[] = [
   { id: 'gpt-image-2', created: 1776729600, owned_by: 'system', shutdown_date: null, kind: 'image' },
   { id: 'gpt-image-2-2026-04-21', created: 1776729600, owned_by: 'system', shutdown_date: null, kind: 'image' },
-  { id: 'gpt-image-1.5', created: 1765756800, owned_by: 'system', shutdown_date: null, kind: 'image' },
+  { id: 'gpt-image-1.5', created: 1765756800, owned_by: 'system', shutdown_date: '2026-12-01', kind: 'image' },
   { id: 'gpt-image-1', created: 1745366400, owned_by: 'system', shutdown_date: '2026-10-23', kind: 'image' },
-  { id: 'gpt-image-1-mini', created: 1759795200, owned_by: 'system', shutdown_date: null, kind: 'image' },
+  { id: 'gpt-image-1-mini', created: 1759795200, owned_by: 'system', shutdown_date: '2026-12-01', kind: 'image' },
   { id: 'whisper-1', created: 1677532384, owned_by: 'openai-internal', shutdown_date: '2027-02-26', kind: 'transcription', formats: ALL_FORMATS },
   { id: 'gpt-4o-transcribe', created: 1742169600, owned_by: 'system', shutdown_date: null, kind: 'transcription', formats: ['json', 'text'] },
   { id: 'gpt-4o-mini-transcribe', created: 1742169600, owned_by: 'system', shutdown_date: null, kind: 'transcription', formats: ['json', 'text'] },

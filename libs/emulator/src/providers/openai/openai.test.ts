@@ -25,7 +25,7 @@ const wavFile = (seconds: number) => ({ bytes: encodeWav(seconds, 'speech', 1600
 
 describe('openai images', () => {
   it('returns b64 PNGs of the requested size with token usage', async () => {
-    const response = await generate({ model: 'gpt-image-1.5', prompt: 'a red fox', size: '1024x1536', n: 2, quality: 'low' });
+    const response = await generate({ model: 'gpt-image-2', prompt: 'a red fox', size: '1024x1536', n: 2, quality: 'low' });
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBeTruthy();
     const body = await response.json();
@@ -42,22 +42,32 @@ describe('openai images', () => {
   });
 
   it('maps size auto to 1024x1024, is deterministic, and lets gpt-image-2 use custom sizes', async () => {
-    const a = await (await generate({ model: 'gpt-image-1.5', prompt: 'same', size: 'auto' })).json();
-    const b = await (await generate({ model: 'gpt-image-1.5', prompt: 'same' })).json();
+    const a = await (await generate({ model: 'gpt-image-2', prompt: 'same', size: 'auto' })).json();
+    const b = await (await generate({ model: 'gpt-image-2', prompt: 'same' })).json();
     expect(a.size).toBe('1024x1024');
     expect(a.data[0].b64_json).toBe(b.data[0].b64_json);
     const custom = await (await generate({ model: 'gpt-image-2', prompt: 'wide', size: '1536x864' })).json();
     expect(pngSize(Buffer.from(custom.data[0].b64_json, 'base64'))).toEqual({ width: 1536, height: 864 });
-    const bad = await generate({ model: 'gpt-image-1.5', prompt: 'x', size: '1536x864' });
+    const bad = await generate({ model: 'gpt-image-2', prompt: 'x', size: '1000x1000' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatchObject({ param: 'size', type: 'invalid_request_error' });
   });
 
-  it('answers gpt-image-1, shut down on 2026-10-23, as model_not_found', async () => {
-    const response = await generate({ model: 'gpt-image-1', prompt: 'x' });
-    expect(response.status).toBe(404);
-    expect((await response.json()).error).toMatchObject({ code: 'model_not_found', param: 'model' });
-  });
+  it.each(['gpt-image-1', 'gpt-image-1.5', 'gpt-image-1-mini'])(
+    'answers %s, shut down (2026-10-23, 2026-12-01), as a model that does not exist',
+    async (model) => {
+      const response = await generate({ model, prompt: 'x' });
+      expect(response.status).toBe(404);
+      expect((await response.json()).error).toEqual({
+        message: `The model \`${model}\` does not exist or you do not have access to it.`,
+        type: 'invalid_request_error',
+        param: 'model',
+        code: 'model_not_found',
+      });
+      const listed = (await (await fetch(`${emu.openaiBaseUrl}/models`, { headers: AUTH })).json()) as { data: Array<{ id: string }> };
+      expect(listed.data.map((m) => m.id)).not.toContain(model);
+    },
+  );
 
   it('answers retired dall-e models (and the dall-e-2 default) as model_not_found', async () => {
     for (const body of [{ model: 'dall-e-3', prompt: 'x' }, { model: 'dall-e-2', prompt: 'x' }, { prompt: 'x' }]) {
@@ -73,11 +83,11 @@ describe('openai images', () => {
   });
 
   it('rejects response_format, a missing prompt and a bad n for GPT image models', async () => {
-    const format = await generate({ model: 'gpt-image-1.5', prompt: 'x', response_format: 'b64_json' });
+    const format = await generate({ model: 'gpt-image-2', prompt: 'x', response_format: 'b64_json' });
     expect([format.status, (await format.json()).error.param]).toEqual([400, 'response_format']);
-    const prompt = await generate({ model: 'gpt-image-1.5' });
+    const prompt = await generate({ model: 'gpt-image-2' });
     expect([prompt.status, (await prompt.json()).error.code]).toEqual([400, 'missing_required_parameter']);
-    const n = await generate({ model: 'gpt-image-1.5', prompt: 'x', n: 11 });
+    const n = await generate({ model: 'gpt-image-2', prompt: 'x', n: 11 });
     expect([n.status, (await n.json()).error.param]).toEqual([400, 'n']);
   });
 
@@ -160,7 +170,7 @@ describe('openai models', () => {
   it('lists and retrieves models, with shutdown dates', async () => {
     const list = await (await fetch(`${emu.openaiBaseUrl}/models`, { headers: AUTH })).json();
     expect(list.object).toBe('list');
-    expect(list.data.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['gpt-image-2', 'gpt-image-1.5', 'whisper-1']));
+    expect(list.data.map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['gpt-image-2', 'whisper-1']));
     expect(list.data.map((m: { id: string }) => m.id)).not.toContain('dall-e-3');
     const whisper = await (await fetch(`${emu.openaiBaseUrl}/models/whisper-1`, { headers: AUTH })).json();
     expect(whisper).toEqual({ id: 'whisper-1', object: 'model', created: expect.any(Number), owned_by: expect.any(String), shutdown_date: '2027-02-26' });
