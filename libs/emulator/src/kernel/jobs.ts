@@ -6,7 +6,7 @@ export type BuildResult<T = unknown> = { ok: true; value: T; billableUnits?: num
 export type JobPhase = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
 
 /** Share of the job duration spent queued before it starts running. */
-const QUEUED_SHARE = 0.2;
+export const QUEUED_SHARE = 0.2;
 
 /**
  * A provider job whose phase follows the emulator's clock (the wall clock, moved on by

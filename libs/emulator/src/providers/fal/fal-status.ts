@@ -8,6 +8,19 @@ export interface FalMeta {
   input: Record<string, unknown>;
   /** `https://queue.fal.run/${appId}/requests/${id}`: fal's own URL shape (clients map the host). */
   responseUrl: string;
+  /**
+   * With `X-Fal-Request-Timeout`: when the request times out because no runner started it by its
+   * deadline (set only when the job's queued span outlasts the deadline).
+   */
+  timesOutAt?: number;
+}
+
+/** The body fal gives a request that timed out before it started (`X-Fal-Request-Timeout`). */
+export const TIMED_OUT = { detail: 'Request timed out before a runner started it (X-Fal-Request-Timeout)', error_type: 'request_timeout' };
+
+/** True once a request with `X-Fal-Request-Timeout` has passed its deadline unstarted. */
+export function timedOut(job: Job<FalMeta>, now = job.now()): boolean {
+  return job.meta.timesOutAt !== undefined && now >= job.meta.timesOutAt;
 }
 
 const NAMESPACES = ['workflows', 'comfy'];
@@ -47,6 +60,11 @@ export function falStatus(job: Job<FalMeta>, withLogs: boolean, asSubmitted = fa
   };
   const phase = asSubmitted ? 'queued' : job.phase(now);
   if (asSubmitted) return { http: 200, body: { status: 'IN_QUEUE', ...base, logs: null, metrics: {}, queue_position: 0 } };
+  if (timedOut(job, now))
+    return {
+      http: 200,
+      body: { status: 'COMPLETED', ...base, logs: withLogs ? [] : null, metrics: {}, error: TIMED_OUT.detail, error_type: TIMED_OUT.error_type },
+    };
   if (phase === 'queued') return { http: 202, body: { status: 'IN_QUEUE', ...base, queue_position: 0 } };
   const logs = withLogs ? logsOf(job, now) : null;
   if (phase === 'running') return { http: 202, body: { status: 'IN_PROGRESS', ...base, logs } };

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { authToken, isObject, sendJson, type Ctx, type Headers } from '../../kernel/http';
-import { Job } from '../../kernel/jobs';
+import { authToken, isObject, sendJson, sendText, type Ctx, type Headers } from '../../kernel/http';
+import { Job, QUEUED_SHARE } from '../../kernel/jobs';
 import { FAL_ENDPOINTS, registeredFalEndpoint, runFalEndpoint, type FalEndpoint } from './fal-endpoints';
-import { appIdOf, falStatus, inferenceSeconds, type FalMeta } from './fal-status';
+import { appIdOf, falStatus, inferenceSeconds, TIMED_OUT, timedOut, type FalMeta } from './fal-status';
+import { inlineMedia } from './fal-sync';
 import { falStorageRoutes } from './fal-storage';
 import type { ProviderDef } from '../../kernel/provider';
 import type { ProviderHost } from '../../kernel/provider';
@@ -16,6 +17,10 @@ const SYNC_RUN_TIMEOUT_MS = 10 * 60_000;
 export const STREAM_KEEPALIVE_MS = 15_000;
 /** A status stream closes after this long even when its request has not completed (clients reconnect or poll). */
 export const STREAM_DEADLINE_MS = 10 * 60_000;
+/** `X-Fal-Request-Timeout`: seconds for a runner to start the request ("Minimum > 0.1 seconds"). */
+const REQUEST_TIMEOUT = 'x-fal-request-timeout';
+/** The header of a 504 for a request that timed out; `user`: the caller's own deadline. */
+const TIMEOUT_HEADERS = { 'x-fal-request-timeout-type': 'user', 'x-fal-error-type': 'request_timeout' };
 /** With `logs=1` the log lines grow while a request runs: a stream looks for new ones this often. */
 const STREAM_LOG_TICK_MS = 100;
 
@@ -38,6 +43,17 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
 
   /** A job for a known (or registered) endpoint; an unknown one answers 404 as fal does and returns undefined. */
   const createJob = (ctx: Ctx, endpoint: string, operation: string): Job<FalMeta> | undefined => {
+    // An owner alone (`fal-ai`) names no app: fal's router answers that with a plain-text 404.
+    if (!endpoint.includes('/')) {
+      sendText(ctx, 404, 'Not Found');
+      return undefined;
+    }
+    const timeoutHeader = [ctx.req.headers[REQUEST_TIMEOUT] ?? []].flat()[0];
+    const timeoutSeconds = timeoutHeader === undefined ? undefined : Number(timeoutHeader);
+    if (timeoutSeconds !== undefined && !(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0.1)) {
+      detail(ctx, 422, `${REQUEST_TIMEOUT} must be a number of seconds greater than 0.1, not ${JSON.stringify(timeoutHeader)}`);
+      return undefined;
+    }
     const def = endpointOf(endpoint);
     if (!def) {
       detail(ctx, 404, `Application not found: the emulator does not know the endpoint ${endpoint} (register it: POST /__emulator/models)`);
@@ -48,8 +64,17 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
     const appId = appIdOf(endpoint);
     const meta: FalMeta = { endpoint, appId, input, responseUrl: `${FAL_QUEUE_ORIGIN}/${appId}/requests/${id}` };
     const planned = state.faults.takeJobOutcome('fal', operation, ctx.testId) ?? 'succeeded';
-    const build = () => runFalEndpoint(def, input, state.buildContext({ provider: 'fal', endpoint, input }));
-    const job = new Job(id, meta, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build, () => state.lifetime.now());
+    // `sync_mode: true` (where the endpoint's schema has it): media comes back as data URIs, not URLs.
+    const sync = input.sync_mode === true && 'sync_mode' in def.rules;
+    const build = async () => {
+      const result = await runFalEndpoint(def, input, state.buildContext({ provider: 'fal', endpoint, input }));
+      return sync && result.ok ? { ...result, value: inlineMedia(result.value, state.files) } : result;
+    };
+    const durationMs = state.jobDurationFor(def.typicalMs, ctx.testId);
+    const job = new Job(id, meta, durationMs, planned, build, () => state.lifetime.now());
+    // The deadline covers the wait for a runner only (fal's common parameters): a job still queued then times out.
+    const startsAt = job.createdAt + durationMs * QUEUED_SHARE;
+    if (timeoutSeconds !== undefined && startsAt > job.createdAt + timeoutSeconds * 1000) meta.timesOutAt = job.createdAt + timeoutSeconds * 1000;
     jobs.set(id, job);
     return job;
   };
@@ -64,6 +89,7 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
 
   const sendResult = (ctx: Ctx, job: Job<FalMeta>) => {
     const headers = { [REQUEST_ID]: job.id, [SERVED_FROM]: runner };
+    if (timedOut(job)) return sendJson(ctx, 504, TIMED_OUT, { ...headers, ...TIMEOUT_HEADERS });
     const phase = job.phase();
     if (phase === 'queued' || phase === 'running') return detail(ctx, 400, 'Request is still in progress', headers);
     if (phase === 'canceled') return detail(ctx, 400, 'Request was cancelled', headers);
@@ -180,7 +206,9 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
         async handle(ctx, { endpoint }) {
           const job = createJob(ctx, endpoint, 'run');
           if (!job) return;
-          await job.waitUntilDone(state.lifetime, SYNC_RUN_TIMEOUT_MS);
+          const deadline = job.meta.timesOutAt;
+          await job.waitUntilDone(state.lifetime, deadline === undefined ? SYNC_RUN_TIMEOUT_MS : deadline - job.createdAt);
+          if (timedOut(job)) job.cancel();
           sendResult(ctx, job);
         },
       },
