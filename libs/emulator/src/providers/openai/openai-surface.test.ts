@@ -4,6 +4,7 @@ import { encodeWav } from '../../kernel/media/wav';
 import { webpSize } from '../../kernel/media/webp';
 import { startEmulator, type Emulator } from '../../emulator';
 import { MAX_AUDIO_BYTES } from './openai-audio';
+import { WRONG_KEY_PREFIX } from './openai';
 
 // The openai SDK (6.x) against the emulator; request and answer shapes from
 // /work/shared/provider-specs/openai/openapi.json (CreateImageRequest, CreateTranscriptionRequest).
@@ -59,16 +60,18 @@ describe('openai transcription limits', () => {
 });
 
 describe('openai authentication', () => {
-  it('answers a missing key and a key not of OpenAI shape with 401, WWW-Authenticate and no key in the answer', async () => {
+  it('answers a missing key and a wrong key with 401, WWW-Authenticate and no key in the answer', async () => {
     const missing = await fetch(`${emu.openaiBaseUrl}/models`);
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer /);
-    const wrong = await new OpenAI({ apiKey: 'not-a-key-PLANTED', baseURL: emu.openaiBaseUrl, maxRetries: 0 }).models.list().catch((e: unknown) => e);
+    const wrong = await new OpenAI({ apiKey: `${WRONG_KEY_PREFIX}-PLANTED`, baseURL: emu.openaiBaseUrl, maxRetries: 0 }).models.list().catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(OpenAI.AuthenticationError);
     const error = wrong as InstanceType<typeof OpenAI.AuthenticationError>;
     expect(error.headers.get('www-authenticate')).toMatch(/^Bearer /);
     expect(error.error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_api_key' });
     expect(JSON.stringify(error.error)).not.toContain('PLANTED');
+    const spaced = await fetch(`${emu.openaiBaseUrl}/models`, { headers: { authorization: 'Bearer two words' } });
+    expect([spaced.status, (await spaced.json()).error.code]).toEqual([401, 'invalid_api_key']);
     expect((await client.models.list()).data.length).toBeGreaterThan(0);
   });
 });

@@ -6,13 +6,22 @@ import { findOpenAIModel, isServed, modelObject, OPENAI_MODELS } from './openai-
 import type { ProviderDef } from '../../kernel/provider';
 import type { ProviderHost } from '../../kernel/provider';
 
+/** Keys starting with this stand for a wrong or revoked key, so a test can drive OpenAI's invalid-key answer with the real SDK. */
+export const WRONG_KEY_PREFIX = 'sk-invalid';
+
+/** True for a missing key, a key with characters no key has (space, control, non-ASCII), or one of the WRONG_KEY_PREFIX stand-ins. */
+function isWrongKey(key: string | undefined): boolean {
+  return key === undefined || !/^[\x21-\x7e]+$/.test(key) || key.startsWith(WRONG_KEY_PREFIX);
+}
+
 /** The OpenAI API under `/openai/v1`: image generations, audio transcriptions, models. */
 export function createOpenAIProvider(state: ProviderHost): ProviderDef {
   return {
     id: 'openai',
     prefix: ['openai', 'v1'],
-    // Every OpenAI key starts `sk-` (sk-proj-, sk-svcacct-, sk-admin-): another is refused as OpenAI refuses a wrong key.
-    authorize: (ctx) => authToken(ctx, 'Bearer')?.startsWith('sk-') === true,
+    // The emulator cannot know which keys OpenAI issued, and the test rig hands any token: a key is
+    // refused only when no issued key could look like it (see isWrongKey).
+    authorize: (ctx) => !isWrongKey(authToken(ctx, 'Bearer')),
     unauthorized: (ctx) => {
       const headers = { 'www-authenticate': 'Bearer realm="OpenAI API"' };
       if (authToken(ctx, 'Bearer') === undefined) {
