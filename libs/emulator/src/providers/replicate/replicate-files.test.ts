@@ -109,7 +109,8 @@ describe('replicate files', () => {
     const response = await upload(form);
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ status: 413, detail: 'Files must be less than 100MB in size' });
-  });
+    // 100 MB through multipart parsing takes seconds on a busy machine: more than jest's default 5 s.
+  }, 60_000);
 
   it('lists files most recent first, and a deleted file is 404 afterwards', async () => {
     const first = await sdk.createFile(Buffer.from('one'));
