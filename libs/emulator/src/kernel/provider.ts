@@ -64,6 +64,11 @@ export interface RecordedApiFacts {
   path: string;
   /** The real service's base URL: upstream answers naming it are relocated to the emulator. */
   real?: string;
+  /**
+   * For two APIs served under one emulator path (two real hosts, one emulated API): the paths below
+   * `path` that are this API's. An API with `owns` is preferred where it matches.
+   */
+  owns?(rest: string): boolean;
 }
 
 /**

@@ -25,9 +25,18 @@ export class ApiTable {
     return this.entries.find((e) => e.api === api)?.path ?? '';
   }
 
-  /** The API a request path addresses, by the longest matching prefix. */
+  /** The API a request path addresses: the longest matching prefix, an API that `owns` the rest of the path first. */
   find(path: string): ApiEntry | undefined {
-    return this.entries.filter((e) => path === e.path || path.startsWith(`${e.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+    return this.candidates(path)[0];
+  }
+
+  /** Every API a request path may address, best first (see `find`). */
+  candidates(path: string): ApiEntry[] {
+    const rank = (e: ApiEntry) => e.path.length * 2 + (e.owns ? 1 : 0);
+    return this.entries
+      .filter((e) => path === e.path || path.startsWith(`${e.path}/`))
+      .filter((e) => !e.owns || e.owns(path.slice(e.path.length) || '/'))
+      .sort((a, b) => rank(b) - rank(a));
   }
 
   /** The names `--upstream name=URL` accepts: each group name, then each API (output files are never forwarded). */

@@ -98,7 +98,6 @@ interface Exchange {
 /** Forwards requests for the APIs that have an upstream; see the file comment. */
 export class UpstreamProxy {
   private readonly recorder: ProxyRecorder | undefined;
-  private readonly routes: Array<{ prefix: string; api: UpstreamApi; base: string }>;
 
   constructor(
     readonly upstreams: Upstreams,
@@ -109,14 +108,15 @@ export class UpstreamProxy {
     recordTo?: string,
     private readonly log?: (line: string) => void,
   ) {
-    this.routes = (Object.entries(upstreams) as Array<[UpstreamApi, string]>).map(([api, base]) => ({ prefix: apis.prefixOf(api), api, base }));
     this.recorder = recordTo ? new ProxyRecorder(recordTo, upstreams, apis, log) : undefined;
   }
 
   /** Forwards the request when its API has an upstream (true), or leaves it to the emulator (false). */
   async handle(ctx: Ctx, provider: ProviderDef): Promise<boolean> {
-    const route = this.routes.find(({ prefix }) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`));
-    if (!route) return false;
+    // The best API of the path that has an upstream (an API sharing its path with another falls back to the other's upstream).
+    const api = this.apis.candidates(ctx.path).find((e) => this.upstreams[e.api] !== undefined);
+    if (!api) return false;
+    const route = { prefix: api.path, api: api.api, base: this.upstreams[api.api] };
     const path = ctx.path.slice(route.prefix.length) || '/';
     const search = new URL(ctx.req.url ?? '/', 'http://emulator.invalid').search;
     const target = `${route.base}${path === '/' ? '' : path}${search}`;

@@ -31,10 +31,9 @@ export class ReplayServer {
   }
 
   handle(ctx: Ctx): void {
-    const match = this.apis.find(ctx.path);
-    const path = match ? ctx.path.slice(match.path.length) || '/' : ctx.path;
-    const key = match ? `${match.api} ${ctx.method} ${path}` : '';
-    const queue = this.queues.get(key);
+    // Of the APIs the path may address, the one the recording holds this exchange for.
+    const keys = this.apis.candidates(ctx.path).map((api) => `${api.api} ${ctx.method} ${ctx.path.slice(api.path.length) || '/'}`);
+    const queue = this.queues.get(keys.find((key) => this.queues.get(key)?.length) ?? '');
     if (!queue?.length) {
       const g = this.recording.provenance.generator;
       sendJson(ctx, 501, {

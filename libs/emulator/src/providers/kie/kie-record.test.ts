@@ -9,7 +9,12 @@ const KEY = 'kie-PLANTED-key-0123456789';
 const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', 'x-boards-test-id': 'kie-flow' };
 const INPUT = { prompt: 'a red fox', aspect_ratio: '1:1', quality: 'basic' };
 
-async function flow(base: string): Promise<{ created: number; state: string; result: string }> {
+async function flow(base: string): Promise<{ uploaded: number; created: number; state: string; result: string }> {
+  const upload = await fetch(`${base}/api/file-base64-upload`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ base64Data: `data:text/plain;base64,${Buffer.from('hello').toString('base64')}`, uploadPath: 'notes', fileName: 'a.txt' }),
+  });
   const created = await fetch(`${base}/api/v1/jobs/createTask`, {
     method: 'POST',
     headers,
@@ -18,7 +23,7 @@ async function flow(base: string): Promise<{ created: number; state: string; res
   const { data } = (await created.json()) as { data: { taskId: string } };
   const info = await fetch(`${base}/api/v1/jobs/recordInfo?taskId=${data.taskId}`, { headers });
   const record = (await info.json()) as { data: { state: string; resultJson: string } };
-  return { created: created.status, state: record.data.state, result: record.data.resultJson };
+  return { uploaded: upload.status, created: created.status, state: record.data.state, result: record.data.resultJson };
 }
 
 let upstream: Emulator;
@@ -33,10 +38,11 @@ afterAll(async () => {
 });
 
 it('records a Kie task through the proxy (no key kept) and replays it to the same answers', async () => {
-  const proxy = await startEmulator({ upstream: [`kie=${upstream.kieBaseUrl}`], recordTo: dir });
+  // The task API and the upload host are two upstreams, as the real service has them.
+  const proxy = await startEmulator({ upstream: [`kie=${upstream.kieBaseUrl}`, `kie-upload=${upstream.kieBaseUrl}`], recordTo: dir });
   const live = await flow(proxy.kieBaseUrl).finally(() => proxy.stop());
-  expect(live).toMatchObject({ created: 200, state: 'success' });
-  expect(upstream.requestsFor('kie').map((r) => r.operation)).toEqual(['createTask', 'recordInfo']);
+  expect(live).toMatchObject({ uploaded: 200, created: 200, state: 'success' });
+  expect(upstream.requestsFor('kie').map((r) => r.operation)).toEqual(['upload', 'createTask', 'recordInfo']);
 
   expect(readdirSync(dir)).toContain('kie-flow.kie.json');
   const file = join(dir, 'kie-flow.kie.json');
@@ -45,6 +51,7 @@ it('records a Kie task through the proxy (no key kept) and replays it to the sam
   expect(recording.provenance).toMatchObject({ provider: 'kie', model: 'seedream/4.5-text-to-image' });
   expect(recording.input).toEqual(INPUT);
   expect(recording.exchanges.map((e) => `${e.api} ${e.method} ${e.path.split('?')[0]}`)).toEqual([
+    'kie-upload POST /api/file-base64-upload',
     'kie POST /api/v1/jobs/createTask',
     'kie GET /api/v1/jobs/recordInfo',
   ]);

@@ -9,9 +9,12 @@ export const kieModule: ProviderModule = {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   create: (host) => (require('./kie') as typeof import('./kie')).createKieProvider(host),
   inputSchema: (model) => KIE_MODELS[model]?.rules,
-  // One upstream for the whole API: the real service's task API and its file upload host differ, so a record-through
-  // of uploads needs an upstream that serves both (the emulator does, under /kie).
-  apis: [{ api: 'kie', path: '/kie' }],
+  // Two real hosts, one emulated API: the task API (api.kie.ai) and the file uploads (kieai.redpandaai.co),
+  // as the adapter's descriptor records them. Without a `kie-upload` upstream, uploads go to the `kie` one.
+  apis: [
+    { api: 'kie', path: '/kie', real: 'https://api.kie.ai' },
+    { api: 'kie-upload', path: '/kie', real: 'https://kieai.redpandaai.co', owns: (rest) => /^\/api\/file-[a-z0-9-]+-upload$/.test(rest) },
+  ],
   modelOf: (_api, path, request) =>
     path === '/api/v1/jobs/createTask' && typeof request.model === 'string' ? { model: request.model, input: request.input ?? request } : undefined,
 };
