@@ -14,7 +14,7 @@ import type { EmulatedProvider, Emulator, FaultSpec, RecordedRequest } from '@bo
 import { createTestContext, emulatorBaseUrls, scopedToTest, useEmulator, type TestContextOptions } from '@boards/testing';
 import { renderSummary, summarizeRun } from '@boards/catalogue';
 import { runCli, type CliResult } from './cli-run';
-import { plantKeys, Shown } from './planted-keys';
+import { plantKeys, Shown } from '../test-support/planted-keys';
 import { discoverGenerators } from './workspace';
 
 const keys = plantKeys();

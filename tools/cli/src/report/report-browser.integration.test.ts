@@ -10,7 +10,7 @@ import { createGeneratorContext, findWorkspaceRoot, loadGeneratorById, type Actu
 import { LocalArtifactStore } from '@boards/storage';
 import { liveSkipReason, recordGeneration, useEmulator } from '@boards/testing';
 import { summarizeRun } from '@boards/catalogue';
-import { removeTempDirs, runCli, tempDir } from '../cli-process';
+import { removeTempDirs, runCli, tempDir } from '../../test-support/cli-process';
 import type { Browser } from 'playwright-core';
 import { findChromium, launchChromium, openReport, type PageReport } from '../../test-support/report-page';
 
