@@ -7,19 +7,13 @@ import { GENERATED_FILE, runCatalogueCommand } from './command';
 const WORKSPACE = join(__dirname, '../../../..');
 /** A generator package's main module (the catalogue library's fixture). */
 const FIXTURE_GENERATOR = require.resolve('@boards/catalogue/src/__fixtures__/generator.ts');
-const scratch: string[] = [];
-/** A temporary workspace root, removed after the tests. */
-function tempRoot(): string {
-  const root = mkdtempSync(join(tmpdir(), 'catalogue-'));
-  scratch.push(root);
-  return root;
-}
-afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+/** A temporary workspace root for the command, removed after the tests. */
+const root = mkdtempSync(join(tmpdir(), 'catalogue-command-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const table = renderCatalogueTable(discoverGenerators(WORKSPACE));
 
 describe('catalogue command', () => {
   it('--check fails on a stale README and --write brings it up to date', () => {
-    const root = tempRoot();
     mkdirSync(join(root, 'packages', 'alpha'), { recursive: true });
     mkdirSync(join(root, 'tools', 'plugin'), { recursive: true });
     writeFileSync(join(root, 'packages', 'alpha', 'package.json'), JSON.stringify({ main: FIXTURE_GENERATOR, boards: { generator: 'fixture' } }));
