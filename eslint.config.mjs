@@ -78,6 +78,34 @@ export default [
       ],
     },
   },
+  // Adapter and generator source is what users install: the test kit (emulator, fixtures, conformance
+  // suite) is for their tests only (*.test.ts, __fixtures__, test-support/), never for what ships.
+  {
+    files: ['libs/providers/*/src/**/*.ts', 'packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@boards/testing', message: 'test kit: import it from tests (*.test.ts) only, not from adapter or generator source' }],
+          patterns: [{ group: ['@boards/testing/*'], message: 'test kit: import it from tests (*.test.ts) only, not from adapter or generator source' }],
+        },
+      ],
+    },
+  },
+  // The CLI reads the generator catalogue from its library (@boards/catalogue), not from the Nx plugin.
+  {
+    files: ['tools/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@boards/tools', message: 'the CLI does not depend on the Nx plugin: import the catalogue from @boards/catalogue' }],
+          patterns: [{ group: ['@boards/tools/*'], message: 'the CLI does not depend on the Nx plugin: import the catalogue from @boards/catalogue' }],
+        },
+      ],
+    },
+  },
   // Core's media tests take well-formed samples from the emulator's encoders (a test-only import).
   { files: ['**/*.test.ts'], rules: { '@nx/enforce-module-boundaries': layers({ contract: ['layer:emulator'] }) } },
 ];

@@ -23,3 +23,4 @@ export * from './provider';
 export * from './provider-tooling';
 export * from './provider-discovery';
 export * from './reach';
+export * from './uploads';

@@ -144,7 +144,12 @@ interface ChildConfig {
 function child(config: ChildConfig, { url, caFile }: Ledger): { process: ChildProcess; output: Promise<string>; printed: (text: string) => Promise<void> } {
   const proc = spawn(
     process.execPath,
-    ['-r', join(__dirname, '../../../tools/register-sources.js'), join(__dirname, 'cap-race.child.ts'), JSON.stringify({ ...config, url, caFile })],
+    [
+      '-r',
+      join(__dirname, '../../../tools/register-sources.js'),
+      join(__dirname, '../test-support/cap-race.child.ts'),
+      JSON.stringify({ ...config, url, caFile }),
+    ],
     {
       cwd: __dirname,
     },

@@ -7,7 +7,7 @@ import { BoardsError, InvalidConfigError, type ArtifactDraft } from '@boards/cor
 import { InvalidArtifactError } from './errors';
 import { LocalArtifactStore } from './local-store';
 import { silentWav } from '@boards/core';
-import { tinyPng } from './test-media';
+import { tinyPng } from '../test-support/test-media';
 
 let root: string;
 let store: LocalArtifactStore;

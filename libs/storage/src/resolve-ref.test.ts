@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { CanceledError, TimeoutError, silentWav } from '@boards/core';
 import { ArtifactNotFoundError, ArtifactResolveError } from './errors';
 import { LocalArtifactStore } from './local-store';
-import { tinyPng } from './test-media';
+import { tinyPng } from '../test-support/test-media';
 
 const png = tinyPng(5, 3);
 /** 1000 fixed bytes that start no media signature. */

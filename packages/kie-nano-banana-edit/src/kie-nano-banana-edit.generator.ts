@@ -35,6 +35,6 @@ export const kieNanoBananaEdit = defineKieGenerator({
   cheapestInput: { prompt: 'make the colours warmer', image_urls: [GRADIENT_PNG] },
   // One image per task, billed per image.
   estimateCost: () => estimateFromPrice(price, 1),
-  // Kie reads inputs by URL: each ref is resolved through the context and uploaded first.
-  toProviderInput: async ({ image_urls, ...rest }, upload) => ({ ...rest, image_urls: await Promise.all(image_urls.map((ref) => upload(ref, 'image'))) }),
+  // Kie reads inputs by URL: each image is uploaded through Kie's file upload API first.
+  uploads: { image_urls: 'image' },
 });

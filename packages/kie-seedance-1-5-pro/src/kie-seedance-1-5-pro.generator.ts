@@ -37,6 +37,5 @@ export const kieSeedance15Pro = defineKieGenerator({
   cheapestInput: { prompt: 'a red ball rolling across a white floor', resolution: '480p', duration: 4 },
   // Billed per second of output video, at the resolution's rate (higher with audio).
   estimateCost: (input) => estimateFromPrice(rate(input.resolution, input.generate_audio), input.duration),
-  toProviderInput: async ({ input_urls, ...rest }, upload) =>
-    input_urls ? { ...rest, input_urls: await Promise.all(input_urls.map((ref) => upload(ref, 'image'))) } : rest,
+  uploads: { input_urls: 'image' },
 });

@@ -37,6 +37,6 @@ export const nanoBananaEdit = defineFalGenerator({
   cheapestInput: { prompt: 'make the circle blue', image_urls: [RED_CIRCLE_PNG], num_images: 1 },
   // Billed per output image.
   estimateCost: (input) => estimateFromPrice(price, input.num_images),
-  // fal reads inputs by URL: each ref is resolved through the context and uploaded to fal storage.
-  toProviderInput: async ({ image_urls, ...rest }, upload) => ({ ...rest, image_urls: await Promise.all(image_urls.map((ref) => upload(ref, 'image'))) }),
+  // fal reads inputs by URL: each image is uploaded to fal storage first.
+  uploads: { image_urls: 'image' },
 });

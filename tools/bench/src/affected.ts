@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUsd, type CostEstimate } from '@boards/core';
-import { planLiveRun, type LivePlan } from '@boards/tools';
+import { planLiveRun, type LivePlan } from '@boards/catalogue';
 import { generatorLoader } from './generators';
 import { table, type Section } from './markdown';
 import { git } from './snapshot';

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, runCliInProcess, startCli, tempDir, type CliResult, removeTempDirs } from './cli-process';
+import { runCli, runCliInProcess, startCli, tempDir, type CliResult, removeTempDirs } from '../test-support/cli-process';
 
 afterAll(removeTempDirs);
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentWav } from '@boards/core';
-import { runCli, runCliInProcess, tempDir, type CliResult, removeTempDirs } from './cli-process';
+import { runCli, runCliInProcess, tempDir, type CliResult, removeTempDirs } from '../test-support/cli-process';
 
 afterAll(removeTempDirs);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineGenerator, silentWav, type InputValidationError } from '@boards/core';
 import { parseArgs } from './args';
-import { tempDir, removeTempDirs } from './cli-process';
+import { tempDir, removeTempDirs } from '../test-support/cli-process';
 import { buildRawInput, checkLocalFiles, closest, inputFlagSpecs } from './input';
 import { inputFields, type InputField } from './schema-fields';
 

@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '@boards/emulator';
-import { runCli, startCli, removeTempDirs } from './cli-process';
+import { runCli, startCli, removeTempDirs } from '../test-support/cli-process';
 
 /** A live run pointed at an emulator in this process, exactly as a user would point it. */
 const FAKE_KEY = 'fal-fake-live-key-must-never-print-42';

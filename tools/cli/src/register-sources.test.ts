@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeTempDirs, tempDir } from './cli-process';
+import { removeTempDirs, tempDir } from '../test-support/cli-process';
 
 const REGISTER = join(__dirname, '../../register-sources.js');
 

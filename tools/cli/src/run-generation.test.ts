@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { z } from 'zod';
 import { defineGenerator, storeText } from '@boards/core';
 import { LocalArtifactStore } from '@boards/storage';
-import { tempDir, removeTempDirs } from './cli-process';
+import { tempDir, removeTempDirs } from '../test-support/cli-process';
 import { runGeneration } from './run-generation';
 
 afterAll(removeTempDirs);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CANCEL_WAIT_MS, silentWav } from '@boards/core';
 import { startEmulator, type Emulator } from '@boards/emulator';
-import { runCli, startCli, tempDir, removeTempDirs } from './cli-process';
+import { runCli, startCli, tempDir, removeTempDirs } from '../test-support/cli-process';
 
 /**
  * "A stop stops billing": every local precondition is checked before the first paid request,

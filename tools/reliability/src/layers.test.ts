@@ -3,6 +3,7 @@
  * `layer:*` project tags): each "never" arrow of DESIGN.md, planted as an import at the top of a
  * file of the importing project and linted with the workspace's own config (ESLint's API on the
  * file's text; nothing is written), must be an error, and the arrows the design allows must not.
+ * So must a test-kit import in adapter or generator source, and a plugin import in the CLI.
  */
 import { spawnSync } from 'node:child_process';
 import { workspaceRoot } from './workspace';
@@ -23,7 +24,15 @@ const REFUSED: Case[] = [
   ['no lib imports a tool', 'libs/config/src/index.ts', '@boards/tools'],
 ];
 
+/** What ships may not import what is only for tests, nor the CLI the Nx plugin (eslint's `no-restricted-imports`). */
+const RESTRICTED: Case[] = [
+  ['adapter source imports no test kit', 'libs/providers/fal/src/fal-client.ts', '@boards/testing'],
+  ['generator source imports no test kit (a subpath)', 'packages/nano-banana/src/nano-banana.generator.ts', '@boards/testing/drift'],
+  ['the CLI imports no Nx plugin', 'tools/cli/src/cli.ts', '@boards/tools'],
+];
+
 const ALLOWED: Case[] = [
+  ['an adapter test imports the test kit', 'libs/providers/fal/src/fal.test.ts', '@boards/testing'],
   ['an adapter imports core and config', 'libs/providers/fal/src/index.ts', '@boards/config'],
   ['a generator imports its adapter', 'packages/nano-banana/src/index.ts', '@boards/provider-fal'],
   ['testing imports the emulator', 'libs/testing/src/index.ts', '@boards/emulator'],
@@ -48,7 +57,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
   for (const [, file, target] of cases) {
     const path = require('node:path').join(process.cwd(), file);
     const [result] = await eslint.lintText("import '" + target + "';\\n" + readFileSync(path, 'utf8'), { filePath: path });
-    out.push(result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message));
+    out.push(result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports').map((m) => m.message));
   }
   // On a line of its own after a marker: what else writes to stdout (a warning of a plugin) cannot break the parse.
   process.stdout.write('\\n' + MARKER + JSON.stringify(out) + '\\n');
@@ -67,16 +76,24 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 describe('lint enforces the layers', () => {
   let refused: string[][];
+  let restricted: string[][];
   let allowed: string[][];
   beforeAll(() => {
-    const all = lintPlanted([...REFUSED, ...ALLOWED]);
+    const all = lintPlanted([...REFUSED, ...RESTRICTED, ...ALLOWED]);
     refused = all.slice(0, REFUSED.length);
-    allowed = all.slice(REFUSED.length);
+    restricted = all.slice(REFUSED.length, REFUSED.length + RESTRICTED.length);
+    allowed = all.slice(REFUSED.length + RESTRICTED.length);
   }, 60_000);
 
   it.each(REFUSED.map((c, i) => [c[0], i] as const))('refuses: %s', (_rule, i) => {
     // By a layer rule (or, for an import back up the graph, as a cycle): not because tags are missing.
     expect(refused[i]).toContainEqual(expect.stringMatching(/tagged with "layer:[a-z]+" can only depend on|Circular dependency/));
+  });
+
+  it.each(RESTRICTED.map((c, i) => [c[0], i] as const))('refuses: %s', (_rule, i) => {
+    expect(restricted[i]).toContainEqual(
+      expect.stringMatching(/is restricted from being used.*(test kit: import it from tests|does not depend on the Nx plugin)/),
+    );
   });
 
   it.each(ALLOWED.map((c, i) => [c[0], i] as const))('allows: %s', (_rule, i) => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { effectiveLifecycleStatus } from '@boards/core';
 import { describeLive, liveSkipReason } from '@boards/testing';
-import { plantKeys, Shown } from './planted-keys';
+import { plantKeys, Shown } from '../test-support/planted-keys';
 import { discoverGenerators } from './workspace';
 
 const keys = plantKeys();

@@ -12,9 +12,9 @@ import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type BoardsSe
 import { RunLedger } from '@boards/cost';
 import type { EmulatedProvider, Emulator, FaultSpec, RecordedRequest } from '@boards/emulator';
 import { createTestContext, emulatorBaseUrls, scopedToTest, useEmulator, type TestContextOptions } from '@boards/testing';
-import { renderSummary, summarizeRun } from '@boards/tools/src/live-run/summary';
+import { renderSummary, summarizeRun } from '@boards/catalogue';
 import { runCli, type CliResult } from './cli-run';
-import { plantKeys, Shown } from './planted-keys';
+import { plantKeys, Shown } from '../test-support/planted-keys';
 import { discoverGenerators } from './workspace';
 
 const keys = plantKeys();

@@ -6,12 +6,13 @@ import {
   deriveActualCost,
   resolveUpload,
   storeOutputUrls,
+  uploadDeclaredFiles,
   type Artifact,
-  type ArtifactType,
   type Generator,
   type GeneratorContext,
   type GeneratorSpec,
   type Price,
+  type UploadFields,
 } from '@boards/core';
 import { unitRate } from '@boards/cost';
 import { falOptionsFor, type FalAdapterOptions } from './fal-client';
@@ -19,15 +20,13 @@ import { openFalGeneration, runFalRequest, uploadToFal, type FalResult } from '.
 
 export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<GeneratorSpec<Schema>, 'provider' | 'run'> {
   /**
-   * Maps the validated input to the endpoint's input. `upload` resolves an input
-   * artifact (path, URL or storageUrl) and uploads it to fal storage, returning its URL;
-   * with `accept`, a file of another media type or over that type's size cap is refused first.
-   * Default: the input unchanged.
+   * Input fields holding files fal reads by URL, with the media type each must be
+   * (`{ image_urls: 'image' }`): every reference in them is resolved, checked against that type
+   * and its size cap, and uploaded to fal storage; the endpoint gets the storage URLs. Default: none.
    */
-  toProviderInput?(
-    input: z.output<Schema>,
-    upload: (ref: string, accept?: ArtifactType) => Promise<string>,
-  ): Promise<Record<string, unknown>> | Record<string, unknown>;
+  uploads?: UploadFields<z.output<Schema>>;
+  /** Maps the validated input, its declared uploads done, to the endpoint's input. Default: the input unchanged. */
+  toProviderInput?(input: z.output<Schema>): Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Turns the result into artifacts. Default: every URL in the result downloaded as `artifactType`. */
   toArtifacts?(result: FalResult, ctx: GeneratorContext): Promise<Artifact[]>;
   /**
@@ -40,7 +39,7 @@ export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
 
 /** A generator for a fal endpoint: the package declares endpoint, schema, price and mapping; this does the queue protocol. */
 export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorSpec<Schema>): Generator<Schema> {
-  const { toProviderInput, toArtifacts, billedPrice, adapter, ...declared } = spec;
+  const { uploads, toProviderInput, toArtifacts, billedPrice, adapter, ...declared } = spec;
   return defineGenerator(
     {
       ...declared,
@@ -50,11 +49,11 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
         // One client for the uploads and the request (key and base URL resolved once, from the context's settings).
         const options = falOptionsFor(ctx, adapter);
         const generation = openFalGeneration(options, ctx);
-        const upload = async (ref: string, accept?: ArtifactType) => {
+        const uploaded = await uploadDeclaredFiles(spec.id, input, uploads, async (ref, accept) => {
           const file = await resolveUpload(ctx, ref, accept);
           return uploadToFal(file.bytes, file.mimeType, file.fileName, ctx, options, generation);
-        };
-        const endpointInput = toProviderInput ? await toProviderInput(input, upload) : (input as Record<string, unknown>);
+        });
+        const endpointInput = toProviderInput ? await toProviderInput(uploaded) : (uploaded as Record<string, unknown>);
         const result = await runFalRequest(spec.model, endpointInput, ctx, options, generation);
         if (result.billableUnits) {
           // Billed in the unit of the price; priced here only at a billedPrice, else by core at the estimate's rate.

@@ -1,7 +1,7 @@
 import { loadKeys } from '@boards/config';
 import type { AnyGenerator, CostEstimate } from '@boards/core';
 import { describePrice, formatEstimate, unknownCost } from '@boards/cost';
-import { describeOtherRoutes, familyOf, type ModelFamily } from '@boards/tools';
+import { describeOtherRoutes, familyOf, type ModelFamily } from '@boards/catalogue';
 import { booleanFlag, parseArgs } from '../args';
 import { loadAllGenerators, loadGeneratorById, resolveWorkspaceRoot } from '../discover';
 import { usageError } from '../errors';

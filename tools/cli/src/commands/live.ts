@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { configuredEnvironment, loadKeys } from '@boards/config';
-import { planLiveRun, renderPlan, type PlanOptions } from '@boards/tools';
+import { planLiveRun, renderPlan, type PlanOptions } from '@boards/catalogue';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { loadGeneratorById, resolveWorkspaceRoot } from '../discover';
 import { usageError } from '../errors';

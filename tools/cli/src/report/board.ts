@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { formatUsd, sum, usd, type AnyGenerator } from '@boards/core';
 import type { GenerationRecord } from '@boards/testing';
-import type { GeneratorSummary, RunSummary } from '@boards/tools';
+import type { GeneratorSummary, RunSummary } from '@boards/catalogue';
 import { usageError } from '../errors';
 
 /** A spending cap period as the spend ledger writes it into summary.json (`caps.day`, `caps.month`). */

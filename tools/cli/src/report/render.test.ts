@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerProvider, type ProviderDescriptor } from '@boards/core';
 import type { GenerationRecord } from '@boards/testing';
-import { removeTempDirs, tempDir } from '../cli-process';
+import { removeTempDirs, tempDir } from '../../test-support/cli-process';
 import { findRunDir, type Board } from './board';
 import { escapeHtml, renderBoard } from './render';
 

@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { createGeneratorContext, findWorkspaceRoot, loadGeneratorById, type ActualCost } from '@boards/core';
 import { LocalArtifactStore } from '@boards/storage';
 import { liveSkipReason, recordGeneration, useEmulator } from '@boards/testing';
-import { summarizeRun } from '@boards/tools';
-import { removeTempDirs, runCli, tempDir } from '../cli-process';
+import { summarizeRun } from '@boards/catalogue';
+import { removeTempDirs, runCli, tempDir } from '../../test-support/cli-process';
 import type { Browser } from 'playwright-core';
 import { findChromium, launchChromium, openReport, type PageReport } from '../../test-support/report-page';
 

@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GenerationRecord } from '@boards/testing';
-import { removeTempDirs, tempDir } from '../cli-process';
+import { removeTempDirs, tempDir } from '../../test-support/cli-process';
 import { writePage, writeRunReport } from './write';
 
 afterAll(removeTempDirs);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeDifference, discoverGenerators, renderCatalogueTable, replaceCatalogueBlock } from './catalogue';
+import { describeDifference, discoverGenerators, renderCatalogueTable, replaceCatalogueBlock } from '@boards/catalogue';
 
 /** Where the rendered table is kept for inclusion elsewhere (relative to the workspace root). */
 export const GENERATED_FILE = 'tools/plugin/CATALOGUE.generated.md';

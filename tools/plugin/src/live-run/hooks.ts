@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
 import { capLedgerFromEnv, type CapsSummary } from '@boards/cost';
-import { renderSummary, summarizeRun } from './summary';
+import { renderSummary, summarizeRun } from '@boards/catalogue';
 
 /** Where a live run keeps its ledger and results: one folder per Nx invocation (git-ignored). */
 export function runDirFor(workspaceRoot: string, runId: string): string {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunLedger } from '@boards/cost';
-import { renderSummary, summarizeRun } from './summary';
+import { renderSummary, summarizeRun } from '@boards/catalogue';
 import type { PostTasksExecutionContext, PreTasksExecutionContext } from '@nx/devkit';
 import { postTasksExecution, preTasksExecution, runDirFor } from './hooks';
 

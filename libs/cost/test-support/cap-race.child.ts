@@ -1,11 +1,11 @@
 /**
- * A live run in miniature, started as a separate process by cap-ledger.race.test.ts.
+ * A live run in miniature, started as a separate process by src/cap-ledger.redis.integration.test.ts.
  *   race: `attempts` reservations against each given backend at once; prints the grants as JSON.
  *   hold: `attempts` reservations, prints "held", then waits to be killed (exits by itself after 20 s).
  */
-import { CapLedger } from './cap-ledger';
-import { DirectoryCapStore } from './cap-store-dir';
-import { RedisCapStore } from './cap-store-redis';
+import { CapLedger } from '../src/cap-ledger';
+import { DirectoryCapStore } from '../src/cap-store-dir';
+import { RedisCapStore } from '../src/cap-store-redis';
 
 interface ChildConfig {
   mode: 'race' | 'hold';

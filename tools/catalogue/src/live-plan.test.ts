@@ -8,9 +8,9 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGeneratorById } from '@boards/core';
-import { planLiveRun, renderPlan, selectLiveProjects } from './plan';
+import { planLiveRun, renderPlan, selectLiveProjects } from './live-plan';
 
-const root = join(__dirname, '../../../..');
+const root = join(__dirname, '../../..');
 let clone: string;
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8' });

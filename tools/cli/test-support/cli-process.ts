@@ -123,7 +123,7 @@ export async function runCliInProcess(args: string[], options: CliOptions = {}):
       },
     });
   // Loaded on first use: the files that only spawn the CLI do not load all of it.
-  const { runCli: runInProcess } = await import('./cli');
+  const { runCli: runInProcess } = await import('../src/cli');
   const code = await runInProcess(args, cliEnv(options), options.cwd ?? tempDir(), { stdout: sink('stdout'), stderr: sink('stderr') });
   return { code, signal: null, ...text };
 }
