@@ -54,6 +54,8 @@ export interface PublishedDocumentSource {
   fetch(model: string, artifactType: string, read: PublishedReader): Promise<{ document: Json; urls: string[] }>;
   /** The facts of a document `fetch` returned (stored in a snapshot, or fetched now). Throws naming what is missing. */
   facts(document: Json, model: string, artifactType: string): PublishedModel;
+  /** Further source settings `fetch` reads beyond the descriptor's `published.variable` (for the help). */
+  moreSources?: readonly { variable: string; defaultUrl: string; what: string }[];
   /** The job statuses the adapter handles (a published status outside these is one it would not understand). */
   knownStatuses?: readonly string[];
   /** What the adapter reads of an output: problems of `output` (a PublishedModel's) for that, [] when it reads it. */
@@ -92,9 +94,11 @@ export function resolveSchema(node: unknown, root: unknown, depth = 0): Json {
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
 
 /** One property's facts; `anyOf`/`oneOf` branches are merged (null means nullable, not a type). */
-function fieldOf(node: unknown, root: unknown, required: boolean): PublishedField {
+function fieldOf(node: unknown, root: unknown, required: boolean, depth = 0): PublishedField {
   const p = resolveSchema(node, root);
-  const branches = (Array.isArray(p.anyOf) ? p.anyOf : Array.isArray(p.oneOf) ? p.oneOf : []).map((b) => fieldOf(b, root, required));
+  // A schema that refers to itself through anyOf ends here, as one of no stated type.
+  if (depth > 12) return { required };
+  const branches = (Array.isArray(p.anyOf) ? p.anyOf : Array.isArray(p.oneOf) ? p.oneOf : []).map((b) => fieldOf(b, root, required, depth + 1));
   const parts = branches.filter((b) => b.type !== 'null');
   const pick = <K extends keyof PublishedField>(key: K): PublishedField[K] | undefined =>
     p[key] !== undefined ? (p[key] as PublishedField[K]) : parts.length === 1 ? parts[0][key] : undefined;

@@ -182,7 +182,7 @@ export function checkGenerator(subject: SnapshotSubject, facts: PublishedModel, 
         if (p[low] !== undefined && (g[low] === undefined || g[low] < p[low]))
           problems.push(`${name} ${low}: the generator allows ${what}${show(g[low])}, the snapshot ${p[low]}`);
         if (p[high] !== undefined && (g[high] === undefined || g[high] > p[high]))
-          problems.push(`${name} ${high}: the generator allows ${what}${g[high] ?? 'any'}, the snapshot ${p[high]}`);
+          problems.push(`${name} ${high}: the generator allows ${what}${g[high] ?? 'without limit'}, the snapshot ${p[high]}`);
       }
     // A default only the generator's words state (the snapshot has none) cannot be checked; one the snapshot states must agree.
     if (g.assumes !== undefined && p.default !== undefined && String(p.default) !== (BOOLEAN_WORDS[g.assumes] ?? g.assumes))

@@ -56,6 +56,9 @@ export const openaiDocument: PublishedDocumentSource = {
     const spec = trimSpec(await read.get(specUrl), name, specUrl);
     return { document: { spec, model: await read.get(modelUrl, { auth: true }) }, urls: [specUrl, modelUrl] };
   },
+  moreSources: [
+    { variable: 'BOARDS_DRIFT_OPENAI_MODELS_URL', defaultUrl: 'https://api.openai.com/v1', what: 'model objects, GET <url>/models/<id>, with OPENAI_API_KEY' },
+  ],
   facts(doc, model) {
     const spec = bodyFields(doc.spec);
     const input = operationSchema(spec, 'request');
