@@ -52,6 +52,11 @@ export interface PublishedReader {
 export interface PublishedDocumentSource {
   /** Fetches the model's published document(s), trimmed to what a snapshot keeps, and the URLs read. */
   fetch(model: string, artifactType: string, read: PublishedReader): Promise<{ document: Json; urls: string[] }>;
+  /**
+   * The schemas `facts` walks (input and output, with the document their `$ref`s resolve in), so a
+   * caller can refuse one that refers to itself or expands without end before reading it.
+   */
+  schemas(document: Json, model: string): Array<{ schema: unknown; root: unknown }>;
   /** The facts of a document `fetch` returned (stored in a snapshot, or fetched now). Throws naming what is missing. */
   facts(document: Json, model: string, artifactType: string): PublishedModel;
   /** Further source settings `fetch` reads beyond the descriptor's `published.variable` (for the help). */

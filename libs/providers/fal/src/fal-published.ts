@@ -20,6 +20,10 @@ export const falDocument: PublishedDocumentSource = {
     const url = `${read.url('BOARDS_DRIFT_FAL_URL', 'https://fal.ai/api/openapi/queue/openapi.json')}?endpoint_id=${encodeURIComponent(model)}`;
     return { document: await read.get(url), urls: [url] };
   },
+  schemas: (doc, model) =>
+    [schemaAt(doc, `/${model}`, 'post', 'request'), schemaAt(doc, `/${model}/requests/{request_id}`, 'get', 'response')].flatMap((schema) =>
+      schema ? [{ schema, root: doc }] : [],
+    ),
   facts(doc, model) {
     const input = schemaAt(doc, `/${model}`, 'post', 'request');
     if (!input) throw new Error(`the fal queue document of ${model} has no POST /${model} with a JSON request body`);

@@ -27,6 +27,13 @@ export const kieDocument: PublishedDocumentSource = {
     const [pageUrl, taskUrl] = [kieDocsPage(source, model), kieDocsPage(source, TASK_PAGE)];
     return { document: { page: await read.get(pageUrl), taskDetail: await read.get(taskUrl) }, urls: [pageUrl, taskUrl] };
   },
+  schemas(doc) {
+    const [page, task] = [bodyFields(doc.page), bodyFields(doc.taskDetail)];
+    return [
+      { schema: schemaAt(page, '/api/v1/jobs/createTask', 'post', 'request'), root: page },
+      { schema: schemaAt(task, '/api/v1/jobs/recordInfo', 'get', 'response'), root: task },
+    ].filter((s) => s.schema);
+  },
   facts(doc, model) {
     const page = bodyFields(doc.page);
     const body = bodyFields(schemaAt(page, '/api/v1/jobs/createTask', 'post', 'request'));

@@ -59,6 +59,10 @@ export const openaiDocument: PublishedDocumentSource = {
   moreSources: [
     { variable: 'BOARDS_DRIFT_OPENAI_MODELS_URL', defaultUrl: 'https://api.openai.com/v1', what: 'model objects, GET <url>/models/<id>, with OPENAI_API_KEY' },
   ],
+  schemas(doc) {
+    const spec = bodyFields(doc.spec);
+    return [operationSchema(spec, 'request'), operationSchema(spec, 'response')].flatMap((schema) => (schema ? [{ schema, root: spec }] : []));
+  },
   facts(doc, model) {
     const spec = bodyFields(doc.spec);
     const input = operationSchema(spec, 'request');

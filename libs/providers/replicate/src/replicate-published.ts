@@ -21,6 +21,11 @@ export const replicateDocument: PublishedDocumentSource = {
     const document = Object.fromEntries(Object.entries(await read.get(url, { auth: true })).filter(([key]) => !VOLATILE.includes(key)));
     return { document, urls: [url] };
   },
+  schemas(doc) {
+    const schema = cogSchema(doc);
+    const schemas = bodyFields(bodyFields(schema.components).schemas);
+    return [schemas.Input, schemas.Output].flatMap((s) => (s ? [{ schema: s, root: schema }] : []));
+  },
   facts(doc, model) {
     const schema = cogSchema(doc);
     const schemas = bodyFields(bodyFields(schema.components).schemas);

@@ -43,11 +43,11 @@ async function documentDrift({ output, cwd, env }: CommandContext, ids: string[]
   const counts = (s: SnapshotDrift['status']) => results.filter((r) => r.status === s).length;
   output.result('');
   output.result(
-    `drift${update ? ' --update' : ''}: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, could not check ${counts('error')}${update ? `; ${results.filter((r) => r.updated).length} snapshot(s) rewritten` : ''}`,
+    `drift${update ? ' --update' : ''}: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, could not check ${counts('error')}${counts('unreadable') ? `, unreadable ${counts('unreadable')}` : ''}${update ? `; ${results.filter((r) => r.updated).length} snapshot(s) rewritten` : ''}`,
   );
-  // Drift first: a canary stops on 7 whatever else could not be checked.
+  // Drift first: a canary stops on 7 whatever else could not be checked. An unreadable schema is the provider's, like one that could not be fetched.
   if (counts('drift') > 0) return ExitCode.DRIFT;
-  return counts('error') > 0 ? ExitCode.PROVIDER : ExitCode.OK;
+  return counts('error') + counts('unreadable') > 0 ? ExitCode.PROVIDER : ExitCode.OK;
 }
 
 /** `boards drift --recordings`: every live recording replayed against the emulator. */

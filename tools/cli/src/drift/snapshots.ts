@@ -21,13 +21,17 @@ import {
 } from '@boards/testing/drift';
 import { HttpStatusError } from './bounded-fetch';
 import { getDocument } from './published';
+import { checkSchemaGraph, UnreadableSchemaError } from './schema-graph';
 
 export interface SnapshotDrift {
   generator: string;
   provider: string;
   model: string;
-  /** `error`: the source could not be checked (no key, unreachable); `skipped`: a retired model. */
-  status: 'ok' | 'drift' | 'error' | 'skipped';
+  /**
+   * `error`: the source could not be checked (no key, unreachable); `unreadable`: the provider
+   * published a schema that refers to itself or expands without end (not drift); `skipped`: a retired model.
+   */
+  status: 'ok' | 'drift' | 'error' | 'unreadable' | 'skipped';
   /** The snapshot file. */
   snapshot?: string;
   /** The URLs read. */
@@ -92,6 +96,14 @@ export async function snapshotDrift(generator: AnyGenerator, root: string, env: 
     return { ...result, status: 'error', reason: error instanceof Error ? error.message : String(error) };
   }
   result.source = published.urls.join(' + ');
+  // Both documents are walked below: one that refers to itself is refused first, naming the $ref.
+  try {
+    for (const doc of [published.document, stored?.document])
+      for (const { schema, root } of doc ? source.schemas(doc, generator.model) : []) checkSchemaGraph(schema, root as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof UnreadableSchemaError) return { ...result, status: 'unreadable', reason: error.message };
+    throw error;
+  }
   const facts = (document: Record<string, unknown>) => source.facts(document, generator.model, generator.artifactType);
   const now = facts(published.document);
   result.lines.push(...lifecycleDrift(generator.model, now).map((l) => `[lifecycle] ${l}`));
