@@ -149,9 +149,9 @@ export function generatorFields(subject: SnapshotSubject): Record<string, Publis
 const BOOLEAN_WORDS: Record<string, string> = { off: 'false', on: 'true' };
 
 const LIMITS = [
-  ['minimum', 'maximum', ''],
-  ['minLength', 'maxLength', 'length '],
-  ['minItems', 'maxItems', 'items '],
+  ['minimum', 'maximum'],
+  ['minLength', 'maxLength'],
+  ['minItems', 'maxItems'],
 ] as const;
 
 /**
@@ -178,11 +178,12 @@ export function checkGenerator(subject: SnapshotSubject, facts: PublishedModel, 
       else if (extra.length) problems.push(`${name} enum: the generator accepts ${extra.map(show).join(', ')}, which the snapshot does not (${show(p.enum)})`);
     }
     if (!g.enum)
-      for (const [low, high, what] of LIMITS) {
+      for (const [low, high] of LIMITS) {
+        // A limit the generator lacks, or one wider than the snapshot's: it would send what the provider refuses.
         if (p[low] !== undefined && (g[low] === undefined || g[low] < p[low]))
-          problems.push(`${name} ${low}: the generator allows ${what}${show(g[low])}, the snapshot ${p[low]}`);
+          problems.push(`${name} ${low}: generator ${show(g[low])}, snapshot ${p[low]} (wider)`);
         if (p[high] !== undefined && (g[high] === undefined || g[high] > p[high]))
-          problems.push(`${name} ${high}: the generator allows ${what}${g[high] ?? 'without limit'}, the snapshot ${p[high]}`);
+          problems.push(`${name} ${high}: generator ${show(g[high])}, snapshot ${p[high]} (wider)`);
       }
     // A default only the generator's words state (the snapshot has none) cannot be checked; one the snapshot states must agree.
     if (g.assumes !== undefined && p.default !== undefined && String(p.default) !== (BOOLEAN_WORDS[g.assumes] ?? g.assumes))
