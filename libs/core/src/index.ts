@@ -20,6 +20,7 @@ export * from './cancel';
 export * from './job-runner';
 export * from './media-check';
 export * from './provider';
+export * from './published';
 export * from './provider-tooling';
 export * from './provider-discovery';
 export * from './reach';

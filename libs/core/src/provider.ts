@@ -7,6 +7,7 @@
  * iterates over the descriptors of the installed adapters (see provider-discovery.ts).
  * Core knows no provider by name.
  */
+import type { PublishedDocumentSource } from './published';
 import type { BenchFacts, ScaffoldFacts } from './provider-tooling';
 
 /** A provider's name, e.g. the `boards.provider` field of its adapter package. An open set. */
@@ -71,6 +72,8 @@ export interface PublishedSchemaSource {
     artifactType: string,
     url: string,
   ): { schema: unknown; root: unknown; note?: string; drop?: readonly string[] };
+  /** The model's whole published document(s): what a snapshot stores and `boards drift` compares. */
+  document?: PublishedDocumentSource;
 }
 
 export interface ProviderDescriptor {

@@ -215,3 +215,5 @@ export function formatDrifts(subject: Pick<DriftSubject, 'id' | 'model'>, drifts
     ...drifts.map((d) => `  [${d.kind}] ${d.message}`),
   ].join('\n');
 }
+
+export * from './drift-snapshot';

@@ -20,5 +20,6 @@ export {
   type FieldFacts,
   type SchemaFacts,
 } from './drift';
+export { describeSnapshotCheck } from './snapshot-check';
 export { LiveStop, liveStop, processAlive, stopHub, type LiveStopOptions, type StopHub } from './live-stop';
 export { describeJob, readJobs, type JobLine, type JobStatus } from './live-jobs';

@@ -1,6 +1,8 @@
 import { InputValidationError, ModelRetiredError } from '@boards/core';
-import { createTestContext, liveSkipReason, useEmulator } from '@boards/testing';
+import { createTestContext, describeSnapshotCheck, liveSkipReason, useEmulator } from '@boards/testing';
 import { dalle3 } from './dalle3.generator';
+
+describeSnapshotCheck(dalle3, __dirname);
 
 // A retired generator cannot pass runConformanceSuite (it would have to generate): these are its own checks.
 describe('dalle3 (retired by OpenAI on 2026-05-12)', () => {

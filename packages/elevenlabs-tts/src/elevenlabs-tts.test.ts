@@ -1,5 +1,7 @@
-import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';
+import { createTestContext, runConformanceSuite, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { elevenlabsTts } from './elevenlabs-tts.generator';
+
+describeSnapshotCheck(elevenlabsTts, __dirname);
 
 runConformanceSuite(elevenlabsTts, {
   invalidInputs: [

@@ -1,5 +1,7 @@
-import { runConformanceSuite, createTestContext, useEmulator } from '@boards/testing';
+import { runConformanceSuite, createTestContext, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { fluxPro } from './flux-pro.generator';
+
+describeSnapshotCheck(fluxPro, __dirname);
 
 runConformanceSuite(fluxPro, {
   invalidInputs: [

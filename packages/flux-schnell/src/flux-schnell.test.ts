@@ -1,5 +1,7 @@
-import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';
+import { createTestContext, runConformanceSuite, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { fluxSchnell } from './flux-schnell.generator';
+
+describeSnapshotCheck(fluxSchnell, __dirname);
 
 runConformanceSuite(fluxSchnell, {
   invalidInputs: [

@@ -1,5 +1,7 @@
-import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';
+import { createTestContext, runConformanceSuite, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { gptImage2 } from './gpt-image-2.generator';
+
+describeSnapshotCheck(gptImage2, __dirname);
 
 runConformanceSuite(gptImage2, {
   invalidInputs: [

@@ -1,5 +1,7 @@
-import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';
+import { createTestContext, runConformanceSuite, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { kieSeedance15Pro } from './kie-seedance-1-5-pro.generator';
+
+describeSnapshotCheck(kieSeedance15Pro, __dirname);
 
 runConformanceSuite(kieSeedance15Pro, {
   invalidInputs: [

@@ -1,5 +1,7 @@
-import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';
+import { createTestContext, runConformanceSuite, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { kieSeedream45 } from './kie-seedream-4-5.generator';
+
+describeSnapshotCheck(kieSeedream45, __dirname);
 
 runConformanceSuite(kieSeedream45, {
   invalidInputs: [

@@ -1,10 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';
+import { createTestContext, runConformanceSuite, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { nanoBananaEdit, RED_CIRCLE_PNG } from './nano-banana-edit.generator';
 
 const edit = (extra: Record<string, unknown>) => ({ prompt: 'make it blue', image_urls: ['in.png'], ...extra });
+
+describeSnapshotCheck(nanoBananaEdit, __dirname);
 
 runConformanceSuite(nanoBananaEdit, {
   invalidInputs: [

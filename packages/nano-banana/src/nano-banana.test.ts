@@ -1,5 +1,7 @@
-import { runConformanceSuite, createTestContext, useEmulator } from '@boards/testing';
+import { runConformanceSuite, createTestContext, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { nanoBanana } from './nano-banana.generator';
+
+describeSnapshotCheck(nanoBanana, __dirname);
 
 runConformanceSuite(nanoBanana, {
   invalidInputs: [

@@ -1,5 +1,7 @@
-import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';
+import { createTestContext, runConformanceSuite, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { veo3 } from './veo3.generator';
+
+describeSnapshotCheck(veo3, __dirname);
 
 runConformanceSuite(veo3, {
   invalidInputs: [

@@ -2,8 +2,10 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentWav } from '@boards/core';
-import { runConformanceSuite, createTestContext, useEmulator } from '@boards/testing';
+import { runConformanceSuite, createTestContext, useEmulator, describeSnapshotCheck } from '@boards/testing';
 import { whisper } from './whisper.generator';
+
+describeSnapshotCheck(whisper, __dirname);
 
 runConformanceSuite(whisper, {
   invalidInputs: [

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,76 +9,21 @@ import { Output } from './output';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** A changed fal schema for nano-banana: 21:9 withdrawn, prompts capped at 1000 characters. */
-const falDoc = {
-  openapi: '3.0.4',
-  paths: { '/fal-ai/nano-banana': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Input' } } } } } } },
-  components: {
-    schemas: {
-      Input: {
-        type: 'object',
-        required: ['prompt'],
-        properties: {
-          prompt: { type: 'string', minLength: 3, maxLength: 1000 },
-          num_images: { type: 'integer', minimum: 1, maximum: 4 },
-          aspect_ratio: { type: 'string', enum: ['16:9', '3:2', '4:3', '5:4', '1:1', '4:5', '3:4', '2:3', '9:16'] },
-          seed: { anyOf: [{ type: 'integer' }, { type: 'null' }] },
-          output_format: { type: 'string', enum: ['jpeg', 'png', 'webp'] },
-          safety_tolerance: { type: 'string', enum: ['1', '2', '3', '4', '5', '6'] },
-        },
-      },
-    },
-  },
-};
-
-/** A Replicate model whose latest version dropped `steps`. */
-const replicateModel = {
-  latest_version: {
-    id: 'v2',
-    openapi_schema: {
-      components: {
-        schemas: {
-          Input: {
-            type: 'object',
-            required: ['prompt'],
-            properties: {
-              prompt: { type: 'string' },
-              aspect_ratio: { allOf: [{ $ref: '#/components/schemas/aspect_ratio' }] },
-              width: { type: 'integer', minimum: 256, maximum: 1440 },
-              height: { type: 'integer', minimum: 256, maximum: 1440 },
-              guidance: { type: 'number', minimum: 2, maximum: 5 },
-              safety_tolerance: { type: 'integer', minimum: 1, maximum: 6 },
-              seed: { type: 'integer' },
-              output_format: { allOf: [{ $ref: '#/components/schemas/output_format' }] },
-              prompt_upsampling: { type: 'boolean' },
-            },
-          },
-          aspect_ratio: { type: 'string', enum: ['custom', '1:1', '16:9', '3:2', '2:3', '4:5', '5:4', '9:16', '3:4', '4:3'] },
-          output_format: { type: 'string', enum: ['webp', 'jpg', 'png'] },
-        },
-      },
-    },
-  },
-};
-
-/** OpenAI's spec is YAML. */
-const openaiYaml = `openapi: 3.1.0
-components:
-  schemas:
-    CreateImageRequest:
-      type: object
-      required: [prompt]
-      properties:
-        prompt: { type: string }
-        model: { type: string }
-        n: { type: integer, minimum: 1, maximum: 10 }
-        quality: { type: string, enum: [standard, hd, low, medium, high, auto] }
-        output_format: { type: string, enum: [png, jpeg, webp] }
-        size:
-          anyOf:
-            - { type: string }
-            - { type: string, enum: [auto, 1024x1024, 1536x1024, 1024x1536] }
-`;
+/** What fal publishes now for nano-banana: its stored snapshot's document, changed as a provider would change it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a provider's document, walked along paths the test knows
+const stored = (id: string) => JSON.parse(readFileSync(join(ROOT, 'packages', id, 'snapshot.json'), 'utf8')) as { document: Record<string, any> };
+const falDoc = (() => {
+  const doc = stored('nano-banana').document;
+  const input = doc.components.schemas[doc.paths['/fal-ai/nano-banana'].post.requestBody.content['application/json'].schema.$ref.split('/').pop()];
+  input.properties.aspect_ratio.default = '16:9';
+  doc.components.schemas.QueueStatus.properties.status.enum.push('PAUSED');
+  return doc;
+})();
+/** gpt-image-2's document as stored, its model object now with a past shutdown date. */
+const openaiDocs = (() => {
+  const { spec, model } = stored('gpt-image-2').document;
+  return { spec, model: { ...model, shutdown_date: '2026-01-02' } };
+})();
 
 let server: Server;
 let base: string;
@@ -92,8 +37,9 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://x');
     const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (url.pathname === '/fal' && url.searchParams.get('endpoint_id') === 'fal-ai/nano-banana') return json(200, falDoc);
-    if (url.pathname === '/replicate/models/black-forest-labs/flux-pro') return json(200, replicateModel);
-    if (url.pathname === '/openai.yml') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(openaiYaml);
+    if (url.pathname === '/replicate/models/black-forest-labs/flux-pro') return json(200, stored('flux-pro').document);
+    if (url.pathname === '/openai.json') return json(200, openaiDocs.spec);
+    if (url.pathname === '/openai/models/gpt-image-2') return json(200, openaiDocs.model);
     if (url.pathname.startsWith('/fal/queue/')) return json(replayAnswer.status, replayAnswer.body);
     json(404, { detail: 'not found' });
   });
@@ -110,42 +56,79 @@ async function drift(argv: string[], env: NodeJS.ProcessEnv) {
   return { code, doc: JSON.parse(stdout) };
 }
 
-const sources = () => ({ BOARDS_DRIFT_FAL_URL: `${base}/fal`, BOARDS_DRIFT_REPLICATE_URL: `${base}/replicate`, BOARDS_DRIFT_OPENAI_URL: `${base}/openai.yml` });
+const sources = () => ({
+  BOARDS_DRIFT_FAL_URL: `${base}/fal`,
+  BOARDS_DRIFT_REPLICATE_URL: `${base}/replicate`,
+  BOARDS_DRIFT_OPENAI_URL: `${base}/openai.json`,
+  BOARDS_DRIFT_OPENAI_MODELS_URL: `${base}/openai`,
+  OPENAI_API_KEY: 'sk-drift-test-key',
+});
 
-describe('boards drift (published schemas, from a loopback server)', () => {
-  it('reports each generator against the changed published schema, naming the field and both sides', async () => {
+describe('boards drift (stored snapshots against published documents, from a loopback server)', () => {
+  it('names each change of a whole document (a default, a status) and a shut-down model: exit 7', async () => {
     const { code, doc } = await drift(['nano-banana', 'flux-pro', 'gpt-image-2'], { ...sources(), REPLICATE_API_TOKEN: 'r8_drift_test_token' });
     expect(code).toBe(7);
     const by = Object.fromEntries(doc.generators.map((g: { generator: string }) => [g.generator, g]));
     expect(by['nano-banana'].status).toBe('drift');
-    expect(by['nano-banana'].drifts).toEqual([
-      { kind: 'range', field: 'prompt', message: 'prompt: generator nano-banana allows a length of 3..50000; published fal-ai/nano-banana allows 3..1000' },
-      {
-        kind: 'enum',
-        field: 'aspect_ratio',
-        message: expect.stringContaining('generator nano-banana accepts "21:9", which published fal-ai/nano-banana does not'),
-      },
-    ]);
-    expect(by['flux-pro'].drifts).toEqual([expect.objectContaining({ kind: 'unknown-field', field: 'steps' })]);
-    expect(by['flux-pro'].source).toContain('latest_version');
-    expect(by['gpt-image-2']).toMatchObject({ status: 'ok', source: expect.stringContaining('CreateImageRequest') });
+    expect(by['nano-banana'].lines).toEqual(
+      expect.arrayContaining([
+        '[published] aspect_ratio default: stored "1:1", published "16:9"',
+        expect.stringMatching(/^\[published\] status enum: .*\(new "PAUSED"\)$/),
+        expect.stringMatching(/^\[document\] document\.components\.schemas\.\w+\.properties\.aspect_ratio\.default: stored "1:1", published "16:9"$/),
+      ]),
+    );
+    expect(by['flux-pro']).toMatchObject({ status: 'ok', lines: [] });
+    expect(by['gpt-image-2'].lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('gpt-image-2 shut down on 2026-01-02'),
+        '[published] lifecycle shutdown_date: stored none, published "2026-01-02"',
+      ]),
+    );
     const replicateCall = seen.find((r) => r.url?.startsWith('/replicate/'));
     expect(replicateCall?.headers.authorization).toBe('Bearer r8_drift_test_token');
   });
 
-  it('skips Replicate without a token (it serves schemas to authenticated calls) and a retired model', async () => {
+  it('says it could not check Replicate without a token (exit 4), and skips a retired model', async () => {
     const { code, doc } = await drift(['flux-pro', 'dalle3'], sources());
-    expect(code).toBe(0);
+    expect(code).toBe(4);
     expect(doc.generators).toEqual([
       expect.objectContaining({ generator: 'dalle3', status: 'skipped', reason: expect.stringContaining('retired') }),
-      expect.objectContaining({ generator: 'flux-pro', status: 'skipped', reason: expect.stringContaining('REPLICATE_API_TOKEN not set') }),
+      expect.objectContaining({ generator: 'flux-pro', status: 'error', reason: expect.stringContaining('could not check: REPLICATE_API_TOKEN not set') }),
     ]);
   });
 
-  it('reports a schema it cannot fetch as an error (exit 4), not as no drift', async () => {
-    const { code, doc } = await drift(['veo3'], sources());
-    expect(code).toBe(4);
-    expect(doc.generators[0]).toMatchObject({ status: 'error', reason: expect.stringContaining('answered 404') });
+  it('reports a model that is no longer published (404) as drift, and an unreachable source as an error', async () => {
+    const vanished = await drift(['veo3'], sources());
+    expect(vanished.code).toBe(7);
+    expect(vanished.doc.generators[0].lines).toEqual([expect.stringContaining('fal-ai/veo3/fast: no longer published')]);
+    const unreachable = await drift(['veo3'], { ...sources(), BOARDS_DRIFT_FAL_URL: 'http://127.0.0.1:1/fal' });
+    expect(unreachable.code).toBe(4);
+    expect(unreachable.doc.generators[0]).toMatchObject({ status: 'error' });
+  });
+
+  it('--update rewrites a changed snapshot and leaves an unchanged one untouched', async () => {
+    // Inside the repository (tmp/ is ignored), so the copied packages resolve the workspace's modules.
+    mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+    const workspace = mkdtempSync(join(ROOT, 'tmp', 'drift-update-'));
+    try {
+      for (const id of ['nano-banana', 'flux-pro']) cpSync(join(ROOT, 'packages', id), join(workspace, 'packages', id), { recursive: true });
+      writeFileSync(join(workspace, 'package.json'), '{"name":"ws","private":true}');
+      const before = readFileSync(join(workspace, 'packages', 'flux-pro', 'snapshot.json'), 'utf8');
+      const env = { ...sources(), REPLICATE_API_TOKEN: 'r8_drift_test_token', BOARDS_WORKSPACE_ROOT: workspace };
+      const { code, doc } = await drift(['--update', 'nano-banana', 'flux-pro'], env);
+      expect(doc.generators.map((g: { updated?: boolean }) => g.updated)).toEqual([false, true]);
+      expect(readFileSync(join(workspace, 'packages', 'flux-pro', 'snapshot.json'), 'utf8')).toBe(before);
+      const updated = JSON.parse(readFileSync(join(workspace, 'packages', 'nano-banana', 'snapshot.json'), 'utf8'));
+      expect(updated.provenance).toMatchObject({ how: 'boards drift --update', urls: [expect.stringContaining('endpoint_id=fal-ai%2Fnano-banana')] });
+      // The generator assumes 1:1 when it leaves aspect_ratio out, and its adapter knows no PAUSED: it must change.
+      expect(code).toBe(7);
+      expect(doc.generators[1].lines).toEqual([
+        expect.stringContaining('aspect_ratio default: the generator leaves it out assuming "1:1"'),
+        expect.stringContaining('status "PAUSED"'),
+      ]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
 

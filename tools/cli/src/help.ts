@@ -6,9 +6,16 @@ import { EXIT_CODE_HELP } from './exit-codes';
 const PROVIDERS = providerDescriptors(join(__dirname, '..'));
 const KEY_VARIABLES = PROVIDERS.map((d) => d.key.variable).join(', ');
 const DRIFT_KEYS = PROVIDERS.filter((d) => d.published?.needsKey)
-  .map((d) => `${d.displayName} needs ${d.key.variable} to read model schemas (skipped without it).`)
+  .map((d) => `${d.displayName} needs ${d.key.variable} to read model documents (without it: could not check, exit 4).`)
   .join('\n');
-const DRIFT_SOURCE_LINES = PROVIDERS.flatMap((d) => (d.published ? [`${d.published.variable} (default ${d.published.defaultUrl})`] : [])).join(',\n');
+const DRIFT_SOURCE_LINES = PROVIDERS.flatMap((d) =>
+  d.published
+    ? [
+        `${d.published.variable} (default ${d.published.defaultUrl})`,
+        ...(d.published.document?.moreSources ?? []).map((s) => `${s.variable} (default ${s.defaultUrl}; ${s.what})`),
+      ]
+    : [],
+).join(',\n');
 const NAME_WIDTH = Math.max(12, ...PROVIDERS.map((d) => d.name.length + 2));
 /** Each installed adapter: its name, how people write it and its key, then its descriptor's help line. */
 const PROVIDER_LINES = PROVIDERS.flatMap((d) => [
@@ -160,15 +167,21 @@ RUN is a run directory (.live-runs/<id>) or its id; default: the latest run
 page for one generation.
 `;
 
-export const DRIFT_HELP = `Usage: npx boards drift [generator...] [--json]
+export const DRIFT_HELP = `Usage: npx boards drift [generator...] [--update] [--json]
        npx boards drift --recordings [--emulator-url URL] [--json]
 
-Without --recordings: fetches each generator's current published input schema (from
-its provider's source below; free calls, nothing is generated) and compares it with what the generator
-sends: a field the provider does not have, an enum value it does not accept, a range
-wider than its own, another type, a required field the generator can leave out.
+Without --recordings: fetches what each generator's provider publishes about its model now
+(from the sources below; free calls, nothing is generated) and compares the whole document
+with the generator's stored snapshot (packages/<id>/snapshot.json): inputs, defaults,
+limits, outputs, job statuses, auth, lifecycle and shutdown dates, each change on its own
+line naming the field and both values; then the generator against its snapshot (its
+defaults, enums, limits and required fields, the output it reads, the statuses its adapter
+knows). A model no longer published, or shut down, is drift.
+--update stores what is published as the snapshots (with the URLs and the time); an
+unchanged document leaves its file untouched. \`nx test\` then fails the generators that
+must change, naming the field.
 ${DRIFT_KEYS}
-Sources (JSON or YAML):
+Sources (JSON, YAML or a page's fenced YAML block):
 ${DRIFT_SOURCE_LINES}.
 
 With --recordings: replays every exchange of packages/*/__fixtures__/recordings/*.json
@@ -177,5 +190,6 @@ embedded one, or --emulator-url) and lists each field the provider sent that the
 emulator does not (MISSING), types differently (TYPE), or another HTTP status (VALUE).
 Recordings made against the emulator are listed as not counted.
 
-Exit code 7 when anything drifts; 4 when a schema could not be fetched.
+Exit code 7 when anything drifts (a canary stops there, before any paid call); 4 when a
+source could not be checked (no key, unreachable) and nothing drifted.
 `;

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
+import { falDocument } from './fal-published';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'fal',
@@ -56,6 +57,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
       if (!schema) throw new Error(`${url} has no POST /${model} with a JSON request body`);
       return { schema, root: doc };
     },
+    document: falDocument,
   },
   scaffold: {
     modelId: { pattern: /^[\w.-]+(\/[\w.-]+)+$/, shape: 'an endpoint id such as fal-ai/flux/dev' },

@@ -7,6 +7,9 @@
 import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 import { kieCreditPrice } from './kie-credits';
+import { kieDocsPage, kieDocument } from './kie-published';
+
+export { kieDocsPage };
 
 const SEEDREAM_45 = 'seedream/4.5-text-to-image';
 
@@ -54,6 +57,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
       if (!input) throw new Error(`${url} has no POST /api/v1/jobs/createTask whose JSON body has an input object (for ${model})`);
       return { schema: input, root: doc, note: 'createTask input' };
     },
+    document: kieDocument,
   },
   scaffold: {
     modelId: { pattern: /^[\w.-]+(\/[\w.-]+)+$/, shape: 'a market model id such as seedream/4.5-text-to-image' },
@@ -87,8 +91,3 @@ export const descriptor: ProviderDescriptor = registerProvider({
     note: 'Kie has no status stream and no blocking create, and allows 10 recordInfo calls/s per key (it asks for polls every 2-3 s), so no client learns of a finished task much sooner; its callBackUrl needs a server the caller runs.',
   },
 });
-
-/** The documentation page of a Kie market model below the docs' root URL. */
-export function kieDocsPage(source: string, model: string): string {
-  return `${source}/market/${model.replace(/\./g, '-')}.md`;
-}

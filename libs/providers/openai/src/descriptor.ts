@@ -5,9 +5,7 @@
  */
 import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
-
-/** The request schema of each OpenAI operation a generator can use, by artifact type. */
-const REQUESTS: Record<string, string> = { image: 'CreateImageRequest', text: 'CreateTranscriptionRequest', audio: 'CreateSpeechRequest' };
+import { OPENAI_REQUESTS as REQUESTS, openaiDocument } from './openai-published';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'openai',
@@ -44,6 +42,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
       // `model` names the model (as a URL does on the other providers); generators set it themselves.
       return { schema, root: doc, note: name, drop: ['model'] };
     },
+    document: openaiDocument,
   },
   scaffold: {
     modelId: { pattern: /^[\w.-]+$/, shape: 'a model name such as gpt-image-2' },

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
+import { replicateDocument } from './replicate-published';
 
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'replicate',
@@ -55,6 +56,7 @@ export const descriptor: ProviderDescriptor = registerProvider({
       if (!input) throw new Error(`${url} has no openapi_schema.components.schemas.Input`);
       return { schema: input, root: schema, note: version ? `version ${version}` : 'latest_version' };
     },
+    document: replicateDocument,
   },
   scaffold: {
     modelId: { pattern: /^[\w.-]+\/[\w.-]+(:[0-9a-f]{64})?$/, shape: 'owner/name or owner/name:<64-hex version>' },

@@ -1,80 +1,52 @@
 import { loadKeys } from '@boards/config';
-import type { AnyGenerator } from '@boards/core';
 import { startEmulator } from '@boards/emulator';
-import { compareSchemas, generatorFacts, type Drift } from '@boards/testing/drift';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { loadAllGenerators, resolveWorkspaceRoot } from '../discover';
 import { compareRecordings } from '../drift/recordings';
-import { publishedFacts } from '../drift/published';
-import { UnreadableSchemaError } from '../drift/schema-graph';
+import { snapshotDrift, type SnapshotDrift } from '../drift/snapshots';
 import { usageError } from '../errors';
 import { ExitCode } from '../exit-codes';
 import { DRIFT_HELP } from '../help';
 import { table } from '../output';
 import { COMMON_FLAGS, type Command, type CommandContext } from './command';
 
-const DRIFT_FLAGS = [...COMMON_FLAGS, { name: 'recordings', kind: 'boolean' }, { name: 'emulator-url', kind: 'value' }] as const;
+const DRIFT_FLAGS = [
+  ...COMMON_FLAGS,
+  { name: 'recordings', kind: 'boolean' },
+  { name: 'update', kind: 'boolean' },
+  { name: 'emulator-url', kind: 'value' },
+] as const;
 
-interface GeneratorDrift {
-  generator: string;
-  provider: string;
-  model: string;
-  /** `unreadable`: the provider published a schema that cannot be compared (one that refers to itself): not drift. */
-  status: 'ok' | 'drift' | 'skipped' | 'error' | 'unreadable';
-  source?: string;
-  reason?: string;
-  drifts?: Drift[];
-}
-
-async function driftOf(generator: AnyGenerator, env: NodeJS.ProcessEnv, cwd: string): Promise<GeneratorDrift> {
-  const base = { generator: generator.id, provider: generator.provider, model: generator.model };
-  try {
-    const published = await publishedFacts(generator, env, cwd);
-    if ('skipped' in published) return { ...base, status: 'skipped', reason: published.skipped };
-    const drifts = compareSchemas(generatorFacts(generator), published.facts, {
-      generator: `generator ${generator.id}`,
-      provider: `published ${generator.model}`,
-    });
-    return { ...base, status: drifts.length ? 'drift' : 'ok', source: published.source, drifts };
-  } catch (error) {
-    if (error instanceof UnreadableSchemaError) return { ...base, status: 'unreadable', reason: error.message };
-    return { ...base, status: 'error', reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/** `boards drift`: each generator's input schema against the provider's current published schema. */
-async function schemaDrift({ output, cwd, env }: CommandContext, ids: string[]): Promise<number> {
+/** `boards drift [--update]`: each generator's snapshot against what its provider publishes now, and the generator against its snapshot. */
+async function documentDrift({ output, cwd, env }: CommandContext, ids: string[], update: boolean): Promise<number> {
   // Read once up front: a broken key setting is refused before anything is fetched (and its keys are registered as secrets).
   loadKeys({ env, cwd });
-  const { registry, failures } = loadAllGenerators(resolveWorkspaceRoot(cwd, env));
+  const root = resolveWorkspaceRoot(cwd, env);
+  const { registry, failures } = loadAllGenerators(root);
   for (const failure of failures) output.note(`warning: ${failure.packageName} could not be loaded: ${failure.message}`);
   const unknown = ids.filter((id) => !registry.list().some((g) => g.id === id));
   if (unknown.length > 0) throw usageError(`unknown generator ${unknown.join(', ')}`);
   const generators = registry.list().filter((g) => ids.length === 0 || ids.includes(g.id));
-  const results: GeneratorDrift[] = [];
-  for (const generator of generators) results.push(await driftOf(generator, env, cwd));
+  const results: SnapshotDrift[] = [];
+  for (const generator of generators) results.push(await snapshotDrift(generator, root, env, cwd, update));
 
   output.document({ generators: results });
-  const rows = results.map((r) => [
-    r.generator,
-    r.provider,
-    r.model,
-    r.status === 'drift' ? `drift (${r.drifts?.length})` : r.status,
-    r.reason ?? r.source ?? '',
-  ]);
+  const result = (r: SnapshotDrift) =>
+    `${r.status === 'drift' ? `drift (${r.lines.length})` : r.status}${r.updated ? ', snapshot updated' : r.updated === false ? ', snapshot unchanged' : ''}`;
+  const rows = results.map((r) => [r.generator, r.provider, r.model, result(r), r.reason ?? r.source ?? '']);
   for (const line of table([['GENERATOR', 'PROVIDER', 'MODEL', 'RESULT', 'SOURCE / REASON'], ...rows])) output.result(line);
   for (const r of results.filter((x) => x.status === 'drift')) {
     output.result('');
-    output.result(`${r.generator} against ${r.source}:`);
-    for (const d of r.drifts ?? []) output.result(`  [${d.kind}] ${d.message}`);
+    output.result(`${r.generator} (${r.model}), ${r.snapshot} against ${r.source}:`);
+    for (const line of r.lines) output.result(`  ${line}`);
   }
-  const counts = (s: GeneratorDrift['status']) => results.filter((r) => r.status === s).length;
+  const counts = (s: SnapshotDrift['status']) => results.filter((r) => r.status === s).length;
   output.result('');
   output.result(
-    `drift: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, error ${counts('error')}${counts('unreadable') ? `, unreadable ${counts('unreadable')}` : ''}`,
+    `drift${update ? ' --update' : ''}: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, could not check ${counts('error')}${counts('unreadable') ? `, unreadable ${counts('unreadable')}` : ''}${update ? `; ${results.filter((r) => r.updated).length} snapshot(s) rewritten` : ''}`,
   );
+  // Drift first: a canary stops on 7 whatever else could not be checked. An unreadable schema is the provider's, like one that could not be fetched.
   if (counts('drift') > 0) return ExitCode.DRIFT;
-  // An unreadable schema is the provider's, like one that could not be fetched.
   return counts('error') + counts('unreadable') > 0 ? ExitCode.PROVIDER : ExitCode.OK;
 }
 
@@ -106,7 +78,7 @@ async function recordingsDrift({ output, cwd, env }: CommandContext, emulatorUrl
   }
 }
 
-/** `boards drift [generator...] [--recordings [--emulator-url URL]]` */
+/** `boards drift [generator...] [--update] | --recordings [--emulator-url URL]` */
 export const driftCommand: Command = async (ctx) => {
   const args = parseArgs(ctx.argv, DRIFT_FLAGS);
   if (booleanFlag(args, 'help')) {
@@ -116,9 +88,10 @@ export const driftCommand: Command = async (ctx) => {
   const emulatorUrl = stringFlag(args, 'emulator-url');
   if (booleanFlag(args, 'recordings')) {
     if (args.positionals.length > 0) throw usageError('drift --recordings replays every recording and takes no generator names');
+    if (booleanFlag(args, 'update')) throw usageError('--update rewrites snapshots; it does not go with --recordings');
     if (emulatorUrl !== undefined && !/^https?:\/\//.test(emulatorUrl)) throw usageError(`--emulator-url must be an http(s) URL, not "${emulatorUrl}"`);
     return recordingsDrift(ctx, emulatorUrl);
   }
   if (emulatorUrl !== undefined) throw usageError('--emulator-url goes with --recordings');
-  return schemaDrift(ctx, args.positionals);
+  return documentDrift(ctx, args.positionals, booleanFlag(args, 'update'));
 };

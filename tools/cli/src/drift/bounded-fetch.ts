@@ -59,6 +59,17 @@ export async function readBody(response: Response, url: string, maxBytes: number
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** An error status answered to a GET (its message quotes the start of the answer). */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpStatusError';
+  }
+}
+
 /**
  * GETs `url` and returns its body as text; throws when it answers an error status (quoting the
  * start of the answer, provider text redacted), takes longer than `limits.timeoutMs` in all, or
@@ -71,7 +82,7 @@ export async function fetchBounded(url: string, headers: Record<string, string>,
     const response = await fetch(url, { headers, signal });
     if (!response.ok) {
       const start = await readBody(response, url, ERROR_SNIPPET_BYTES, what, true);
-      throw new Error(`GET ${url} answered ${response.status}: ${redactProviderText(start.slice(0, 200))}`);
+      throw new HttpStatusError(response.status, `GET ${url} answered ${response.status}: ${redactProviderText(start.slice(0, 200))}`);
     }
     return await readBody(response, url, limits.maxBytes, what);
   } catch (error) {

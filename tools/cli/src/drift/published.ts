@@ -1,18 +1,10 @@
 /**
- * The providers' current published input schemas, fetched over the network (free calls, no
- * generation). Where each provider publishes them, and where in that document a model's input
- * schema is, is its descriptor's `published` (e.g. a per-endpoint OpenAPI, a model version's
- * `openapi_schema`, one OpenAPI spec for all models). Source URLs are settings so tests point
- * them at a loopback server.
+ * Reading the providers' published documents over the network (free calls, no generation):
+ * JSON, YAML or a markdown page's fenced YAML block, bounded in size, time and parse size.
+ * Which documents a provider publishes is its descriptor's `published.document` (snapshots.ts).
  */
 import { Lexer, parse as parseYaml } from 'yaml';
-import { getKey } from '@boards/config';
-import { requireProvider, type AnyGenerator, type PublishedSchemaSource } from '@boards/core';
-import { factsFromJsonSchema, type SchemaFacts } from '@boards/testing/drift';
 import { fetchBounded, SCHEMA_LIMITS, type FetchLimits } from './bounded-fetch';
-import { checkSchemaGraph } from './schema-graph';
-
-export type Published = { facts: SchemaFacts; source: string } | { skipped: string };
 
 type Json = Record<string, unknown>;
 
@@ -41,10 +33,6 @@ function yamlTokensOver(text: string, max: number): boolean {
   let count = 0;
   for (const _token of new Lexer().lex(text)) if (++count > max) return true;
   return false;
-}
-
-function sourceUrl(source: PublishedSchemaSource, env: NodeJS.ProcessEnv): string {
-  return (env[source.variable] || source.defaultUrl).replace(/\/+$/, '');
 }
 
 const OPENING_FENCE = /^(`{3,})ya?ml\b/;
@@ -105,30 +93,4 @@ export function documentFrom(text: string, url: string, bounds = { jsonContainer
 export async function getDocument(url: string, headers: Record<string, string> = {}, limits: FetchLimits = SCHEMA_LIMITS): Promise<Json> {
   const text = await fetchBounded(url, { accept: 'application/json', ...headers }, limits, 'the published schema');
   return documentFrom(text, url);
-}
-
-/** The published input schema of the generator's model, or why it was not fetched. */
-export async function publishedFacts(generator: AnyGenerator, env: NodeJS.ProcessEnv, cwd?: string): Promise<Published> {
-  if (generator.lifecycle?.status === 'retired') return { skipped: `${generator.model} is retired: the provider no longer serves it` };
-  const provider = requireProvider(generator.provider);
-  const published = provider.published;
-  if (!published) return { skipped: `${provider.displayName} publishes no input schemas the drift check knows of` };
-  const skipped = published.skipped?.(generator.model, generator.artifactType);
-  if (skipped) return { skipped };
-  const headers: Record<string, string> = {};
-  if (published.needsKey) {
-    // The key from the environment, BOARDS_GENERATOR_API_KEYS or the .env of `cwd`; nothing is written to `env`.
-    const key = getKey(provider.name, { env, cwd });
-    if (!key) return { skipped: `${provider.key.variable} not set (${provider.displayName} serves model schemas to authenticated calls only)` };
-    headers.authorization = `Bearer ${key}`;
-  }
-  const source = sourceUrl(published, env);
-  const url = published.url ? published.url(source, generator.model) : source;
-  const doc = await getDocument(url, headers);
-  const { schema, root, note, drop = [] } = published.inputSchema(doc, generator.model, generator.artifactType, url);
-  // A schema that refers to itself is unreadable (UnreadableSchemaError), not drift: checked before it is compared.
-  checkSchemaGraph(schema, (root ?? schema) as Json);
-  const facts = factsFromJsonSchema(schema, root as Json);
-  for (const name of drop) delete (facts as Record<string, unknown>)[name];
-  return { facts, source: note ? `${url} (${note})` : url };
 }

@@ -1,5 +1,5 @@
 /**
- * Is a published input schema one the drift comparison can read? It resolves `$ref`, `allOf`,
+ * Is a published schema one the drift comparison can read? It resolves `$ref`, `allOf`,
  * `anyOf` and `oneOf` by recursion (libs/testing drift.ts): a schema that refers to itself
  * through them (`Input: {$ref: Input}`, `P: {anyOf: [{$ref: P}, {type: string}]}`) would
  * overflow the stack or read as empty (every field then "drifts"), and a chain of shared
