@@ -22,20 +22,31 @@ moduleNameMapper['^\\.\\./locales/index\\.cjs$'] = path.join(__dirname, 'tools/j
 
 const swc = [path.join(__dirname, 'tools/jest-swc.js'), require('./tools/swc-options')];
 
+// Options jest takes only for a whole run, not from one project of a multi-project run.
+const RUN_OPTIONS = ['maxWorkers', 'watchman'];
+const withoutRunOptions = (overrides) => Object.fromEntries(Object.entries(overrides).filter(([key]) => !RUN_OPTIONS.includes(key)));
+
 /** @returns {import('jest').Config} */
 module.exports = function boardsJestConfig(projectDir, overrides = {}) {
   const tier = process.env.BOARDS_TEST_TIER;
   const live = tier === 'live';
   const integration = tier === 'integration';
+  const manyProjects = process.env.BOARDS_JEST_MANY_PROJECTS === '1';
   return {
     displayName: path.basename(projectDir),
+    // jest names a project's caches (transforms, module map) after its id; its default id counts the
+    // project's place in the run, so the same project would start cold in every other set of projects.
+    id: path.relative(__dirname, projectDir).replace(/\W/g, '-'),
     rootDir: projectDir,
     testEnvironment: 'node',
     // Nx's own loading of the workspace-root .env is undone: @boards/config is the one .env loader.
     setupFiles: [path.join(__dirname, 'libs/testing/nx-dotenv.js')],
-    // No watchman on these machines: jest would try to start it first.
-    watchman: false,
+    // No watchman on these machines: jest would try to start it first. A run of many projects in one
+    // jest (the `test` executor's batch, tools/plugin/src/executors/jest) sets it, and the workers,
+    // for the whole run: jest accepts neither in one project's config then.
+    ...(manyProjects ? {} : { watchman: false }),
     transform: { '^.+\\.(t|j)s$': swc },
+    runtime: path.join(__dirname, 'tools/jest-runtime.js'),
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
     testMatch: live
@@ -53,6 +64,6 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
           reporters: ['default', path.join(__dirname, 'libs/testing/live-reporter.js')],
         }
       : {}),
-    ...overrides,
+    ...(manyProjects ? withoutRunOptions(overrides) : overrides),
   };
 };
