@@ -72,12 +72,14 @@ function projectOutput(project, results, run, options) {
   const { makeEmptyAggregatedTestResult, addResult } = fromJest(run.root, '@jest/test-result');
   const { formatTime } = fromJest(run.root, 'jest-util');
   const aggregated = makeEmptyAggregatedTestResult();
-  aggregated.startTime = run.startTime;
+  aggregated.startTime = results.length ? Math.min(...results.map((result) => result.perfStats.start)) : run.startTime;
+  // Paths as a run of this project alone prints them: relative to the project.
+  const globalConfig = { ...run.globalConfig, rootDir: project.root };
   aggregated.numTotalTestSuites = results.length;
   const lines = [];
   for (const result of results) {
     addResult(aggregated, result);
-    lines.push(utils.getResultHeader(result, run.globalConfig));
+    lines.push(utils.getResultHeader(result, globalConfig));
     if (options.verbose) lines.push(...verboseLines(result, formatTime));
     if (!options.silent) lines.push(...consoleLines(result));
     if (result.failureMessage) lines.push(result.failureMessage);
@@ -93,6 +95,17 @@ function projectOutput(project, results, run, options) {
  * @param {{id: string, name: string, root: string, config: string}[]} projects
  */
 async function runProjects(projects, options, root) {
+  const saved = { ...process.env };
+  try {
+    return await runWithEnv(projects, options, root);
+  } finally {
+    // The next group of the batch starts from the environment Nx gave the batch, not this one's tier.
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+async function runWithEnv(projects, options, root) {
   Object.assign(process.env, options.env ?? {});
   const configs = projects.map((project) => project.config);
   const argv = jestArgv(options);
