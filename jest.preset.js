@@ -34,9 +34,13 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
   const manyProjects = process.env.BOARDS_JEST_MANY_PROJECTS === '1';
   return {
     displayName: path.basename(projectDir),
-    // jest names a project's caches (transforms, module map) after its id; its default id counts the
-    // project's place in the run, so the same project would start cold in every other set of projects.
-    id: path.relative(__dirname, projectDir).replace(/\W/g, '-'),
+    // jest names its transform cache after the config's id; its default id hashes the project and
+    // its place in the run, so every project (and every set of projects run together) compiled the
+    // shared libs again. One id: a libs/* file compiled once serves every project (the transform's
+    // cache key is the file, its source and the options: tools/jest-swc.js). Nothing else here
+    // depends on it: the module map, keyed by it in a worker, is empty (no haste modules, no
+    // __mocks__), and the haste map's cache is named after each project's rootDir too.
+    id: 'boards',
     rootDir: projectDir,
     testEnvironment: 'node',
     // Nx's own loading of the workspace-root .env is undone: @boards/config is the one .env loader.
