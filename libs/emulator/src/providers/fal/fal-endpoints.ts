@@ -54,7 +54,7 @@ function images(ctx: BuildContext, n: number, width: number, height: number) {
 }
 
 /** `image_size` preset or {width, height}; else width/height; else aspect_ratio; else `fallback`. */
-function sizeOf(input: Input, fallback: readonly [number, number] = DEFAULT_SIZE): [number, number] {
+export function sizeOf(input: Input, fallback: readonly [number, number] = DEFAULT_SIZE): [number, number] {
   const size = input.image_size;
   if (typeof size === 'string' && FAL_IMAGE_SIZES[size]) return [...FAL_IMAGE_SIZES[size]] as [number, number];
   if (size && typeof size === 'object') {

@@ -9,7 +9,7 @@ import { storeImage, storeMp4, storeWav, type BuildContext } from '../../kernel/
 import { inputSchemaOf } from '../../kernel/schema-check';
 import { kindOfOutput, statusNames, synthesize, type EmulatorSnapshot } from '../../kernel/snapshots';
 import { FAL_STATUSES } from './fal-status';
-import type { FalEndpoint } from './fal-endpoints';
+import { sizeOf, type FalEndpoint } from './fal-endpoints';
 
 type Json = Record<string, unknown>;
 const obj = (x: unknown): Json => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Json) : {});
@@ -46,7 +46,8 @@ export function falSnapshotEndpoint(snapshot: EmulatorSnapshot, media?: FalEndpo
     async run(given, ctx: BuildContext) {
       if (media) return media.run(given, ctx);
       const count = Number.isInteger(given.num_images) ? (given.num_images as number) : 1;
-      const mediaOf = (i: number) => (kind === 'video' ? storeMp4(ctx, 1280, 720, 2) : kind === 'audio' ? storeWav(ctx, 1) : storeImage(ctx, 1024, 1024, i));
+      const [width, height] = sizeOf(given);
+      const mediaOf = (i: number) => (kind === 'video' ? storeMp4(ctx, 1280, 720, 2) : kind === 'audio' ? storeWav(ctx, 1) : storeImage(ctx, width, height, i));
       const value = output ? synthesize(output, doc, { input: given, media: mediaOf, count, seed: seedInt(ctx.seed) % 2 ** 31 }) : {};
       return { ok: true, value, billableUnits: kind === 'image' ? count : 1 };
     },
