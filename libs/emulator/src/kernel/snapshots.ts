@@ -12,6 +12,24 @@ import { resolved } from './schema-check';
 
 type Json = Record<string, unknown>;
 
+/**
+ * Models of `provider` from the snapshots `host` holds, each built once by `build` (a snapshot
+ * handed in later for the same model is built afresh): undefined for a model without one.
+ */
+export function snapshotModels<T>(
+  host: { snapshotOf(provider: string, model: string): EmulatorSnapshot | undefined },
+  provider: string,
+  build: (snapshot: EmulatorSnapshot) => T,
+): (model: string) => T | undefined {
+  const built = new WeakMap<EmulatorSnapshot, T>();
+  return (model) => {
+    const snapshot = host.snapshotOf(provider, model);
+    if (!snapshot) return undefined;
+    if (!built.has(snapshot)) built.set(snapshot, build(snapshot));
+    return built.get(snapshot);
+  };
+}
+
 /** Snapshots by provider and model; a later one for the same model replaces the earlier. */
 export class SnapshotStore {
   private readonly byKey = new Map<string, EmulatorSnapshot>();

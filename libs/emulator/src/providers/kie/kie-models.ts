@@ -32,8 +32,6 @@ async function fetchAll(ctx: BuildContext, field: string, urls: unknown): Promis
   return { ok: true, files };
 }
 
-const NANO_RATIOS = ['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '4:5', '21:9', 'auto'] as const;
-
 /** google/nano-banana-edit (docs.kie.ai/market/google/nano-banana-edit; aspect_ratio per the 2026-08 page, image_size deprecated). */
 const nanoBananaEdit: KieModel = {
   typicalMs: 10_000,

@@ -5,7 +5,7 @@
  */
 import type { ProviderHost } from '../../kernel/provider';
 import { inputSchemaOf, type InputSchema } from '../../kernel/schema-check';
-import type { EmulatorSnapshot } from '../../kernel/snapshots';
+import { snapshotModels, type EmulatorSnapshot } from '../../kernel/snapshots';
 import { isServed, type OpenAIModel } from './openai-models';
 
 type Json = Record<string, unknown>;
@@ -69,12 +69,9 @@ export type OpenAIModelFinder = (id: unknown, kind?: OpenAIModel['kind']) => Ope
 
 /** Finds served models: one with a snapshot (built once); without a snapshot, or past its shutdown date, none. */
 export function openaiModelFinder(state: ProviderHost): OpenAIModelFinder {
-  const built = new Map<object, OpenAISnapshotModel>();
+  const fromSnapshots = snapshotModels(state, 'openai', openaiSnapshotModel);
   return (id, kind) => {
-    const snapshot = typeof id === 'string' ? state.snapshotOf('openai', id) : undefined;
-    if (!snapshot) return undefined;
-    let found = built.get(snapshot);
-    if (!found) built.set(snapshot, (found = openaiSnapshotModel(snapshot)));
-    return (kind === undefined || found.model.kind === kind) && isServed(found.model) ? found : undefined;
+    const found = typeof id === 'string' ? fromSnapshots(id) : undefined;
+    return found && (kind === undefined || found.model.kind === kind) && isServed(found.model) ? found : undefined;
   };
 }
