@@ -137,3 +137,49 @@ export function statusNames(documented: readonly string[] | undefined, usual: re
   if (!documented || documented.length === 0) return [...usual];
   return usual.map((name, i) => (documented.includes(name) ? name : (documented.filter((d) => !usual.includes(d))[0] ?? documented[i] ?? name)));
 }
+
+/** The request headers an auth check reads (lower-cased names, as node gives them). */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/** A document's auth: the check of a request, and what it wants in words. */
+export interface SnapshotAuth {
+  check(headers: RequestHeaders): boolean;
+  text: string;
+}
+
+/** The auth of a document's `securitySchemes`, or undefined when none is one a header carries. */
+export function snapshotAuth(securitySchemes: unknown): SnapshotAuth | undefined {
+  const check = authCheck(securitySchemes);
+  return check ? { check, text: authText(securitySchemes) } : undefined;
+}
+
+/**
+ * The check of a document's OpenAPI `securitySchemes`: a request passes when it carries the
+ * credential of one of them (an `http` bearer scheme: `Authorization: Bearer ...`; an `apiKey` in
+ * a header: that header). Undefined when the document states no scheme a header can carry, so a
+ * provider whose auth scheme changed in its document refuses clients still sending the old one.
+ */
+export function authCheck(securitySchemes: unknown): ((headers: RequestHeaders) => boolean) | undefined {
+  const schemes = Object.values(securitySchemes && typeof securitySchemes === 'object' ? securitySchemes : {}).flatMap((raw) => {
+    const s = (raw ?? {}) as Record<string, unknown>;
+    if (s.type === 'http' && String(s.scheme).toLowerCase() === 'bearer') return [{ header: 'authorization', prefix: 'bearer ' }];
+    if (s.type === 'apiKey' && s.in === 'header' && typeof s.name === 'string') return [{ header: s.name.toLowerCase(), prefix: '' }];
+    return [];
+  });
+  if (schemes.length === 0) return undefined;
+  return (headers) =>
+    schemes.some(({ header, prefix }) => {
+      const value = [headers[header] ?? []].flat()[0];
+      return typeof value === 'string' && value.length > prefix.length && value.toLowerCase().startsWith(prefix);
+    });
+}
+
+/** The schemes of a document, one line each, for a 401 that names what it wanted. */
+export function authText(securitySchemes: unknown): string {
+  return Object.values(securitySchemes && typeof securitySchemes === 'object' ? securitySchemes : {})
+    .map((raw) => {
+      const s = (raw ?? {}) as Record<string, unknown>;
+      return s.type === 'http' ? `Authorization: ${String(s.scheme)}` : `${String(s.name)} (${String(s.type)} in ${String(s.in)})`;
+    })
+    .join(' or ');
+}

@@ -63,6 +63,10 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
       detail(ctx, 404, `Application not found: the emulator does not know the endpoint ${endpoint} (register it: POST /__emulator/models)`);
       return undefined;
     }
+    if (def.auth && !def.auth.check(ctx.req.headers)) {
+      detail(ctx, 401, `Unauthorized: ${endpoint} takes ${def.auth.text} (its published security scheme)`);
+      return undefined;
+    }
     const input = isObject(ctx.json) ? ctx.json : {};
     const id = randomUUID();
     const appId = appIdOf(endpoint);

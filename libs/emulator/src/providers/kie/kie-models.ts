@@ -2,6 +2,7 @@ import { pngSize } from '../../kernel/media/png';
 import { storeImage, storeMp4, type BuildContext } from '../../kernel/outputs';
 import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
 import type { InputSchema } from '../../kernel/schema-check';
+import type { SnapshotAuth } from '../../kernel/snapshots';
 
 type Input = Record<string, unknown>;
 
@@ -12,6 +13,8 @@ export type KieOutcome = { ok: true; resultUrls: string[] } | { ok: false; failC
 export interface KieModel {
   /** The snapshot's schema of `input`, which checks and defaults it at createTask. */
   schema?: InputSchema;
+  /** The auth scheme the snapshot's page documents; none: any. */
+  auth?: SnapshotAuth;
   /** The waiting, queuing, generating, success and fail state names (the snapshot's); default Kie's. */
   stateNames?: readonly string[];
   /** Typical real run time, ms (the realistic job time is derived from it). */

@@ -85,6 +85,7 @@ export function kieTaskRoutes(state: ProviderHost): Route[] {
     if (typeof model !== 'string' || !model) return kieError(ctx, 422, 'model is required');
     const def = modelOf(model);
     if (!def) return kieError(ctx, 422, `model ${model} is not supported (the emulator has no snapshot of it)`);
+    if (def.auth && !def.auth.check(ctx.req.headers)) return kieError(ctx, 401, `You do not have access permissions: ${model} takes ${def.auth.text}`);
     if (callBackUrl !== undefined && typeof callBackUrl !== 'string') return kieError(ctx, 422, 'callBackUrl must be a string (a URL)');
     if (!isObject(input)) return kieError(ctx, 422, 'input is required: an object with the parameters of the model');
     const issues = def.schema ? def.schema.check(input) : [];

@@ -5,7 +5,7 @@
  */
 import type { ProviderHost } from '../../kernel/provider';
 import { inputSchemaOf, type InputSchema } from '../../kernel/schema-check';
-import { snapshotModels, type EmulatorSnapshot } from '../../kernel/snapshots';
+import { snapshotAuth, snapshotModels, type EmulatorSnapshot, type SnapshotAuth } from '../../kernel/snapshots';
 import { isServed, type OpenAIModel } from './openai-models';
 
 type Json = Record<string, unknown>;
@@ -29,6 +29,8 @@ export interface OpenAISnapshotModel {
   model: OpenAIModel;
   /** The request schema (the route reads `model` itself). */
   schema: InputSchema;
+  /** The auth scheme the spec documents; none: any. */
+  auth?: SnapshotAuth;
 }
 
 /** The operation's path and request schema (JSON or multipart) in the snapshot's spec. */
@@ -62,6 +64,7 @@ export function openaiSnapshotModel(snapshot: EmulatorSnapshot): OpenAISnapshotM
       ...(kind === 'transcription' ? { formats: transcriptionFormats(snapshot.model, Array.isArray(formats) ? formats.map(String) : ['json', 'text']) } : {}),
     },
     schema: inputSchemaOf(schema, spec, `openai ${snapshot.model}`),
+    auth: snapshotAuth(obj(spec.components).securitySchemes),
   };
 }
 
