@@ -45,6 +45,11 @@ export class SnapshotStore {
     return this.byKey.get(`${provider} ${model}`);
   }
 
+  /** Every snapshot held. */
+  all(): EmulatorSnapshot[] {
+    return [...this.byKey.values()];
+  }
+
   /** Every snapshot of `provider`, in the order given. */
   of(provider: string): EmulatorSnapshot[] {
     return [...this.byKey.values()].filter((s) => s.provider === provider);
@@ -59,7 +64,7 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
 
 /** The media kind of an output schema: from its field names, else `fallback`. */
 export function kindOfOutput(schema: unknown, root: unknown, fallback: OutputKind = 'image'): OutputKind {
-  const text = JSON.stringify(resolvedDeep(schema, root, 0)).toLowerCase();
+  const text = (JSON.stringify(resolvedDeep(schema, root, 0)) ?? '').toLowerCase();
   if (/"video"|video_url|"videos"|\.mp4/.test(text)) return 'video';
   if (/"audio"|audio_url|audio_file|\.wav|\.mp3/.test(text)) return 'audio';
   if (/"image"|"images"|image_url/.test(text)) return 'image';
