@@ -129,7 +129,8 @@ export function synthesize(node: unknown, root: unknown, ctx: SynthesisContext, 
   if (type === 'integer') return name === 'seed' ? ctx.seed : 1;
   if (type === 'number') return 1;
   if (type === 'boolean') return false;
-  if (type === 'string') return name === 'prompt' ? String(ctx.input.prompt ?? '') : name === 'text' ? 'Emulated text.' : '';
+  // A text field is never empty (a reader of a caption or a transcript would take '' for nothing generated).
+  if (type === 'string') return name === 'prompt' ? String(ctx.input.prompt ?? '') : `Emulated ${name || 'text'}.`;
   return null;
 }
 
