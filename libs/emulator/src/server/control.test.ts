@@ -1,5 +1,5 @@
-import { FAL_ENDPOINTS } from '../providers/fal/fal-endpoints';
-import { REPLICATE_MODELS } from '../providers/replicate/replicate-models';
+import { FAL_MEDIA } from '../providers/fal/fal-endpoints';
+import { REPLICATE_MEDIA } from '../providers/replicate/replicate-models';
 import { startEmulator } from '../emulator';
 import { EmulatorState } from './state';
 import { PROVIDER_MODULES } from '../providers/index';
@@ -72,10 +72,10 @@ describe('control API', () => {
 
   it('derives realistic job times per model: a tenth of the typical real time, at least 1 s', () => {
     const state = new EmulatorState('http://127.0.0.1:1', 'realistic', PROVIDER_MODULES);
-    expect(state.jobDurationFor(FAL_ENDPOINTS['fal-ai/veo3/fast'].typicalMs)).toBe(4000);
-    expect(state.jobDurationFor(REPLICATE_MODELS['black-forest-labs/flux-schnell'].typicalMs)).toBe(1000);
+    expect(state.jobDurationFor(FAL_MEDIA['fal-ai/veo3/fast'].typicalMs)).toBe(4000);
+    expect(state.jobDurationFor(REPLICATE_MEDIA['black-forest-labs/flux-schnell'].typicalMs)).toBe(1000);
     state.jobDurationMs = 0;
-    expect(state.jobDurationFor(FAL_ENDPOINTS['fal-ai/veo3/fast'].typicalMs)).toBe(0);
+    expect(state.jobDurationFor(FAL_MEDIA['fal-ai/veo3/fast'].typicalMs)).toBe(0);
   });
 
   it('takes a JSON body whatever its content type (curl -d sends a form type), and says what is wrong with one that is not JSON', async () => {
@@ -146,5 +146,36 @@ describe('request log redaction', () => {
       ['upload-initiate', { content_type: 'application/octet-stream', file_name: 'x.bin' }],
       ['upload', { size: 1234 }],
     ]);
+  });
+});
+
+describe('control API: snapshots', () => {
+  it('serves a model from a snapshot posted by any client, and lists it', async () => {
+    const emulator = await startEmulator({ referenceSnapshots: false });
+    try {
+      const control = `${emulator.url}/__emulator/snapshots`;
+      const refused = await fetch(control, { method: 'POST', body: JSON.stringify({ provider: 'acme', model: 'x', document: {} }) });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/^snapshot provider: one of /);
+      const document = {
+        latest_version: {
+          openapi_schema: { components: { schemas: { Input: { type: 'object', required: ['prompt'], properties: { prompt: { type: 'string' } } } } } },
+        },
+      };
+      const added = await fetch(control, { method: 'POST', body: JSON.stringify([{ provider: 'replicate', model: 'acme/posted', document }]) });
+      expect(added.status).toBe(201);
+      expect(await (await fetch(control)).json()).toEqual([{ provider: 'replicate', model: 'acme/posted' }]);
+      const created = await fetch(`${emulator.replicateBaseUrl}/models/acme/posted/predictions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer r8_x', 'content-type': 'application/json' },
+        body: JSON.stringify({ input: {} }),
+      });
+      expect(created.status).toBe(422);
+      expect(((await created.json()) as { invalid_fields: unknown[] }).invalid_fields).toEqual([
+        { type: 'required', field: 'input', description: 'prompt is required' },
+      ]);
+    } finally {
+      await emulator.stop();
+    }
   });
 });
