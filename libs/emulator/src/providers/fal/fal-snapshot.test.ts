@@ -42,11 +42,25 @@ function queueDocument(endpoint: string, statuses = ['IN_QUEUE', 'IN_PROGRESS', 
   };
 }
 
+/** A video endpoint's document: a `duration` enum of strings with a default, one `video` file out. */
+function videoDocument(endpoint: string): EmulatorSnapshot {
+  const snapshot = queueDocument(endpoint);
+  const doc = snapshot.document as { components: { schemas: Record<string, unknown> } };
+  doc.components.schemas.Input = {
+    type: 'object',
+    required: ['prompt'],
+    properties: { prompt: { type: 'string' }, duration: { type: 'string', enum: ['4s', '6s', '8s'], default: '8s' } },
+  };
+  doc.components.schemas.Output = { type: 'object', required: ['video'], properties: { video: { $ref: '#/components/schemas/File' } } };
+  doc.components.schemas.File = { type: 'object', required: ['url'], properties: { url: { type: 'string' }, content_type: { type: 'string' } } };
+  return snapshot;
+}
+
 let emu: Emulator;
 beforeAll(async () => {
   emu = await startEmulator({
     referenceSnapshots: false,
-    snapshots: [queueDocument('acme/snap-image'), queueDocument('acme/renamed', ['IN_QUEUE', 'IN_PROGRESS', 'DONE'])],
+    snapshots: [queueDocument('acme/snap-image'), queueDocument('acme/renamed', ['IN_QUEUE', 'IN_PROGRESS', 'DONE']), videoDocument('acme/snap-video')],
   });
 });
 afterAll(() => emu.stop());
@@ -97,6 +111,23 @@ describe('a fal endpoint served from its snapshot alone', () => {
   it('answers an endpoint without a snapshot 404, as fal does', async () => {
     const response = await fetch(`${emu.falBaseUrl}/queue/acme/unknown`, { method: 'POST', headers: AUTH, body: '{}' });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('a fal video endpoint served from its snapshot', () => {
+  /** The x-fal-billable-units of the result of a video job with `input`. */
+  async function billed(input: Record<string, unknown>): Promise<string | null> {
+    const submitted = await fetch(`${emu.falBaseUrl}/queue/acme/snap-video`, { method: 'POST', headers: AUTH, body: JSON.stringify(input) });
+    const { response_url } = (await submitted.json()) as { response_url: string };
+    const result = await fetch(rewriteFalUrl(response_url, emu.falBaseUrl), { headers: AUTH });
+    expect(result.status).toBe(200);
+    expect(((await result.json()) as { video: { url: string } }).video.url).toMatch(/^http/);
+    return result.headers.get('x-fal-billable-units');
+  }
+
+  it('bills the seconds of video asked for, as fal bills its video endpoints (the documented default when none is sent)', async () => {
+    expect(await billed({ prompt: 'waves', duration: '4s' })).toBe('4');
+    expect(await billed({ prompt: 'waves' })).toBe('8');
   });
 });
 

@@ -48,9 +48,19 @@ export function falSnapshotEndpoint(snapshot: EmulatorSnapshot, media?: FalEndpo
       if (media) return media.run(given, ctx);
       const count = Number.isInteger(given.num_images) ? (given.num_images as number) : 1;
       const [width, height] = sizeOf(given);
-      const mediaOf = (i: number) => (kind === 'video' ? storeMp4(ctx, 1280, 720, 2) : kind === 'audio' ? storeWav(ctx, 1) : storeImage(ctx, width, height, i));
+      // A video of the `duration` asked for ("8", "8s" or 8; defaults already applied), billed per second as
+      // fal bills its video endpoints; without a duration, one video of 2 s billed as one unit.
+      const seconds = kind === 'video' ? secondsOf(given.duration) : undefined;
+      const mediaOf = (i: number) =>
+        kind === 'video' ? storeMp4(ctx, 1280, 720, seconds ?? 2) : kind === 'audio' ? storeWav(ctx, 1) : storeImage(ctx, width, height, i);
       const value = output ? synthesize(output, doc, { input: given, media: mediaOf, count, seed: seedInt(ctx.seed) % 2 ** 31 }) : {};
-      return { ok: true, value, billableUnits: kind === 'image' ? count : 1 };
+      return { ok: true, value, billableUnits: kind === 'image' ? count : (seconds ?? 1) };
     },
   };
+}
+
+/** Whole seconds of a `duration` input ("8", "8s", 8), or undefined when it names none. */
+function secondsOf(duration: unknown): number | undefined {
+  const seconds = typeof duration === 'number' ? duration : parseFloat(String(duration ?? ''));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
