@@ -27,8 +27,13 @@ export async function generatorGenerator(tree: Tree, schema: GeneratorGeneratorS
   const options = normalizeOptions(tree, schema);
   const starter = starterFor(options);
   generateFiles(tree, join(__dirname, 'files', 'package'), options.projectRoot, substitutions(tree, options, starter));
-  const gap = emulatorGap(tree, options);
-  if (gap) logger.warn(gap);
+  if (options.snapshot) {
+    // The document the package was built from: its unit tests hold it to it, `boards drift` compares it with what is published.
+    tree.write(`${options.projectRoot}/snapshot.json`, `${JSON.stringify(options.snapshot, null, 2)}\n`);
+  } else {
+    const gap = emulatorGap(tree, options);
+    if (gap) logger.warn(gap);
+  }
   // The workspace's formatter (prettier) aligns what the templates cannot: the README's table, long lines.
   await formatFiles(tree);
   return () => {
@@ -55,7 +60,14 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
     cheapestInput: s.cheapestInput,
     estimate: s.estimate,
     run: s.run,
-    testImports: [...s.test.imports, `import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';`].join('\n'),
+    testImports: [
+      ...s.test.imports,
+      `import { createTestContext, ${o.snapshot ? 'describeSnapshotCheck, ' : ''}runConformanceSuite, useEmulator } from '@boards/testing';`,
+    ].join('\n'),
+    generatorImports: [o.constName, ...(s.preamble.includes('export const RED_CIRCLE_PNG') ? ['RED_CIRCLE_PNG'] : [])].join(', '),
+    snapshotCheck: o.snapshot ? `\ndescribeSnapshotCheck(${o.constName}, __dirname);\n` : '',
+    familyLine: o.snapshot ? `  family: ${q(o.family)},\n` : '',
+    extraTags: o.snapshot ? `, "family:${o.family}"` : '',
     invalidInputs: s.invalidInputs.map((line) => `    ${line},`).join('\n'),
     testSetup: s.test.setup,
     testTitle: s.test.title,

@@ -1,12 +1,16 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { getProjects, names, type Tree } from '@nx/devkit';
+import { getProjects, logger, names, type Tree } from '@nx/devkit';
 import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type ScaffoldFacts } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
+import { readFileSync } from 'node:fs';
+import { seedFalSnapshot, type Snapshot } from '../../snapshot/fal-seed';
+import { publishedArtifact } from './from-snapshot';
+import { VERIFIED_PRICES } from './prices';
 import type { GeneratorGeneratorSchema } from './schema';
 
 export type Provider = GeneratorGeneratorSchema['provider'];
-export type ArtifactKind = GeneratorGeneratorSchema['artifact'];
+export type ArtifactKind = NonNullable<GeneratorGeneratorSchema['artifact']>;
 export type Unit = NonNullable<GeneratorGeneratorSchema['unit']>;
 
 export interface NormalizedOptions {
@@ -29,6 +33,10 @@ export interface NormalizedOptions {
   phrase: string;
   description: string;
   skipInstall: boolean;
+  /** The provider's published document the package is built from (fal), written as snapshot.json. */
+  snapshot?: Snapshot;
+  /** Provider-free model family: tag family:<family>. */
+  family: string;
 }
 
 /** Units whose quantity the starter schema can compute before anything is sent. */
@@ -60,8 +68,46 @@ function oneOf<T extends string>(setting: string, value: unknown, allowed: reado
   return value as T;
 }
 
+/** A generator id from a model id: fal-ai/flux-pro/v1.1-ultra -> flux-pro-v1-1-ultra. */
+export function idFromModel(model: string): string {
+  return model
+    .split(':')[0]
+    .split('/')
+    .slice(1)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The snapshot to build from: --snapshot's file, else (fal) seeded from the fal client's endpoint types. */
+function loadSnapshot(raw: GeneratorGeneratorSchema, provider: string, model: string, today: Date): Snapshot | undefined {
+  if (raw.snapshot) {
+    let snapshot: Snapshot;
+    try {
+      snapshot = JSON.parse(readFileSync(raw.snapshot, 'utf8')) as Snapshot;
+    } catch (error) {
+      fail('--snapshot', `${raw.snapshot} is not a readable snapshot.json: ${(error as Error).message}`);
+    }
+    if (snapshot.provider !== provider || snapshot.model !== model) {
+      fail('--snapshot', `${raw.snapshot} is the snapshot of ${snapshot.provider} ${snapshot.model}, not ${provider} ${model}`);
+    }
+    return snapshot;
+  }
+  if (provider !== 'fal') return undefined;
+  try {
+    return seedFalSnapshot(model, { now: today });
+  } catch (error) {
+    // An endpoint newer than the installed client's types: the hand starter, with the emulator's facts.
+    logger.warn(
+      `${(error as Error).message.replace(/^--model: /, '')}: scaffolding the starter schema instead; pass --snapshot=<file> to build from a stored document`,
+    );
+    return undefined;
+  }
+}
+
 export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, today = new Date()): NormalizedOptions {
-  const name = String(raw.name ?? '').trim();
+  const name = String(raw.name ?? idFromModel(String(raw.model ?? ''))).trim();
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) fail('--name', `"${name}" is not a kebab-case id starting with a letter (e.g. flux-schnell)`);
   const projectRoot = `packages/${name}`;
   if (tree.exists(projectRoot)) fail('--name', `${projectRoot} already exists; pick another name or remove it first`);
@@ -88,7 +134,11 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
   const model = String(raw.model ?? '').trim();
   const { pattern, shape } = scaffold.modelId;
   if (!pattern.test(model)) fail('--model', `"${model}" is not a ${descriptor.displayName} model id (${shape})`);
-  const artifact = oneOf('--artifact', raw.artifact, ['image', 'video', 'audio', 'text'] as const);
+  const snapshot = loadSnapshot(raw, provider, model, today);
+  const published = snapshot && publishedArtifact(snapshot);
+  if (raw.artifact === undefined && !published)
+    fail('--artifact', `say what ${model} produces (image, video, audio or text): its published output schema does not tell`);
+  const artifact = oneOf('--artifact', raw.artifact ?? published, ['image', 'video', 'audio', 'text'] as const);
   if (!scaffold.artifacts.includes(artifact)) {
     fail('--artifact', `${artifact} is not scaffolded for ${provider} (its adapter supports ${scaffold.artifacts.join(', ')})`);
   }
@@ -114,6 +164,8 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
     phrase: PHRASES[artifact],
     description: `${PHRASES[artifact]} with ${model} on ${descriptor.displayName}`,
     skipInstall: raw.skipInstall === true,
+    snapshot,
+    family: raw.family ? String(raw.family).trim() : name,
   };
 }
 
@@ -136,7 +188,7 @@ function resolvePrice(
     fail('--unit', `megapixel is scaffolded for ${presets.join(', ')} image endpoints (size presets billed per megapixel) only`);
   }
   if (given === undefined) {
-    const known = scaffold.knownPrices?.[model];
+    const known = scaffold.knownPrices?.[model] ?? VERIFIED_PRICES[model];
     if (!known) {
       const u = unit ?? UNITS[artifact][0];
       fail(
