@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { formatFiles, generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { familyTag } from '@boards/catalogue';
 import { keyVariable } from '@boards/config';
 import { formatUsd } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
@@ -66,8 +67,12 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
     ].join('\n'),
     generatorImports: [o.constName, ...(s.preamble.includes('export const RED_CIRCLE_PNG') ? ['RED_CIRCLE_PNG'] : [])].join(', '),
     snapshotCheck: o.snapshot ? `\ndescribeSnapshotCheck(${o.constName}, __dirname);\n` : '',
+    snapshotDoc: o.snapshot
+      ? `\nThe input schema was built from [snapshot.json](snapshot.json), ${o.snapshot.provenance.how.split('. Replace')[0]}. ` +
+        `\`npx boards drift ${o.name}\` compares it with what ${o.descriptor.displayName} publishes; \`npx boards drift --update ${o.name}\` replaces it, and \`npx nx test ${o.name}\` then names what must change.\n`
+      : '',
     familyLine: o.snapshot ? `  family: ${q(o.family)},\n` : '',
-    extraTags: o.snapshot ? `, "family:${o.family}"` : '',
+    extraTags: o.snapshot ? `, "${familyTag({ id: o.name, family: o.family })}"` : '',
     invalidInputs: s.invalidInputs.map((line) => `    ${line},`).join('\n'),
     testSetup: s.test.setup,
     testTitle: s.test.title,

@@ -5,7 +5,7 @@ import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescr
 import { describePrice, priceMicros } from '@boards/cost';
 import { readFileSync } from 'node:fs';
 import { seedFalSnapshot, type Snapshot } from '../../snapshot/fal-seed';
-import { publishedArtifact } from './from-snapshot';
+import { publishedArtifact, publishedInputFields } from './from-snapshot';
 import { VERIFIED_PRICES } from './prices';
 import type { GeneratorGeneratorSchema } from './schema';
 
@@ -66,6 +66,14 @@ function fail(setting: string, problem: string): never {
 function oneOf<T extends string>(setting: string, value: unknown, allowed: readonly T[]): T {
   if (!allowed.includes(value as T)) fail(setting, `${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
   return value as T;
+}
+
+/** "Image to image" when the published input requires a file (an edit), else the artifact's phrase. */
+function phraseOf(artifact: ArtifactKind, snapshot: Snapshot | undefined): string {
+  const file = snapshot && publishedInputFields(snapshot).find((f) => f.required && /_urls?$/.test(f.name));
+  if (!file) return PHRASES[artifact];
+  const from = /video/.test(file.name) ? 'Video' : /audio/.test(file.name) ? 'Audio' : 'Image';
+  return `${from} to ${artifact}`;
 }
 
 /** A generator id from a model id: fal-ai/flux-pro/v1.1-ultra -> flux-pro-v1-1-ultra. */
@@ -161,8 +169,8 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
       .split('-')
       .map((w) => w[0].toUpperCase() + w.slice(1))
       .join(' '),
-    phrase: PHRASES[artifact],
-    description: `${PHRASES[artifact]} with ${model} on ${descriptor.displayName}`,
+    phrase: phraseOf(artifact, snapshot),
+    description: `${phraseOf(artifact, snapshot)} with ${model} on ${descriptor.displayName}`,
     skipInstall: raw.skipInstall === true,
     snapshot,
     family: raw.family ? String(raw.family).trim() : name,
