@@ -28,6 +28,7 @@ export { scrubRecordingText, scrubStrings, SecretFragments, provenanceOf, EMULAT
 export { isLoopbackHost } from './kernel/control-token';
 export { TEST_ID_HEADER } from './kernel/faults';
 export type { FieldRule, Rules } from './kernel/validate';
+export type { EmulatorSnapshot } from './kernel/snapshots';
 export {
   emulatorDocument,
   emulatorUrlLines,

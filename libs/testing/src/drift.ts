@@ -217,3 +217,4 @@ export function formatDrifts(subject: Pick<DriftSubject, 'id' | 'model'>, drifts
 }
 
 export * from './drift-snapshot';
+export { emulatorSnapshotOf, testPackageSnapshots, workspaceSnapshots } from './emulator-snapshots';

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { startEmulator, TEST_ID_HEADER, type Emulator, type EmulatorOptions } from '@boards/emulator';
 import { dummyKey, emulatorSettings } from '@boards/config';
 import type { BoardsSettings, ProviderName } from '@boards/core';
+import { testPackageSnapshots } from './emulator-snapshots';
 
 export { dummyKey };
 
@@ -27,13 +28,15 @@ export interface EmulatorHandle {
 
 /**
  * Starts an emulator for the enclosing describe block; the request log and faults are cleared
- * before each test. Nothing is written to the environment: tests pass `handle.settings` into their contexts.
+ * before each test. It serves the snapshot of the test file's own package (its snapshot.json, see
+ * emulator-snapshots.ts) besides any `options.snapshots`. Nothing is written to the environment:
+ * tests pass `handle.settings` into their contexts.
  */
 export function useEmulator(options: EmulatorOptions = {}): EmulatorHandle {
   let emulator: Emulator | undefined;
   let settings: BoardsSettings | undefined;
   beforeAll(async () => {
-    emulator = await startEmulator(options);
+    emulator = await startEmulator({ ...options, snapshots: [...testPackageSnapshots(), ...(options.snapshots ?? [])] });
     settings = settingsFor(emulator);
   });
   beforeEach(() => {

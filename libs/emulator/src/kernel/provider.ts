@@ -6,6 +6,7 @@ import type { BuildContext } from './outputs';
 import type { Recorder } from './recorder';
 import type { EmulatedProvider, OutputKind, RecordedRequest } from './types';
 import type { Rules } from './validate';
+import type { EmulatorSnapshot } from './snapshots';
 
 /** One endpoint of an emulated API. */
 export interface Route {
@@ -49,6 +50,8 @@ export interface ProviderHost {
   jobDurationFor(typicalMs: number, testId?: string): number;
   /** The output kind a test registered for `model` of `provider`, if any. */
   registeredKind(provider: EmulatedProvider, model: string): OutputKind | undefined;
+  /** The snapshot (published document) given for `model` of `provider`, if any: such a model needs no registration. */
+  snapshotOf(provider: EmulatedProvider, model: string): EmulatorSnapshot | undefined;
   /** A build context seeded from `what`, so equal inputs give equal media. */
   buildContext(what: unknown): BuildContext;
 }

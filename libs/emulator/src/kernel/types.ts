@@ -13,6 +13,23 @@ export type OutputKind = 'image' | 'video' | 'audio' | 'text';
  */
 export type JobDuration = number | 'realistic';
 
+/** One model's published document as the emulator is given it (the shape of a generator package's snapshot.json). */
+export interface EmulatorSnapshot {
+  /** The provider id of an emulated API (`replicate`, `fal`, ...). */
+  provider: string;
+  /** The model id in the provider's form. */
+  model: string;
+  /** The provider's document, as its reader stores it. */
+  document: Record<string, unknown>;
+  /**
+   * The kind of media the model answers with: what a document cannot say (a URL is a URL). Default:
+   * guessed from the output schema's field names (`video`, `audio`), else image.
+   */
+  output?: OutputKind;
+  /** Where the document came from (kept for the messages; never read). */
+  provenance?: unknown;
+}
+
 /** A model the emulator does not know, registered by a test with the kind of output it answers. */
 export interface ModelRegistration {
   /** A provider whose module accepts registrations (see ProviderModule.registration). */
@@ -60,6 +77,12 @@ export interface EmulatorOptions {
    * API changes what every client gets (read it from `Emulator.controlToken`).
    */
   controlToken?: string;
+  /**
+   * Published documents of models (a generator package's `snapshot.json`: `{provider, model,
+   * document}`): each such model is served without registration, its requests validated, defaulted
+   * and answered as its document says. A later snapshot of the same model replaces an earlier one.
+   */
+  snapshots?: readonly EmulatorSnapshot[];
   /** Quiet by default; a function to receive log lines (one per answered request, never a key). */
   log?: (line: string) => void;
 }
@@ -162,6 +185,8 @@ export interface ServerEmulator {
   setJobDurationMs(ms: JobDuration | null, testId?: string): void;
   /** Lets a model the emulator does not know answer with outputs of `output` kind (unknown models answer 404). */
   registerModel(registration: ModelRegistration): void;
+  /** Serves these models from their published documents from now on (see `EmulatorOptions.snapshots`). */
+  addSnapshots(...snapshots: readonly EmulatorSnapshot[]): void;
   /** Closes all sockets, including hanging requests, open streams and pending `Prefer: wait` requests. */
   stop(): Promise<void>;
 }

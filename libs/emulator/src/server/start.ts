@@ -6,6 +6,7 @@ import { controlTokenProblem, isLoopbackHost, randomControlToken } from '../kern
 import { dispatch } from './dispatch';
 import { createFilesProvider } from './files-route';
 import type { ProviderDef, ProviderModule } from '../kernel/provider';
+import { SnapshotStore } from '../kernel/snapshots';
 import { ApiTable } from './apis';
 import { parseUpstreams, UpstreamProxy } from './proxy';
 import { ReplayServer } from './replay';
@@ -66,6 +67,9 @@ export async function startServer(
   // Off loopback the control API is reachable from other machines: never without a token.
   const controlToken = options.controlToken ?? (isLoopbackHost(host) ? undefined : randomControlToken());
   if (options.recordTo) ensureFolder(options.recordTo);
+  // Checked before the server listens: a malformed snapshot is refused without a port left open.
+  const snapshots = new SnapshotStore();
+  for (const snapshot of options.snapshots ?? []) snapshots.add(snapshot);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -77,6 +81,7 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const state = new EmulatorState(`http://${urlHost(host)}:${port}`, jobDurationMs, providers);
   if (maxBodyBytes !== undefined) state.maxBodyBytes = maxBodyBytes;
+  for (const snapshot of options.snapshots ?? []) state.snapshots.add(snapshot);
   if (controlToken !== undefined) state.controlToken = controlToken;
   // Each provider's routes are built on the first request under its prefix (its handlers load then).
   const built = new Map<string, ProviderDef>([createFilesProvider(state.files), createControlProvider(state)].map((def) => [def.prefix[0], def]));
@@ -137,6 +142,9 @@ export async function startServer(
     clearFaults: (testId) => state.faults.clear(testId),
     setJobDurationMs(ms, testId) {
       state.setJobDuration(ms === null ? null : parseJobDuration(ms), testId);
+    },
+    addSnapshots(...snapshots) {
+      for (const snapshot of snapshots) state.snapshots.add(snapshot);
     },
     registerModel(registration) {
       state.register(registration);

@@ -8,6 +8,7 @@ import { seedBytes } from '../kernel/media/seed';
 import { inputFetcher, type BuildContext } from '../kernel/outputs';
 import type { ProviderHost, ProviderModule } from '../kernel/provider';
 import { Recorder } from '../kernel/recorder';
+import { SnapshotStore, type EmulatorSnapshot } from '../kernel/snapshots';
 import type { EmulatedProvider, JobDuration, OutputKind } from '../kernel/types';
 import { parseRegistration } from './settings';
 
@@ -84,6 +85,13 @@ export class EmulatorState implements ProviderHost {
     if (duration === null) return;
     this.testDurations.set(testId, duration);
     if (this.testDurations.size > MAX_TEST_DURATIONS) this.testDurations.delete(this.testDurations.keys().next().value as string);
+  }
+
+  /** Published documents of models (`EmulatorOptions.snapshots`, `addSnapshots`). */
+  readonly snapshots = new SnapshotStore();
+
+  snapshotOf(provider: EmulatedProvider, model: string): EmulatorSnapshot | undefined {
+    return this.snapshots.get(provider, model);
   }
 
   registeredKind(provider: EmulatedProvider, model: string): OutputKind | undefined {

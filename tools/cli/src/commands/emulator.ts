@@ -1,5 +1,7 @@
 import { emulatorDocument, emulatorUrlLines, onShutdownSignal, startEmulator } from '@boards/emulator';
+import { workspaceSnapshots } from '@boards/testing/drift';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
+import { resolveWorkspaceRoot } from '../discover';
 import { emulatorEnv } from '../emulator-env';
 import { CliError, usageError } from '../errors';
 import { EMULATOR_HELP } from '../help';
@@ -18,6 +20,15 @@ function nonNegativeInteger(flag: string, text: string | undefined, max: number)
   return Number(text);
 }
 
+/** The workspace root, or undefined outside one (the emulator then serves no snapshot). */
+function workspaceRootOrNone(): string | undefined {
+  try {
+    return resolveWorkspaceRoot();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `boards emulator`: the provider emulator in the foreground, on 127.0.0.1, until Ctrl-C.
  * Prints its URLs and the export lines that point the adapters (and `boards generate`) at it.
@@ -34,11 +45,17 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
   const quiet = booleanFlag(args, 'quiet');
 
   let emulator;
+  let snapshots: ReturnType<typeof workspaceSnapshots> = [];
   try {
     // The URLs are printed below; the emulator's own log adds one line per answered request.
     const log = quiet ? undefined : (line: string) => (line.startsWith('emulator listening') ? undefined : output.note(line));
     // Without --job-ms each model takes its realistic (scaled-down) time, so queued, processing and cancel paths run.
-    emulator = await startEmulator({ port, jobDurationMs: jobDurationMs ?? 'realistic', log });
+    // Every generator package's snapshot.json: each model is answered from its published document.
+    snapshots = (() => {
+      const root = workspaceRootOrNone();
+      return root ? workspaceSnapshots(root) : [];
+    })();
+    emulator = await startEmulator({ port, jobDurationMs: jobDurationMs ?? 'realistic', log, snapshots });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES')
@@ -49,6 +66,7 @@ export const emulatorCommand: Command = async ({ argv, output }) => {
   // The same document as the published `boards-emulator --json`, plus the variables to export.
   const doc = emulatorDocument(emulator);
   output.document({ ...doc, jobDurationMs: jobDurationMs ?? 'realistic', env: Object.fromEntries(env) });
+  output.result(`${snapshots.length} model${snapshots.length === 1 ? '' : 's'} answered from the workspace's snapshots (packages/*/snapshot.json)`);
   output.result(`jobs take ${jobDurationMs === undefined ? 'a realistic time per model' : `${jobDurationMs} ms`} (--job-ms N to change)`);
   for (const line of emulatorUrlLines(doc)) output.result(line);
   output.result('');

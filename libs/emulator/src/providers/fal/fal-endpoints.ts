@@ -5,6 +5,7 @@ import { storeImage, storeMp4, storeWav, type BuildContext } from '../../kernel/
 import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
 import { wavDurationSeconds } from '../../kernel/media/wav';
 import type { OutputKind } from '../../kernel/types';
+import type { InputSchema } from '../../kernel/schema-check';
 import { validate, type FieldRule, type Issue, type Rules } from '../../kernel/validate';
 
 /** fal's `image_size` presets. */
@@ -22,6 +23,10 @@ type Input = Record<string, unknown>;
 /** How the emulator runs one fal endpoint: its input schema (422 from the result), output and typical time. */
 export interface FalEndpoint {
   rules: Rules;
+  /** The snapshot's input schema: when present it checks and defaults the input instead of `rules`. */
+  schema?: InputSchema;
+  /** The queued, running and completed status names (the snapshot's QueueStatus); default fal's. */
+  statusNames?: readonly string[];
   /** Typical real run time, ms (the realistic job time is derived from it). */
   typicalMs: number;
   run(input: Input, ctx: BuildContext): Promise<BuildResult>;
@@ -323,6 +328,12 @@ export const FAL_ENDPOINTS: Readonly<Record<string, FalEndpoint>> = {
 
 /** Checks the input, then builds the output of `endpoint`. */
 export async function runFalEndpoint(endpoint: FalEndpoint, input: Input, ctx: BuildContext): Promise<BuildResult> {
-  const issues = validate(input, endpoint.rules);
-  return issues.length > 0 ? falValidationError(issues) : endpoint.run(input, ctx);
+  const issues = endpoint.schema ? endpoint.schema.check(input) : validate(input, endpoint.rules);
+  if (issues.length > 0) return falValidationError(endpoint.schema ? issues.map((issue) => ({ ...issue, input: valueAt(input, issue.path) })) : issues);
+  return endpoint.run(endpoint.schema ? endpoint.schema.withDefaults(input) : input, ctx);
+}
+
+/** The value at `path` of `input` (fal names the bad value in each `detail` entry). */
+function valueAt(input: Input, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined), input);
 }

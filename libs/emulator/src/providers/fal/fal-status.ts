@@ -13,7 +13,12 @@ export interface FalMeta {
    * deadline (set only when the job's queued span outlasts the deadline).
    */
   timesOutAt?: number;
+  /** The names of the queued, running and completed states (the snapshot's QueueStatus; default fal's). */
+  statusNames?: readonly string[];
 }
+
+/** fal's QueueStatus names, in the order of a request's life. */
+export const FAL_STATUSES = ['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED'] as const;
 
 /** The body fal gives a request that timed out before it started (`X-Fal-Request-Timeout`). */
 export const TIMED_OUT = { detail: 'Request timed out before a runner started it (X-Fal-Request-Timeout)', error_type: 'request_timeout' };
@@ -59,16 +64,17 @@ export function falStatus(job: Job<FalMeta>, withLogs: boolean, asSubmitted = fa
     cancel_url: `${job.meta.responseUrl}/cancel`,
   };
   const phase = asSubmitted ? 'queued' : job.phase(now);
-  if (asSubmitted) return { http: 200, body: { status: 'IN_QUEUE', ...base, logs: null, metrics: {}, queue_position: 0 } };
+  const [IN_QUEUE, IN_PROGRESS, COMPLETED] = job.meta.statusNames ?? FAL_STATUSES;
+  if (asSubmitted) return { http: 200, body: { status: IN_QUEUE, ...base, logs: null, metrics: {}, queue_position: 0 } };
   if (timedOut(job, now))
     return {
       http: 200,
-      body: { status: 'COMPLETED', ...base, logs: withLogs ? [] : null, metrics: {}, error: TIMED_OUT.detail, error_type: TIMED_OUT.error_type },
+      body: { status: COMPLETED, ...base, logs: withLogs ? [] : null, metrics: {}, error: TIMED_OUT.detail, error_type: TIMED_OUT.error_type },
     };
-  if (phase === 'queued') return { http: 202, body: { status: 'IN_QUEUE', ...base, queue_position: 0 } };
+  if (phase === 'queued') return { http: 202, body: { status: IN_QUEUE, ...base, queue_position: 0 } };
   const logs = withLogs ? logsOf(job, now) : null;
-  if (phase === 'running') return { http: 202, body: { status: 'IN_PROGRESS', ...base, logs } };
-  const body: Record<string, unknown> = { status: 'COMPLETED', ...base, logs, metrics: { inference_time: inferenceSeconds(job, now) } };
+  if (phase === 'running') return { http: 202, body: { status: IN_PROGRESS, ...base, logs } };
+  const body: Record<string, unknown> = { status: COMPLETED, ...base, logs, metrics: { inference_time: inferenceSeconds(job, now) } };
   if (phase === 'canceled') body.error = 'Request was cancelled';
   if (phase === 'failed') body.error = job.result && !job.result.ok ? job.result.message : 'Emulated generation failure (job-failed fault)';
   return { http: 200, body };

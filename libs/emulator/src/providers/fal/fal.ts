@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { authToken, isObject, sendJson, sendText, type Ctx, type Headers } from '../../kernel/http';
 import { Job, QUEUED_SHARE } from '../../kernel/jobs';
 import { FAL_ENDPOINTS, registeredFalEndpoint, runFalEndpoint, type FalEndpoint } from './fal-endpoints';
-import { appIdOf, falStatus, inferenceSeconds, TIMED_OUT, timedOut, type FalMeta } from './fal-status';
+import { appIdOf, FAL_STATUSES, falStatus, inferenceSeconds, TIMED_OUT, timedOut, type FalMeta } from './fal-status';
+import { falSnapshotEndpoint } from './fal-snapshot';
 import { inlineMedia } from './fal-sync';
 import { falStorageRoutes } from './fal-storage';
 import type { ProviderDef } from '../../kernel/provider';
@@ -33,9 +34,16 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
   /** The runner that serves results (fal names it in x-fal-served-from): one per emulator. */
   const runner = randomUUID();
 
+  /** A registered endpoint, else one with a snapshot (built once), else a hand-written one. */
+  const fromSnapshots = new Map<object, FalEndpoint>();
   const endpointOf = (id: string): FalEndpoint | undefined => {
     const kind = state.registeredKind('fal', id);
-    return kind ? registeredFalEndpoint(kind) : FAL_ENDPOINTS[id];
+    if (kind) return registeredFalEndpoint(kind);
+    const snapshot = state.snapshotOf('fal', id);
+    if (!snapshot) return FAL_ENDPOINTS[id];
+    let built = fromSnapshots.get(snapshot);
+    if (!built) fromSnapshots.set(snapshot, (built = falSnapshotEndpoint(snapshot, FAL_ENDPOINTS[id])));
+    return built;
   };
 
   const detail = (ctx: Ctx, status: number, message: string, headers: Headers = {}) =>
@@ -62,10 +70,10 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
     const input = isObject(ctx.json) ? ctx.json : {};
     const id = randomUUID();
     const appId = appIdOf(endpoint);
-    const meta: FalMeta = { endpoint, appId, input, responseUrl: `${FAL_QUEUE_ORIGIN}/${appId}/requests/${id}` };
+    const meta: FalMeta = { endpoint, appId, input, responseUrl: `${FAL_QUEUE_ORIGIN}/${appId}/requests/${id}`, statusNames: def.statusNames };
     const planned = state.faults.takeJobOutcome('fal', operation, ctx.testId) ?? 'succeeded';
     // `sync_mode: true` (where the endpoint's schema has it): media comes back as data URIs, not URLs.
-    const sync = input.sync_mode === true && 'sync_mode' in def.rules;
+    const sync = input.sync_mode === true && (def.schema ? def.schema.fields.includes('sync_mode') : 'sync_mode' in def.rules);
     const build = async () => {
       const result = await runFalEndpoint(def, input, state.buildContext({ provider: 'fal', endpoint, input }));
       return sync && result.ok ? { ...result, value: inlineMedia(result.value, state.files) } : result;
@@ -130,7 +138,7 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
         wroteAt = Date.now();
       }
       const left = deadline - Date.now();
-      if (body.status === 'COMPLETED' || left <= 0) break;
+      if (body.status === (job.meta.statusNames ?? FAL_STATUSES)[2] || left <= 0) break;
       const quiet = Math.max(1, wroteAt + STREAM_KEEPALIVE_MS - Date.now());
       await job.changed(state.lifetime, Math.min(left, quiet, withLogs ? STREAM_LOG_TICK_MS : Infinity));
     }

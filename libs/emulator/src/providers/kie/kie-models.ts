@@ -1,6 +1,7 @@
 import { pngSize } from '../../kernel/media/png';
 import { storeImage, storeMp4, type BuildContext } from '../../kernel/outputs';
 import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
+import type { InputSchema } from '../../kernel/schema-check';
 import type { Rules } from '../../kernel/validate';
 
 type Input = Record<string, unknown>;
@@ -12,6 +13,10 @@ export type KieOutcome = { ok: true; resultUrls: string[] } | { ok: false; failC
 export interface KieModel {
   /** Facts of `input` from the model's docs.kie.ai page. */
   rules: Rules;
+  /** The snapshot's input schema: when present it checks and defaults the input instead of `rules`. */
+  schema?: InputSchema;
+  /** The waiting, queuing, generating, success and fail state names (the snapshot's); default Kie's. */
+  stateNames?: readonly string[];
   /** Typical real run time, ms (the realistic job time is derived from it). */
   typicalMs: number;
   run(input: Input, ctx: BuildContext): Promise<KieOutcome>;

@@ -5,12 +5,15 @@ import type { Route } from '../../kernel/provider';
 import type { ProviderHost } from '../../kernel/provider';
 import { validate } from '../../kernel/validate';
 import { kieError, kieSuccess } from './kie-envelope';
-import { KIE_MODELS, type KieOutcome } from './kie-models';
+import { KIE_MODELS, type KieModel, type KieOutcome } from './kie-models';
+import { KIE_STATES, kieSnapshotModel } from './kie-snapshot';
 
 interface TaskMeta {
   model: string;
   /** The createTask body as Kie echoes it in `param`: a JSON string of {model, callBackUrl?, input}. */
   param: string;
+  /** The state names of the model's snapshot, in KIE_STATES order. */
+  stateNames?: readonly string[];
 }
 
 type KieState = 'waiting' | 'queuing' | 'generating' | 'success' | 'fail';
@@ -36,6 +39,9 @@ function stateOf(job: Job<TaskMeta>, now: number): KieState {
   }
 }
 
+/** The state as the model's snapshot names it (a renamed state is answered renamed). */
+const stateName = (job: Job<TaskMeta>, state: KieState) => (job.meta.stateNames ? job.meta.stateNames[KIE_STATES.indexOf(state)] : state);
+
 /** Kie has no cancel: a job-canceled fault ends the task failed, as a task stopped on Kie's side would read. */
 function failureOf(job: Job<TaskMeta>): { failCode: string; failMsg: string } {
   if (job.phase() === 'canceled' || job.planned === 'canceled') return { failCode: '500', failMsg: 'Task was stopped (emulated job-canceled fault)' };
@@ -55,7 +61,7 @@ function record(job: Job<TaskMeta>, now = job.now()) {
   return {
     taskId: job.id,
     model: job.meta.model,
-    state,
+    state: stateName(job, state),
     param: job.meta.param,
     resultJson: resultUrls ? JSON.stringify({ resultUrls }) : '',
     ...failure,
@@ -69,23 +75,33 @@ function record(job: Job<TaskMeta>, now = job.now()) {
 /** `POST /api/v1/jobs/createTask` and `GET /api/v1/jobs/recordInfo` (the market task API of api.kie.ai). */
 export function kieTaskRoutes(state: ProviderHost): Route[] {
   const tasks = new Map<string, Job<TaskMeta>>();
+  /** A model with a snapshot (built once), else a hand-written one. */
+  const fromSnapshots = new Map<object, KieModel>();
+  const modelOf = (id: string): KieModel | undefined => {
+    const snapshot = state.snapshotOf('kie', id);
+    if (!snapshot) return KIE_MODELS[id];
+    let built = fromSnapshots.get(snapshot);
+    if (!built) fromSnapshots.set(snapshot, (built = kieSnapshotModel(snapshot, KIE_MODELS[id])));
+    return built;
+  };
 
   const createTask = (ctx: Ctx) => {
     const body = ctx.json;
     if (!isObject(body)) return kieError(ctx, 422, 'The request body must be a JSON object {model, input, callBackUrl?}');
     const { model, input, callBackUrl } = body;
     if (typeof model !== 'string' || !model) return kieError(ctx, 422, 'model is required');
-    const def = KIE_MODELS[model];
+    const def = modelOf(model);
     if (!def) return kieError(ctx, 422, `model ${model} is not supported (the emulator knows ${Object.keys(KIE_MODELS).join(', ')})`);
     if (callBackUrl !== undefined && typeof callBackUrl !== 'string') return kieError(ctx, 422, 'callBackUrl must be a string (a URL)');
     if (!isObject(input)) return kieError(ctx, 422, 'input is required: an object with the parameters of the model');
-    const issues = validate(input, def.rules);
+    const issues = def.schema ? def.schema.check(input) : validate(input, def.rules);
     if (issues.length > 0) return kieError(ctx, 422, issues.map((i) => `input.${i.path.join('.')}: ${i.msg}`).join('; '));
     const id = randomBytes(16).toString('hex');
     const param = JSON.stringify({ model, ...(callBackUrl !== undefined ? { callBackUrl } : {}), input });
     const planned = state.faults.takeJobOutcome('kie', 'createTask', ctx.testId) ?? 'succeeded';
-    const build = async () => toBuildResult(await def.run(input, state.buildContext({ provider: 'kie', model, input })));
-    tasks.set(id, new Job(id, { model, param }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build));
+    const given = def.schema ? def.schema.withDefaults(input) : input;
+    const build = async () => toBuildResult(await def.run(given, state.buildContext({ provider: 'kie', model, input })));
+    tasks.set(id, new Job(id, { model, param, stateNames: def.stateNames }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build));
     kieSuccess(ctx, { taskId: id });
   };
 

@@ -1,7 +1,7 @@
 import { sendJson, sendText, type Ctx } from '../../kernel/http';
 import { wavDurationSeconds } from '../../kernel/media/wav';
 import type { MultipartFile } from '../../kernel/multipart';
-import { findOpenAIModel } from './openai-models';
+import type { OpenAIModelFinder } from './openai-snapshot';
 import { modelNotFound, openaiError } from './openai-errors';
 import { TRANSCRIPTION_REQUEST } from './openai-schemas';
 import type { ProviderHost } from '../../kernel/provider';
@@ -55,7 +55,7 @@ function timestamp(seconds: number, separator: ',' | '.'): string {
 }
 
 /** `POST /audio/transcriptions` (multipart): a deterministic transcript describing the uploaded file. */
-export async function transcribe(ctx: Ctx, state: ProviderHost): Promise<void> {
+export async function transcribe(ctx: Ctx, state: ProviderHost, find: OpenAIModelFinder): Promise<void> {
   if (ctx.raw.length > MAX_AUDIO_BYTES) {
     // As OpenAI answers an upload over its limit: 413, its error shape, the limit and what was read.
     return openaiError(ctx, 413, `Maximum content size limit (${MAX_AUDIO_BYTES}) exceeded (${ctx.raw.length} bytes read)`, { type: 'invalid_request_error' });
@@ -67,10 +67,13 @@ export async function transcribe(ctx: Ctx, state: ProviderHost): Promise<void> {
   if (!file) return openaiError(ctx, 400, "Missing required parameter: 'file'.", { param: 'file', code: 'missing_required_parameter' });
   const modelId = field(form.fields, 'model');
   if (!modelId) return openaiError(ctx, 400, "Missing required parameter: 'model'.", { param: 'model', code: 'missing_required_parameter' });
-  const model = findOpenAIModel(modelId, 'transcription');
-  if (!model) return modelNotFound(ctx, modelId);
+  const found = find(modelId, 'transcription');
+  if (!found) return modelNotFound(ctx, modelId);
+  const { model, schema } = found;
   const sent = Object.fromEntries([...Object.keys(form.fields), ...form.files.map((f) => f.field)].map((k) => [k.replace(/\[\]$/, ''), true]));
-  const unknown = unknownFields(sent, { ...TRANSCRIPTION_REQUEST, model: {} })[0];
+  const unknown = schema
+    ? Object.keys(sent).find((k) => k !== 'model' && !schema.fields.includes(k))
+    : unknownFields(sent, { ...TRANSCRIPTION_REQUEST, model: {} })[0];
   if (unknown !== undefined) return openaiError(ctx, 400, `Unknown parameter: '${unknown}'.`, { param: unknown, code: 'unknown_parameter' });
   const temperatureText = field(form.fields, 'temperature');
   if (temperatureText !== undefined && !Number.isFinite(Number(temperatureText))) {

@@ -2,7 +2,8 @@ import { isObject, sendJson, type Ctx } from '../../kernel/http';
 import { encodeJpeg } from '../../kernel/media/jpeg';
 import { encodePng } from '../../kernel/media/png';
 import { encodeWebp } from '../../kernel/media/webp';
-import { findOpenAIModel, type OpenAIModel } from './openai-models';
+import type { OpenAIModel } from './openai-models';
+import type { OpenAIModelFinder } from './openai-snapshot';
 import { modelNotFound, openaiError } from './openai-errors';
 import { IMAGE_REQUEST } from './openai-schemas';
 import type { ProviderHost } from '../../kernel/provider';
@@ -43,16 +44,17 @@ function parseSize(size: unknown, model: OpenAIModel): [number, number] | string
 }
 
 /** `POST /images/generations` for the GPT image models: base64 PNGs and token usage. */
-export async function generateImages(ctx: Ctx, state: ProviderHost): Promise<void> {
+export async function generateImages(ctx: Ctx, state: ProviderHost, find: OpenAIModelFinder): Promise<void> {
   const body = ctx.json;
   if (!isObject(body)) return openaiError(ctx, 400, 'We could not parse the JSON body of your request.');
   const modelId = body.model ?? 'dall-e-2';
-  const model = findOpenAIModel(modelId, 'image');
-  if (!model) return modelNotFound(ctx, modelId);
+  const found = find(modelId, 'image');
+  if (!found) return modelNotFound(ctx, modelId);
+  const { model, schema } = found;
   if (body.response_format !== undefined) {
     return openaiError(ctx, 400, "Unknown parameter: 'response_format'.", { param: 'response_format', code: 'unknown_parameter' });
   }
-  const unknown = unknownFields(body, { ...IMAGE_REQUEST, model: {} })[0];
+  const unknown = schema ? Object.keys(body).find((k) => k !== 'model' && !schema.fields.includes(k)) : unknownFields(body, { ...IMAGE_REQUEST, model: {} })[0];
   if (unknown !== undefined) return openaiError(ctx, 400, `Unknown parameter: '${unknown}'.`, { param: unknown, code: 'unknown_parameter' });
   if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
     return openaiError(ctx, 400, "Missing required parameter: 'prompt'.", { param: 'prompt', code: 'missing_required_parameter' });
@@ -72,7 +74,7 @@ export async function generateImages(ctx: Ctx, state: ProviderHost): Promise<voi
   if (body.stream === true) return openaiError(ctx, 400, 'The emulator does not stream image generations.', { param: 'stream', code: 'unsupported_value' });
   const size = parseSize(body.size, model);
   if (typeof size === 'string') return openaiError(ctx, 400, size, { param: 'size', code: 'invalid_value' });
-  const issue = validate(body, IMAGE_REQUEST)[0];
+  const issue = (schema ? schema.check(body) : validate(body, IMAGE_REQUEST))[0];
   if (issue) return openaiError(ctx, 400, `Invalid '${issue.path.join('.')}': ${issue.msg}.`, { param: issue.path.join('.'), code: 'invalid_value' });
 
   if (state.faults.takeJobOutcome('openai', 'images', ctx.testId)) {

@@ -2,7 +2,8 @@ import { authToken, sendJson } from '../../kernel/http';
 import { generateImages } from './openai-images';
 import { transcribe } from './openai-audio';
 import { modelNotFound, openaiError } from './openai-errors';
-import { findOpenAIModel, isServed, modelObject, OPENAI_MODELS } from './openai-models';
+import { openaiModelFinder } from './openai-snapshot';
+import { isServed, modelObject, OPENAI_MODELS } from './openai-models';
 import type { ProviderDef } from '../../kernel/provider';
 import type { ProviderHost } from '../../kernel/provider';
 
@@ -16,6 +17,7 @@ function isWrongKey(key: string | undefined): boolean {
 
 /** The OpenAI API under `/openai/v1`: image generations, audio transcriptions, models. */
 export function createOpenAIProvider(state: ProviderHost): ProviderDef {
+  const find = openaiModelFinder(state);
   return {
     id: 'openai',
     prefix: ['openai', 'v1'],
@@ -35,8 +37,8 @@ export function createOpenAIProvider(state: ProviderHost): ProviderDef {
     },
     error: (ctx, status, message, headers) => openaiError(ctx, status, message, {}, headers),
     routes: [
-      { operation: 'images', method: 'POST', path: 'images/generations', handle: (ctx) => generateImages(ctx, state) },
-      { operation: 'transcription', method: 'POST', path: 'audio/transcriptions', handle: (ctx) => transcribe(ctx, state) },
+      { operation: 'images', method: 'POST', path: 'images/generations', handle: (ctx) => generateImages(ctx, state, find) },
+      { operation: 'transcription', method: 'POST', path: 'audio/transcriptions', handle: (ctx) => transcribe(ctx, state, find) },
       {
         operation: 'models',
         method: 'GET',
@@ -48,8 +50,8 @@ export function createOpenAIProvider(state: ProviderHost): ProviderDef {
         method: 'GET',
         path: 'models/:id',
         handle(ctx, { id }) {
-          const model = findOpenAIModel(id);
-          return model ? sendJson(ctx, 200, modelObject(model)) : modelNotFound(ctx, id);
+          const found = find(id);
+          return found ? sendJson(ctx, 200, modelObject(found.model)) : modelNotFound(ctx, id);
         },
       },
     ],

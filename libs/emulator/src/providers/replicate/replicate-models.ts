@@ -1,5 +1,6 @@
 import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
-import type { BuildResult } from '../../kernel/jobs';
+import type { BuildResult, JobPhase } from '../../kernel/jobs';
+import type { InputSchema } from '../../kernel/schema-check';
 import { storeImage, storeMp4, storeWav, type BuildContext } from '../../kernel/outputs';
 import type { Rules } from '../../kernel/validate';
 
@@ -8,6 +9,10 @@ type Input = Record<string, unknown>;
 /** How the emulator runs one Replicate model: its input schema (from the published model schema), output and typical time. */
 export interface ReplicateModel {
   rules: Rules;
+  /** The snapshot's Input schema: when present it checks and defaults the input instead of `rules`. */
+  schema?: InputSchema;
+  /** The status of each job phase (from the snapshot's Status enum); default Replicate's. */
+  statusNames?: Readonly<Record<JobPhase, string>>;
   /** Typical real run time, ms (the realistic job time is derived from it; see jobs.ts). */
   typicalMs: number;
   build(input: Input, ctx: BuildContext): Promise<BuildResult>;

@@ -3,6 +3,7 @@ import { authToken, isObject, sendJson, type Ctx, type Headers } from '../../ker
 import { Job, type BuildResult, type JobPhase } from '../../kernel/jobs';
 import type { ProviderDef } from '../../kernel/provider';
 import { replicateFiles } from './replicate-files';
+import { replicateSnapshotModel } from './replicate-snapshot';
 import { REPLICATE_MODELS, registeredReplicateModel, type ReplicateModel } from './replicate-models';
 import { invalid, notFound, problem, replicateInvalidFields, type InvalidField } from './replicate-errors';
 import { page } from './replicate-pages';
@@ -13,6 +14,8 @@ interface Meta {
   model: string;
   version: string;
   input: Record<string, unknown>;
+  /** The status of each phase (the snapshot's Status enum), when the model has a snapshot. */
+  statusNames?: Readonly<Record<JobPhase, string>>;
 }
 
 const STATUS: Record<JobPhase, string> = { queued: 'starting', running: 'processing', succeeded: 'succeeded', failed: 'failed', canceled: 'canceled' };
@@ -91,9 +94,16 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
   const base = `${state.url}/replicate/v1`;
   const uploads = replicateFiles(state, base);
 
+  /** A registered model, else one with a snapshot (built once), else a hand-written one. */
+  const fromSnapshots = new Map<object, ReplicateModel>();
   const modelOf = (id: string): ReplicateModel | undefined => {
     const kind = state.registeredKind('replicate', id);
-    return kind ? registeredReplicateModel(kind) : REPLICATE_MODELS[id];
+    if (kind) return registeredReplicateModel(kind);
+    const snapshot = state.snapshotOf('replicate', id);
+    if (!snapshot) return REPLICATE_MODELS[id];
+    let built = fromSnapshots.get(snapshot);
+    if (!built) fromSnapshots.set(snapshot, (built = replicateSnapshotModel(snapshot, REPLICATE_MODELS[id])));
+    return built;
   };
 
   const render = (job: Job<Meta>, asCreated = false): Record<string, unknown> => {
@@ -116,7 +126,7 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
       output: phase === 'succeeded' && job.result?.ok ? job.result.value : null,
       data_removed: false,
       error,
-      status: STATUS[phase],
+      status: (job.meta.statusNames ?? STATUS)[phase],
       source: 'api',
       created_at: iso(job.createdAt),
       urls: { cancel: `${get}/cancel`, get, stream: `${base}/streams/${job.id}`, web: `https://replicate.com/p/${job.id}` },
@@ -178,16 +188,26 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
       def ??= UNKNOWN_VERSION;
     }
     const input = body.input;
-    const issues = validate(input, def.rules);
+    const issues = def.schema ? def.schema.check(input) : validate(input, def.rules);
     if (issues.length > 0) return invalid(ctx, replicateInvalidFields(issues), headers);
+    const schema = def.schema;
 
     const planned = state.faults.takeJobOutcome('replicate', 'submit', ctx.testId) ?? 'succeeded';
     const id = randomBytes(16).toString('hex').slice(0, 26);
     const model_ = def;
     // Inputs naming an uploaded file (its urls.get) are built from the file's bytes.
     const resolved = uploads.resolveInput(input) as Record<string, unknown>;
-    const build = () => model_.build(resolved, state.buildContext({ provider: 'replicate', model, version, input: resolved }));
-    const job = new Job<Meta>(id, { model, version, input }, state.jobDurationFor(def.typicalMs, ctx.testId), planned, build, () => state.lifetime.now());
+    // Defaults apply as the model's schema documents them (the prediction's `input` echoes what was sent).
+    const build = () =>
+      model_.build(schema ? schema.withDefaults(resolved) : resolved, state.buildContext({ provider: 'replicate', model, version, input: resolved }));
+    const job = new Job<Meta>(
+      id,
+      { model, version, input, statusNames: def.statusNames },
+      state.jobDurationFor(def.typicalMs, ctx.testId),
+      planned,
+      build,
+      () => state.lifetime.now(),
+    );
     jobs.set(id, job);
     if (wait === undefined) return sendJson(ctx, 201, render(job, true));
     await job.waitUntilDone(state.lifetime, wait * 1000);
