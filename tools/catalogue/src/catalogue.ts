@@ -75,8 +75,8 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
     ...rows,
     '',
     `All ${estimates.length} live tests together (the cheapest input of each; retired generators are skipped): ${formatEstimate(total)}.`,
-    ...renderRoutes(sorted, now),
     ...renderLeftOut(LEFT_OUT, new Set(sorted.map((g) => `${g.provider} ${g.model}`))),
+    ...renderRoutes(sorted, now),
   ].join('\n');
 }
 
