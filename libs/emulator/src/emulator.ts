@@ -5,7 +5,9 @@
 import type { ProviderModule } from './kernel/provider';
 import { keptHeaders as keptHeadersOf } from './kernel/scrub';
 import type { EmulatedProvider, EmulatorOptions, ServerEmulator } from './kernel/types';
-import type { Rules } from './kernel/validate';
+import { rulesOf, type Rules } from './kernel/rules';
+import type { EmulatorSnapshot } from './kernel/types';
+import { referenceSnapshots } from './reference-snapshots';
 import { PROVIDER_MODULES, type ProviderBaseUrls } from './providers/index';
 import { ApiTable } from './server/apis';
 import { parseServiceArgs as parseArgs, runEmulatorService as runService, serviceHelp, type ServiceIo, type ServiceOptions } from './server/service';
@@ -23,13 +25,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 /**
- * The input schema the emulator holds (and validates with) for a provider's model: field name
- * -> rule (type, required, enum, range, length). Undefined for a model it does not know (or a
- * retired model), and for a provider it does not serve. The source of the unit tests'
- * schema-drift check.
+ * The input schema of a provider's model as its snapshot publishes it, summarized as field rules
+ * (type, required, enum, range, length): from `snapshots` (default: the emulator's reference
+ * snapshots). Undefined for a model without a snapshot, and for a provider it does not serve.
  */
-export function providerInputSchema(provider: EmulatedProvider, model: string): Readonly<Rules> | undefined {
-  return PROVIDERS.find((m) => m.id === provider)?.inputSchema(model);
+export function providerInputSchema(
+  provider: EmulatedProvider,
+  model: string,
+  snapshots: readonly EmulatorSnapshot[] = referenceSnapshots(),
+): Readonly<Rules> | undefined {
+  const module = PROVIDERS.find((m) => m.id === provider);
+  const snapshot = [...snapshots].reverse().find((s) => s.provider === provider && s.model === model);
+  if (!module || !snapshot) return undefined;
+  const { schema, root, omit } = module.snapshotInput(snapshot);
+  return rulesOf(schema, root, omit);
 }
 
 /** Where a recorded API lives on the emulator (`files`: recorded output media). */

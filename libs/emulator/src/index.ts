@@ -27,7 +27,8 @@ export {
 export { scrubRecordingText, scrubStrings, SecretFragments, provenanceOf, EMULATOR_HEADER } from './kernel/scrub';
 export { isLoopbackHost } from './kernel/control-token';
 export { TEST_ID_HEADER } from './kernel/faults';
-export type { FieldRule, Rules } from './kernel/validate';
+export type { FieldRule, Rules } from './kernel/rules';
+export { referenceSnapshots } from './reference-snapshots';
 export type { EmulatorSnapshot } from './kernel/snapshots';
 export {
   emulatorDocument,

@@ -24,6 +24,7 @@ import type { LocalArtifactStore } from '@boards/storage';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { billedUnitsProblem } from './billed-units';
 import { journalJob, jobStatusOf } from './live-jobs';
 import { recordGeneration, type GenerationOutcome } from './live-record';
 import { liveStop } from './live-stop';
@@ -106,6 +107,8 @@ export async function paidCall({ generator, mode, input, store, settings }: Paid
         },
       });
       result = await witness.run(() => generateOnce(generator, input, ctx, mode));
+      const billed = billedUnitsProblem(estimate, outcome.actual);
+      if (billed) throw new Error(`${generator.id}: the provider's billed units disagree with the estimate: ${billed}`);
       return result;
     } catch (error) {
       failure = error;

@@ -5,7 +5,6 @@ import type { Lifetime } from './lifetime';
 import type { BuildContext } from './outputs';
 import type { Recorder } from './recorder';
 import type { EmulatedProvider, OutputKind, RecordedRequest } from './types';
-import type { Rules } from './validate';
 import type { EmulatorSnapshot } from './snapshots';
 
 /** One endpoint of an emulated API. */
@@ -52,6 +51,8 @@ export interface ProviderHost {
   registeredKind(provider: EmulatedProvider, model: string): OutputKind | undefined;
   /** The snapshot (published document) given for `model` of `provider`, if any: such a model needs no registration. */
   snapshotOf(provider: EmulatedProvider, model: string): EmulatorSnapshot | undefined;
+  /** Every snapshot of `provider`, in the order given. */
+  snapshotsOf(provider: EmulatedProvider): EmulatorSnapshot[];
   /** A build context seeded from `what`, so equal inputs give equal media. */
   buildContext(what: unknown): BuildContext;
 }
@@ -85,8 +86,12 @@ export interface ProviderModule {
   /** The prefix of the ProviderDef that `create` returns: known before the routes are built (the server builds them on the first request under it). */
   prefix: readonly string[];
   create(host: ProviderHost): ProviderDef;
-  /** The input schema the module validates `model` with; undefined for a model it does not know. */
-  inputSchema(model: string): Readonly<Rules> | undefined;
+  /**
+   * Where a snapshot of this provider holds the model's input schema (and the document its `$ref`s
+   * resolve in; `omit`: fields that name the model rather than configure it). Throws naming what
+   * the document lacks.
+   */
+  snapshotInput(snapshot: EmulatorSnapshot): { schema: unknown; root: unknown; omit?: readonly string[] };
   /** The APIs recordings and the proxy know this provider by. */
   apis: readonly RecordedApiFacts[];
   /**

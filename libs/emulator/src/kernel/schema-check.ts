@@ -4,10 +4,23 @@
  * provider's error shape is built from (`Issue`), and the documented defaults applied.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { enumText, type Issue } from './validate';
 
 type Json = Record<string, unknown>;
 type Input = Record<string, unknown>;
+
+/** One invalid input field, in the vocabulary of pydantic (fal answers in it natively; the other providers' shapes are built from it). */
+export interface Issue {
+  path: (string | number)[];
+  msg: string;
+  type: string;
+  ctx?: Record<string, unknown>;
+}
+
+/** `'a', 'b' or 'c'` */
+export function enumText(values: readonly (string | number)[]): string {
+  const list = values.map((e) => `'${e}'`);
+  return list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : (list[0] ?? '');
+}
 
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 

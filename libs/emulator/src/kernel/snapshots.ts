@@ -27,6 +27,11 @@ export class SnapshotStore {
     return this.byKey.get(`${provider} ${model}`);
   }
 
+  /** Every snapshot of `provider`, in the order given. */
+  of(provider: string): EmulatorSnapshot[] {
+    return [...this.byKey.values()].filter((s) => s.provider === provider);
+  }
+
   get size(): number {
     return this.byKey.size;
   }

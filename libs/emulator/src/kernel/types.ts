@@ -83,6 +83,11 @@ export interface EmulatorOptions {
    * and answered as its document says. A later snapshot of the same model replaces an earlier one.
    */
   snapshots?: readonly EmulatorSnapshot[];
+  /**
+   * Serve the emulator's reference snapshots (its package's snapshots/ folder: the models its own
+   * tests and the recordings use) under `snapshots`. Default true; false serves only `snapshots`.
+   */
+  referenceSnapshots?: boolean;
   /** Quiet by default; a function to receive log lines (one per answered request, never a key). */
   log?: (line: string) => void;
 }

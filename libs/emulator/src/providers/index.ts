@@ -23,8 +23,4 @@ export interface ProviderBaseUrls {
   readonly kieBaseUrl: string;
 }
 
-export { REPLICATE_MODELS } from './replicate/replicate-models';
-export { FAL_ENDPOINTS } from './fal/fal-endpoints';
-export { OPENAI_MODELS } from './openai/openai-models';
-export { KIE_MODELS } from './kie/kie-models';
 export { rewriteFalUrl } from './fal/rewrite';

@@ -1,5 +1,5 @@
-import { FAL_ENDPOINTS } from '../providers/fal/fal-endpoints';
-import { REPLICATE_MODELS } from '../providers/replicate/replicate-models';
+import { FAL_MEDIA } from '../providers/fal/fal-endpoints';
+import { REPLICATE_MEDIA } from '../providers/replicate/replicate-models';
 import { startEmulator } from '../emulator';
 import { EmulatorState } from './state';
 import { PROVIDER_MODULES } from '../providers/index';
@@ -72,10 +72,10 @@ describe('control API', () => {
 
   it('derives realistic job times per model: a tenth of the typical real time, at least 1 s', () => {
     const state = new EmulatorState('http://127.0.0.1:1', 'realistic', PROVIDER_MODULES);
-    expect(state.jobDurationFor(FAL_ENDPOINTS['fal-ai/veo3/fast'].typicalMs)).toBe(4000);
-    expect(state.jobDurationFor(REPLICATE_MODELS['black-forest-labs/flux-schnell'].typicalMs)).toBe(1000);
+    expect(state.jobDurationFor(FAL_MEDIA['fal-ai/veo3/fast'].typicalMs)).toBe(4000);
+    expect(state.jobDurationFor(REPLICATE_MEDIA['black-forest-labs/flux-schnell'].typicalMs)).toBe(1000);
     state.jobDurationMs = 0;
-    expect(state.jobDurationFor(FAL_ENDPOINTS['fal-ai/veo3/fast'].typicalMs)).toBe(0);
+    expect(state.jobDurationFor(FAL_MEDIA['fal-ai/veo3/fast'].typicalMs)).toBe(0);
   });
 
   it('takes a JSON body whatever its content type (curl -d sends a form type), and says what is wrong with one that is not JSON', async () => {

@@ -7,6 +7,7 @@ import { dispatch } from './dispatch';
 import { createFilesProvider } from './files-route';
 import type { ProviderDef, ProviderModule } from '../kernel/provider';
 import { SnapshotStore } from '../kernel/snapshots';
+import { referenceSnapshots } from '../reference-snapshots';
 import { ApiTable } from './apis';
 import { parseUpstreams, UpstreamProxy } from './proxy';
 import { ReplayServer } from './replay';
@@ -81,7 +82,7 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const state = new EmulatorState(`http://${urlHost(host)}:${port}`, jobDurationMs, providers);
   if (maxBodyBytes !== undefined) state.maxBodyBytes = maxBodyBytes;
-  for (const snapshot of options.snapshots ?? []) state.snapshots.add(snapshot);
+  for (const snapshot of [...(options.referenceSnapshots === false ? [] : referenceSnapshots()), ...(options.snapshots ?? [])]) state.snapshots.add(snapshot);
   if (controlToken !== undefined) state.controlToken = controlToken;
   // Each provider's routes are built on the first request under its prefix (its handlers load then).
   const built = new Map<string, ProviderDef>([createFilesProvider(state.files), createControlProvider(state)].map((def) => [def.prefix[0], def]));

@@ -94,6 +94,10 @@ export class EmulatorState implements ProviderHost {
     return this.snapshots.get(provider, model);
   }
 
+  snapshotsOf(provider: EmulatedProvider): EmulatorSnapshot[] {
+    return this.snapshots.of(provider);
+  }
+
   registeredKind(provider: EmulatedProvider, model: string): OutputKind | undefined {
     return this.registered.get(`${provider} ${model}`);
   }

@@ -5,8 +5,7 @@ import { storeImage, storeMp4, storeWav, type BuildContext } from '../../kernel/
 import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
 import { wavDurationSeconds } from '../../kernel/media/wav';
 import type { OutputKind } from '../../kernel/types';
-import type { InputSchema } from '../../kernel/schema-check';
-import { validate, type FieldRule, type Issue, type Rules } from '../../kernel/validate';
+import type { InputSchema, Issue } from '../../kernel/schema-check';
 
 /** fal's `image_size` presets. */
 export const FAL_IMAGE_SIZES: Readonly<Record<string, readonly [number, number]>> = {
@@ -20,10 +19,12 @@ export const FAL_IMAGE_SIZES: Readonly<Record<string, readonly [number, number]>
 
 type Input = Record<string, unknown>;
 
-/** How the emulator runs one fal endpoint: its input schema (422 from the result), output and typical time. */
+/**
+ * How the emulator runs one fal endpoint: its input schema (from its snapshot; 422 from the
+ * result), statuses, output and typical time.
+ */
 export interface FalEndpoint {
-  rules: Rules;
-  /** The snapshot's input schema: when present it checks and defaults the input instead of `rules`. */
+  /** The snapshot's input schema, which checks and defaults the input; none for a registered endpoint. */
   schema?: InputSchema;
   /** The queued, running and completed status names (the snapshot's QueueStatus); default fal's. */
   statusNames?: readonly string[];
@@ -53,7 +54,7 @@ function images(ctx: BuildContext, n: number, width: number, height: number) {
 }
 
 /** `image_size` preset or {width, height}; else width/height; else aspect_ratio; else `fallback`. */
-function sizeOf(input: Input, fallback: readonly [number, number] = DEFAULT_SIZE): [number, number] {
+export function sizeOf(input: Input, fallback: readonly [number, number] = DEFAULT_SIZE): [number, number] {
   const size = input.image_size;
   if (typeof size === 'string' && FAL_IMAGE_SIZES[size]) return [...FAL_IMAGE_SIZES[size]] as [number, number];
   if (size && typeof size === 'object') {
@@ -82,22 +83,7 @@ function imageSizeIssues(input: Input): Issue[] {
   return [{ path: ['image_size'], msg: `Input should be ${presets} or an object with width and height`, type: 'literal_error' }];
 }
 
-const SAFETY_TOLERANCE: FieldRule = { type: 'string', enum: ['1', '2', '3', '4', '5', '6'] };
-
-// Input facts of each endpoint's published OpenAPI schema (fal's per-endpoint queue spec).
-const NANO_RULES: Rules = {
-  prompt: { type: 'string', required: true, minLength: 3, maxLength: 50_000 },
-  num_images: { type: 'integer', min: 1, max: 4 },
-  seed: { type: 'integer', nullable: true },
-  aspect_ratio: { type: 'string', enum: ['21:9', '16:9', '3:2', '4:3', '5:4', '1:1', '4:5', '3:4', '2:3', '9:16'] },
-  output_format: { type: 'string', enum: ['jpeg', 'png', 'webp'] },
-  safety_tolerance: SAFETY_TOLERANCE,
-  sync_mode: { type: 'boolean' },
-  limit_generations: { type: 'boolean' },
-};
-
 const nanoBanana: FalEndpoint = {
-  rules: NANO_RULES,
   typicalMs: 8_000,
   async run(input, ctx) {
     const [w, h] = sizeOf(input);
@@ -107,11 +93,6 @@ const nanoBanana: FalEndpoint = {
 };
 
 const nanoBananaEdit: FalEndpoint = {
-  rules: {
-    ...NANO_RULES,
-    image_urls: { type: 'array', required: true, items: { type: 'string' } },
-    aspect_ratio: { type: 'string', nullable: true, enum: ['auto', ...(NANO_RULES.aspect_ratio.enum ?? [])] },
-  },
   typicalMs: 10_000,
   async run(input, ctx) {
     const urls = input.image_urls as unknown[];
@@ -145,18 +126,6 @@ const nanoBananaEdit: FalEndpoint = {
 };
 
 const fluxDev: FalEndpoint = {
-  rules: {
-    prompt: { type: 'string', required: true },
-    image_size: {},
-    num_images: { type: 'integer', min: 1, max: 4 },
-    num_inference_steps: { type: 'integer', min: 1, max: 50 },
-    guidance_scale: { type: 'number', min: 1, max: 20 },
-    seed: { type: 'integer', nullable: true },
-    output_format: { type: 'string', enum: ['jpeg', 'png'] },
-    enable_safety_checker: { type: 'boolean' },
-    acceleration: { type: 'string', enum: ['none', 'regular', 'high'] },
-    sync_mode: { type: 'boolean' },
-  },
   typicalMs: 3_000,
   async run(input, ctx) {
     const issues = imageSizeIssues(input);
@@ -177,17 +146,6 @@ const fluxDev: FalEndpoint = {
 };
 
 const veo3: FalEndpoint = {
-  rules: {
-    prompt: { type: 'string', required: true, maxLength: 20_000 },
-    aspect_ratio: { type: 'string', enum: ['16:9', '9:16'] },
-    duration: { type: 'string', enum: ['4s', '6s', '8s'] },
-    resolution: { type: 'string', enum: ['720p', '1080p'] },
-    generate_audio: { type: 'boolean' },
-    negative_prompt: { type: 'string', nullable: true },
-    seed: { type: 'integer', nullable: true },
-    auto_fix: { type: 'boolean' },
-    safety_tolerance: SAFETY_TOLERANCE,
-  },
   typicalMs: 60_000,
   async run(input, ctx) {
     const seconds = parseInt(String(input.duration ?? '8s'), 10);
@@ -198,19 +156,6 @@ const veo3: FalEndpoint = {
 };
 
 const elevenLabsTts: FalEndpoint = {
-  rules: {
-    text: { type: 'string', required: true, minLength: 1 },
-    voice: { type: 'string' },
-    stability: { type: 'number', min: 0, max: 1 },
-    similarity_boost: { type: 'number', min: 0, max: 1 },
-    style: { type: 'number', min: 0, max: 1 },
-    speed: { type: 'number', min: 0.7, max: 1.2 },
-    timestamps: { type: 'boolean' },
-    previous_text: { type: 'string', nullable: true },
-    next_text: { type: 'string', nullable: true },
-    language_code: { type: 'string', nullable: true },
-    apply_text_normalization: { type: 'string', enum: ['auto', 'on', 'off'] },
-  },
   typicalMs: 3_000,
   async run(input, ctx) {
     const text = String(input.text);
@@ -220,9 +165,8 @@ const elevenLabsTts: FalEndpoint = {
 };
 
 /** Speech to text (whisper, wizper): `{text, chunks: [{timestamp: [start, end], text}]}` from the audio's length. */
-function transcriptionEndpoint(rules: Rules, typicalMs: number): FalEndpoint {
+function transcriptionEndpoint(typicalMs: number): FalEndpoint {
   return {
-    rules,
     typicalMs,
     async run(input, ctx) {
       let bytes: Buffer;
@@ -246,38 +190,8 @@ function transcriptionEndpoint(rules: Rules, typicalMs: number): FalEndpoint {
   };
 }
 
-const WHISPER_RULES: Rules = {
-  audio_url: { type: 'string', required: true },
-  task: { type: 'string', enum: ['transcribe', 'translate'] },
-  language: { type: 'string', nullable: true },
-  chunk_level: { type: 'string', enum: ['none', 'segment', 'word'] },
-  version: { type: 'string', enum: ['3'] },
-  diarize: { type: 'boolean' },
-  batch_size: { type: 'integer', min: 1, max: 64 },
-  prompt: { type: 'string' },
-  num_speakers: { type: 'integer', nullable: true, min: 1 },
-};
-
-const WIZPER_RULES: Rules = {
-  audio_url: { type: 'string', required: true },
-  task: { type: 'string', enum: ['transcribe', 'translate'] },
-  language: { type: 'string', nullable: true },
-  chunk_level: { type: 'string', enum: ['segment'] },
-  version: { type: 'string', enum: ['3'] },
-  max_segment_len: { type: 'integer', min: 10, max: 29 },
-  merge_chunks: { type: 'boolean' },
-};
-
 /** minimax speech (text to speech): `{audio: {url}, duration_ms}`. */
 const minimaxSpeech: FalEndpoint = {
-  rules: {
-    text: { type: 'string', required: true, minLength: 1, maxLength: 5_000 },
-    voice_setting: { type: 'object' },
-    audio_setting: { type: 'object' },
-    language_boost: { type: 'string', nullable: true },
-    output_format: { type: 'string', enum: ['url', 'hex'] },
-    pronunciation_dict: { type: 'object', nullable: true },
-  },
   typicalMs: 4_000,
   async run(input, ctx) {
     const text = String(input.text);
@@ -298,7 +212,6 @@ const minimaxSpeech: FalEndpoint = {
 export function registeredFalEndpoint(kind: OutputKind): FalEndpoint {
   const typicalMs = 2_000;
   return {
-    rules: {},
     typicalMs,
     async run(input, ctx) {
       if (kind === 'video') return { ok: true, value: { video: storeMp4(ctx, 1280, 720, 4) } };
@@ -311,8 +224,13 @@ export function registeredFalEndpoint(kind: OutputKind): FalEndpoint {
   };
 }
 
-/** Known endpoints, by endpoint id. Add an endpoint here (one entry) with its schema facts, output and typical time. */
-export const FAL_ENDPOINTS: Readonly<Record<string, FalEndpoint>> = {
+/**
+ * How the media of each endpoint is made, by endpoint id: what its published document cannot say
+ * (the sizes an aspect ratio renders at, a transcript's length from the audio, the billed units).
+ * Its inputs, defaults, statuses and output shape come from its snapshot; an endpoint with a
+ * snapshot and no entry here answers media synthesized to its output schema.
+ */
+export const FAL_MEDIA: Readonly<Record<string, FalEndpoint>> = {
   'fal-ai/nano-banana': nanoBanana,
   'fal-ai/nano-banana/edit': nanoBananaEdit,
   'fal-ai/flux/dev': fluxDev,
@@ -320,15 +238,15 @@ export const FAL_ENDPOINTS: Readonly<Record<string, FalEndpoint>> = {
   'fal-ai/veo3/fast': { ...veo3, typicalMs: 40_000 },
   'fal-ai/elevenlabs/tts/multilingual-v2': elevenLabsTts,
   'fal-ai/elevenlabs/tts/turbo-v2.5': elevenLabsTts,
-  'fal-ai/whisper': transcriptionEndpoint(WHISPER_RULES, 10_000),
-  'fal-ai/wizper': transcriptionEndpoint(WIZPER_RULES, 5_000),
+  'fal-ai/whisper': transcriptionEndpoint(10_000),
+  'fal-ai/wizper': transcriptionEndpoint(5_000),
   'fal-ai/minimax/speech-02-hd': minimaxSpeech,
   'fal-ai/minimax/speech-02-turbo': minimaxSpeech,
 };
 
 /** Checks the input, then builds the output of `endpoint`. */
 export async function runFalEndpoint(endpoint: FalEndpoint, input: Input, ctx: BuildContext): Promise<BuildResult> {
-  const issues = endpoint.schema ? endpoint.schema.check(input) : validate(input, endpoint.rules);
+  const issues = endpoint.schema ? endpoint.schema.check(input) : [];
   if (issues.length > 0) return falValidationError(endpoint.schema ? issues.map((issue) => ({ ...issue, input: valueAt(input, issue.path) })) : issues);
   return endpoint.run(endpoint.schema ? endpoint.schema.withDefaults(input) : input, ctx);
 }

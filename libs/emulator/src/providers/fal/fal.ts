@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authToken, isObject, sendJson, sendText, type Ctx, type Headers } from '../../kernel/http';
 import { Job, QUEUED_SHARE } from '../../kernel/jobs';
-import { FAL_ENDPOINTS, registeredFalEndpoint, runFalEndpoint, type FalEndpoint } from './fal-endpoints';
+import { FAL_MEDIA, registeredFalEndpoint, runFalEndpoint, type FalEndpoint } from './fal-endpoints';
 import { appIdOf, FAL_STATUSES, falStatus, inferenceSeconds, TIMED_OUT, timedOut, type FalMeta } from './fal-status';
 import { falSnapshotEndpoint } from './fal-snapshot';
 import { inlineMedia } from './fal-sync';
@@ -34,15 +34,15 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
   /** The runner that serves results (fal names it in x-fal-served-from): one per emulator. */
   const runner = randomUUID();
 
-  /** A registered endpoint, else one with a snapshot (built once), else a hand-written one. */
+  /** A registered endpoint, else one with a snapshot (built once); else none (404). */
   const fromSnapshots = new Map<object, FalEndpoint>();
   const endpointOf = (id: string): FalEndpoint | undefined => {
     const kind = state.registeredKind('fal', id);
     if (kind) return registeredFalEndpoint(kind);
     const snapshot = state.snapshotOf('fal', id);
-    if (!snapshot) return FAL_ENDPOINTS[id];
+    if (!snapshot) return undefined;
     let built = fromSnapshots.get(snapshot);
-    if (!built) fromSnapshots.set(snapshot, (built = falSnapshotEndpoint(snapshot, FAL_ENDPOINTS[id])));
+    if (!built) fromSnapshots.set(snapshot, (built = falSnapshotEndpoint(snapshot, FAL_MEDIA[id])));
     return built;
   };
 
@@ -73,7 +73,7 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
     const meta: FalMeta = { endpoint, appId, input, responseUrl: `${FAL_QUEUE_ORIGIN}/${appId}/requests/${id}`, statusNames: def.statusNames };
     const planned = state.faults.takeJobOutcome('fal', operation, ctx.testId) ?? 'succeeded';
     // `sync_mode: true` (where the endpoint's schema has it): media comes back as data URIs, not URLs.
-    const sync = input.sync_mode === true && (def.schema ? def.schema.fields.includes('sync_mode') : 'sync_mode' in def.rules);
+    const sync = input.sync_mode === true && def.schema?.fields.includes('sync_mode') === true;
     const build = async () => {
       const result = await runFalEndpoint(def, input, state.buildContext({ provider: 'fal', endpoint, input }));
       return sync && result.ok ? { ...result, value: inlineMedia(result.value, state.files) } : result;

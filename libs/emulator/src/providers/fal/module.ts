@@ -1,5 +1,4 @@
 import type { ProviderModule } from '../../kernel/provider';
-import { FAL_ENDPOINTS } from './fal-endpoints';
 
 /** The real fal hosts, for `--upstream fal=https://fal.run`. */
 const REAL_FAL = { 'fal-queue': 'https://queue.fal.run', 'fal-run': 'https://fal.run', 'fal-rest': 'https://rest.fal.ai' } as const;
@@ -11,7 +10,8 @@ export const falModule: ProviderModule = {
   // Loaded on the first request under the prefix: a test of one provider's generators never loads the others'.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   create: (host) => (require('./fal') as typeof import('./fal')).createFalProvider(host),
-  inputSchema: (model) => FAL_ENDPOINTS[model]?.rules,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  snapshotInput: (snapshot) => (require('./fal-snapshot') as typeof import('./fal-snapshot')).falSnapshotInput(snapshot),
   apis: (Object.entries(REAL_FAL) as Array<[keyof typeof REAL_FAL, string]>).map(([api, real]) => ({ api, path: `/fal/${api.slice(4)}`, real })),
   upstreamGroup: {
     name: 'fal',

@@ -2,18 +2,15 @@ import { pngSize } from '../../kernel/media/png';
 import { storeImage, storeMp4, type BuildContext } from '../../kernel/outputs';
 import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
 import type { InputSchema } from '../../kernel/schema-check';
-import type { Rules } from '../../kernel/validate';
 
 type Input = Record<string, unknown>;
 
 /** How a task ends: its result URLs, or Kie's failCode / failMsg. */
 export type KieOutcome = { ok: true; resultUrls: string[] } | { ok: false; failCode: string; failMsg: string };
 
-/** How the emulator runs one Kie market model: its input schema (checked at createTask), output and typical time. */
+/** How the emulator runs one Kie market model: its input schema and states (from its snapshot), output and typical time. */
 export interface KieModel {
-  /** Facts of `input` from the model's docs.kie.ai page. */
-  rules: Rules;
-  /** The snapshot's input schema: when present it checks and defaults the input instead of `rules`. */
+  /** The snapshot's schema of `input`, which checks and defaults it at createTask. */
   schema?: InputSchema;
   /** The waiting, queuing, generating, success and fail state names (the snapshot's); default Kie's. */
   stateNames?: readonly string[];
@@ -39,13 +36,6 @@ const NANO_RATIOS = ['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '
 
 /** google/nano-banana-edit (docs.kie.ai/market/google/nano-banana-edit; aspect_ratio per the 2026-08 page, image_size deprecated). */
 const nanoBananaEdit: KieModel = {
-  rules: {
-    prompt: { type: 'string', required: true, maxLength: 5000 },
-    image_urls: { type: 'array', required: true, maxItems: 10, items: { type: 'string' } },
-    output_format: { type: 'string', enum: ['png', 'jpeg'] },
-    aspect_ratio: { type: 'string', enum: NANO_RATIOS },
-    image_size: { type: 'string', enum: NANO_RATIOS },
-  },
   typicalMs: 10_000,
   async run(input, ctx) {
     const read = await fetchAll(ctx, 'image_urls', input.image_urls);
@@ -59,12 +49,6 @@ const nanoBananaEdit: KieModel = {
 
 /** seedream/4.5-text-to-image (docs.kie.ai/market/seedream/4-5-text-to-image): basic renders 2K, high 4K. */
 const seedream45TextToImage: KieModel = {
-  rules: {
-    prompt: { type: 'string', required: true, maxLength: 3000 },
-    aspect_ratio: { type: 'string', required: true, enum: ['1:1', '4:3', '3:4', '16:9', '9:16', '2:3', '3:2', '21:9'] },
-    quality: { type: 'string', required: true, enum: ['basic', 'high'] },
-    nsfw_checker: { type: 'boolean' },
-  },
   typicalMs: 15_000,
   async run(input, ctx) {
     const [w, h] = ASPECT_RATIO_SIZES[String(input.aspect_ratio)] ?? DEFAULT_SIZE;
@@ -78,16 +62,6 @@ const VIDEO_RATIOS: Record<string, number> = { '1:1': 1, '4:3': 4 / 3, '3:4': 3 
 
 /** bytedance/seedance-1.5-pro (docs.kie.ai market page, 2026-08 catalog): an MP4 of `duration` seconds at `resolution`. */
 const seedance15Pro: KieModel = {
-  rules: {
-    prompt: { type: 'string', required: true, minLength: 3, maxLength: 20_000 },
-    input_urls: { type: 'array', maxItems: 2, items: { type: 'string' } },
-    aspect_ratio: { type: 'string', required: true, enum: Object.keys(VIDEO_RATIOS) },
-    resolution: { type: 'string', enum: Object.keys(VIDEO_HEIGHTS) },
-    duration: { type: 'number', required: true, min: 4, max: 12 },
-    fixed_lens: { type: 'boolean' },
-    generate_audio: { type: 'boolean' },
-    nsfw_checker: { type: 'boolean' },
-  },
   typicalMs: 60_000,
   async run(input, ctx) {
     const read = await fetchAll(ctx, 'input_urls', input.input_urls);
@@ -101,8 +75,12 @@ const seedance15Pro: KieModel = {
   },
 };
 
-/** Known market models, by model id. Add a model here (one entry) with its schema facts, output and typical time. */
-export const KIE_MODELS: Readonly<Record<string, KieModel>> = {
+/**
+ * How the result of each market model is made, by model id: what its documentation page cannot
+ * say (the sizes a quality or resolution renders at). Its inputs, defaults and states come from
+ * its snapshot; a model with a snapshot and no entry here answers one image or video.
+ */
+export const KIE_MEDIA: Readonly<Record<string, KieModel>> = {
   'google/nano-banana-edit': nanoBananaEdit,
   'seedream/4.5-text-to-image': seedream45TextToImage,
   'bytedance/seedance-1.5-pro': seedance15Pro,

@@ -21,17 +21,22 @@ function jsonBody(page: Json, path: string, method: string, part: 'request' | 'r
   return obj(obj(obj(obj(holder).content)['application/json']).schema);
 }
 
+/** The model's input schema: the `input` object of the createTask body on its documentation page. */
+export function kieSnapshotInput(snapshot: EmulatorSnapshot): { schema: unknown; root: unknown } {
+  const page = obj(snapshot.document.page);
+  const schema = obj(jsonBody(page, '/api/v1/jobs/createTask', 'post', 'request').properties).input;
+  if (!schema) throw new Error(`the Kie snapshot of ${snapshot.model} has no POST /api/v1/jobs/createTask whose JSON body has an input object`);
+  return { schema, root: page };
+}
+
 /** The model `snapshot` describes; `media` builds its result where a hand-written rule knows the model. */
 export function kieSnapshotModel(snapshot: EmulatorSnapshot, media?: KieModel): KieModel {
-  const page = obj(snapshot.document.page);
-  const input = obj(jsonBody(page, '/api/v1/jobs/createTask', 'post', 'request').properties).input;
-  if (!input) throw new Error(`the Kie snapshot of ${snapshot.model} has no POST /api/v1/jobs/createTask whose JSON body has an input object`);
+  const { schema: input, root: page } = kieSnapshotInput(snapshot);
   const task = obj(snapshot.document.taskDetail);
   const data = obj(obj(jsonBody(task, '/api/v1/jobs/recordInfo', 'get', 'response').properties).data);
   const states = obj(obj(data.properties).state).enum;
   const kind = snapshot.output ?? (/video/i.test(snapshot.model) ? 'video' : 'image');
   return {
-    rules: media?.rules ?? {},
     schema: inputSchemaOf(input, page, `kie ${snapshot.model}`),
     stateNames: statusNames(Array.isArray(states) ? states.map(String) : undefined, KIE_STATES),
     typicalMs: media?.typicalMs ?? (kind === 'video' ? 60_000 : 15_000),

@@ -3,9 +3,8 @@ import { isObject, type Ctx } from '../../kernel/http';
 import { Job, type BuildResult } from '../../kernel/jobs';
 import type { Route } from '../../kernel/provider';
 import type { ProviderHost } from '../../kernel/provider';
-import { validate } from '../../kernel/validate';
 import { kieError, kieSuccess } from './kie-envelope';
-import { KIE_MODELS, type KieModel, type KieOutcome } from './kie-models';
+import { KIE_MEDIA, type KieModel, type KieOutcome } from './kie-models';
 import { KIE_STATES, kieSnapshotModel } from './kie-snapshot';
 
 interface TaskMeta {
@@ -75,13 +74,13 @@ function record(job: Job<TaskMeta>, now = job.now()) {
 /** `POST /api/v1/jobs/createTask` and `GET /api/v1/jobs/recordInfo` (the market task API of api.kie.ai). */
 export function kieTaskRoutes(state: ProviderHost): Route[] {
   const tasks = new Map<string, Job<TaskMeta>>();
-  /** A model with a snapshot (built once), else a hand-written one. */
+  /** A model with a snapshot (built once); else none. */
   const fromSnapshots = new Map<object, KieModel>();
   const modelOf = (id: string): KieModel | undefined => {
     const snapshot = state.snapshotOf('kie', id);
-    if (!snapshot) return KIE_MODELS[id];
+    if (!snapshot) return undefined;
     let built = fromSnapshots.get(snapshot);
-    if (!built) fromSnapshots.set(snapshot, (built = kieSnapshotModel(snapshot, KIE_MODELS[id])));
+    if (!built) fromSnapshots.set(snapshot, (built = kieSnapshotModel(snapshot, KIE_MEDIA[id])));
     return built;
   };
 
@@ -91,10 +90,10 @@ export function kieTaskRoutes(state: ProviderHost): Route[] {
     const { model, input, callBackUrl } = body;
     if (typeof model !== 'string' || !model) return kieError(ctx, 422, 'model is required');
     const def = modelOf(model);
-    if (!def) return kieError(ctx, 422, `model ${model} is not supported (the emulator knows ${Object.keys(KIE_MODELS).join(', ')})`);
+    if (!def) return kieError(ctx, 422, `model ${model} is not supported (the emulator has no snapshot of it)`);
     if (callBackUrl !== undefined && typeof callBackUrl !== 'string') return kieError(ctx, 422, 'callBackUrl must be a string (a URL)');
     if (!isObject(input)) return kieError(ctx, 422, 'input is required: an object with the parameters of the model');
-    const issues = def.schema ? def.schema.check(input) : validate(input, def.rules);
+    const issues = def.schema ? def.schema.check(input) : [];
     if (issues.length > 0) return kieError(ctx, 422, issues.map((i) => `input.${i.path.join('.')}: ${i.msg}`).join('; '));
     const id = randomBytes(16).toString('hex');
     const param = JSON.stringify({ model, ...(callBackUrl !== undefined ? { callBackUrl } : {}), input });

@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../../kernel/provider';
-import { KIE_MODELS } from './kie-models';
+import { kieSnapshotInput } from './kie-snapshot';
 
 /** Kie.ai under `/kie`: the market task API, the account credits and the file upload API (see README.md here). */
 export const kieModule: ProviderModule = {
@@ -8,7 +8,7 @@ export const kieModule: ProviderModule = {
   // Loaded on the first request under the prefix: a test of one provider's generators never loads the others'.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   create: (host) => (require('./kie') as typeof import('./kie')).createKieProvider(host),
-  inputSchema: (model) => KIE_MODELS[model]?.rules,
+  snapshotInput: kieSnapshotInput,
   // Two real hosts, one emulated API: the task API (api.kie.ai) and the file uploads (kieai.redpandaai.co),
   // as the adapter's descriptor records them. Without a `kie-upload` upstream, uploads go to the `kie` one.
   apis: [

@@ -3,9 +3,7 @@ import { wavDurationSeconds } from '../../kernel/media/wav';
 import type { MultipartFile } from '../../kernel/multipart';
 import type { OpenAIModelFinder } from './openai-snapshot';
 import { modelNotFound, openaiError } from './openai-errors';
-import { TRANSCRIPTION_REQUEST } from './openai-schemas';
 import type { ProviderHost } from '../../kernel/provider';
-import { unknownFields } from '../../kernel/validate';
 
 /** "File uploads are currently limited to 25 MB" (speech-to-text guide): OpenAI stops reading past this many bytes. */
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
@@ -71,9 +69,7 @@ export async function transcribe(ctx: Ctx, state: ProviderHost, find: OpenAIMode
   if (!found) return modelNotFound(ctx, modelId);
   const { model, schema } = found;
   const sent = Object.fromEntries([...Object.keys(form.fields), ...form.files.map((f) => f.field)].map((k) => [k.replace(/\[\]$/, ''), true]));
-  const unknown = schema
-    ? Object.keys(sent).find((k) => k !== 'model' && !schema.fields.includes(k))
-    : unknownFields(sent, { ...TRANSCRIPTION_REQUEST, model: {} })[0];
+  const unknown = Object.keys(sent).find((k) => k !== 'model' && !schema.fields.includes(k));
   if (unknown !== undefined) return openaiError(ctx, 400, `Unknown parameter: '${unknown}'.`, { param: unknown, code: 'unknown_parameter' });
   const temperatureText = field(form.fields, 'temperature');
   if (temperatureText !== undefined && !Number.isFinite(Number(temperatureText))) {

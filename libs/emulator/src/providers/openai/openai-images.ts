@@ -5,9 +5,7 @@ import { encodeWebp } from '../../kernel/media/webp';
 import type { OpenAIModel } from './openai-models';
 import type { OpenAIModelFinder } from './openai-snapshot';
 import { modelNotFound, openaiError } from './openai-errors';
-import { IMAGE_REQUEST } from './openai-schemas';
 import type { ProviderHost } from '../../kernel/provider';
-import { unknownFields, validate } from '../../kernel/validate';
 
 /** Typical real time of a GPT image generation, ms. */
 const IMAGE_TYPICAL_MS = 20_000;
@@ -54,7 +52,7 @@ export async function generateImages(ctx: Ctx, state: ProviderHost, find: OpenAI
   if (body.response_format !== undefined) {
     return openaiError(ctx, 400, "Unknown parameter: 'response_format'.", { param: 'response_format', code: 'unknown_parameter' });
   }
-  const unknown = schema ? Object.keys(body).find((k) => k !== 'model' && !schema.fields.includes(k)) : unknownFields(body, { ...IMAGE_REQUEST, model: {} })[0];
+  const unknown = Object.keys(body).find((k) => k !== 'model' && !schema.fields.includes(k));
   if (unknown !== undefined) return openaiError(ctx, 400, `Unknown parameter: '${unknown}'.`, { param: unknown, code: 'unknown_parameter' });
   if (typeof body.prompt !== 'string' || !body.prompt.trim()) {
     return openaiError(ctx, 400, "Missing required parameter: 'prompt'.", { param: 'prompt', code: 'missing_required_parameter' });
@@ -74,7 +72,7 @@ export async function generateImages(ctx: Ctx, state: ProviderHost, find: OpenAI
   if (body.stream === true) return openaiError(ctx, 400, 'The emulator does not stream image generations.', { param: 'stream', code: 'unsupported_value' });
   const size = parseSize(body.size, model);
   if (typeof size === 'string') return openaiError(ctx, 400, size, { param: 'size', code: 'invalid_value' });
-  const issue = (schema ? schema.check(body) : validate(body, IMAGE_REQUEST))[0];
+  const issue = schema.check(body)[0];
   if (issue) return openaiError(ctx, 400, `Invalid '${issue.path.join('.')}': ${issue.msg}.`, { param: issue.path.join('.'), code: 'invalid_value' });
 
   if (state.faults.takeJobOutcome('openai', 'images', ctx.testId)) {

@@ -3,7 +3,7 @@ import { generateImages } from './openai-images';
 import { transcribe } from './openai-audio';
 import { modelNotFound, openaiError } from './openai-errors';
 import { openaiModelFinder } from './openai-snapshot';
-import { isServed, modelObject, OPENAI_MODELS } from './openai-models';
+import { modelObject } from './openai-models';
 import type { ProviderDef } from '../../kernel/provider';
 import type { ProviderHost } from '../../kernel/provider';
 
@@ -43,7 +43,14 @@ export function createOpenAIProvider(state: ProviderHost): ProviderDef {
         operation: 'models',
         method: 'GET',
         path: 'models',
-        handle: (ctx) => sendJson(ctx, 200, { object: 'list', data: OPENAI_MODELS.filter((m) => isServed(m)).map(modelObject) }),
+        handle: (ctx) =>
+          sendJson(ctx, 200, {
+            object: 'list',
+            data: state.snapshotsOf('openai').flatMap((s) => {
+              const found = find(s.model);
+              return found ? [modelObject(found.model)] : [];
+            }),
+          }),
       },
       {
         operation: 'model',

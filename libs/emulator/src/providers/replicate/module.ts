@@ -1,5 +1,5 @@
 import type { ProviderModule } from '../../kernel/provider';
-import { REPLICATE_MODELS } from './replicate-models';
+import { replicateSnapshotInput } from './replicate-snapshot';
 
 /** Replicate's HTTP API under `/replicate/v1` (the replicate SDK's `baseUrl`). */
 export const replicateModule: ProviderModule = {
@@ -8,7 +8,7 @@ export const replicateModule: ProviderModule = {
   // Loaded on the first request under the prefix: a test of one provider's generators never loads the others'.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   create: (host) => (require('./replicate') as typeof import('./replicate')).createReplicateProvider(host),
-  inputSchema: (model) => REPLICATE_MODELS[model]?.rules,
+  snapshotInput: replicateSnapshotInput,
   apis: [{ api: 'replicate', path: '/replicate/v1' }],
   modelOf(_api, path, request) {
     const route = /^\/models\/([^/]+\/[^/]+)\/predictions$/.exec(path);

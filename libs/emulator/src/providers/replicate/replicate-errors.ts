@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { sendJson, type Ctx, type Headers } from '../../kernel/http';
-import { enumText, type Issue } from '../../kernel/validate';
+import { enumText, type Issue } from '../../kernel/schema-check';
 
 /** One entry of Replicate's `invalid_fields` (its JSON-schema validator's vocabulary). */
 export interface InvalidField {

@@ -22,18 +22,24 @@ export const REPLICATE_STATUSES = ['starting', 'processing', 'succeeded', 'faile
 /** Typical real time of a Replicate prediction of each kind, ms (the realistic job time is derived from it). */
 const TYPICAL_MS = { image: 5_000, video: 120_000, audio: 10_000, text: 2_000 } as const;
 
+/** The model's input schema: the cog openapi_schema's Input (of the model object's latest_version, or of a version object). */
+export function replicateSnapshotInput(snapshot: EmulatorSnapshot): { schema: unknown; root: unknown } {
+  const cog = obj(snapshot.document.openapi_schema ?? obj(snapshot.document.latest_version).openapi_schema);
+  const schema = obj(obj(cog.components).schemas).Input;
+  if (!schema) throw new Error(`the Replicate snapshot of ${snapshot.model} has no openapi_schema.components.schemas.Input`);
+  return { schema, root: cog };
+}
+
 /** The model `snapshot` describes; `media` builds its output where a hand-written rule knows the model. */
 export function replicateSnapshotModel(snapshot: EmulatorSnapshot, media?: ReplicateModel): ReplicateModel {
-  const cog = obj(snapshot.document.openapi_schema ?? obj(snapshot.document.latest_version).openapi_schema);
+  const cog = obj(replicateSnapshotInput(snapshot).root);
   const schemas = obj(obj(cog.components).schemas);
-  if (!schemas.Input) throw new Error(`the Replicate snapshot of ${snapshot.model} has no openapi_schema.components.schemas.Input`);
   const description = String(snapshot.document.description ?? '').toLowerCase();
   const guess = /video/.test(description) ? 'video' : /speech|audio|music|voice/.test(description) ? 'audio' : 'image';
   const kind = snapshot.output ?? kindOfOutput(schemas.Output, cog, guess);
   const status = obj(schemas.Status).enum;
   const names = statusNames(Array.isArray(status) ? status.map(String) : undefined, REPLICATE_STATUSES);
   return {
-    rules: media?.rules ?? {},
     schema: inputSchemaOf(schemas.Input, cog, `replicate ${snapshot.model}`),
     statusNames: Object.fromEntries(PHASES.map((phase, i) => [phase, names[i]])) as Record<JobPhase, string>,
     typicalMs: media?.typicalMs ?? TYPICAL_MS[kind],

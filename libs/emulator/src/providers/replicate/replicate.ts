@@ -4,11 +4,10 @@ import { Job, type BuildResult, type JobPhase } from '../../kernel/jobs';
 import type { ProviderDef } from '../../kernel/provider';
 import { replicateFiles } from './replicate-files';
 import { replicateSnapshotModel } from './replicate-snapshot';
-import { REPLICATE_MODELS, registeredReplicateModel, type ReplicateModel } from './replicate-models';
+import { REPLICATE_MEDIA, registeredReplicateModel, type ReplicateModel } from './replicate-models';
 import { invalid, notFound, problem, replicateInvalidFields, type InvalidField } from './replicate-errors';
 import { page } from './replicate-pages';
 import type { ProviderHost } from '../../kernel/provider';
-import { validate } from '../../kernel/validate';
 
 interface Meta {
   model: string;
@@ -78,7 +77,6 @@ function progressLine(fraction: number): string {
 
 /** A bare version id the emulator cannot resolve: created like any, then failed with the reason (never served as an image model). */
 const UNKNOWN_VERSION: ReplicateModel = {
-  rules: {},
   typicalMs: 2_000,
   build: async (): Promise<BuildResult> => ({
     ok: false,
@@ -94,15 +92,15 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
   const base = `${state.url}/replicate/v1`;
   const uploads = replicateFiles(state, base);
 
-  /** A registered model, else one with a snapshot (built once), else a hand-written one. */
+  /** A registered model, else one with a snapshot (built once); else none (404). */
   const fromSnapshots = new Map<object, ReplicateModel>();
   const modelOf = (id: string): ReplicateModel | undefined => {
     const kind = state.registeredKind('replicate', id);
     if (kind) return registeredReplicateModel(kind);
     const snapshot = state.snapshotOf('replicate', id);
-    if (!snapshot) return REPLICATE_MODELS[id];
+    if (!snapshot) return undefined;
     let built = fromSnapshots.get(snapshot);
-    if (!built) fromSnapshots.set(snapshot, (built = replicateSnapshotModel(snapshot, REPLICATE_MODELS[id])));
+    if (!built) fromSnapshots.set(snapshot, (built = replicateSnapshotModel(snapshot, REPLICATE_MEDIA[id])));
     return built;
   };
 
@@ -188,7 +186,7 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
       def ??= UNKNOWN_VERSION;
     }
     const input = body.input;
-    const issues = def.schema ? def.schema.check(input) : validate(input, def.rules);
+    const issues = def.schema ? def.schema.check(input) : [];
     if (issues.length > 0) return invalid(ctx, replicateInvalidFields(issues), headers);
     const schema = def.schema;
 
