@@ -22,20 +22,35 @@ moduleNameMapper['^\\.\\./locales/index\\.cjs$'] = path.join(__dirname, 'tools/j
 
 const swc = [path.join(__dirname, 'tools/jest-swc.js'), require('./tools/swc-options')];
 
+// Options jest takes only for a whole run, not from one project of a multi-project run.
+const RUN_OPTIONS = ['maxWorkers', 'watchman'];
+const withoutRunOptions = (overrides) => Object.fromEntries(Object.entries(overrides).filter(([key]) => !RUN_OPTIONS.includes(key)));
+
 /** @returns {import('jest').Config} */
 module.exports = function boardsJestConfig(projectDir, overrides = {}) {
   const tier = process.env.BOARDS_TEST_TIER;
   const live = tier === 'live';
   const integration = tier === 'integration';
+  const manyProjects = process.env.BOARDS_JEST_MANY_PROJECTS === '1';
   return {
     displayName: path.basename(projectDir),
+    // jest names its transform cache after the config's id; its default id hashes the project and
+    // its place in the run, so every project (and every set of projects run together) compiled the
+    // shared libs again. One id: a libs/* file compiled once serves every project (the transform's
+    // cache key is the file, its source and the options: tools/jest-swc.js). Nothing else here
+    // depends on it: the module map, keyed by it in a worker, is empty (no haste modules, no
+    // __mocks__), and the haste map's cache is named after each project's rootDir too.
+    id: 'boards',
     rootDir: projectDir,
     testEnvironment: 'node',
     // Nx's own loading of the workspace-root .env is undone: @boards/config is the one .env loader.
     setupFiles: [path.join(__dirname, 'libs/testing/nx-dotenv.js')],
-    // No watchman on these machines: jest would try to start it first.
-    watchman: false,
+    // No watchman on these machines: jest would try to start it first. A run of many projects in one
+    // jest (the `test` executor's batch, tools/plugin/src/executors/jest) sets it, and the workers,
+    // for the whole run: jest accepts neither in one project's config then.
+    ...(manyProjects ? {} : { watchman: false }),
     transform: { '^.+\\.(t|j)s$': swc },
+    runtime: path.join(__dirname, 'tools/jest-runtime.js'),
     moduleFileExtensions: ['ts', 'js', 'json'],
     moduleNameMapper,
     testMatch: live
@@ -53,6 +68,6 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
           reporters: ['default', path.join(__dirname, 'libs/testing/live-reporter.js')],
         }
       : {}),
-    ...overrides,
+    ...(manyProjects ? withoutRunOptions(overrides) : overrides),
   };
 };

@@ -7,8 +7,14 @@ import fc from 'fast-check';
 import { BoardsError } from '@boards/core';
 import { parseDotEnv } from './dotenv';
 
-/** No call may take this long: the longest line below is 60k characters. */
+/** No call may take this much CPU time: the longest line below is 60k characters. */
 const CALL_MS = 100;
+
+/** This process's CPU time: a bound on the parser's work that a busy machine's scheduler does not move. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** Characters that matter to the parser: quotes, escapes, `#`, `=`, and every kind of space and line end but `\n`. */
 const tricky = fc.constantFrom(' ', '\t', '#', '=', '"', "'", '\\', 'a', 'b', '\r', '\u2028', '\u2029', '\u00a0', '\u3000', '\f', '\v');
@@ -32,14 +38,14 @@ const anyLine = fc.oneof(
 );
 
 function parsesInTime(text: string): void {
-  const started = performance.now();
+  const started = cpuMs();
   try {
     parseDotEnv(text, '.env');
   } catch (error) {
     if (!(BoardsError.isInstance(error) && error.code === 'INVALID_CONFIG')) throw new Error(`threw ${String(error)} instead of InvalidConfigError`);
   }
-  const ms = performance.now() - started;
-  if (ms >= CALL_MS) throw new Error(`parseDotEnv took ${ms.toFixed(0)} ms on ${text.length} characters`);
+  const ms = cpuMs() - started;
+  if (ms >= CALL_MS) throw new Error(`parseDotEnv took ${ms.toFixed(0)} ms of CPU on ${text.length} characters`);
 }
 
 describe('parseDotEnv on hostile text', () => {

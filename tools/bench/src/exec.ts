@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ExecResult {
@@ -6,6 +7,23 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   ms: number;
+  /** CPU time (user + system) of the command and every process under it, in ms (NaN off Linux). */
+  cpuMs: number;
+}
+
+/**
+ * CPU time of this process's waited-for children, and theirs, in ms: /proc/self/stat's cutime and
+ * cstime (clock ticks, 100 a second on Linux). A command's CPU is the difference across its run.
+ */
+export function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // After the command name in parentheses: field 3 (state) first, so cutime and cstime (16, 17) are 13 and 14.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Nx settings for every run the bench makes: no daemon, no cloud, no TUI. */
@@ -19,6 +37,7 @@ export function exec(
 ): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuMs();
     const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -28,7 +47,7 @@ export function exec(
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: performance.now() - started });
+      resolve({ code, stdout, stderr, ms: performance.now() - started, cpuMs: childrenCpuMs() - cpuBefore });
     });
   });
 }

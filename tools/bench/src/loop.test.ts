@@ -112,6 +112,7 @@ describe('loop figures', () => {
       cachedNpxMs: 1500,
       cachedBinMs: 900,
       excluded: ['cli'],
+      marginal: { generators: 12, oneCpuMs: 2400, suiteCpuMs: 7900, marginalCpuMs: 500, failures: [] },
       sectionMs: 80_000,
       timingMs: 50_000,
     };
@@ -122,6 +123,7 @@ describe('loop figures', () => {
     expect(text).toContain('| libs/x/src/x.test.ts | x waits | 1.20 s |');
     expect(text).toContain('everything cached (without cli: failing');
     expect(text).toContain('CLI 31.0 s.');
+    expect(text).toContain('| **one more generator** | **500 ms** | 0.21x of one generator alone |');
     expect(text).not.toContain('Failed while timed');
     expect(text).toContain('This section took 80.0 s of the bench (50.0 s of it timing every test).');
     expect(renderLoop({ ...figures, failures: ['`nx test flux-pro` exited 1 (x)'] })).toContain(

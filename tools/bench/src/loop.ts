@@ -9,8 +9,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { exec, NX_ENV, tail, type ExecResult } from './exec';
+import { measureMarginal, renderMarginal, type MarginalFigures } from './marginal';
 import { table, type Section } from './markdown';
-import { median, ratio, seconds } from './stats';
+import { median, millis, ratio, seconds } from './stats';
 import { failedProjects, runSuite, type SuiteFigures, type SuiteRun } from './suite';
 
 export const LOOP_TITLE = "One generator's loop and the cached workspace";
@@ -115,6 +116,8 @@ export interface LoopFigures {
   cachedBinMs: number;
   /** Left out of the cached runs (failing, so never cached). */
   excluded: string[];
+  /** CPU of one more generator in the generator suite (`--projects=tag:generator`), against one generator alone. */
+  marginal: MarginalFigures;
   /** What the section took (after the cache was filled), and the part of it that timed every test. */
   sectionMs: number;
   timingMs: number;
@@ -182,6 +185,11 @@ export async function measureLoop(
   const oneNpxMs = await medianMs(runs, `\`npx nx test ${LOOP_GENERATOR}\``, failures, () => npx(['nx', 'test', LOOP_GENERATOR, '--skip-nx-cache']));
   const oneBinMs = await medianMs(runs, `\`nx test ${LOOP_GENERATOR}\``, failures, () => bin(['test', LOOP_GENERATOR, '--skip-nx-cache']));
   log(`loop: nx test ${LOOP_GENERATOR} --skip-nx-cache ${seconds(oneNpxMs)} with npx, ${seconds(oneBinMs)} without`);
+  const marginal = await measureMarginal(workspace, state, LOOP_GENERATOR, runs);
+  failures.push(...marginal.failures);
+  log(
+    `loop: one more generator ${millis(marginal.marginalCpuMs)} of CPU, ${ratio(marginal.marginalCpuMs, marginal.oneCpuMs, 2)} of nx test ${LOOP_GENERATOR}'s`,
+  );
 
   const pkg = join(workspace, 'packages', LOOP_GENERATOR);
   const probe = join(pkg, 'src', PROBE);
@@ -251,6 +259,7 @@ export async function measureLoop(
     cachedNpxMs,
     cachedBinMs,
     excluded,
+    marginal,
     sectionMs: performance.now() - sectionStarted,
     timingMs,
   };
@@ -290,6 +299,8 @@ export function renderLoop(f: LoopFigures): string {
       ],
       ['l', 'r', 'l'],
     ),
+    '',
+    renderMarginal(f.marginal, LOOP_GENERATOR),
     '',
     `Every test of packages/* and libs/* timed by jest (\`--json\`, one project at a time, ${f.timedProjects} projects, ${f.timedTests} tests${f.untimed.length ? `; not timed, no report: ${f.untimed.join(', ')}` : ''}): ${
       f.slow.length ? `${f.slow.length} of ${SLOW_TEST_MS / 1000} s or more:` : `none of ${SLOW_TEST_MS / 1000} s or more.`

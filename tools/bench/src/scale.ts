@@ -10,13 +10,17 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } 
 import { join } from 'node:path';
 import { findProviderPackages, providerDescriptors } from '@boards/core';
 import { exec, nx, tail } from './exec';
+import { measureMarginal } from './marginal';
 import { table, type Section } from './markdown';
 import { scaffoldExamples, type ProviderExample } from './providers';
 import { git } from './snapshot';
-import { median, ratio, seconds } from './stats';
+import { median, millis, ratio, seconds } from './stats';
 import { runSuite, tasksFromProfile, type SuiteRun } from './suite';
 
 export const SCALE_TITLE = 'Scale: the test rig at 100 generators';
+
+/** The generator whose run alone the marginal cost is measured against (as ../shared/acceptance/speed does). */
+const MARGINAL_GENERATOR = 'flux-pro';
 
 interface Tree {
   listChanges(): unknown[];
@@ -93,6 +97,8 @@ export async function measureScale(workspace: string, stateDir: string, options:
     return { ms: r.wallMs, code: r.code };
   });
   const show9 = await medianOf(options.cachedRuns, () => nx(workspace, ['show', 'projects'], small));
+  const marginal9 = await measureMarginal(workspace, small, MARGINAL_GENERATOR, options.cachedRuns);
+  log(`scale: ${marginal9.generators} generators, one more costs ${millis(marginal9.marginalCpuMs)} of CPU`);
 
   const examples = scaffoldExamples(providerDescriptors(workspace));
   let started = performance.now();
@@ -116,6 +122,8 @@ export async function measureScale(workspace: string, stateDir: string, options:
   const show = await medianOf(options.cachedRuns, () => nx(workspace, ['show', 'projects'], large));
   const one = await medianOf(options.cachedRuns, () => nx(workspace, ['test', made[0] ?? 'flux-pro', '--skip-nx-cache'], large));
   log(`scale: cached ${seconds(cached.ms)}, show projects ${seconds(show.ms)}, nx test ${made[0]} ${seconds(one.ms)}`);
+  const marginal = await measureMarginal(workspace, large, MARGINAL_GENERATOR, options.cachedRuns);
+  log(`scale: ${marginal.generators} generators, one more costs ${millis(marginal.marginalCpuMs)} of CPU`);
 
   // An eslint-only package changes in the lock file: the test tasks keep their cache.
   const lockPath = join(workspace, 'package-lock.json');
@@ -152,6 +160,15 @@ export async function measureScale(workspace: string, stateDir: string, options:
       `${cold.tasks.length} / ${failing(cold).length}`,
       '',
       failing(cold).length ? `failing: ${failing(cold).join(', ')}` : '',
+    ],
+    [
+      `CPU of one more generator (\`--projects=tag:generator --skip-nx-cache\` minus \`nx test ${MARGINAL_GENERATOR}\`, over the others)`,
+      millis(marginal9.marginalCpuMs),
+      millis(marginal.marginalCpuMs),
+      ratio(marginal.marginalCpuMs, marginal9.marginalCpuMs, 2),
+      `${ratio(marginal9.marginalCpuMs, marginal9.oneCpuMs, 2)} and ${ratio(marginal.marginalCpuMs, marginal.oneCpuMs, 2)} of \`nx test ${MARGINAL_GENERATOR}\`'s CPU (${seconds(marginal9.oneCpuMs)}, ${seconds(marginal.oneCpuMs)})${
+        [...marginal9.failures, ...marginal.failures].length ? `; failed: ${[...marginal9.failures, ...marginal.failures].join(', ')}` : ''
+      }`,
     ],
     ['`nx run-many -t test`, everything cached', seconds(cached9.ms), seconds(cached.ms), ratio(cached.ms, cached9.ms, 2), ''],
     ['`nx show projects`', seconds(show9.ms), seconds(show.ms), ratio(show.ms, show9.ms, 2), ''],
