@@ -1,30 +1,41 @@
 #!/usr/bin/env node
-// A fal endpoint's snapshot seeded offline from the fal client's endpoint types (no network):
-//   node tools/plugin/scripts/seed-snapshot.js fal-ai/flux-2-pro                 print it
-//   node tools/plugin/scripts/seed-snapshot.js fal-ai/flux-2-pro --out packages/flux-2-pro/snapshot.json
-//   node tools/plugin/scripts/seed-snapshot.js --list                            every endpoint id the types know
-// `nx g @boards/tools:generator --provider=fal --model=<id>` seeds the same way; `boards drift --update <generator>`
-// later replaces a seeded snapshot with the document fal publishes.
+// A model's snapshot seeded offline by its adapter's seeder (a scaffold/seed.ts next to its starter;
+// fal's reads the fal client's endpoint types). No network.
+//   node tools/plugin/scripts/seed-snapshot.js <provider> <model>                       print it
+//   node tools/plugin/scripts/seed-snapshot.js <provider> <model> --out <snapshot.json>  write it
+//   node tools/plugin/scripts/seed-snapshot.js <provider> --list                        every model it can seed
+// `nx g @boards/tools:generator --provider=<p> --model=<id>` seeds the same way; `boards drift --update <generator>`
+// later replaces a seeded snapshot with the document the provider publishes.
 const { writeFileSync } = require('node:fs');
 require('../../register-sources');
-const { seedFalSnapshot, falEndpointIds } = require('../src/snapshot/fal-seed.ts');
+const { providerDescriptors } = require('@boards/core');
+const { seederOf } = require('../src/generators/generator/seeder.ts');
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--out');
 const out = at >= 0 ? args[at + 1] : undefined;
-const endpoint = args.find((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+const [provider, model] = args.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1));
+const usage = 'usage: seed-snapshot.js <provider> <model> [--out <snapshot.json>] | <provider> --list';
 try {
-  if (args.includes('--list')) {
-    process.stdout.write(`${falEndpointIds().join('\n')}\n`);
-  } else if (!endpoint || (at >= 0 && !out)) {
-    process.stderr.write('usage: seed-snapshot.js <fal endpoint id> [--out <snapshot.json>] | --list\n');
+  const descriptor = providerDescriptors().find((d) => d.name === provider);
+  const seeder = descriptor?.scaffold && seederOf(descriptor.scaffold);
+  const seedable = providerDescriptors().filter((d) => d.scaffold && seederOf(d.scaffold));
+  if (!seeder) {
+    process.stderr.write(
+      `${usage}\n<provider>: ${JSON.stringify(provider ?? '')} has no seeder; providers with one: ${seedable.map((d) => d.name).join(', ')}\n`,
+    );
+    process.exitCode = 2;
+  } else if (args.includes('--list')) {
+    process.stdout.write(`${seeder.seedableModels().join('\n')}\n`);
+  } else if (!model || (at >= 0 && !out)) {
+    process.stderr.write(`${usage}\n`);
     process.exitCode = 2;
   } else {
-    const text = `${JSON.stringify(seedFalSnapshot(endpoint), null, 2)}\n`;
+    const text = `${JSON.stringify(seeder.seedSnapshot(model), null, 2)}\n`;
     if (out) writeFileSync(out, text);
     else process.stdout.write(text);
   }
 } catch (error) {
-  process.stderr.write(`${error.message}\n`);
+  process.stderr.write(`${error.message.replace(/^--model: /, '')}\n`);
   process.exitCode = 1;
 }

@@ -7,10 +7,11 @@
  * the starter cannot express (nested objects, LoRA lists) are left out and listed in a comment.
  */
 import { providerInputSchema } from '@boards/emulator';
-import type { Snapshot } from '../../snapshot/fal-seed';
+import type { PublishedDocumentSource } from '@boards/core';
 import { estimateFor, q, type Draft } from './draft';
 import { requestAssertions, requiredFragment } from './fragments';
 import type { NormalizedOptions } from './normalize';
+import type { PublishedSnapshot as Snapshot } from './seeder';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -33,23 +34,26 @@ function resolve(schema: Json, root: Json, depth = 0): Json {
   return resolve({ ...obj(target), ...rest }, root, depth + 1);
 }
 
-/** The fal queue document's input fields (POST /<model>'s JSON body), in the document's order. */
-export function publishedInputFields(snapshot: Snapshot): PublishedField[] {
-  const doc = snapshot.document;
-  const post = obj(obj(obj(doc.paths)[`/${snapshot.model}`]).post);
-  const input = resolve(obj(obj(obj(obj(post.requestBody).content)['application/json']).schema), doc);
-  const properties = obj(input.properties);
-  const required = new Set(Array.isArray(input.required) ? (input.required as string[]) : []);
-  const order = Array.isArray(input['x-fal-order-properties']) ? (input['x-fal-order-properties'] as string[]) : Object.keys(properties);
-  return order.filter((n) => n in properties).map((name) => ({ name, schema: resolve(obj(properties[name]), doc), required: required.has(name) }));
+/** The input and output schemas of the snapshot's model, read by its provider's document reader (`schemas`). */
+function schemasOf(snapshot: Snapshot, source: PublishedDocumentSource | undefined): { input: Json; output: Json } {
+  if (!source) throw new Error(`${snapshot.provider}'s adapter describes no published document reader: pass --price and scaffold without a snapshot`);
+  const [input, output] = source.schemas(snapshot.document, snapshot.model);
+  return { input: resolve(obj(input?.schema), snapshot.document), output: resolve(obj(output?.schema), snapshot.document) };
 }
 
-/** What the endpoint returns: image, video or audio, read from its output schema's fields. */
-export function publishedArtifact(snapshot: Snapshot): 'image' | 'video' | 'audio' | undefined {
-  const doc = snapshot.document;
-  const get = obj(obj(obj(doc.paths)[`/${snapshot.model}/requests/{request_id}`]).get);
-  const output = resolve(obj(obj(obj(obj(obj(get.responses)['200']).content)['application/json']).schema), doc);
-  const keys = Object.keys(obj(output.properties));
+/** The published input fields, in the document's order. */
+export function publishedInputFields(snapshot: Snapshot, source: PublishedDocumentSource | undefined): PublishedField[] {
+  const { input } = schemasOf(snapshot, source);
+  const properties = obj(input.properties);
+  const required = new Set(Array.isArray(input.required) ? (input.required as string[]) : []);
+  const ordered = Object.values(input).find((v) => Array.isArray(v) && v.every((n) => typeof n === 'string' && n in properties));
+  const order = Array.isArray(ordered) && ordered.length ? (ordered as string[]) : Object.keys(properties);
+  return order.map((name) => ({ name, schema: resolve(obj(properties[name]), snapshot.document), required: required.has(name) }));
+}
+
+/** What the model returns (image, video or audio), read from its output schema's fields. */
+export function publishedArtifact(snapshot: Snapshot, source: PublishedDocumentSource | undefined): 'image' | 'video' | 'audio' | undefined {
+  const keys = Object.keys(obj(schemasOf(snapshot, source).output.properties));
   if (keys.some((k) => /^(images?|image_url)$/.test(k))) return 'image';
   if (keys.some((k) => /^video/.test(k))) return 'video';
   if (keys.some((k) => /^audio/.test(k))) return 'audio';
@@ -58,7 +62,7 @@ export function publishedArtifact(snapshot: Snapshot): 'image' | 'video' | 'audi
 
 /** Fields the adapter owns (sync_mode returns data URIs the adapter does not store). */
 const ADAPTER_FIELDS = new Set(['sync_mode']);
-/** File inputs fal reads by URL, by media type. */
+/** File inputs a provider reads by URL, by media type. */
 const FILE_FIELD =
   /^(?:(image|mask|video|audio|start_image|end_image|reference_image|garment_image|human_image|model_image)s?_urls?|(image|video|audio)_urls?)$/;
 const MEDIA_OF = (name: string): 'image' | 'video' | 'audio' => (/video/.test(name) ? 'video' : /audio/.test(name) ? 'audio' : 'image');
@@ -113,7 +117,7 @@ function zodField(field: PublishedField, uploads: Record<string, string>): strin
   const enumValues = enumOf(s) ?? anyOf?.map(enumOf).find(Boolean);
   if (FILE_FIELD.test(field.name) && (s.type === 'string' || s.type === 'array')) {
     uploads[field.name] = MEDIA_OF(field.name);
-    const what = `${MEDIA_OF(field.name)}: a local path, file:// / https:// / data: URL or a stored artifact URL; uploaded to fal storage`;
+    const what = `${MEDIA_OF(field.name)}: a local path, file:// / https:// / data: URL or a stored artifact URL; uploaded to the provider's storage`;
     if (s.type === 'array') {
       const min = typeof s.minItems === 'number' ? s.minItems : 1;
       zod = `z.array(z.string().min(1)).min(${min})${typeof s.maxItems === 'number' ? `.max(${s.maxItems})` : ''}.describe(${q(`${describe(field)} (each ${what})`)})`;
@@ -166,7 +170,7 @@ export const RED_CIRCLE_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAnUlEQVR42u3Z2RWAIAwF0VcJ/RdlL9oChAhZJscC5v5hojf5CAAAAAAAAAAAAIDXPGPMfBEBk+nuDF1Jd2Tobv2+QXfT9xkKUm82KE69zdAP8Gu9waBo9auGToBj9UuGNoDD9fMGAAAAAAAAAAAAADynUwD4pQwASL+VYLEVA5B+N1phO13hPlDkQlPhRlbkSsmhGwAAAAAAAACQcD4WNJuKIQEmNQAAAABJRU5ErkJggg==';
 
 /**
- * Limits a seeded document lacks (the fal client's types hold none): the emulator's rules for the
+ * Limits a seeded document lacks (a client's types hold none): the emulator's rules for the
  * model where it holds them, else, for the image count, the adapter's own cap (`scaffold.countField`),
  * so that no accepted input is priced without bound. The package is then narrower than the
  * document, never wider; `boards drift --update` brings the published limits.
@@ -193,13 +197,13 @@ function withLimits(o: NormalizedOptions, field: PublishedField): PublishedField
   return { ...field, schema: s };
 }
 
-/** The starter of a fal package built from its snapshot. */
+/** The starter of a package built from its snapshot. */
 export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft & { uploads: Record<string, string>; skipped: string[] } {
   const uploads: Record<string, string> = {};
   const skipped: string[] = [];
   const fields: string[] = [];
   // Required fields first (the prompt, the files), then the document's order.
-  const published = publishedInputFields(snapshot)
+  const published = publishedInputFields(snapshot, o.descriptor.published?.document)
     .filter((f) => !ADAPTER_FIELDS.has(f.name))
     .map((f) => withLimits(o, f));
   const all = [...published.filter((f) => f.required), ...published.filter((f) => !f.required)];
@@ -235,7 +239,7 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
   // The unit test's input: the required fields and two images where the count allows it.
   const testEntries = required.map((f) => `${f.name}: ${valueFor(f, true)}`);
   if (count) testEntries.push(`${count}: 2`);
-  // What the adapter sends: the test input, uploads as fal storage URLs, and every default.
+  // What the adapter sends: the test input, uploads as storage URLs, and every default.
   const sent = [
     ...required.map((f) =>
       uploads[f.name]
@@ -272,7 +276,7 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
       megapixels ? 'Billed per megapixel of every output image, each rounded up.' : quantity === '1' ? 'One price per call.' : 'Billed per output image.',
     ),
     run: Object.keys(uploads).length
-      ? `  // fal reads inputs by URL: each file is uploaded to fal storage first.\n  uploads: { ${Object.entries(uploads)
+      ? `  // ${o.descriptor.displayName} reads inputs by URL: each file is uploaded to its storage first.\n  uploads: { ${Object.entries(uploads)
           .map(([k, v]) => `${k}: ${q(v)}`)
           .join(', ')} },\n`
       : '',
@@ -291,7 +295,7 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
     test: {
       imports: [],
       setup: '',
-      title: `submits the input to the fal queue and stores ${count ? 'every' : 'the'} ${artifact}`,
+      title: `submits the input to ${o.descriptor.displayName} and stores ${count ? 'every' : 'the'} ${artifact}`,
       input: props(testEntries),
       quantity: quantity === '1' ? 1 : many,
       requestAssertions: requestAssertions(o, props(sent)),

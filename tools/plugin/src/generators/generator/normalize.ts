@@ -1,13 +1,12 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { getProjects, logger, names, type Tree } from '@nx/devkit';
-import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type ScaffoldFacts } from '@boards/core';
+import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type PublishedDocumentSource, type ScaffoldFacts } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
 import { readFileSync } from 'node:fs';
-import { seedFalSnapshot, type Snapshot } from '../../snapshot/fal-seed';
 import { publishedArtifact, publishedInputFields } from './from-snapshot';
-import { VERIFIED_PRICES } from './prices';
 import type { GeneratorGeneratorSchema } from './schema';
+import { seederOf, type PublishedSnapshot as Snapshot } from './seeder';
 
 export type Provider = GeneratorGeneratorSchema['provider'];
 export type ArtifactKind = NonNullable<GeneratorGeneratorSchema['artifact']>;
@@ -33,7 +32,7 @@ export interface NormalizedOptions {
   phrase: string;
   description: string;
   skipInstall: boolean;
-  /** The provider's published document the package is built from (fal), written as snapshot.json. */
+  /** The provider's published document the package is built from, written as snapshot.json. */
   snapshot?: Snapshot;
   /** Provider-free model family: tag family:<family>. */
   family: string;
@@ -69,14 +68,14 @@ function oneOf<T extends string>(setting: string, value: unknown, allowed: reado
 }
 
 /** "Image to image" when the published input requires a file (an edit), else the artifact's phrase. */
-function phraseOf(artifact: ArtifactKind, snapshot: Snapshot | undefined): string {
-  const file = snapshot && publishedInputFields(snapshot).find((f) => f.required && /_urls?$/.test(f.name));
+function phraseOf(artifact: ArtifactKind, snapshot: Snapshot | undefined, document: PublishedDocumentSource | undefined): string {
+  const file = snapshot && publishedInputFields(snapshot, document).find((f) => f.required && /_urls?$/.test(f.name));
   if (!file) return PHRASES[artifact];
   const from = /video/.test(file.name) ? 'Video' : /audio/.test(file.name) ? 'Audio' : 'Image';
   return `${from} to ${artifact}`;
 }
 
-/** A generator id from a model id: fal-ai/flux-pro/v1.1-ultra -> flux-pro-v1-1-ultra. */
+/** A generator id from a model id: owner/flux-pro/v1.1-ultra -> flux-pro-v1-1-ultra. */
 export function idFromModel(model: string): string {
   return model
     .split(':')[0]
@@ -88,8 +87,8 @@ export function idFromModel(model: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The snapshot to build from: --snapshot's file, else (fal) seeded from the fal client's endpoint types. */
-function loadSnapshot(raw: GeneratorGeneratorSchema, provider: string, model: string, today: Date): Snapshot | undefined {
+/** The snapshot to build from: --snapshot's file, else seeded offline by the adapter's seeder. */
+function loadSnapshot(raw: GeneratorGeneratorSchema, scaffold: ScaffoldFacts, provider: string, model: string, today: Date): Snapshot | undefined {
   if (raw.snapshot) {
     let snapshot: Snapshot;
     try {
@@ -102,11 +101,12 @@ function loadSnapshot(raw: GeneratorGeneratorSchema, provider: string, model: st
     }
     return snapshot;
   }
-  if (provider !== 'fal') return undefined;
+  const seeder = seederOf(scaffold);
+  if (!seeder) return undefined;
   try {
-    return seedFalSnapshot(model, { now: today });
+    return seeder.seedSnapshot(model, today);
   } catch (error) {
-    // An endpoint newer than the installed client's types: the hand starter, with the emulator's facts.
+    // A model newer than what the seeder reads: the hand starter, with the emulator's facts.
     logger.warn(
       `${(error as Error).message.replace(/^--model: /, '')}: scaffolding the starter schema instead; pass --snapshot=<file> to build from a stored document`,
     );
@@ -142,8 +142,8 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
   const model = String(raw.model ?? '').trim();
   const { pattern, shape } = scaffold.modelId;
   if (!pattern.test(model)) fail('--model', `"${model}" is not a ${descriptor.displayName} model id (${shape})`);
-  const snapshot = loadSnapshot(raw, provider, model, today);
-  const published = snapshot && publishedArtifact(snapshot);
+  const snapshot = loadSnapshot(raw, scaffold, provider, model, today);
+  const published = snapshot && publishedArtifact(snapshot, descriptor.published?.document);
   if (raw.artifact === undefined && !published)
     fail('--artifact', `say what ${model} produces (image, video, audio or text): its published output schema does not tell`);
   const artifact = oneOf('--artifact', raw.artifact ?? published, ['image', 'video', 'audio', 'text'] as const);
@@ -169,8 +169,8 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
       .split('-')
       .map((w) => w[0].toUpperCase() + w.slice(1))
       .join(' '),
-    phrase: phraseOf(artifact, snapshot),
-    description: `${phraseOf(artifact, snapshot)} with ${model} on ${descriptor.displayName}`,
+    phrase: phraseOf(artifact, snapshot, descriptor.published?.document),
+    description: `${phraseOf(artifact, snapshot, descriptor.published?.document)} with ${model} on ${descriptor.displayName}`,
     skipInstall: raw.skipInstall === true,
     snapshot,
     family: raw.family ? String(raw.family).trim() : name,
@@ -196,7 +196,7 @@ function resolvePrice(
     fail('--unit', `megapixel is scaffolded for ${presets.join(', ')} image endpoints (size presets billed per megapixel) only`);
   }
   if (given === undefined) {
-    const known = scaffold.knownPrices?.[model] ?? VERIFIED_PRICES[model];
+    const known = scaffold.knownPrices?.[model];
     if (!known) {
       const u = unit ?? UNITS[artifact][0];
       fail(

@@ -1,5 +1,7 @@
 /**
- * A fal endpoint's snapshot seeded offline: fal's per-endpoint queue OpenAPI document (the shape
+ * The scaffold's seeder of fal (found next to the descriptor's `scaffold.starter`: `seedSnapshot`
+ * and `seedableModels`, which `nx g @boards/tools:generator` and tools/plugin/scripts/seed-snapshot.js
+ * call for any provider that has one). A fal endpoint's snapshot seeded offline: fal's per-endpoint queue OpenAPI document (the shape
  * `https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=<id>` serves, as in
  * packages/nano-banana/snapshot.json) built from the fal client's own endpoint types
  * (`@fal-ai/client/src/types/endpoints.d.ts`). The .d.ts is parsed with the TypeScript compiler
@@ -46,10 +48,14 @@ function aliasesOf(file: string) {
 }
 
 /** Endpoint ids the client types know. */
+let ids: string[] | undefined;
 export function falEndpointIds(file = falClientTypes().file): string[] {
+  if (file === falClientTypes().file && ids) return ids;
   const map = aliasesOf(file).aliases.get('EndpointTypeMap');
   if (!map || !ts.isTypeLiteralNode(map.type)) throw new Error(`${file}: no EndpointTypeMap type literal`);
-  return map.type.members.flatMap((m) => (ts.isPropertySignature(m) && ts.isStringLiteral(m.name) ? [m.name.text] : []));
+  const found = map.type.members.flatMap((m) => (ts.isPropertySignature(m) && ts.isStringLiteral(m.name) ? [m.name.text] : []));
+  if (file === falClientTypes().file) ids = found;
+  return found;
 }
 
 function endpointTypes(file: string, endpoint: string): { input: string; output: string } {
@@ -270,4 +276,14 @@ export function seedFalSnapshot(endpoint: string, options: { file?: string; vers
     model: endpoint,
     document: queueDocument(endpoint, inputRef, outputRef, converter.schemas, input, output),
   };
+}
+
+/** The seeder's interface (see the header): a model's snapshot, seeded offline. */
+export function seedSnapshot(model: string, now?: Date): Snapshot {
+  return seedFalSnapshot(model, { now });
+}
+
+/** The seeder's interface: every model it can seed. */
+export function seedableModels(): string[] {
+  return falEndpointIds();
 }

@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PublishedDocumentSource } from '@boards/core';
-import { descriptor } from '@boards/provider-fal';
-import { falEndpointIds, seedFalSnapshot } from './fal-seed';
+import { falEndpointIds, seedableModels, seedFalSnapshot } from '../scaffold/seed';
+import { falDocument } from './fal-published';
 
 // A client types file in the shape of @fal-ai/client's src/types/endpoints.d.ts.
 const TYPES = `
@@ -44,8 +43,6 @@ export type EndpointTypeMap = {
     };
 };
 `;
-
-const falDocument = descriptor.published?.document as PublishedDocumentSource;
 
 describe('seedFalSnapshot', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'fal-seed-')), 'endpoints.d.ts');
@@ -89,6 +86,7 @@ describe('seedFalSnapshot', () => {
     const ids = falEndpointIds();
     expect(ids.length).toBeGreaterThan(1000);
     expect(ids).toContain('fal-ai/flux-2-pro');
+    expect(seedableModels()).toBe(ids);
     const real = seedFalSnapshot('fal-ai/flux-2-pro');
     expect(Object.keys((real.document.components as { schemas: object }).schemas)).toEqual(expect.arrayContaining(['Flux2ProInput', 'Flux2ProOutput']));
   });
