@@ -236,9 +236,14 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
     const v = cheapestValue(f);
     if (v !== undefined && !required.includes(f)) cheapest.push(`${f.name}: ${literal(v)}`);
   }
-  // The unit test's input: the required fields and two images where the count allows it.
+  const sizeField = kept.find((f) => f.name === 'image_size' && zodField(f, {})?.startsWith('z.enum('));
+  const megapixels = o.price.unit === 'megapixel' && sizeField ? 'billedMegapixels(input.image_size)' : undefined;
+  // A size without a default follows the input image: no estimate until one is asked for.
+  const unsized = megapixels !== undefined && sizeField?.schema.default === undefined;
+  // The unit test's input: the required fields and two images where the count allows it (and a size to price).
   const testEntries = required.map((f) => `${f.name}: ${valueFor(f, true)}`);
   if (count) testEntries.push(`${count}: 2`);
+  if (unsized) testEntries.push(`image_size: 'landscape_4_3'`);
   // What the adapter sends: the test input, uploads as storage URLs, and every default.
   const sent = [
     ...required.map((f) =>
@@ -247,14 +252,13 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
         : `${f.name}: ${valueFor(f, true)}`,
     ),
     ...(count ? [`${count}: 2`] : []),
+    ...(unsized ? [`image_size: 'landscape_4_3'`] : []),
     ...kept
       .filter((f) => f.name !== count && !required.includes(f) && f.schema.default !== undefined && zodField(f, {})?.includes('.default('))
       .map((f) => `${f.name}: ${literal(f.schema.default)}`),
   ];
   const props = (entries: string[]) => `{ ${entries.join(', ')} }`;
   const many = count ? 2 : 1;
-  const sizeField = kept.find((f) => f.name === 'image_size' && zodField(f, {})?.startsWith('z.enum('));
-  const megapixels = o.price.unit === 'megapixel' && sizeField ? 'billedMegapixels(input.image_size)' : undefined;
   const perImage = o.price.unit === 'image' || megapixels ? count && `input.${count}` : undefined;
   const quantity = [perImage, megapixels].filter(Boolean).join(' * ') || '1';
   const artifact = o.artifact;
@@ -270,11 +274,18 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
     fields,
     cheapestInput: props(cheapest),
     cheapestQuantity: 1,
-    estimate: estimateFor(
-      o,
-      quantity,
-      megapixels ? 'Billed per megapixel of every output image, each rounded up.' : quantity === '1' ? 'One price per call.' : 'Billed per output image.',
-    ),
+    estimate: unsized
+      ? `  // Billed per megapixel of every output image, each rounded up; without image_size the output takes the input image's size.
+  estimateCost: (input) =>
+    input.image_size === undefined
+      ? unknownCost('the output takes the size of the input image: pass image_size for an estimate')
+      : estimateFromPrice(price, ${quantity}),
+`
+      : estimateFor(
+          o,
+          quantity,
+          megapixels ? 'Billed per megapixel of every output image, each rounded up.' : quantity === '1' ? 'One price per call.' : 'Billed per output image.',
+        ),
     run: Object.keys(uploads).length
       ? `  // ${o.descriptor.displayName} reads inputs by URL: each file is uploaded to its storage first.\n  uploads: { ${Object.entries(uploads)
           .map(([k, v]) => `${k}: ${q(v)}`)
