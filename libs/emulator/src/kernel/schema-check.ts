@@ -99,19 +99,12 @@ function issueOf(e: ErrorObject, data: unknown): Issue {
     case 'maxLength':
       return { path, msg: `String should have at most ${plural(Number(p.limit), 'character')}`, type: 'string_too_long', ctx: { max_length: p.limit } };
     case 'minItems':
-      return {
-        path,
-        msg: `List should have at least ${plural(Number(p.limit), 'item')} after validation, not ${Array.isArray(at) ? at.length : 0}`,
-        type: 'too_short',
-        ctx: { min_length: p.limit },
-      };
-    case 'maxItems':
-      return {
-        path,
-        msg: `List should have at most ${plural(Number(p.limit), 'item')} after validation, not ${Array.isArray(at) ? at.length : 0}`,
-        type: 'too_long',
-        ctx: { max_length: p.limit },
-      };
+    case 'maxItems': {
+      const least = e.keyword === 'minItems';
+      const items = `${plural(Number(p.limit), 'item')} after validation, not ${Array.isArray(at) ? at.length : 0}`;
+      const ctx = least ? { min_length: p.limit } : { max_length: p.limit };
+      return { path, msg: `List should have at ${least ? 'least' : 'most'} ${items}`, type: least ? 'too_short' : 'too_long', ctx };
+    }
     default:
       return { path, msg: `Input ${e.message ?? 'is invalid'}`, type: e.keyword };
   }

@@ -12,6 +12,24 @@ import { resolved } from './schema-check';
 
 type Json = Record<string, unknown>;
 
+/**
+ * Models of `provider` from the snapshots `host` holds, each built once by `build` (a snapshot
+ * handed in later for the same model is built afresh): undefined for a model without one.
+ */
+export function snapshotModels<T>(
+  host: { snapshotOf(provider: string, model: string): EmulatorSnapshot | undefined },
+  provider: string,
+  build: (snapshot: EmulatorSnapshot) => T,
+): (model: string) => T | undefined {
+  const built = new WeakMap<EmulatorSnapshot, T>();
+  return (model) => {
+    const snapshot = host.snapshotOf(provider, model);
+    if (!snapshot) return undefined;
+    if (!built.has(snapshot)) built.set(snapshot, build(snapshot));
+    return built.get(snapshot);
+  };
+}
+
 /** Snapshots by provider and model; a later one for the same model replaces the earlier. */
 export class SnapshotStore {
   private readonly byKey = new Map<string, EmulatorSnapshot>();
@@ -25,6 +43,11 @@ export class SnapshotStore {
 
   get(provider: string, model: string): EmulatorSnapshot | undefined {
     return this.byKey.get(`${provider} ${model}`);
+  }
+
+  /** Every snapshot held. */
+  all(): EmulatorSnapshot[] {
+    return [...this.byKey.values()];
   }
 
   /** Every snapshot of `provider`, in the order given. */
@@ -41,7 +64,7 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
 
 /** The media kind of an output schema: from its field names, else `fallback`. */
 export function kindOfOutput(schema: unknown, root: unknown, fallback: OutputKind = 'image'): OutputKind {
-  const text = JSON.stringify(resolvedDeep(schema, root, 0)).toLowerCase();
+  const text = (JSON.stringify(resolvedDeep(schema, root, 0)) ?? '').toLowerCase();
   if (/"video"|video_url|"videos"|\.mp4/.test(text)) return 'video';
   if (/"audio"|audio_url|audio_file|\.wav|\.mp3/.test(text)) return 'audio';
   if (/"image"|"images"|image_url/.test(text)) return 'image';
@@ -106,7 +129,8 @@ export function synthesize(node: unknown, root: unknown, ctx: SynthesisContext, 
   if (type === 'integer') return name === 'seed' ? ctx.seed : 1;
   if (type === 'number') return 1;
   if (type === 'boolean') return false;
-  if (type === 'string') return name === 'prompt' ? String(ctx.input.prompt ?? '') : name === 'text' ? 'Emulated text.' : '';
+  // A text field is never empty (a reader of a caption or a transcript would take '' for nothing generated).
+  if (type === 'string') return name === 'prompt' ? String(ctx.input.prompt ?? '') : `Emulated ${name || 'text'}.`;
   return null;
 }
 
@@ -118,4 +142,50 @@ export function synthesize(node: unknown, root: unknown, ctx: SynthesisContext, 
 export function statusNames(documented: readonly string[] | undefined, usual: readonly string[]): string[] {
   if (!documented || documented.length === 0) return [...usual];
   return usual.map((name, i) => (documented.includes(name) ? name : (documented.filter((d) => !usual.includes(d))[0] ?? documented[i] ?? name)));
+}
+
+/** The request headers an auth check reads (lower-cased names, as node gives them). */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/** A document's auth: the check of a request, and what it wants in words. */
+export interface SnapshotAuth {
+  check(headers: RequestHeaders): boolean;
+  text: string;
+}
+
+/** The auth of a document's `securitySchemes`, or undefined when none is one a header carries. */
+export function snapshotAuth(securitySchemes: unknown): SnapshotAuth | undefined {
+  const check = authCheck(securitySchemes);
+  return check ? { check, text: authText(securitySchemes) } : undefined;
+}
+
+/**
+ * The check of a document's OpenAPI `securitySchemes`: a request passes when it carries the
+ * credential of one of them (an `http` bearer scheme: `Authorization: Bearer ...`; an `apiKey` in
+ * a header: that header). Undefined when the document states no scheme a header can carry, so a
+ * provider whose auth scheme changed in its document refuses clients still sending the old one.
+ */
+export function authCheck(securitySchemes: unknown): ((headers: RequestHeaders) => boolean) | undefined {
+  const schemes = Object.values(securitySchemes && typeof securitySchemes === 'object' ? securitySchemes : {}).flatMap((raw) => {
+    const s = (raw ?? {}) as Record<string, unknown>;
+    if (s.type === 'http' && String(s.scheme).toLowerCase() === 'bearer') return [{ header: 'authorization', prefix: 'bearer ' }];
+    if (s.type === 'apiKey' && s.in === 'header' && typeof s.name === 'string') return [{ header: s.name.toLowerCase(), prefix: '' }];
+    return [];
+  });
+  if (schemes.length === 0) return undefined;
+  return (headers) =>
+    schemes.some(({ header, prefix }) => {
+      const value = [headers[header] ?? []].flat()[0];
+      return typeof value === 'string' && value.length > prefix.length && value.toLowerCase().startsWith(prefix);
+    });
+}
+
+/** The schemes of a document, one line each, for a 401 that names what it wanted. */
+export function authText(securitySchemes: unknown): string {
+  return Object.values(securitySchemes && typeof securitySchemes === 'object' ? securitySchemes : {})
+    .map((raw) => {
+      const s = (raw ?? {}) as Record<string, unknown>;
+      return s.type === 'http' ? `Authorization: ${String(s.scheme)}` : `${String(s.name)} (${String(s.type)} in ${String(s.in)})`;
+    })
+    .join(' or ');
 }

@@ -148,3 +148,34 @@ describe('request log redaction', () => {
     ]);
   });
 });
+
+describe('control API: snapshots', () => {
+  it('serves a model from a snapshot posted by any client, and lists it', async () => {
+    const emulator = await startEmulator({ referenceSnapshots: false });
+    try {
+      const control = `${emulator.url}/__emulator/snapshots`;
+      const refused = await fetch(control, { method: 'POST', body: JSON.stringify({ provider: 'acme', model: 'x', document: {} }) });
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/^snapshot provider: one of /);
+      const document = {
+        latest_version: {
+          openapi_schema: { components: { schemas: { Input: { type: 'object', required: ['prompt'], properties: { prompt: { type: 'string' } } } } } },
+        },
+      };
+      const added = await fetch(control, { method: 'POST', body: JSON.stringify([{ provider: 'replicate', model: 'acme/posted', document }]) });
+      expect(added.status).toBe(201);
+      expect(await (await fetch(control)).json()).toEqual([{ provider: 'replicate', model: 'acme/posted' }]);
+      const created = await fetch(`${emulator.replicateBaseUrl}/models/acme/posted/predictions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer r8_x', 'content-type': 'application/json' },
+        body: JSON.stringify({ input: {} }),
+      });
+      expect(created.status).toBe(422);
+      expect(((await created.json()) as { invalid_fields: unknown[] }).invalid_fields).toEqual([
+        { type: 'required', field: 'input', description: 'prompt is required' },
+      ]);
+    } finally {
+      await emulator.stop();
+    }
+  });
+});

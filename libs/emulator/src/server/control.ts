@@ -3,7 +3,7 @@ import { hasControlToken } from '../kernel/control-token';
 import type { ProviderDef } from '../kernel/provider';
 import { parseJobDuration } from './settings';
 import type { EmulatorState } from './state';
-import type { FaultSpec, JobDuration } from '../kernel/types';
+import type { EmulatorSnapshot, FaultSpec, JobDuration } from '../kernel/types';
 
 /**
  * The control API body as JSON, whatever Content-Type it came with (curl -d sends a form
@@ -24,7 +24,7 @@ function jsonBody(ctx: Ctx): unknown {
  * The cross-process control API under `/__emulator` (no credentials on loopback; a bearer token
  * on any other host, see control-token.ts):
  * GET health, GET|DELETE requests, GET|POST|DELETE faults, PUT job-duration `{ms}`,
- * GET|POST models `{provider, model, output}`. An `x-boards-test-id` header (or a `testId`
+ * GET|POST models `{provider, model, output}`, GET|POST snapshots (a package's snapshot.json, or a list). An `x-boards-test-id` header (or a `testId`
  * field) scopes POST faults, DELETE faults and PUT job-duration to that test.
  */
 export function createControlProvider(state: EmulatorState): ProviderDef {
@@ -129,6 +129,34 @@ export function createControlProvider(state: EmulatorState): ProviderDef {
         handle: withBody((body) => {
           const registration = state.register(body);
           return [201, { ok: true, model: registration }];
+        }),
+      },
+      {
+        operation: 'snapshots',
+        method: 'GET',
+        path: 'snapshots',
+        handle: (ctx) =>
+          sendJson(
+            ctx,
+            200,
+            state.snapshots.all().map(({ provider, model }) => ({ provider, model })),
+          ),
+      },
+      {
+        operation: 'add-snapshots',
+        method: 'POST',
+        path: 'snapshots',
+        // One snapshot ({provider, model, document}, a package's snapshot.json) or a list: served from now on.
+        handle: withBody((body) => {
+          const given = Array.isArray(body) ? body : [body];
+          const ids = state.providers.map((m) => m.id);
+          for (const snapshot of given) {
+            const provider = isObject(snapshot) ? snapshot.provider : undefined;
+            if (typeof provider !== 'string' || !ids.includes(provider))
+              throw new TypeError(`snapshot provider: one of ${ids.join(', ')}, not ${JSON.stringify(provider)}`);
+            state.snapshots.add(snapshot as unknown as EmulatorSnapshot);
+          }
+          return [201, { ok: true, snapshots: given.map((s) => ({ provider: (s as EmulatorSnapshot).provider, model: (s as EmulatorSnapshot).model })) }];
         }),
       },
     ],

@@ -6,6 +6,7 @@ import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
 import { wavDurationSeconds } from '../../kernel/media/wav';
 import type { OutputKind } from '../../kernel/types';
 import type { InputSchema, Issue } from '../../kernel/schema-check';
+import type { SnapshotAuth } from '../../kernel/snapshots';
 
 /** fal's `image_size` presets. */
 export const FAL_IMAGE_SIZES: Readonly<Record<string, readonly [number, number]>> = {
@@ -26,6 +27,8 @@ type Input = Record<string, unknown>;
 export interface FalEndpoint {
   /** The snapshot's input schema, which checks and defaults the input; none for a registered endpoint. */
   schema?: InputSchema;
+  /** The auth scheme the snapshot documents (checked besides fal's own Key check); none: any. */
+  auth?: SnapshotAuth;
   /** The queued, running and completed status names (the snapshot's QueueStatus); default fal's. */
   statusNames?: readonly string[];
   /** Typical real run time, ms (the realistic job time is derived from it). */

@@ -99,3 +99,21 @@ describe('a fal endpoint served from its snapshot alone', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe("a fal endpoint's auth from its snapshot", () => {
+  it('refuses a request without the credential its security scheme names (a changed scheme refuses the old one)', async () => {
+    const snapshot = queueDocument('acme/new-auth');
+    const components = snapshot.document.components as Record<string, unknown>;
+    components.securitySchemes = { falKey: { type: 'apiKey', in: 'header', name: 'X-Fal-Key' } };
+    emu.addSnapshots(snapshot);
+    const refused = await fetch(`${emu.falBaseUrl}/queue/acme/new-auth`, { method: 'POST', headers: AUTH, body: JSON.stringify({ prompt: 'a cat' }) });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { detail: string }).detail).toContain('X-Fal-Key');
+    const taken = await fetch(`${emu.falBaseUrl}/queue/acme/new-auth`, {
+      method: 'POST',
+      headers: { ...AUTH, 'x-fal-key': 'fal_test' },
+      body: JSON.stringify({ prompt: 'a cat' }),
+    });
+    expect(taken.status).toBe(200);
+  });
+});

@@ -7,7 +7,7 @@
 import { seedInt } from '../../kernel/media/seed';
 import { storeImage, storeMp4, storeWav, type BuildContext } from '../../kernel/outputs';
 import { inputSchemaOf } from '../../kernel/schema-check';
-import { kindOfOutput, statusNames, synthesize, type EmulatorSnapshot } from '../../kernel/snapshots';
+import { kindOfOutput, snapshotAuth, statusNames, synthesize, type EmulatorSnapshot } from '../../kernel/snapshots';
 import { FAL_STATUSES } from './fal-status';
 import { sizeOf, type FalEndpoint } from './fal-endpoints';
 
@@ -41,6 +41,7 @@ export function falSnapshotEndpoint(snapshot: EmulatorSnapshot, media?: FalEndpo
   const status = obj(obj(obj(obj(obj(doc.components).schemas).QueueStatus).properties).status).enum;
   return {
     schema,
+    auth: snapshotAuth(obj(doc.components).securitySchemes),
     statusNames: statusNames(Array.isArray(status) ? status.map(String) : undefined, FAL_STATUSES),
     typicalMs: media?.typicalMs ?? TYPICAL_MS[kind],
     async run(given, ctx: BuildContext) {

@@ -3,6 +3,7 @@ import { authToken, isObject, sendJson, sendText, type Ctx, type Headers } from 
 import { Job, QUEUED_SHARE } from '../../kernel/jobs';
 import { FAL_MEDIA, registeredFalEndpoint, runFalEndpoint, type FalEndpoint } from './fal-endpoints';
 import { appIdOf, FAL_STATUSES, falStatus, inferenceSeconds, TIMED_OUT, timedOut, type FalMeta } from './fal-status';
+import { snapshotModels } from '../../kernel/snapshots';
 import { falSnapshotEndpoint } from './fal-snapshot';
 import { inlineMedia } from './fal-sync';
 import { falStorageRoutes } from './fal-storage';
@@ -34,16 +35,11 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
   /** The runner that serves results (fal names it in x-fal-served-from): one per emulator. */
   const runner = randomUUID();
 
-  /** A registered endpoint, else one with a snapshot (built once); else none (404). */
-  const fromSnapshots = new Map<object, FalEndpoint>();
+  /** A registered endpoint, else one with a snapshot; else none (404). */
+  const fromSnapshots = snapshotModels(state, 'fal', (snapshot) => falSnapshotEndpoint(snapshot, FAL_MEDIA[snapshot.model]));
   const endpointOf = (id: string): FalEndpoint | undefined => {
     const kind = state.registeredKind('fal', id);
-    if (kind) return registeredFalEndpoint(kind);
-    const snapshot = state.snapshotOf('fal', id);
-    if (!snapshot) return undefined;
-    let built = fromSnapshots.get(snapshot);
-    if (!built) fromSnapshots.set(snapshot, (built = falSnapshotEndpoint(snapshot, FAL_MEDIA[id])));
-    return built;
+    return kind ? registeredFalEndpoint(kind) : fromSnapshots(id);
   };
 
   const detail = (ctx: Ctx, status: number, message: string, headers: Headers = {}) =>
@@ -65,6 +61,10 @@ export function createFalProvider(state: ProviderHost): ProviderDef {
     const def = endpointOf(endpoint);
     if (!def) {
       detail(ctx, 404, `Application not found: the emulator does not know the endpoint ${endpoint} (register it: POST /__emulator/models)`);
+      return undefined;
+    }
+    if (def.auth && !def.auth.check(ctx.req.headers)) {
+      detail(ctx, 401, `Unauthorized: ${endpoint} takes ${def.auth.text} (its published security scheme)`);
       return undefined;
     }
     const input = isObject(ctx.json) ? ctx.json : {};

@@ -2,6 +2,7 @@ import { pngSize } from '../../kernel/media/png';
 import { storeImage, storeMp4, type BuildContext } from '../../kernel/outputs';
 import { ASPECT_RATIO_SIZES, DEFAULT_SIZE } from '../../kernel/sizes';
 import type { InputSchema } from '../../kernel/schema-check';
+import type { SnapshotAuth } from '../../kernel/snapshots';
 
 type Input = Record<string, unknown>;
 
@@ -12,6 +13,8 @@ export type KieOutcome = { ok: true; resultUrls: string[] } | { ok: false; failC
 export interface KieModel {
   /** The snapshot's schema of `input`, which checks and defaults it at createTask. */
   schema?: InputSchema;
+  /** The auth scheme the snapshot's page documents; none: any. */
+  auth?: SnapshotAuth;
   /** The waiting, queuing, generating, success and fail state names (the snapshot's); default Kie's. */
   stateNames?: readonly string[];
   /** Typical real run time, ms (the realistic job time is derived from it). */
@@ -31,8 +34,6 @@ async function fetchAll(ctx: BuildContext, field: string, urls: unknown): Promis
   }
   return { ok: true, files };
 }
-
-const NANO_RATIOS = ['1:1', '9:16', '16:9', '3:4', '4:3', '3:2', '2:3', '5:4', '4:5', '21:9', 'auto'] as const;
 
 /** google/nano-banana-edit (docs.kie.ai/market/google/nano-banana-edit; aspect_ratio per the 2026-08 page, image_size deprecated). */
 const nanoBananaEdit: KieModel = {

@@ -6,7 +6,7 @@
  */
 import { storeImage, storeMp4 } from '../../kernel/outputs';
 import { inputSchemaOf } from '../../kernel/schema-check';
-import { statusNames, type EmulatorSnapshot } from '../../kernel/snapshots';
+import { snapshotAuth, statusNames, type EmulatorSnapshot } from '../../kernel/snapshots';
 import type { KieModel } from './kie-models';
 
 type Json = Record<string, unknown>;
@@ -38,6 +38,7 @@ export function kieSnapshotModel(snapshot: EmulatorSnapshot, media?: KieModel): 
   const kind = snapshot.output ?? (/video/i.test(snapshot.model) ? 'video' : 'image');
   return {
     schema: inputSchemaOf(input, page, `kie ${snapshot.model}`),
+    auth: snapshotAuth(obj(obj(page).components).securitySchemes),
     stateNames: statusNames(Array.isArray(states) ? states.map(String) : undefined, KIE_STATES),
     typicalMs: media?.typicalMs ?? (kind === 'video' ? 60_000 : 15_000),
     async run(given, ctx) {

@@ -4,7 +4,8 @@ import { Job, type BuildResult } from '../../kernel/jobs';
 import type { Route } from '../../kernel/provider';
 import type { ProviderHost } from '../../kernel/provider';
 import { kieError, kieSuccess } from './kie-envelope';
-import { KIE_MEDIA, type KieModel, type KieOutcome } from './kie-models';
+import { snapshotModels } from '../../kernel/snapshots';
+import { KIE_MEDIA, type KieOutcome } from './kie-models';
 import { KIE_STATES, kieSnapshotModel } from './kie-snapshot';
 
 interface TaskMeta {
@@ -74,15 +75,8 @@ function record(job: Job<TaskMeta>, now = job.now()) {
 /** `POST /api/v1/jobs/createTask` and `GET /api/v1/jobs/recordInfo` (the market task API of api.kie.ai). */
 export function kieTaskRoutes(state: ProviderHost): Route[] {
   const tasks = new Map<string, Job<TaskMeta>>();
-  /** A model with a snapshot (built once); else none. */
-  const fromSnapshots = new Map<object, KieModel>();
-  const modelOf = (id: string): KieModel | undefined => {
-    const snapshot = state.snapshotOf('kie', id);
-    if (!snapshot) return undefined;
-    let built = fromSnapshots.get(snapshot);
-    if (!built) fromSnapshots.set(snapshot, (built = kieSnapshotModel(snapshot, KIE_MEDIA[id])));
-    return built;
-  };
+  /** A model with a snapshot; else none. */
+  const modelOf = snapshotModels(state, 'kie', (snapshot) => kieSnapshotModel(snapshot, KIE_MEDIA[snapshot.model]));
 
   const createTask = (ctx: Ctx) => {
     const body = ctx.json;
@@ -91,6 +85,7 @@ export function kieTaskRoutes(state: ProviderHost): Route[] {
     if (typeof model !== 'string' || !model) return kieError(ctx, 422, 'model is required');
     const def = modelOf(model);
     if (!def) return kieError(ctx, 422, `model ${model} is not supported (the emulator has no snapshot of it)`);
+    if (def.auth && !def.auth.check(ctx.req.headers)) return kieError(ctx, 401, `You do not have access permissions: ${model} takes ${def.auth.text}`);
     if (callBackUrl !== undefined && typeof callBackUrl !== 'string') return kieError(ctx, 422, 'callBackUrl must be a string (a URL)');
     if (!isObject(input)) return kieError(ctx, 422, 'input is required: an object with the parameters of the model');
     const issues = def.schema ? def.schema.check(input) : [];

@@ -67,7 +67,8 @@ export async function transcribe(ctx: Ctx, state: ProviderHost, find: OpenAIMode
   if (!modelId) return openaiError(ctx, 400, "Missing required parameter: 'model'.", { param: 'model', code: 'missing_required_parameter' });
   const found = find(modelId, 'transcription');
   if (!found) return modelNotFound(ctx, modelId);
-  const { model, schema } = found;
+  const { model, schema, auth } = found;
+  if (auth && !auth.check(ctx.req.headers)) return openaiError(ctx, 401, `${model.id} takes ${auth.text} (its published security scheme).`);
   const sent = Object.fromEntries([...Object.keys(form.fields), ...form.files.map((f) => f.field)].map((k) => [k.replace(/\[\]$/, ''), true]));
   const unknown = Object.keys(sent).find((k) => k !== 'model' && !schema.fields.includes(k));
   if (unknown !== undefined) return openaiError(ctx, 400, `Unknown parameter: '${unknown}'.`, { param: unknown, code: 'unknown_parameter' });

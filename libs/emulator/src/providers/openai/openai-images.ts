@@ -48,7 +48,8 @@ export async function generateImages(ctx: Ctx, state: ProviderHost, find: OpenAI
   const modelId = body.model ?? 'dall-e-2';
   const found = find(modelId, 'image');
   if (!found) return modelNotFound(ctx, modelId);
-  const { model, schema } = found;
+  const { model, schema, auth } = found;
+  if (auth && !auth.check(ctx.req.headers)) return openaiError(ctx, 401, `${model.id} takes ${auth.text} (its published security scheme).`);
   if (body.response_format !== undefined) {
     return openaiError(ctx, 400, "Unknown parameter: 'response_format'.", { param: 'response_format', code: 'unknown_parameter' });
   }

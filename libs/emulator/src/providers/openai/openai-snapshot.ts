@@ -5,7 +5,7 @@
  */
 import type { ProviderHost } from '../../kernel/provider';
 import { inputSchemaOf, type InputSchema } from '../../kernel/schema-check';
-import type { EmulatorSnapshot } from '../../kernel/snapshots';
+import { snapshotAuth, snapshotModels, type EmulatorSnapshot, type SnapshotAuth } from '../../kernel/snapshots';
 import { isServed, type OpenAIModel } from './openai-models';
 
 type Json = Record<string, unknown>;
@@ -29,6 +29,8 @@ export interface OpenAISnapshotModel {
   model: OpenAIModel;
   /** The request schema (the route reads `model` itself). */
   schema: InputSchema;
+  /** The auth scheme the spec documents; none: any. */
+  auth?: SnapshotAuth;
 }
 
 /** The operation's path and request schema (JSON or multipart) in the snapshot's spec. */
@@ -62,6 +64,7 @@ export function openaiSnapshotModel(snapshot: EmulatorSnapshot): OpenAISnapshotM
       ...(kind === 'transcription' ? { formats: transcriptionFormats(snapshot.model, Array.isArray(formats) ? formats.map(String) : ['json', 'text']) } : {}),
     },
     schema: inputSchemaOf(schema, spec, `openai ${snapshot.model}`),
+    auth: snapshotAuth(obj(spec.components).securitySchemes),
   };
 }
 
@@ -69,12 +72,9 @@ export type OpenAIModelFinder = (id: unknown, kind?: OpenAIModel['kind']) => Ope
 
 /** Finds served models: one with a snapshot (built once); without a snapshot, or past its shutdown date, none. */
 export function openaiModelFinder(state: ProviderHost): OpenAIModelFinder {
-  const built = new Map<object, OpenAISnapshotModel>();
+  const fromSnapshots = snapshotModels(state, 'openai', openaiSnapshotModel);
   return (id, kind) => {
-    const snapshot = typeof id === 'string' ? state.snapshotOf('openai', id) : undefined;
-    if (!snapshot) return undefined;
-    let found = built.get(snapshot);
-    if (!found) built.set(snapshot, (found = openaiSnapshotModel(snapshot)));
-    return (kind === undefined || found.model.kind === kind) && isServed(found.model) ? found : undefined;
+    const found = typeof id === 'string' ? fromSnapshots(id) : undefined;
+    return found && (kind === undefined || found.model.kind === kind) && isServed(found.model) ? found : undefined;
   };
 }

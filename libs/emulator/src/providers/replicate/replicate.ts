@@ -3,6 +3,7 @@ import { authToken, isObject, sendJson, type Ctx, type Headers } from '../../ker
 import { Job, type BuildResult, type JobPhase } from '../../kernel/jobs';
 import type { ProviderDef } from '../../kernel/provider';
 import { replicateFiles } from './replicate-files';
+import { snapshotModels } from '../../kernel/snapshots';
 import { replicateSnapshotModel } from './replicate-snapshot';
 import { REPLICATE_MEDIA, registeredReplicateModel, type ReplicateModel } from './replicate-models';
 import { invalid, notFound, problem, replicateInvalidFields, type InvalidField } from './replicate-errors';
@@ -92,16 +93,11 @@ export function createReplicateProvider(state: ProviderHost): ProviderDef {
   const base = `${state.url}/replicate/v1`;
   const uploads = replicateFiles(state, base);
 
-  /** A registered model, else one with a snapshot (built once); else none (404). */
-  const fromSnapshots = new Map<object, ReplicateModel>();
+  /** A registered model, else one with a snapshot; else none (404). */
+  const fromSnapshots = snapshotModels(state, 'replicate', (snapshot) => replicateSnapshotModel(snapshot, REPLICATE_MEDIA[snapshot.model]));
   const modelOf = (id: string): ReplicateModel | undefined => {
     const kind = state.registeredKind('replicate', id);
-    if (kind) return registeredReplicateModel(kind);
-    const snapshot = state.snapshotOf('replicate', id);
-    if (!snapshot) return undefined;
-    let built = fromSnapshots.get(snapshot);
-    if (!built) fromSnapshots.set(snapshot, (built = replicateSnapshotModel(snapshot, REPLICATE_MEDIA[id])));
-    return built;
+    return kind ? registeredReplicateModel(kind) : fromSnapshots(id);
   };
 
   const render = (job: Job<Meta>, asCreated = false): Record<string, unknown> => {
