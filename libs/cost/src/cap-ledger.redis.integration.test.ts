@@ -164,7 +164,8 @@ function child(config: ChildConfig, { url, caFile }: Ledger): { process: ChildPr
   proc.stderr?.on('data', (d) => (err += d));
   const output = new Promise<string>((resolve, reject) => {
     proc.on('error', reject);
-    proc.on('exit', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code ?? signal}: ${err}`))));
+    // 'close', not 'exit': the child may have exited before its stdout was read to the end.
+    proc.on('close', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code ?? signal}: ${err}`))));
   });
   const printed = (text: string) =>
     new Promise<void>((resolve, reject) => {

@@ -76,7 +76,7 @@ describe('run ledger', () => {
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.on('error', reject);
-        child.on('exit', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`child exited ${code}`))));
+        child.on('close', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`child exited ${code}`))));
       });
     return Promise.all(Array.from({ length: count }, run));
   };

@@ -157,11 +157,10 @@ describe('documentFrom: a document is counted before it is parsed', () => {
   });
 
   it('finds the fenced YAML block of a page of unclosed fences in linear time', () => {
-    // 200k ````yaml fences that never close: a lazy regular expression re-scans the rest of the page from each.
+    // 200k ````yaml fences that never close: a lazy regular expression re-scans the rest of the page from
+    // each, some 2*10^10 steps, which does not end within the test's timeout; one pass ends in milliseconds.
     const page = `${'````yaml\n'.repeat(200_000)}\`\`\`yaml\nopenapi: 3.0.0\n\`\`\`\n`;
-    const started = Date.now();
     expect(documentFrom(page, 'u')).toEqual({ openapi: '3.0.0' });
-    expect(Date.now() - started).toBeLessThan(500);
   });
 });
 
