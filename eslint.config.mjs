@@ -73,6 +73,8 @@ export default [
             '{projectRoot}/**/__fixtures__/**',
             '{projectRoot}/jest.config.js',
             '{projectRoot}/test-support/**',
+            // An adapter's scaffold/ (starter fragments, the snapshot seeder) serves nx g in the workspace; it never ships.
+            '{projectRoot}/scaffold/**',
           ],
         },
       ],

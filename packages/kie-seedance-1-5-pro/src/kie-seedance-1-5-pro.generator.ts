@@ -29,6 +29,7 @@ export const kieSeedance15Pro = defineKieGenerator({
   title: 'Seedance 1.5 Pro (Kie)',
   description: "Text (or image) to video with ByteDance's Seedance 1.5 Pro on Kie.ai",
   model: 'bytedance/seedance-1.5-pro',
+  family: 'bytedance/seedance-1.5-pro',
   artifactType: 'video',
   inputSchema: kieSeedance15ProInput,
   price,

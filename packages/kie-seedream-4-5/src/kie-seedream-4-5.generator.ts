@@ -20,6 +20,7 @@ export const kieSeedream45 = defineKieGenerator({
   title: 'Seedream 4.5 (Kie)',
   description: "Text to image with ByteDance's Seedream 4.5 on Kie.ai",
   model: 'seedream/4.5-text-to-image',
+  family: 'bytedance/seedream-4.5',
   artifactType: 'image',
   inputSchema: kieSeedream45Input,
   price,

@@ -21,6 +21,7 @@ export const nanoBanana = defineFalGenerator({
   title: 'Nano Banana',
   description: "Text to image with Google's Gemini 2.5 Flash Image (nano-banana) on fal",
   model: 'fal-ai/nano-banana',
+  family: 'google/nano-banana',
   artifactType: 'image',
   inputSchema: nanoBananaInput,
   price,

@@ -29,6 +29,7 @@ export const veo3 = defineFalGenerator({
   title: 'Veo 3 Fast',
   description: "Text to video with Google's Veo 3 Fast on fal",
   model: 'fal-ai/veo3/fast',
+  family: 'google/veo3',
   artifactType: 'video',
   inputSchema: veo3Input,
   price,

@@ -70,10 +70,10 @@ describe('renderCatalogueTable', () => {
     );
     const rows = rendered.split('\n').filter((l) => l.startsWith('| ['));
     expect(rows).toEqual([
-      '| [alpha](packages/alpha) | fal | `fal-ai/alpha` | image | $0.10 / second (a \\| b), checked 2026-11-20 | $0.02 | active |',
-      '| [zeta](packages/zeta) | fal | `fal-ai/zeta` | image | $0.02 / image, checked 2026-01-02 | skipped (retired) | retired 2026-05-12; use alpha |',
+      '| [alpha](packages/alpha) | fal | `fal-ai/alpha` | image | $0.10 / second (a \\| b), checked 2026-11-20 | $0.02 | active | alpha |',
+      '| [zeta](packages/zeta) | fal | `fal-ai/zeta` | image | $0.02 / image, checked 2026-01-02 | skipped (retired) | retired 2026-05-12; use alpha | zeta |',
     ]);
-    expect(rendered).toMatch(/All 1 live tests together .*: \$0\.02\.$/);
+    expect(rendered).toMatch(/All 1 live tests together .*: \$0\.02\.$/m);
   });
 
   it('shows routes of the same model side by side, cheapest first, and only models with two routes', () => {

@@ -15,6 +15,8 @@ import {
   type CostEstimate,
 } from '@boards/core';
 import { formatEstimate, priceMicros, sumEstimates } from '@boards/cost';
+import { familyTag } from './families';
+import { LEFT_OUT, renderLeftOut } from './left-out';
 import { modelFamilies } from './routes';
 
 export const CATALOGUE_START = '<!-- catalogue:start -->';
@@ -60,6 +62,7 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
       priceCell(g),
       cost === 'skipped' ? 'skipped (retired)' : formatEstimate(cost),
       lifecycleCell(g, now),
+      familyTag(g).slice('family:'.length),
     ];
     return `| ${columns.map(cell).join(' | ')} |`;
   });
@@ -67,11 +70,12 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
   const total = sumEstimates(estimates);
   return [
     '<!-- generated from the generator packages by `node tools/plugin/scripts/catalogue.js --write`; do not edit by hand -->',
-    '| generator | provider | model | artifact | price | live-test cost | lifecycle |',
-    '|---|---|---|---|---|---|---|',
+    '| generator | provider | model | artifact | price | live-test cost | lifecycle | family |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `All ${estimates.length} live tests together (the cheapest input of each; retired generators are skipped): ${formatEstimate(total)}.`,
+    ...renderLeftOut(LEFT_OUT, new Set(sorted.map((g) => `${g.provider} ${g.model}`))),
     ...renderRoutes(sorted, now),
   ].join('\n');
 }

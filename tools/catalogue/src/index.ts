@@ -5,3 +5,5 @@ export { CATALOGUE_END, CATALOGUE_START, describeDifference, discoverGenerators,
 export { describeOtherRoutes, familyOf, modelFamilies, type ModelFamily, type ModelRoute } from './routes';
 export { planLiveRun, renderPlan, selectLiveProjects, type LivePlan, type PlanOptions } from './live-plan';
 export { renderSummary, summarizeRun, type GeneratorSummary, type RunSummary } from './run-summary';
+export { familyTag, familyTagProblems } from './families';
+export { LEFT_OUT, renderLeftOut, type LeftOutModel } from './left-out';

@@ -76,6 +76,17 @@ export const descriptor: ProviderDescriptor = registerProvider({
         note: 'each image is billed rounded up to whole megapixels',
       },
       'fal-ai/nano-banana': { usd: '0.039', unit: 'image', checkedOn: '2026-11-22', source: 'https://fal.ai/models/fal-ai/nano-banana' },
+      // Read on fal's own pages on 2026-12-07 (the docs page of flux-pro/v1.1-ultra: "At $0.06 per image";
+      // fal.ai/models/fal-ai/flux-pro/kontext/llms.txt: "$0.04 per images"; the playground of
+      // seedream v4.5 text-to-image: "Your request will cost $0.04 per image").
+      'fal-ai/flux-pro/v1.1-ultra': { usd: '0.06', unit: 'image', checkedOn: '2026-12-07', source: 'https://fal.ai/models/fal-ai/flux-pro/v1.1-ultra' },
+      'fal-ai/flux-pro/kontext': { usd: '0.04', unit: 'image', checkedOn: '2026-12-07', source: 'https://fal.ai/models/fal-ai/flux-pro/kontext' },
+      'fal-ai/bytedance/seedream/v4.5/text-to-image': {
+        usd: '0.04',
+        unit: 'image',
+        checkedOn: '2026-12-07',
+        source: 'https://fal.ai/models/fal-ai/bytedance/seedream/v4.5/text-to-image',
+      },
       'fal-ai/elevenlabs/tts/turbo-v2.5': {
         usd: '0.05',
         unit: '1k-characters',

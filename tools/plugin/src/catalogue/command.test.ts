@@ -17,6 +17,7 @@ describe('catalogue command', () => {
     mkdirSync(join(root, 'packages', 'alpha'), { recursive: true });
     mkdirSync(join(root, 'tools', 'plugin'), { recursive: true });
     writeFileSync(join(root, 'packages', 'alpha', 'package.json'), JSON.stringify({ main: FIXTURE_GENERATOR, boards: { generator: 'fixture' } }));
+    writeFileSync(join(root, 'packages', 'alpha', 'project.json'), JSON.stringify({ name: 'alpha', tags: ['generator'] }));
     writeFileSync(join(root, 'README.md'), '# R\n<!-- catalogue:start -->\nstale\n<!-- catalogue:end -->\n');
     const lines: string[] = [];
     const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t) };
@@ -24,6 +25,11 @@ describe('catalogue command', () => {
     expect(lines.join('\n')).toMatch(/README.md's catalogue block is stale:\n- stale/);
     expect(runCatalogueCommand(['--write'], root, io)).toBe(0);
     expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain('| [fixture](packages/fixture) |');
+    // Up to date, but the package is not selectable by its family until its project carries the tag.
+    lines.length = 0;
+    expect(runCatalogueCommand(['--check'], root, io)).toBe(1);
+    expect(lines.join('\n')).toMatch(/family tags:\n {2}fixture: project.json has no family tag; add "family:fixture"/);
+    writeFileSync(join(root, 'packages', 'alpha', 'project.json'), JSON.stringify({ name: 'alpha', tags: ['generator', 'family:fixture'] }));
     expect(runCatalogueCommand(['--check'], root, io)).toBe(0);
   });
 });

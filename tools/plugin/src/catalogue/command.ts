@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeDifference, discoverGenerators, renderCatalogueTable, replaceCatalogueBlock } from '@boards/catalogue';
+import { describeDifference, discoverGenerators, familyTagProblems, renderCatalogueTable, replaceCatalogueBlock } from '@boards/catalogue';
 
 /** Where the rendered table is kept for inclusion elsewhere (relative to the workspace root). */
 export const GENERATED_FILE = 'tools/plugin/CATALOGUE.generated.md';
@@ -13,7 +13,7 @@ export interface CatalogueIo {
 const USAGE = `usage: node tools/plugin/scripts/catalogue.js [--write | --check]
   (no flag)  print the catalogue table rendered from packages/*/package.json (boards.generator)
   --write    rewrite ${GENERATED_FILE} and the block between <!-- catalogue:start --> and <!-- catalogue:end --> in README.md
-  --check    exit 1 and show the difference when either is stale`;
+  --check    exit 1 and show the difference when either is stale, or a generator's project.json lacks its family:<name> tag`;
 
 /** The catalogue command; returns the exit code. */
 export function runCatalogueCommand(args: string[], workspaceRoot: string, io: CatalogueIo): number {
@@ -52,6 +52,9 @@ export function runCatalogueCommand(args: string[], workspaceRoot: string, io: C
   } catch (error) {
     stale.push((error as Error).message);
   }
+  // Every generator selectable by its model family (nx run-many --projects=tag:family:<name>).
+  const untagged = familyTagProblems(workspaceRoot);
+  if (untagged.length > 0) stale.push(`family tags:\n${untagged.map((line) => `  ${line}`).join('\n')}`);
   if (stale.length === 0) {
     io.out('the catalogue is up to date');
     return 0;

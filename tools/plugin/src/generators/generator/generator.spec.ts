@@ -87,6 +87,7 @@ describe('@boards/tools:generator', () => {
         'jest.config.js',
         'package.json',
         'project.json',
+        'snapshot.json',
         'tsconfig.json',
         'src/demo-gen.generator.ts',
         'src/demo-gen.live.test.ts',
@@ -106,7 +107,7 @@ describe('@boards/tools:generator', () => {
     });
     expect(readJson(tree, 'packages/demo-gen/project.json')).toMatchObject({
       name: 'demo-gen',
-      tags: ['layer:generator', 'generator', 'fal', 'image'],
+      tags: ['layer:generator', 'generator', 'fal', 'image', 'family:demo-gen'],
     });
     // Its targets are inferred from its files by the workspace plugin, none declared by hand.
     expect(readJson(tree, 'packages/demo-gen/project.json').targets).toBeUndefined();
@@ -124,16 +125,32 @@ describe('@boards/tools:generator', () => {
     const readme = read(tree, 'packages/demo-gen/README.md');
     expect(readme).toContain('$0.025 per megapixel (checked 2026-11-22)');
     expect(readme).toContain('from its table of published prices');
-    expect(readme).toContain('one 512x512 image, about $0.025');
+    expect(readme).toContain('one image from the cheapest input, about $0.025');
   });
 
   it('uses --price, --unit, --checkedOn and --source as given', async () => {
     await generatorGenerator(tree, { ...fluxDev, price: 0.04, unit: 'image', checkedOn: '2026-10-01', source: 'https://example.com/p' });
     const source = read(tree, 'packages/demo-gen/src/demo-gen.generator.ts');
     expect(source).toContain("const price = { usd: '0.04', unit: 'image', checkedOn: '2026-10-01', source: 'https://example.com/p' } as const;");
-    expect(source).not.toContain('image_size');
+    expect(source).not.toContain('billedMegapixels');
     expect(read(tree, 'packages/demo-gen/src/demo-gen.test.ts')).toContain('micros: 80_000');
     expect(read(tree, 'packages/demo-gen/README.md')).not.toContain('table of published prices');
+  });
+
+  it("builds a fal package from the endpoint's seeded snapshot: fields, defaults, uploads, family, snapshot check", async () => {
+    await generatorGenerator(tree, { provider: 'fal', model: 'fal-ai/flux-pro/kontext', family: 'flux-kontext', skipInstall: true });
+    const source = read(tree, 'packages/flux-pro-kontext/src/flux-pro-kontext.generator.ts');
+    expect(source).toContain('image_url: z.string().min(1)');
+    expect(source).toContain("uploads: { image_url: 'image' }");
+    expect(source).toContain(".default('jpeg')");
+    expect(source).toContain("family: 'flux-kontext'");
+    expect(source).toContain("cheapestInput: { image_url: RED_CIRCLE_PNG, prompt: 'a red circle on a white background', num_images: 1 }");
+    expect(source).toContain("usd: '0.04'");
+    expect(readJson(tree, 'packages/flux-pro-kontext/project.json').tags).toContain('family:flux-kontext');
+    expect(read(tree, 'packages/flux-pro-kontext/src/flux-pro-kontext.test.ts')).toContain('describeSnapshotCheck(fluxProKontext, __dirname);');
+    const snapshot = readJson(tree, 'packages/flux-pro-kontext/snapshot.json');
+    expect(snapshot).toMatchObject({ provider: 'fal', model: 'fal-ai/flux-pro/kontext' });
+    expect(snapshot.provenance.how).toMatch(/seeded offline from the fal client's endpoint types .*boards drift --update/);
   });
 
   it('dates a given price today when --checkedOn is left out', async () => {
@@ -204,7 +221,9 @@ describe('@boards/tools:generator', () => {
   ] as const)('generates a $provider package as its snapshot shows', async (options) => {
     await generatorGenerator(tree, { ...options, skipInstall: true });
     const files = filesUnder(tree, `packages/${options.name}`).sort();
-    expect(Object.fromEntries(files.map((f) => [f, read(tree, f)]))).toMatchSnapshot();
+    // A seeded snapshot is dated when it is seeded.
+    const stable = (text: string) => text.replace(/"fetchedAt": "[^"]+"/, '"fetchedAt": "<seeded at>"');
+    expect(Object.fromEntries(files.map((f) => [f, stable(read(tree, f))]))).toMatchSnapshot();
   });
 
   it('returns a callback that reports what was created (and skips npm install when asked)', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { formatFiles, generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { familyTag } from '@boards/catalogue';
 import { keyVariable } from '@boards/config';
 import { formatUsd } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
@@ -27,8 +28,13 @@ export async function generatorGenerator(tree: Tree, schema: GeneratorGeneratorS
   const options = normalizeOptions(tree, schema);
   const starter = starterFor(options);
   generateFiles(tree, join(__dirname, 'files', 'package'), options.projectRoot, substitutions(tree, options, starter));
-  const gap = emulatorGap(tree, options);
-  if (gap) logger.warn(gap);
+  if (options.snapshot) {
+    // The document the package was built from: its unit tests hold it to it, `boards drift` compares it with what is published.
+    tree.write(`${options.projectRoot}/snapshot.json`, `${JSON.stringify(options.snapshot, null, 2)}\n`);
+  } else {
+    const gap = emulatorGap(tree, options);
+    if (gap) logger.warn(gap);
+  }
   // The workspace's formatter (prettier) aligns what the templates cannot: the README's table, long lines.
   await formatFiles(tree);
   return () => {
@@ -55,7 +61,18 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
     cheapestInput: s.cheapestInput,
     estimate: s.estimate,
     run: s.run,
-    testImports: [...s.test.imports, `import { createTestContext, runConformanceSuite, useEmulator } from '@boards/testing';`].join('\n'),
+    testImports: [
+      ...s.test.imports,
+      `import { createTestContext, ${o.snapshot ? 'describeSnapshotCheck, ' : ''}runConformanceSuite, useEmulator } from '@boards/testing';`,
+    ].join('\n'),
+    generatorImports: [o.constName, ...(s.preamble.includes('export const RED_CIRCLE_PNG') ? ['RED_CIRCLE_PNG'] : [])].join(', '),
+    snapshotCheck: o.snapshot ? `\ndescribeSnapshotCheck(${o.constName}, __dirname);\n` : '',
+    snapshotDoc: o.snapshot
+      ? `\nThe input schema was built from [snapshot.json](snapshot.json), ${o.snapshot.provenance.how.split('. Replace')[0]}. ` +
+        `\`npx boards drift ${o.name}\` compares it with what ${o.descriptor.displayName} publishes; \`npx boards drift --update ${o.name}\` replaces it, and \`npx nx test ${o.name}\` then names what must change.\n`
+      : '',
+    familyLine: o.snapshot ? `  family: ${q(o.family)},\n` : '',
+    extraTags: o.snapshot ? `, "${familyTag({ id: o.name, family: o.family })}"` : '',
     invalidInputs: s.invalidInputs.map((line) => `    ${line},`).join('\n'),
     testSetup: s.test.setup,
     testTitle: s.test.title,

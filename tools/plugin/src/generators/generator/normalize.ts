@@ -1,12 +1,15 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { getProjects, names, type Tree } from '@nx/devkit';
-import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type ScaffoldFacts } from '@boards/core';
+import { getProjects, logger, names, type Tree } from '@nx/devkit';
+import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type PublishedDocumentSource, type ScaffoldFacts } from '@boards/core';
 import { describePrice, priceMicros } from '@boards/cost';
+import { readFileSync } from 'node:fs';
+import { publishedArtifact, publishedInputFields } from './from-snapshot';
 import type { GeneratorGeneratorSchema } from './schema';
+import { seederOf, type PublishedSnapshot as Snapshot } from './seeder';
 
 export type Provider = GeneratorGeneratorSchema['provider'];
-export type ArtifactKind = GeneratorGeneratorSchema['artifact'];
+export type ArtifactKind = NonNullable<GeneratorGeneratorSchema['artifact']>;
 export type Unit = NonNullable<GeneratorGeneratorSchema['unit']>;
 
 export interface NormalizedOptions {
@@ -29,6 +32,10 @@ export interface NormalizedOptions {
   phrase: string;
   description: string;
   skipInstall: boolean;
+  /** The provider's published document the package is built from, written as snapshot.json. */
+  snapshot?: Snapshot;
+  /** Provider-free model family: tag family:<family>. */
+  family: string;
 }
 
 /** Units whose quantity the starter schema can compute before anything is sent. */
@@ -60,8 +67,55 @@ function oneOf<T extends string>(setting: string, value: unknown, allowed: reado
   return value as T;
 }
 
+/** "Image to image" when the published input requires a file (an edit), else the artifact's phrase. */
+function phraseOf(artifact: ArtifactKind, snapshot: Snapshot | undefined, document: PublishedDocumentSource | undefined): string {
+  const file = snapshot && publishedInputFields(snapshot, document).find((f) => f.required && /_urls?$/.test(f.name));
+  if (!file) return PHRASES[artifact];
+  const from = /video/.test(file.name) ? 'Video' : /audio/.test(file.name) ? 'Audio' : 'Image';
+  return `${from} to ${artifact}`;
+}
+
+/** A generator id from a model id: owner/flux-pro/v1.1-ultra -> flux-pro-v1-1-ultra. */
+export function idFromModel(model: string): string {
+  return model
+    .split(':')[0]
+    .split('/')
+    .slice(1)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The snapshot to build from: --snapshot's file, else seeded offline by the adapter's seeder. */
+function loadSnapshot(raw: GeneratorGeneratorSchema, scaffold: ScaffoldFacts, provider: string, model: string, today: Date): Snapshot | undefined {
+  if (raw.snapshot) {
+    let snapshot: Snapshot;
+    try {
+      snapshot = JSON.parse(readFileSync(raw.snapshot, 'utf8')) as Snapshot;
+    } catch (error) {
+      fail('--snapshot', `${raw.snapshot} is not a readable snapshot.json: ${(error as Error).message}`);
+    }
+    if (snapshot.provider !== provider || snapshot.model !== model) {
+      fail('--snapshot', `${raw.snapshot} is the snapshot of ${snapshot.provider} ${snapshot.model}, not ${provider} ${model}`);
+    }
+    return snapshot;
+  }
+  const seeder = seederOf(scaffold);
+  if (!seeder) return undefined;
+  try {
+    return seeder.seedSnapshot(model, today);
+  } catch (error) {
+    // A model newer than what the seeder reads: the hand starter, with the emulator's facts.
+    logger.warn(
+      `${(error as Error).message.replace(/^--model: /, '')}: scaffolding the starter schema instead; pass --snapshot=<file> to build from a stored document`,
+    );
+    return undefined;
+  }
+}
+
 export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, today = new Date()): NormalizedOptions {
-  const name = String(raw.name ?? '').trim();
+  const name = String(raw.name ?? idFromModel(String(raw.model ?? ''))).trim();
   if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) fail('--name', `"${name}" is not a kebab-case id starting with a letter (e.g. flux-schnell)`);
   const projectRoot = `packages/${name}`;
   if (tree.exists(projectRoot)) fail('--name', `${projectRoot} already exists; pick another name or remove it first`);
@@ -88,7 +142,11 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
   const model = String(raw.model ?? '').trim();
   const { pattern, shape } = scaffold.modelId;
   if (!pattern.test(model)) fail('--model', `"${model}" is not a ${descriptor.displayName} model id (${shape})`);
-  const artifact = oneOf('--artifact', raw.artifact, ['image', 'video', 'audio', 'text'] as const);
+  const snapshot = loadSnapshot(raw, scaffold, provider, model, today);
+  const published = snapshot && publishedArtifact(snapshot, descriptor.published?.document);
+  if (raw.artifact === undefined && !published)
+    fail('--artifact', `say what ${model} produces (image, video, audio or text): its published output schema does not tell`);
+  const artifact = oneOf('--artifact', raw.artifact ?? published, ['image', 'video', 'audio', 'text'] as const);
   if (!scaffold.artifacts.includes(artifact)) {
     fail('--artifact', `${artifact} is not scaffolded for ${provider} (its adapter supports ${scaffold.artifacts.join(', ')})`);
   }
@@ -111,9 +169,11 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
       .split('-')
       .map((w) => w[0].toUpperCase() + w.slice(1))
       .join(' '),
-    phrase: PHRASES[artifact],
-    description: `${PHRASES[artifact]} with ${model} on ${descriptor.displayName}`,
+    phrase: phraseOf(artifact, snapshot, descriptor.published?.document),
+    description: `${phraseOf(artifact, snapshot, descriptor.published?.document)} with ${model} on ${descriptor.displayName}`,
     skipInstall: raw.skipInstall === true,
+    snapshot,
+    family: raw.family ? String(raw.family).trim() : name,
   };
 }
 

@@ -1,10 +1,16 @@
 /** Options of `nx g @boards/tools:generator` (see schema.json for the descriptions). */
 export interface GeneratorGeneratorSchema {
-  name: string;
+  /** Default: the model id's path without the owner (fal-ai/flux-2-pro -> flux-2-pro). */
+  name?: string;
   /** An installed provider adapter's name (its descriptor's `name`). */
   provider: string;
   model: string;
-  artifact: 'image' | 'video' | 'audio' | 'text';
+  /** Default: what the snapshot's output schema returns. */
+  artifact?: 'image' | 'video' | 'audio' | 'text';
+  /** A stored snapshot (provider document) to build from; default for fal: seeded from the fal client's endpoint types. */
+  snapshot?: string;
+  /** Provider-free model family (a `family:<name>` tag); default: the generator id. */
+  family?: string;
   /** USD per unit; yargs may hand over a number. */
   price?: string | number;
   unit?: 'image' | 'megapixel' | 'second' | 'minute' | '1k-characters' | 'request';

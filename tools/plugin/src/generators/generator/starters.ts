@@ -1,6 +1,7 @@
 import { estimateFromPrice } from '@boards/cost';
 import { estimateFor, q, textLength, type Draft, type Starter } from './draft';
 import { adapterPackage, requestAssertions, requiredFragment } from './fragments';
+import { snapshotDraft } from './from-snapshot';
 import { image } from './image-starter';
 import type { NormalizedOptions } from './normalize';
 
@@ -135,7 +136,7 @@ function mergeImports(lines: string[]): string[] {
 }
 
 export function starterFor(o: NormalizedOptions): Starter {
-  const starter = { image, video, audio, text }[o.artifact](o);
+  const starter = o.snapshot ? snapshotDraft(o, o.snapshot) : { image, video, audio, text }[o.artifact](o);
   const define = o.scaffold.define;
   const needsUnknown = starter.estimate.includes('unknownCost(');
   return {

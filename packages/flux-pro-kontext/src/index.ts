@@ -1,0 +1,1 @@
+export { fluxProKontext as generator, fluxProKontext, fluxProKontextInput } from './flux-pro-kontext.generator';

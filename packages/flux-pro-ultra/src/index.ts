@@ -1,0 +1,1 @@
+export { fluxProUltra as generator, fluxProUltra, fluxProUltraInput } from './flux-pro-ultra.generator';

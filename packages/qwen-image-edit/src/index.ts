@@ -1,0 +1,1 @@
+export { qwenImageEdit as generator, qwenImageEdit, qwenImageEditInput } from './qwen-image-edit.generator';
