@@ -1,0 +1,5 @@
+export {
+  beatovenSoundEffectGeneration as generator,
+  beatovenSoundEffectGeneration,
+  beatovenSoundEffectGenerationInput,
+} from './beatoven-sound-effect-generation.generator';
