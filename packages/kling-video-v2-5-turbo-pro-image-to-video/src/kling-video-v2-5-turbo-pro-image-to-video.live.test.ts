@@ -1,0 +1,10 @@
+import { describeLive } from '@boards/testing';
+import { klingVideoV25TurboProImageToVideo } from './kling-video-v2-5-turbo-pro-image-to-video.generator';
+
+describeLive(klingVideoV25TurboProImageToVideo, (live) => {
+  it('generates one video from the cheapest input', async () => {
+    const { artifacts } = await live.generate();
+    expect(artifacts).toHaveLength(1);
+    expect(artifacts[0]).toMatchObject({ type: 'video', mimeType: expect.stringMatching(/^video\//) });
+  });
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { defineFalGenerator } from '@boards/provider-fal';
+import { estimateFromPrice } from '@boards/cost';
+
+/** A 64x64 PNG of a red circle (214 bytes): the smallest honest image to send in live tests. */
+export const RED_CIRCLE_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAnUlEQVR42u3Z2RWAIAwF0VcJ/RdlL9oChAhZJscC5v5hojf5CAAAAAAAAAAAAIDXPGPMfBEBk+nuDF1Jd2Tobv2+QXfT9xkKUm82KE69zdAP8Gu9waBo9auGToBj9UuGNoDD9fMGAAAAAAAAAAAAADynUwD4pQwASL+VYLEVA5B+N1phO13hPlDkQlPhRlbkSsmhGwAAAAAAAACQcD4WNJuKIQEmNQAAAABJRU5ErkJggg==';
+
+/** Inputs of fal-ai/sora-2/image-to-video on fal (the fields this package supports). */
+export const sora2ImageToVideoInput = z.strictObject({
+  image_url: z
+    .string()
+    .min(1)
+    .describe(
+      "The URL of the image to use as the first frame (image: a local path, file:// / https:// / data: URL or a stored artifact URL; uploaded to the provider's storage)",
+    ),
+  prompt: z.string().min(1).describe('The text prompt describing the video you want to generate'),
+  aspect_ratio: z.enum(['auto', '9:16', '16:9']).default('auto').describe('The aspect ratio of the generated video'),
+  delete_video: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Whether to delete the video after generation for privacy reasons. If True, the video cannot be used for remixing and will be permanently deleted.',
+    ),
+  detect_and_block_ip: z
+    .boolean()
+    .optional()
+    .describe(
+      'If enabled, the prompt (and image for image-to-video) will be checked for known intellectual property references and the request will be blocked if any are detected.',
+    ),
+  duration: z.enum(['4', '8', '12', '16', '20']).default('4').describe('Duration of the generated video in seconds'),
+  model: z
+    .enum(['sora-2', 'sora-2-2025-12-08', 'sora-2-2025-10-06'])
+    .default('sora-2')
+    .describe(
+      'The model to use for the generation. When the default model is selected, the latest snapshot of the model will be used - otherwise, select a specific snapshot of the model.',
+    ),
+  resolution: z.enum(['auto', '720p']).default('auto').describe('The resolution of the generated video'),
+  // Not supported by this package (their shape is not expressed): character_ids.
+});
+
+const price = {
+  usd: '0.1',
+  unit: 'second',
+  checkedOn: '2026-12-07',
+  source: 'https://fal.ai/models/fal-ai/sora-2/image-to-video/llms.txt',
+  note: 'every resolution this endpoint offers (auto, 720p)',
+} as const;
+
+export const sora2ImageToVideo = defineFalGenerator({
+  id: 'sora-2-image-to-video',
+  title: 'Sora 2 Image to Video',
+  description: "Image to video, with sound, with OpenAI's Sora 2 on fal",
+  model: 'fal-ai/sora-2/image-to-video',
+  family: 'openai/sora-2-image-to-video',
+  artifactType: 'video',
+  inputSchema: sora2ImageToVideoInput,
+  price,
+  lifecycle: { status: 'active' },
+  cheapestInput: { image_url: RED_CIRCLE_PNG, prompt: 'a red circle on a white background', duration: '4', resolution: '720p' },
+  // Billed per second of output video.
+  estimateCost: (input) => estimateFromPrice(price, parseInt(input.duration, 10)),
+  billedPrice: () => price,
+  // fal reads inputs by URL: each file is uploaded to its storage first.
+  uploads: { image_url: 'image' },
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineFalGenerator } from '@boards/provider-fal';
+import { estimateFromPrice } from '@boards/cost';
+
+/** Inputs of fal-ai/sora-2/text-to-video on fal (the fields this package supports). */
+export const sora2TextToVideoInput = z.strictObject({
+  prompt: z.string().min(1).describe('The text prompt describing the video you want to generate'),
+  aspect_ratio: z.enum(['9:16', '16:9']).default('16:9').describe('The aspect ratio of the generated video'),
+  delete_video: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Whether to delete the video after generation for privacy reasons. If True, the video cannot be used for remixing and will be permanently deleted.',
+    ),
+  detect_and_block_ip: z
+    .boolean()
+    .optional()
+    .describe(
+      'If enabled, the prompt (and image for image-to-video) will be checked for known intellectual property references and the request will be blocked if any are detected.',
+    ),
+  duration: z.enum(['4', '8', '12', '16', '20']).default('4').describe('Duration of the generated video in seconds'),
+  model: z
+    .enum(['sora-2', 'sora-2-2025-12-08', 'sora-2-2025-10-06'])
+    .default('sora-2')
+    .describe(
+      'The model to use for the generation. When the default model is selected, the latest snapshot of the model will be used - otherwise, select a specific snapshot of the model.',
+    ),
+  resolution: z.string().default('720p').describe('The resolution of the generated video'),
+  // Not supported by this package (their shape is not expressed): character_ids.
+});
+
+const price = {
+  usd: '0.1',
+  unit: 'second',
+  checkedOn: '2026-12-07',
+  source: 'https://fal.ai/models/fal-ai/sora-2/text-to-video/llms.txt',
+  note: 'every resolution this endpoint offers (720p)',
+} as const;
+
+export const sora2TextToVideo = defineFalGenerator({
+  id: 'sora-2-text-to-video',
+  title: 'Sora 2 Text to Video',
+  description: "Text to video, with sound, with OpenAI's Sora 2 on fal",
+  model: 'fal-ai/sora-2/text-to-video',
+  family: 'openai/sora-2',
+  artifactType: 'video',
+  inputSchema: sora2TextToVideoInput,
+  price,
+  lifecycle: { status: 'active' },
+  cheapestInput: { prompt: 'a red circle on a white background', duration: '4' },
+  // Billed per second of output video.
+  estimateCost: (input) => estimateFromPrice(price, parseInt(input.duration, 10)),
+  billedPrice: () => price,
+});
