@@ -157,7 +157,9 @@ class Converter {
       const args = node.typeArguments ?? [];
       if (name === 'Array' && args[0]) return { type: 'array', items: this.type(args[0], key) };
       if (name === 'Record') return { type: 'object', additionalProperties: args[1] ? this.type(args[1], key) : true };
-      if (name === 'Blob' || name === 'File') return { type: 'string', format: 'binary' };
+      // The client's types declare their own `File` (an object with a `url`: how outputs carry media); only
+      // the DOM's Blob and File are bytes.
+      if (name === 'Blob' || (name === 'File' && !aliasesOf(this.file).aliases.has('File'))) return { type: 'string', format: 'binary' };
       return this.named(name);
     }
     if (ts.isUnionTypeNode(node)) {
