@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, runCliInProcess, startCli, tempDir, type CliResult, removeTempDirs } from '../test-support/cli-process';
+import { runCliInProcess, tempDir, type CliResult, removeTempDirs } from '../test-support/cli-process';
 
 afterAll(removeTempDirs);
 
@@ -8,9 +8,8 @@ const PLANTED_KEY = 'planted-fal-key-value-5f3a9c1e7b';
 let runs: Record<string, Promise<CliResult>>;
 
 beforeAll(() => {
+  // Commands that only read and print run in this process (the real processes: commands.integration.test.ts).
   runs = {
-    // A real process (it runs Nx), started first; the commands that only read and print run in this process.
-    plan: runCli(['live', 'plan', '--projects=tag:fal', '--json'], { env: { BOARDS_LIVE_BUDGET_USD: '0.05' } }),
     list: runCliInProcess(['list'], { env: { FAL_KEY: PLANTED_KEY } }),
     listJson: runCliInProcess(['list', '--json'], { env: { FAL_KEY: PLANTED_KEY } }),
     describe: runCliInProcess(['describe', 'flux-pro']),
@@ -102,38 +101,6 @@ describe('boards --help and errors', () => {
     const { code, stdout } = await runs.unknownCommand;
     expect(code).toBe(2);
     expect(JSON.parse(stdout).error.code).toBe('USAGE');
-  });
-});
-
-describe('boards emulator', () => {
-  it('prints the base URLs, export lines and control URL, serves, and stops on Ctrl-C', async () => {
-    const cli = startCli(['emulator', '--port', '0']);
-    await cli.matches(/Ctrl-C stops it/, 'stdout');
-    const controlUrl = /control\s+(http:\/\/127\.0\.0\.1:\d+\/__emulator)/.exec(cli.output.stdout)?.[1];
-    const health = await (await fetch(`${controlUrl}/health`)).json();
-    expect(health).toMatchObject({ ok: true });
-    cli.child.kill('SIGINT');
-    const result = await cli.done;
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/export BOARDS_FAL_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/fal/);
-    expect(result.stdout).toMatch(/export BOARDS_REPLICATE_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/replicate\/v1/);
-    expect(result.stdout).toMatch(/control\s+http:\/\/127\.0\.0\.1:\d+\/__emulator/);
-  });
-});
-
-describe('boards live plan', () => {
-  it("prices the selected generators' live tests against the budget without calling a provider", async () => {
-    const { code, stdout } = await runs.plan;
-    expect(code).toBe(0);
-    const { plan } = JSON.parse(stdout);
-    const ids = plan.generators.map((g: { id: string }) => g.id);
-    expect(ids).toContain('nano-banana');
-    expect(plan.generators.every((g: { provider: string }) => g.provider === 'fal')).toBe(true);
-    // Without FAL_KEY every fal live test is skipped, so this run would spend nothing...
-    expect(plan.total).toMatchObject({ known: true, micros: 0 });
-    // ...but with the key it would not fit a $0.05 budget.
-    expect(plan.totalIfAllKeys.micros).toBeGreaterThan(50_000);
-    expect(plan).toMatchObject({ budgetUsd: '0.05', fits: true, runCommand: 'npx nx run-many -t test-live --projects=tag:fal' });
   });
 });
 

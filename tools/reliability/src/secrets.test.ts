@@ -2,34 +2,25 @@
  * Planted keys (environment, BOARDS_GENERATOR_API_KEYS, a .env file) must never show up in
  * anything a run shows: errors of every kind the real generators can raise against the
  * emulator, logs, progress, results and stored files, the budget ledger and cost lines,
- * the live run summary, the emulator's request log, and the `boards` CLI's output.
+ * the live run summary and the emulator's request log (the `boards` CLI's output: secrets.integration.test.ts).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorVariables, KEYS_JSON_VARIABLE, keyVariable, knownKeyVariables, loadKeys, resolveSettings } from '@boards/config';
 import { BoardsError, effectiveLifecycleStatus, type AnyGenerator, type BoardsSettings, type GeneratorResult } from '@boards/core';
 import { RunLedger } from '@boards/cost';
 import type { EmulatedProvider, Emulator, FaultSpec, RecordedRequest } from '@boards/emulator';
-import { createTestContext, emulatorBaseUrls, scopedToTest, useEmulator, type TestContextOptions } from '@boards/testing';
+import { createTestContext, scopedToTest, useEmulator, type TestContextOptions } from '@boards/testing';
 import { renderSummary, summarizeRun } from '@boards/catalogue';
-import { runCli, type CliResult } from './cli-run';
-import { plantKeys, Shown } from '../test-support/planted-keys';
+import { plantSources } from '../test-support/planted-sources';
 import { discoverGenerators } from './workspace';
 
-const keys = plantKeys();
-const shown = new Shown();
-const work = mkdtempSync(join(tmpdir(), 'boards-secrets-'));
-const envFile = join(work, 'planted.env');
+const planted = plantSources();
+const { keys, shown, work, viaJson, viaDotenv, viaEnv } = planted;
 const storeDir = join(work, 'store');
 const generators = discoverGenerators().map((d) => d.generator);
 const retired = (g: AnyGenerator) => effectiveLifecycleStatus(g.lifecycle) === 'retired';
 const PROVIDERS = keys.providers.map((p) => p.name as EmulatedProvider);
-// Every source carries a key: OpenAI's through its alias in the JSON setting (the missing-key tests
-// below use gpt-image-2), keys given in parts (fal's id and secret) in the .env file, the rest in the environment.
-const viaJson = keys.of('openai');
-const viaDotenv = keys.providers.filter((p) => p !== viaJson && p.inParts);
-const viaEnv = keys.providers.filter((p) => p !== viaJson && !p.inParts);
 const SOURCE_OF = new Map<string, string>([
   [viaJson.variable, KEYS_JSON_VARIABLE],
   ...viaDotenv.map((p): [string, string] => [p.variable, '.env']),
@@ -39,19 +30,9 @@ const KEY_SETTINGS = [...knownKeyVariables(), KEYS_JSON_VARIABLE, 'BOARDS_ENV_FI
 const savedEnv = new Map(KEY_SETTINGS.map((name) => [name, process.env[name]]));
 let loaded: ReturnType<typeof loadKeys>;
 
-function plantedEnv(): Record<string, string> {
-  return {
-    ...Object.assign({}, ...viaEnv.map((p) => p.planted)),
-    [KEYS_JSON_VARIABLE]: JSON.stringify({ [viaJson.name]: viaJson.key, OTHER_SERVICE_TOKEN: keys.other }),
-    BOARDS_ENV_FILE: envFile,
-  };
-}
-
 beforeAll(() => {
-  const lines = viaDotenv.flatMap((p) => Object.entries(p.planted).map(([name, value], i) => (i % 2 ? `${name}='${value}'` : `${name}=${value}`)));
-  writeFileSync(envFile, `# planted for the leak test\n${lines.join('\n')}\n`);
   for (const name of KEY_SETTINGS) delete process.env[name];
-  Object.assign(process.env, plantedEnv());
+  Object.assign(process.env, planted.env());
   loaded = loadKeys();
 });
 
@@ -65,7 +46,7 @@ afterAll(() => {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  rmSync(work, { recursive: true, force: true });
+  planted.remove();
 });
 
 type Outcome = { ok: true; result: GeneratorResult } | { ok: false; error: unknown };
@@ -268,71 +249,4 @@ describe('planted keys never show up', () => {
     shown.addFiles('live run directory', runDir);
     expectNoLeak();
   });
-});
-
-describe('planted keys never show up in the boards CLI', () => {
-  const emulator = useEmulator();
-  const out = join(work, 'cli-out');
-  let env: Record<string, string>;
-  const results: CliResult[] = [];
-  const run = async (args: string[], extra: Record<string, string> = {}) => {
-    const result = await runCli(args, { ...env, ...extra }, { cwd: work });
-    results.push(result);
-    shown.add(`boards ${args.join(' ')}: stdout`, result.stdout);
-    shown.add(`boards ${args.join(' ')}: stderr`, result.stderr);
-    return result;
-  };
-
-  beforeAll(() => {
-    const urls = emulatorBaseUrls(emulator.current);
-    env = {
-      ...plantedEnv(),
-      ...Object.fromEntries(emulatorVariables({ url: emulator.current.url, baseUrls: urls }, { dummyKeys: 'never' })),
-    };
-  });
-  afterEach(() => shown.add('emulator request log (CLI)', emulator.current.requests));
-
-  it('generate with the planted key, live against the emulator, and with --emulate', async () => {
-    const live = await run(['generate', 'flux-pro', '--prompt', 'x', '--out', out, '--json']);
-    expect(live.code).toBe(0);
-    expect(live.stderr).toMatch(/REPLICATE_API_TOKEN/);
-    expect(emulator.current.requestsFor('replicate').length).toBeGreaterThan(0);
-    const emulated = await run(['generate', 'flux-pro', '--prompt', 'x', '--out', out, '--json', '--emulate']);
-    expect(emulated.code).toBe(0);
-    shown.addFiles('CLI output directory', out);
-    expectNoLeak();
-  }, 60_000);
-
-  it('generate failing with provider 401 and 500', async () => {
-    emulator.current.injectFault({ provider: 'replicate', kind: 'status', status: 401, times: Infinity });
-    emulator.current.injectFault({ provider: 'fal', kind: 'status', status: 500, times: Infinity });
-    const results = [
-      await run(['generate', 'flux-pro', '--prompt', 'x', '--out', out, '--json']),
-      await run(['generate', 'nano-banana', '--prompt', 'xyz', '--out', out]),
-    ];
-    for (const r of results) expect(r.code).not.toBe(0);
-    expectNoLeak();
-  }, 60_000);
-
-  it('list, invalid input and a missing key', async () => {
-    const withoutOpenAI = { [KEYS_JSON_VARIABLE]: JSON.stringify({ OTHER_SERVICE_TOKEN: keys.other }) };
-    const results = await Promise.all([
-      run(['list']),
-      run(['list', '--json']),
-      run(['generate', 'nano-banana', '--prompt', 'x', '--num-images', '0', '--json']),
-      run(['generate', 'gpt-image-2', '--prompt', 'x', '--live', '--json'], withoutOpenAI),
-    ]);
-    expect(results.map((r) => r.code)).toEqual([0, 0, 2, expect.any(Number)]);
-    expect(results[3].stdout + results[3].stderr).toMatch(/Missing OPENAI_API_KEY/);
-    expectNoLeak();
-  }, 60_000);
-
-  it('a key pasted as an input value is not echoed back (--steps, --seed)', async () => {
-    const results = await Promise.all([
-      run(['generate', 'flux-pro', '--prompt', 'x', '--steps', viaJson.key, '--json']),
-      run(['generate', 'flux-pro', '--prompt', 'x', '--seed', keys.providers[0].key]),
-    ]);
-    expect(results.map((r) => r.code)).toEqual([2, 2]);
-    expectNoLeak();
-  }, 60_000);
 });

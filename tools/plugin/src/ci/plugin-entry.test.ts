@@ -1,7 +1,9 @@
 /**
- * nx.json names the plugin through node_modules/.boards/nx-plugin.js, which the root postinstall
- * writes (scripts/link-nx-plugin.js): an entry under node_modules spares every Nx command the extra
- * pass over the projects that Nx makes for a plugin resolved inside the workspace.
+ * nx.json names the plugin through node_modules/.boards/nx-plugin.js, and the `test` executor through
+ * node_modules/.boards/executors.json, which the root postinstall writes (scripts/link-nx-plugin.js):
+ * an entry under node_modules spares every Nx command the extra pass over the projects that Nx makes
+ * for a plugin resolved inside the workspace, and every `nx test` the TypeScript compiler Nx loads to
+ * look a workspace executor up through its project's package exports.
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -34,6 +36,7 @@ describe("nx.json's plugin entry", () => {
       mkdirSync(join(copy, 'tools/plugin/scripts'), { recursive: true });
       writeFileSync(join(copy, 'tools/plugin/scripts/link-nx-plugin.js'), readFileSync(script));
       writeFileSync(join(copy, 'tools/plugin/nx-plugin.js'), "exports.name = 'copy';\n");
+      writeFileSync(join(copy, 'tools/plugin/executors.json'), readFileSync(join(root, 'tools/plugin/executors.json')));
       execFileSync(process.execPath, [join(copy, 'tools/plugin/scripts/link-nx-plugin.js')]);
       const written = join(copy, 'node_modules/.boards/nx-plugin.js');
       expect((load(written) as { name: string }).name).toBe('copy');
@@ -47,5 +50,23 @@ describe("nx.json's plugin entry", () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+
+  it("names the test executor through the postinstall's executors.json, whose paths lead to tools/plugin's executor", () => {
+    const nxJson = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as { targetDefaults: Record<string, { executor?: string }> };
+    expect(nxJson.targetDefaults.test.executor).toBe('./node_modules/.boards:jest');
+    const entries = join(root, 'node_modules/.boards');
+    const pkg = JSON.parse(readFileSync(join(entries, 'package.json'), 'utf8')) as { executors: string };
+    type Executors = { executors: Record<string, Record<string, string | boolean>> };
+    const linked = JSON.parse(readFileSync(join(entries, pkg.executors), 'utf8')) as Executors;
+    const source = JSON.parse(readFileSync(join(root, 'tools/plugin/executors.json'), 'utf8')) as Executors;
+    expect(Object.keys(linked.executors)).toEqual(Object.keys(source.executors));
+    const { jest } = linked.executors;
+    expect(jest.preferBatch).toBe(true);
+    const [file, exported] = String(jest.batchImplementation).split('#');
+    expect(load.resolve(join(entries, file))).toBe(load.resolve(join(root, 'tools/plugin/src/executors/jest/executor.js')));
+    expect(typeof (load(join(entries, file)) as Record<string, unknown>)[exported]).toBe('function');
+    expect(load.resolve(join(entries, String(jest.implementation)))).toBe(load.resolve(join(entries, file)));
+    expect(readFileSync(join(entries, String(jest.schema)), 'utf8')).toBe(readFileSync(join(root, 'tools/plugin/src/executors/jest/schema.json'), 'utf8'));
   });
 });

@@ -1,5 +1,5 @@
-// @boards/tools:jest, the `test` target's executor (nx.json targetDefaults). Plain JavaScript, so Nx
-// loads it without a TypeScript transpiler.
+// The `test` target's executor (nx.json targetDefaults names it through node_modules/.boards, written
+// by scripts/link-nx-plugin.js). Plain JavaScript, so Nx loads it without a TypeScript transpiler.
 //
 // Nx runs every `test` task of a command through `batch` (executors.json: `preferBatch`), so
 // `nx run-many -t test` starts one jest for all the projects it has to run instead of one per
