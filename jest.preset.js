@@ -46,7 +46,7 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
     // Nx's own loading of the workspace-root .env is undone: @boards/config is the one .env loader.
     setupFiles: [path.join(__dirname, 'libs/testing/nx-dotenv.js')],
     // No watchman on these machines: jest would try to start it first. A run of many projects in one
-    // jest (the `test` executor's batch, tools/plugin/src/executors/jest) sets it, and the workers,
+    // jest (the `test` executor's batch, tools/plugin/executors/jest) sets it, and the workers,
     // for the whole run: jest accepts neither in one project's config then.
     ...(manyProjects ? {} : { watchman: false }),
     transform: { '^.+\\.(t|j)s$': swc },

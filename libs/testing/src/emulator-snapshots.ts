@@ -53,3 +53,26 @@ export function workspaceSnapshots(root: string): EmulatorSnapshot[] {
     return snapshot ? [snapshot] : [];
   });
 }
+
+/** The workspace root above `from` (the nearest folder with an nx.json), or undefined. */
+function workspaceRootOf(from: string): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The snapshots the emulator needs to answer `generator`: the test file's own package's when that
+ * is the generator's package, else the generator's package's, found among the workspace's (a test
+ * outside the generator's package, e.g. one that runs every generator, names no package of its own).
+ */
+export function snapshotsFor(generator: { id: string; model: string }): EmulatorSnapshot[] {
+  const own = testPackageSnapshots();
+  if (own.some((snapshot) => snapshot.model === generator.model)) return own;
+  const testPath = typeof expect === 'undefined' ? undefined : expect.getState().testPath;
+  const root = workspaceRootOf(testPath ? dirname(testPath) : process.cwd());
+  const pkg = root ? findGeneratorPackages(root).find((candidate) => candidate.id === generator.id) : undefined;
+  const snapshot = pkg ? emulatorSnapshotOf(pkg.dir) : undefined;
+  return snapshot ? [...own, snapshot] : own;
+}

@@ -1,7 +1,7 @@
 import { emulatorSettings, keyVariable, loadKeys, resolveSettings } from '@boards/config';
 import { describeLifecycle, effectiveLifecycleStatus, type AnyGenerator, type BoardsSettings, type GeneratorResult } from '@boards/core';
 import { startEmulator, type Emulator } from '@boards/emulator';
-import { testPackageSnapshots } from './emulator-snapshots';
+import { snapshotsFor } from './emulator-snapshots';
 import { LocalArtifactStore } from '@boards/storage';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -71,7 +71,7 @@ export function describeLive(generator: AnyGenerator, body: (live: LiveRun) => v
       settings = resolveSettings();
       if (mode !== 'emulator') return;
       // The generator's own snapshot (its package's snapshot.json) is what the emulator answers it from.
-      emulator = await startEmulator({ snapshots: testPackageSnapshots() });
+      emulator = await startEmulator({ snapshots: snapshotsFor(generator) });
       settings = emulatorSettings(emulator, { keysOf: settings });
     });
     const store = new LocalArtifactStore({ root: mkdtempSync(join(tmpdir(), `boards-live-${generator.id}-`)) });

@@ -4,7 +4,7 @@
  */
 import { emulatorSettings, emulatorVariables } from '@boards/config';
 import type { BoardsSettings } from '@boards/core';
-import { startEmulator, type Emulator } from '@boards/emulator';
+import { startEmulator, type Emulator, type EmulatorSnapshot } from '@boards/emulator';
 
 /** Simulated provider work time of the embedded emulator, ms (default 0): try progress and Ctrl-C. */
 export const EMULATOR_JOB_MS_VARIABLE = 'BOARDS_EMULATOR_JOB_MS';
@@ -21,9 +21,12 @@ export interface EmbeddedEmulator {
   stop(): Promise<void>;
 }
 
-/** Starts the emulator in this process; the environment is only read (BOARDS_EMULATOR_JOB_MS). */
-export async function startEmbeddedEmulator(env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedEmulator> {
+/**
+ * Starts the emulator in this process, answering from `snapshots` (the generator's package's) and its
+ * reference snapshots; the environment is only read (BOARDS_EMULATOR_JOB_MS).
+ */
+export async function startEmbeddedEmulator(env: NodeJS.ProcessEnv = process.env, snapshots: EmulatorSnapshot[] = []): Promise<EmbeddedEmulator> {
   const jobMs = Number(env[EMULATOR_JOB_MS_VARIABLE] ?? 0);
-  const emulator = await startEmulator({ jobDurationMs: Number.isFinite(jobMs) && jobMs >= 0 ? jobMs : 0 });
+  const emulator = await startEmulator({ jobDurationMs: Number.isFinite(jobMs) && jobMs >= 0 ? jobMs : 0, snapshots });
   return { emulator, settings: emulatorSettings(emulator), stop: () => emulator.stop() };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes node_modules/.boards/: nx-plugin.js, the entry nx.json names ("plugins"), one line that loads
 // tools/plugin/nx-plugin.js; and a package.json with an executors.json that point Nx at the `test`
-// executor in tools/plugin/src/executors/jest (nx.json: "./node_modules/.boards:jest"). Run by the
+// executor in tools/plugin/executors/jest (nx.json: "./node_modules/.boards:jest"). Run by the
 // root `postinstall` (npm ci, npm install); idempotent.
 //
 // Why not name tools/plugin in nx.json: a plugin or executor that resolves to a file inside the

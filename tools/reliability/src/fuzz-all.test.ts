@@ -3,13 +3,13 @@ import { InputValidationError, defineGenerator, type AnyGenerator } from '@board
 import { useEmulator } from '@boards/testing';
 import { fuzzGeneratorInput, fuzzedInputs } from '@boards/testing';
 import fc from 'fast-check';
-import { discoverGenerators } from './workspace';
+import { discoverGenerators, generatorSnapshots } from './workspace';
 
 const RUNS = 1000;
 const generators = discoverGenerators();
 
 describe('fuzzed bad input, every generator of the workspace', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ snapshots: generatorSnapshots() });
 
   it('finds the generator packages', () => {
     expect(generators.map((g) => g.id)).toEqual(expect.arrayContaining(['flux-pro', 'nano-banana', 'whisper']));
@@ -25,7 +25,7 @@ describe('fuzzed bad input, every generator of the workspace', () => {
 });
 
 describe('fuzz seeds that once crashed the harness itself', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ snapshots: generatorSnapshots() });
   const byId = (id: string) => generators.find((g) => g.id === id)?.generator as AnyGenerator;
 
   // Seed 11 deleted an index of a Uint8Array, seed 14 one of a boxed String ("Cannot delete property '0'").
@@ -45,7 +45,7 @@ describe('fuzz seeds that once crashed the harness itself', () => {
 });
 
 describe('the input fuzzer catches broken generators', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ snapshots: generatorSnapshots() });
   const base = {
     title: 't',
     description: 't',

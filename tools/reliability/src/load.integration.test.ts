@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { effectiveLifecycleStatus, type AnyGenerator, type GeneratorResult } from '@boards/core';
 import type { EmulatedProvider } from '@boards/emulator';
 import { createTestContext, useEmulator, type TestContext } from '@boards/testing';
-import { discoverGenerators } from './workspace';
+import { discoverGenerators, generatorSnapshots } from './workspace';
 
 const TOTAL = 300;
 /**
@@ -54,7 +54,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe(`load: ${TOTAL} generations, ${CONCURRENCY} at a time, against one emulator`, () => {
-  const emulator = useEmulator({ jobDurationMs: 150 });
+  const emulator = useEmulator({ jobDurationMs: 150, snapshots: generatorSnapshots() });
   const root = mkdtempSync(join(tmpdir(), 'boards-load-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -2,6 +2,7 @@
  * Planted keys (environment, BOARDS_GENERATOR_API_KEYS, a .env file) must never show up in the
  * output of the real `boards` process (in-process runs: secrets.test.ts).
  */
+import { generatorSnapshots } from './workspace';
 import { join } from 'node:path';
 import { emulatorVariables, KEYS_JSON_VARIABLE } from '@boards/config';
 import { emulatorBaseUrls, useEmulator } from '@boards/testing';
@@ -17,7 +18,7 @@ function expectNoLeak(): void {
 }
 
 describe('planted keys never show up in the boards CLI', () => {
-  const emulator = useEmulator();
+  const emulator = useEmulator({ snapshots: generatorSnapshots() });
   const out = join(work, 'cli-out');
   let env: Record<string, string>;
   const results: CliResult[] = [];

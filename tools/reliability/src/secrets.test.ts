@@ -13,7 +13,7 @@ import type { EmulatedProvider, Emulator, FaultSpec, RecordedRequest } from '@bo
 import { createTestContext, scopedToTest, useEmulator, type TestContextOptions } from '@boards/testing';
 import { renderSummary, summarizeRun } from '@boards/catalogue';
 import { plantSources } from '../test-support/planted-sources';
-import { discoverGenerators } from './workspace';
+import { discoverGenerators, generatorSnapshots } from './workspace';
 
 const planted = plantSources();
 const { keys, shown, work, viaJson, viaDotenv, viaEnv } = planted;
@@ -75,7 +75,7 @@ function expectNoLeak(): void {
 }
 
 describe('planted keys never show up', () => {
-  const emulator = useEmulator({ log: (line) => shown.add('emulator log', line) });
+  const emulator = useEmulator({ log: (line) => shown.add('emulator log', line), snapshots: generatorSnapshots() });
   emulatorNow = () => emulator.current;
   afterEach(() => shown.add('emulator request log', emulator.current.requests));
 

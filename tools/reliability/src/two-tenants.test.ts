@@ -7,7 +7,7 @@
 import { effectiveLifecycleStatus, providerNames, type AnyGenerator, type BoardsSettings } from '@boards/core';
 import { startEmulator, type Emulator } from '@boards/emulator';
 import { createTestContext, credentialFingerprint } from '@boards/testing';
-import { discoverGenerators } from './workspace';
+import { discoverGenerators, generatorSnapshots } from './workspace';
 
 /** The first active generator of each provider: every adapter takes part. */
 const generators = [
@@ -29,7 +29,7 @@ interface Tenant {
 
 /** What a program hands a tenant's generations: plain values, one key and base URL per provider. */
 async function tenant(name: string): Promise<Tenant> {
-  const emulator = await startEmulator();
+  const emulator = await startEmulator({ snapshots: generatorSnapshots() });
   // fal's key is an id and a secret; the others take any token.
   const keys = Object.fromEntries(providerNames().map((p) => [p, `${name}-${p}-id:${name}-tenant-secret-0001`]));
   const providers = Object.fromEntries(providerNames().map((p) => [p, { apiKey: keys[p], baseUrl: emulator.baseUrls[p] }]));

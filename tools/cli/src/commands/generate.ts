@@ -18,6 +18,7 @@ import { artifactEntry, displayPath, mediaFacts, textPreview, type ArtifactEntry
 import { confirmSpend, confirmThreshold } from '../confirm';
 import { loadGeneratorById, resolveWorkspaceRoot } from '../discover';
 import { startEmbeddedEmulator } from '../emulator-env';
+import { workspaceSnapshots } from '@boards/testing/drift';
 import { usageError } from '../errors';
 import { estimateFacts } from '../generator-facts';
 import { GENERATE_HELP } from '../help';
@@ -170,7 +171,8 @@ async function confirmRun({ args, thresholdMicros }: Prepared, { mode, estimate 
  * edge: the configuration is read here into the settings the generation's context carries.
  */
 async function execute({ output, cwd }: Context, { generator, input, store, env }: Prepared, { mode }: Plan): Promise<RunOutcome> {
-  const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env) : undefined;
+  // The emulator answers the generator from its package's snapshot.json (the published document).
+  const embedded = mode.kind === 'emulator' ? await startEmbeddedEmulator(env, snapshotOf(generator, cwd, env)) : undefined;
   const settings = embedded?.settings ?? resolveSettings({ env, cwd, envFile: false });
   try {
     return await runGeneration(generator, input, { store, settings, stream: output.streams.stderr, tty: output.stderrIsTTY });
@@ -246,4 +248,13 @@ function actualCostLine(mode: RunMode, estimate: CostEstimate, cost: ActualCost 
   if (cost?.micros !== undefined) return `actual cost: $${formatUsd(cost.micros)} (${cost.reported})`;
   const reported = cost ? `the provider reported ${cost.reported}, not a price` : 'the provider reported no cost';
   return `actual cost: unknown (${reported}); the estimate was ${formatEstimate(estimate)}`;
+}
+
+/** The snapshot of `generator`'s package in the workspace, if it has one (none outside a workspace). */
+function snapshotOf(generator: AnyGenerator, cwd: string, env: NodeJS.ProcessEnv) {
+  try {
+    return workspaceSnapshots(resolveWorkspaceRoot(cwd, env)).filter((snapshot) => snapshot.model === generator.model);
+  } catch {
+    return [];
+  }
 }

@@ -64,9 +64,9 @@ describe("nx.json's plugin entry", () => {
     const { jest } = linked.executors;
     expect(jest.preferBatch).toBe(true);
     const [file, exported] = String(jest.batchImplementation).split('#');
-    expect(load.resolve(join(entries, file))).toBe(load.resolve(join(root, 'tools/plugin/src/executors/jest/executor.js')));
+    expect(load.resolve(join(entries, file))).toBe(load.resolve(join(root, 'tools/plugin/executors/jest/executor.js')));
     expect(typeof (load(join(entries, file)) as Record<string, unknown>)[exported]).toBe('function');
     expect(load.resolve(join(entries, String(jest.implementation)))).toBe(load.resolve(join(entries, file)));
-    expect(readFileSync(join(entries, String(jest.schema)), 'utf8')).toBe(readFileSync(join(root, 'tools/plugin/src/executors/jest/schema.json'), 'utf8'));
+    expect(readFileSync(join(entries, String(jest.schema)), 'utf8')).toBe(readFileSync(join(root, 'tools/plugin/executors/jest/schema.json'), 'utf8'));
   });
 });

@@ -12,7 +12,10 @@
 //
 // The tier stays the target's: the task's `env` (BOARDS_TEST_TIER=unit) is set before jest reads
 // the project configs (jest.preset.js picks the test files by it), and tasks with a different env
-// or jest options run in a jest run of their own.
+// or jest options run in a jest run of their own. Like Nx starting a task's own process with the
+// task's env, this launcher is an edge: it writes process.env (the task's env, restored after each
+// group, since jest's workers inherit the environment of the process that starts them), which no
+// library or tool under src/ does; so it lives beside src/, with the plugin's other entry points.
 const path = require('node:path');
 
 /** Jest options a task may pass (`nx test flux-pro -- --verbose`); everything else is the project's. */
