@@ -1,5 +1,6 @@
 import { seedFalSnapshot } from '../scaffold/seed';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON document walked by path in a test
 type Json = Record<string, any>;
 
 /** The schema a `$ref` of the seeded document points at. */
