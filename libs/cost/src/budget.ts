@@ -4,6 +4,12 @@ import { InvalidConfigError, usd, type Micros } from '@boards/core';
 export const BUDGET_VARIABLE = 'BOARDS_LIVE_BUDGET_USD';
 /** Default cap of one live run: enough for every cheapest live test, small enough to notice. */
 export const DEFAULT_BUDGET_USD = '1.00';
+/**
+ * Default budget of a rehearsal (`-c emulator`) run, which bills nothing: room for one rehearsal of
+ * every live test of the catalogue (about $5 at 28 generators) while still bounded. A rehearsal of a
+ * real run's budget sets BOARDS_LIVE_BUDGET_USD, which a rehearsal honours like a real run.
+ */
+export const REHEARSAL_BUDGET_USD = '100';
 /** The largest budget taken: anything above is a typo (or a test of the cap), not a plan. */
 export const MAX_BUDGET_USD = '10000';
 /** Set to 1 to let generators whose cost is unknown run under a budget. */
@@ -16,12 +22,13 @@ export interface Budget {
   allowUnknown: boolean;
 }
 
-/** Reads BOARDS_LIVE_BUDGET_USD (default 1.00) and BOARDS_LIVE_ALLOW_UNKNOWN_COST. */
-export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env): Budget {
+/** Reads BOARDS_LIVE_BUDGET_USD (default 1.00, or 100 for a rehearsal) and BOARDS_LIVE_ALLOW_UNKNOWN_COST. */
+export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env, { rehearsal = false }: { rehearsal?: boolean } = {}): Budget {
   const raw = env[BUDGET_VARIABLE]?.trim();
+  const fallback = rehearsal ? REHEARSAL_BUDGET_USD : DEFAULT_BUDGET_USD;
   let limitMicros: Micros;
   try {
-    limitMicros = usd(raw || DEFAULT_BUDGET_USD);
+    limitMicros = usd(raw || fallback);
   } catch {
     throw new InvalidConfigError(BUDGET_VARIABLE, `expected a dollar amount such as 2.50, got ${JSON.stringify(raw)}`);
   }
@@ -30,7 +37,11 @@ export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env): Budget {
   }
   return {
     limitMicros,
-    source: raw ? BUDGET_VARIABLE : `default ${DEFAULT_BUDGET_USD}`,
+    source: raw
+      ? BUDGET_VARIABLE
+      : rehearsal
+        ? `rehearsal default ${REHEARSAL_BUDGET_USD}; a real run's is ${DEFAULT_BUDGET_USD}`
+        : `default ${DEFAULT_BUDGET_USD}`,
     allowUnknown: env[ALLOW_UNKNOWN_VARIABLE] === '1',
   };
 }

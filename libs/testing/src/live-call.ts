@@ -71,10 +71,11 @@ export async function paidCall({ generator, mode, input, store, settings }: Paid
   // Reserve before sending, against the caps across runs and then the run's budget: over either,
   // this throws and the test fails (never a silent skip).
   const namespace: CapNamespace = mode === 'emulator' ? 'rehearsal' : 'live';
-  const held = await capLedger(namespace).reserve(generator.id, estimate, budgetFromEnv());
+  const budget = budgetFromEnv(process.env, { rehearsal: mode === 'emulator' });
+  const held = await capLedger(namespace).reserve(generator.id, estimate, budget);
   let entry;
   try {
-    entry = await runLedger().reserve(generator.id, estimate, budgetFromEnv(), mode);
+    entry = await runLedger().reserve(generator.id, estimate, budget, mode);
   } catch (error) {
     await capLedger(namespace).release(held);
     throw error;

@@ -91,7 +91,7 @@ export function planLiveRun(options: PlanOptions, load: (id: string) => AnyGener
         : `${keyVariable} not set`;
     return { id, provider: generator.provider, model: generator.model, estimate, keyVariable, keyConfigured, skipReason };
   });
-  const budget = budgetFromEnv();
+  const budget = budgetFromEnv(process.env, { rehearsal: options.emulator === true });
   const total = sumEstimates(generators.filter((g) => !g.skipReason).map((g) => g.estimate));
   const totalIfAllKeys = sumEstimates(generators.map((g) => g.estimate));
   return {

@@ -43,7 +43,7 @@ export function summarizeRun(runDir: string, taskStatus: Record<string, string>,
   const ledger = new RunLedger(runDir);
   const entries = ledger.entries();
   const actuals = ledger.actuals();
-  const budget = budgetFromEnv();
+  const budget = budgetFromEnv(process.env, { rehearsal: mode === 'emulator' });
   const results = new Map<string, TestOutcome[]>();
   const resultsDir = join(runDir, 'results');
   if (existsSync(resultsDir)) {
