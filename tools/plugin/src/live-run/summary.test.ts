@@ -27,7 +27,8 @@ describe('live run summary', () => {
     const text = renderSummary(summary);
     expect(text).toContain('skipped: FAL_KEY not set');
     expect(text).toContain('live_api_test_cost generator=flux-pro estimated_cost_usd=0.055');
-    expect(text).toMatch(/total estimated \$0\.055 of the \$1\.00 budget/);
+    // A rehearsal's own default budget, and what a real run's would be.
+    expect(text).toMatch(/total estimated \$0\.055 of the \$100\.00 budget \(rehearsal default 100; a real run's is 1\.00\)/);
   });
 
   it('shows spend today and this month against the caps, and says when it is rehearsal accounting', () => {
