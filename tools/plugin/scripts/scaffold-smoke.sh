@@ -33,7 +33,7 @@ g smoke-speech --provider=fal --model=fal-ai/elevenlabs/tts/multilingual-v2 --ar
 g smoke-transcript --provider=openai --model=whisper-1 --artifact=text
 g smoke-kie --provider=kie --model=seedream/4.5-text-to-image --artifact=image
 # A placeholder price: this package is thrown away with the copy.
-g smoke-openai-image --provider=openai --model=gpt-image-1.5 --artifact=image --price=0.034 --checkedOn=2026-11-22
+g smoke-openai-image --provider=openai --model=gpt-image-2 --artifact=image --price=0.053 --checkedOn=2026-12-07
 smoke=demo-gen,smoke-replicate,smoke-speech,smoke-transcript,smoke-kie,smoke-openai-image
 
 step "refusals: an existing name, a model without a known price"

@@ -57,10 +57,10 @@ export const descriptor: ProviderDescriptor = registerProvider({
       table: 'OPENAI_MODELS',
       unknownAnswer: 'answers unknown OpenAI models with 404 model_not_found',
     },
-    // gpt-image-1.5 with a placeholder price: its price depends on size and quality, none of which is known to the table.
+    // gpt-image-2 at its medium 1024x1024 price: its price depends on size and quality, none of which the table knows (gpt-image-1.5 was shut down on 2026-12-01).
     examples: [
       { model: 'whisper-1', artifact: 'text' },
-      { model: 'gpt-image-1.5', artifact: 'image', price: '0.034' },
+      { model: 'gpt-image-2', artifact: 'image', price: '0.053' },
     ],
   },
   bench: {

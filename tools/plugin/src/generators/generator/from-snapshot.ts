@@ -260,7 +260,12 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
   const props = (entries: string[]) => `{ ${entries.join(', ')} }`;
   const many = count ? 2 : 1;
   const perImage = o.price.unit === 'image' || megapixels ? count && `input.${count}` : undefined;
-  const quantity = [perImage, megapixels].filter(Boolean).join(' * ') || '1';
+  // Speech billed per 1,000 characters: of the required text actually sent.
+  const textField = o.price.unit === '1k-characters' ? required.find((f) => f.name === 'text' && f.schema.type === 'string') : undefined;
+  const perCharacters = textField ? 'input.text.length / 1000' : undefined;
+  const quantity = [perImage, megapixels, perCharacters].filter(Boolean).join(' * ') || '1';
+  // Thousands of characters of a quoted literal the draft sends (its escapes undone).
+  const charactersOf = (quoted: string) => quoted.slice(1, -1).replace(/\\(.)/g, '$1').length / 1000;
   const artifact = o.artifact;
   return {
     uploads,
@@ -273,7 +278,7 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
         : ''),
     fields,
     cheapestInput: props(cheapest),
-    cheapestQuantity: 1,
+    cheapestQuantity: textField ? charactersOf(valueFor(textField, false)) : 1,
     estimate: unsized
       ? `  // Billed per megapixel of every output image, each rounded up; without image_size the output takes the input image's size.
   estimateCost: (input) =>
@@ -284,7 +289,13 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
       : estimateFor(
           o,
           quantity,
-          megapixels ? 'Billed per megapixel of every output image, each rounded up.' : quantity === '1' ? 'One price per call.' : 'Billed per output image.',
+          megapixels
+            ? 'Billed per megapixel of every output image, each rounded up.'
+            : perCharacters
+              ? 'Billed per 1,000 characters of the text sent.'
+              : quantity === '1'
+                ? 'One price per call.'
+                : 'Billed per output image.',
         ),
     run: Object.keys(uploads).length
       ? `  // ${o.descriptor.displayName} reads inputs by URL: each file is uploaded to its storage first.\n  uploads: { ${Object.entries(uploads)
@@ -308,7 +319,7 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
       setup: '',
       title: `submits the input to ${o.descriptor.displayName} and stores ${count ? 'every' : 'the'} ${artifact}`,
       input: props(testEntries),
-      quantity: quantity === '1' ? 1 : many,
+      quantity: textField ? charactersOf(valueFor(textField, true)) : quantity === '1' ? 1 : many,
       requestAssertions: requestAssertions(o, props(sent)),
       artifactAssertions: `    expect(artifacts).toHaveLength(${many});
     expect(artifacts.every((a) => a.type === '${artifact}' && a.mimeType.startsWith('${artifact}/'))).toBe(true);`,

@@ -242,7 +242,7 @@ describe('@boards/tools:generator', () => {
       { ...fluxDev, name: 'fal-video', model: 'fal-ai/new-video', artifact: 'video', price: '0.1' },
       { ...fluxDev, name: 'fal-speech', model: 'fal-ai/elevenlabs/tts/turbo-v2.5', artifact: 'audio' },
       { ...fluxDev, name: 'rep-speech', provider: 'replicate', model: 'acme/tts', artifact: 'audio', price: '0.02' },
-      { ...fluxDev, name: 'oa-image', provider: 'openai', model: 'gpt-image-1.5', price: '0.034' },
+      { ...fluxDev, name: 'oa-image', provider: 'openai', model: 'gpt-image-2', price: '0.053' },
       { ...fluxDev, name: 'oa-text', provider: 'openai', model: 'whisper-1', artifact: 'text' },
       { ...fluxDev, name: 'oa-text-flat', provider: 'openai', model: 'gpt-4o-transcribe', artifact: 'text', price: '0.01', unit: 'request' },
       { ...fluxDev, name: 'kie-image', provider: 'kie', model: 'seedream/4.5-text-to-image' },
