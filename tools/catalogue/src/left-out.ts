@@ -16,7 +16,8 @@ export interface LeftOutModel {
 }
 
 /** tools/catalogue/left-out.json: the list, kept as data. */
-export const LEFT_OUT: readonly LeftOutModel[] = (JSON.parse(readFileSync(join(__dirname, '..', 'left-out.json'), 'utf8')) as { models: LeftOutModel[] }).models;
+export const LEFT_OUT: readonly LeftOutModel[] = (JSON.parse(readFileSync(join(__dirname, '..', 'left-out.json'), 'utf8')) as { models: LeftOutModel[] })
+  .models;
 
 /** The README's list of models left out, as markdown lines (none when the list is empty). */
 export function renderLeftOut(models: readonly LeftOutModel[], packagedModels: ReadonlySet<string>): string[] {
