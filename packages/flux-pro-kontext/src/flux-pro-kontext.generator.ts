@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineFalGenerator } from '@boards/provider-fal';
 import { estimateFromPrice } from '@boards/cost';
+import { RED_CIRCLE_PNG } from '@boards/core';
 
-/** A 64x64 PNG of a red circle (214 bytes): the smallest honest image to send in live tests. */
-export const RED_CIRCLE_PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAnUlEQVR42u3Z2RWAIAwF0VcJ/RdlL9oChAhZJscC5v5hojf5CAAAAAAAAAAAAIDXPGPMfBEBk+nuDF1Jd2Tobv2+QXfT9xkKUm82KE69zdAP8Gu9waBo9auGToBj9UuGNoDD9fMGAAAAAAAAAAAAADynUwD4pQwASL+VYLEVA5B+N1phO13hPlDkQlPhRlbkSsmhGwAAAAAAAACQcD4WNJuKIQEmNQAAAABJRU5ErkJggg==';
+export { RED_CIRCLE_PNG };
 
 /** Inputs of fal-ai/flux-pro/kontext on fal (the fields this package supports). */
 export const fluxProKontextInput = z.strictObject({

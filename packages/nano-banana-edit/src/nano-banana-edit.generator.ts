@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { defineFalGenerator } from '@boards/provider-fal';
 import { estimateFromPrice } from '@boards/cost';
+import { RED_CIRCLE_PNG } from '@boards/core';
 
 const ASPECT_RATIOS = ['auto', '21:9', '16:9', '3:2', '4:3', '5:4', '1:1', '4:5', '3:4', '2:3', '9:16'] as const;
 
-/** A 64x64 PNG of a red circle (214 bytes): the smallest honest image to edit in live tests. */
-export const RED_CIRCLE_PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAnUlEQVR42u3Z2RWAIAwF0VcJ/RdlL9oChAhZJscC5v5hojf5CAAAAAAAAAAAAIDXPGPMfBEBk+nuDF1Jd2Tobv2+QXfT9xkKUm82KE69zdAP8Gu9waBo9auGToBj9UuGNoDD9fMGAAAAAAAAAAAAADynUwD4pQwASL+VYLEVA5B+N1phO13hPlDkQlPhRlbkSsmhGwAAAAAAAACQcD4WNJuKIQEmNQAAAABJRU5ErkJggg==';
+export { RED_CIRCLE_PNG };
 
 /** Inputs of fal-ai/nano-banana/edit (NanoBananaImageToImageInput). */
 export const nanoBananaEditInput = z.strictObject({

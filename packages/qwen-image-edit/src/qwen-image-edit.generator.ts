@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineFalGenerator } from '@boards/provider-fal';
 import { estimateFromPrice, unknownCost } from '@boards/cost';
+import { RED_CIRCLE_PNG } from '@boards/core';
 
 /** fal's image_size presets in pixels. fal bills each image rounded up to whole megapixels of 1024x1024. */
 const IMAGE_SIZES = {
@@ -14,9 +15,7 @@ const IMAGE_SIZES = {
 type ImageSize = keyof typeof IMAGE_SIZES;
 const billedMegapixels = (size: ImageSize) => Math.ceil((IMAGE_SIZES[size][0] * IMAGE_SIZES[size][1]) / 2 ** 20);
 
-/** A 64x64 PNG of a red circle (214 bytes): the smallest honest image to send in live tests. */
-export const RED_CIRCLE_PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAnUlEQVR42u3Z2RWAIAwF0VcJ/RdlL9oChAhZJscC5v5hojf5CAAAAAAAAAAAAIDXPGPMfBEBk+nuDF1Jd2Tobv2+QXfT9xkKUm82KE69zdAP8Gu9waBo9auGToBj9UuGNoDD9fMGAAAAAAAAAAAAADynUwD4pQwASL+VYLEVA5B+N1phO13hPlDkQlPhRlbkSsmhGwAAAAAAAACQcD4WNJuKIQEmNQAAAABJRU5ErkJggg==';
+export { RED_CIRCLE_PNG };
 
 /** Inputs of fal-ai/qwen-image-edit on fal (the fields this package supports). */
 export const qwenImageEditInput = z.strictObject({

@@ -165,10 +165,6 @@ function cheapestValue(field: PublishedField): unknown {
   return undefined;
 }
 
-/** A 64x64 PNG of a red circle (214 bytes): the smallest honest image an edit's live test sends. */
-export const RED_CIRCLE_PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAnUlEQVR42u3Z2RWAIAwF0VcJ/RdlL9oChAhZJscC5v5hojf5CAAAAAAAAAAAAIDXPGPMfBEBk+nuDF1Jd2Tobv2+QXfT9xkKUm82KE69zdAP8Gu9waBo9auGToBj9UuGNoDD9fMGAAAAAAAAAAAAADynUwD4pQwASL+VYLEVA5B+N1phO13hPlDkQlPhRlbkSsmhGwAAAAAAAACQcD4WNJuKIQEmNQAAAABJRU5ErkJggg==';
-
 /**
  * Limits a seeded document lacks (a client's types hold none): the emulator's rules for the
  * model where it holds them, else, for the image count, the adapter's own cap (`scaffold.countField`),
@@ -267,15 +263,15 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
   // Thousands of characters of a quoted literal the draft sends (its escapes undone).
   const charactersOf = (quoted: string) => quoted.slice(1, -1).replace(/\\(.)/g, '$1').length / 1000;
   const artifact = o.artifact;
+  const sendsImage = required.some((f) => uploads[f.name]);
   return {
     uploads,
     skipped,
-    imports: [],
+    imports: sendsImage ? [`import { RED_CIRCLE_PNG } from '@boards/core';`] : [],
     preamble:
       (megapixels ? `${requiredFragment(o, 'megapixel-preamble', 0)}\n` : '') +
-      (required.some((f) => uploads[f.name])
-        ? `\n/** A 64x64 PNG of a red circle (214 bytes): the smallest honest image to send in live tests. */\nexport const RED_CIRCLE_PNG =\n  ${q(RED_CIRCLE_PNG)};\n`
-        : ''),
+      // The tests import the sample image from the generator module, as they import the generator.
+      (sendsImage ? `\nexport { RED_CIRCLE_PNG };\n` : ''),
     fields,
     cheapestInput: props(cheapest),
     cheapestQuantity: textField ? charactersOf(valueFor(textField, false)) : 1,

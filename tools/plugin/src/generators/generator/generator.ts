@@ -65,7 +65,7 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
       ...s.test.imports,
       `import { createTestContext, ${o.snapshot ? 'describeSnapshotCheck, ' : ''}runConformanceSuite, useEmulator } from '@boards/testing';`,
     ].join('\n'),
-    generatorImports: [o.constName, ...(s.preamble.includes('export const RED_CIRCLE_PNG') ? ['RED_CIRCLE_PNG'] : [])].join(', '),
+    generatorImports: [o.constName, ...(s.preamble.includes('export { RED_CIRCLE_PNG }') ? ['RED_CIRCLE_PNG'] : [])].join(', '),
     snapshotCheck: o.snapshot ? `\ndescribeSnapshotCheck(${o.constName}, __dirname);\n` : '',
     snapshotDoc: o.snapshot
       ? `\nThe input schema was built from [snapshot.json](snapshot.json), ${o.snapshot.provenance.how.split('. Replace')[0]}. ` +
