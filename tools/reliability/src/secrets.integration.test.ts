@@ -9,7 +9,8 @@ import { emulatorBaseUrls, useEmulator } from '@boards/testing';
 import { runCli, type CliResult } from './cli-run';
 import { plantSources } from '../test-support/planted-sources';
 
-const planted = plantSources();
+// One provider's key travels in the JSON setting, the others in the environment and .env.
+const planted = plantSources('openai');
 const { keys, shown, work, viaJson } = planted;
 afterAll(() => planted.remove());
 

@@ -15,7 +15,8 @@ import { renderSummary, summarizeRun } from '@boards/catalogue';
 import { plantSources } from '../test-support/planted-sources';
 import { discoverGenerators, generatorSnapshots } from './workspace';
 
-const planted = plantSources();
+// One provider's key travels in the JSON setting, the others in the environment and .env.
+const planted = plantSources('openai');
 const { keys, shown, work, viaJson, viaDotenv, viaEnv } = planted;
 const storeDir = join(work, 'store');
 const generators = discoverGenerators().map((d) => d.generator);

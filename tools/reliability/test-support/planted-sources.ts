@@ -24,12 +24,15 @@ export interface PlantedSources {
   remove(): void;
 }
 
-/** Plants fresh keys and writes the .env file (half its values quoted, as users write them). */
-export function plantSources(): PlantedSources {
+/**
+ * Plants fresh keys and writes the .env file (half its values quoted, as users write them); the
+ * key of `jsonProvider` goes in BOARDS_GENERATOR_API_KEYS instead.
+ */
+export function plantSources(jsonProvider: string): PlantedSources {
   const keys = plantKeys();
   const work = mkdtempSync(join(tmpdir(), 'boards-secrets-'));
   const envFile = join(work, 'planted.env');
-  const viaJson = keys.of('openai');
+  const viaJson = keys.of(jsonProvider);
   const viaDotenv = keys.providers.filter((p) => p !== viaJson && p.inParts);
   const viaEnv = keys.providers.filter((p) => p !== viaJson && !p.inParts);
   const lines = viaDotenv.flatMap((p) => Object.entries(p.planted).map(([name, value], i) => (i % 2 ? `${name}='${value}'` : `${name}=${value}`)));
