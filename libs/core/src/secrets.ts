@@ -13,13 +13,13 @@ const secrets = new Set<string>();
 const MIN_SECRET_LENGTH = 8;
 const REDACTED = '[REDACTED]';
 
-/** The windows of every registered secret, built again on the first redaction after a registration. */
+/** The windows of every registered secret, added to as each secret is registered (a process that loads many keys does not rebuild them all for each). */
 let fragments: Fragments | undefined;
 
 export function registerSecret(value: string | undefined): void {
   if (!value || value.length < MIN_SECRET_LENGTH || secrets.has(value)) return;
   secrets.add(value);
-  fragments = undefined;
+  fragments = addFragments(fragments, value);
 }
 
 /**
@@ -33,7 +33,7 @@ export function redactSecrets(text: string): string {
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
-  out = redactFragments(out, (fragments ??= buildFragments(secrets)));
+  out = redactFragments(out, fragments);
   // Authorization headers that slip into messages (e.g. from a provider echo).
   return out.replace(/\b(Bearer|Token|Key)\s+[A-Za-z0-9_\-.:]{12,}/g, '$1 [REDACTED]');
 }
@@ -55,17 +55,17 @@ interface Fragments {
 
 const startIndex = (text: string, at: number) => ((text.charCodeAt(at) & 0xff) << 8) | (text.charCodeAt(at + 1) & 0xff);
 
-function buildFragments(values: Iterable<string>): Fragments | undefined {
-  const windows = new Set<string>();
-  for (const value of values) {
-    for (const source of fragmentSources(value)) {
-      for (let i = 0; i + MIN_SECRET_LENGTH <= source.length; i++) windows.add(source.slice(i, i + MIN_SECRET_LENGTH));
+function addFragments(known: Fragments | undefined, value: string): Fragments | undefined {
+  let found = known;
+  for (const source of fragmentSources(value)) {
+    for (let i = 0; i + MIN_SECRET_LENGTH <= source.length; i++) {
+      found ??= { windows: new Set(), starts: new Uint8Array(65536) };
+      const window = source.slice(i, i + MIN_SECRET_LENGTH);
+      found.windows.add(window);
+      found.starts[startIndex(window, 0)] = 1;
     }
   }
-  if (windows.size === 0) return undefined;
-  const starts = new Uint8Array(65536);
-  for (const window of windows) starts[startIndex(window, 0)] = 1;
-  return { windows, starts };
+  return found;
 }
 
 /**

@@ -86,11 +86,22 @@ describe('planted keys never show up', () => {
     expect(loaded.sources).toMatchObject(Object.fromEntries(SOURCE_OF));
   });
 
-  it('in results, logs, progress and stored files of successful generations', async () => {
-    const outcomes = await Promise.all(generators.map((g) => attempt('success', g)));
-    outcomes.forEach((o, i) => expect(o.ok).toBe(!retired(generators[i])));
-    expect(shown.addFiles('stored artifact', storeDir)).toBeGreaterThan(0);
-    expectNoLeak();
+  // Each sweep runs every generator at once (the workspace has dozens), in a beforeAll of its own;
+  // each generator's outcome is then a test of its own, so a failure names the generator.
+  describe('in results, logs, progress and stored files of successful generations', () => {
+    let outcomes: Outcome[] = [];
+    beforeAll(async () => {
+      outcomes = await Promise.all(generators.map((g) => attempt('success', g)));
+    }, 30_000);
+
+    it.each(generators.map((g, i) => [g.id, i] as const))('%s', (_id, i) => {
+      expect(outcomes[i].ok).toBe(!retired(generators[i]));
+    });
+
+    it('stores artifacts and shows no key anywhere', () => {
+      expect(shown.addFiles('stored artifact', storeDir)).toBeGreaterThan(0);
+      expectNoLeak();
+    });
   });
 
   // Every fault at once, each scoped to its own test id (the emulator's x-boards-test-id): their
@@ -140,30 +151,40 @@ describe('planted keys never show up', () => {
     });
   });
 
-  it('in timeout errors (a job or a response slower than the deadline)', async () => {
-    emulator.current.setJobDurationMs(10_000);
-    emulator.current.injectFault({ provider: 'openai', kind: 'latency', latencyMs: 10_000, times: Infinity });
-    const settings = { ...plantedSettings(emulator.current), generationTimeoutMs: 500 };
-    const errors = errorsOf(await Promise.all(generators.map((g) => attempt('timeout', g, g.cheapestInput, { settings }))));
-    expect(errors.length).toBe(generators.length);
-    expect(errors.filter((e) => (e as BoardsError).code === 'TIMEOUT').length).toBe(generators.filter((g) => !retired(g)).length);
-    expectNoLeak();
-  });
+  // Timeouts and stops, both sweeps at once: every job and every OpenAI answer is slower than the deadline.
+  describe('in timeout errors (a job or a response slower than the deadline) and cancellation errors', () => {
+    let timedOut: Outcome[] = [];
+    let aborted: Outcome[] = [];
+    beforeAll(async () => {
+      emulator.current.setJobDurationMs(10_000);
+      emulator.current.injectFault({ provider: 'openai', kind: 'latency', latencyMs: 10_000, times: Infinity });
+      const settings = { ...plantedSettings(emulator.current), generationTimeoutMs: 500 };
+      [timedOut, aborted] = await Promise.all([
+        Promise.all(generators.map((g) => attempt('timeout', g, g.cheapestInput, { settings }))),
+        Promise.all(
+          generators.map((g) => {
+            const controller = new AbortController();
+            setTimeout(() => controller.abort(), 300);
+            return attempt('abort', g, g.cheapestInput, { signal: controller.signal });
+          }),
+        ),
+      ]);
+    }, 30_000);
+    const codeOf = (outcome: Outcome) => (outcome.ok ? 'a result' : (outcome.error as BoardsError).code);
 
-  it('in cancellation errors', async () => {
-    emulator.current.setJobDurationMs(10_000);
-    emulator.current.injectFault({ provider: 'openai', kind: 'latency', latencyMs: 10_000, times: Infinity });
-    const outcomes = await Promise.all(
-      generators.map((g) => {
-        const controller = new AbortController();
-        setTimeout(() => controller.abort(), 300);
-        return attempt('abort', g, g.cheapestInput, { signal: controller.signal });
-      }),
-    );
+    it.each(generators.map((g, i) => [g.id, i] as const))('%s times out, or is refused as retired', (_id, i) => {
+      expect(codeOf(timedOut[i])).toBe(retired(generators[i]) ? 'MODEL_RETIRED' : 'TIMEOUT');
+    });
+
     // Kie has no cancel: a stop after its createTask was sent is CANCEL_UNCONFIRMED (the task may still bill).
-    const stopped = errorsOf(outcomes).filter((e) => ['CANCELED', 'CANCEL_UNCONFIRMED'].includes((e as BoardsError).code));
-    expect(stopped.length).toBe(generators.filter((g) => !retired(g)).length);
-    expectNoLeak();
+    it.each(generators.map((g, i) => [g.id, i] as const))('%s is stopped, or is refused as retired', (_id, i) => {
+      expect(codeOf(aborted[i])).toMatch(retired(generators[i]) ? /^MODEL_RETIRED$/ : /^(CANCELED|CANCEL_UNCONFIRMED)$/);
+    });
+
+    it('shows no key in any of them', () => {
+      expect(errorsOf([...timedOut, ...aborted])).toHaveLength(2 * generators.length);
+      expectNoLeak();
+    });
   });
 
   it('in missing-key errors while the other providers have keys', async () => {
