@@ -6,13 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { storeImage, storeMp4, storeWav, type BuildContext } from '../../kernel/outputs';
 import type { KieRecordFamily } from './kie-apis';
+import { VIDEO_HEIGHTS, videoSize } from './kie-models';
 
 type Body = Record<string, unknown>;
 
 /** A finished task: what its record's `response` holds, or Kie's errorCode / errorMessage. */
 export type DedicatedOutcome = { ok: true; response: Body } | { ok: false; errorCode: number; errorMessage: string };
-
-const HEIGHTS: Record<string, number> = { '720p': 720, '1080p': 1080, '4k': 2160 };
 
 /** Reads every input URL; the first that cannot be read fails the task as the pages' error codes say. */
 async function readAll(ctx: BuildContext, urls: unknown[], errorCode: number, what: string): Promise<Extract<DedicatedOutcome, { ok: false }> | undefined> {
@@ -31,28 +30,17 @@ async function veo(body: Body, ctx: BuildContext): Promise<DedicatedOutcome> {
   const failed = await readAll(ctx, Array.isArray(body.imageUrls) ? body.imageUrls : [], 400, 'image');
   if (failed) return failed;
   const resolution = String(body.resolution ?? '720p');
-  const short = HEIGHTS[resolution] ?? 720;
-  const long = Math.round((short * 16) / 9 / 2) * 2;
   const portrait = body.aspect_ratio === '9:16';
-  const video = storeMp4(ctx, portrait ? short : long, portrait ? long : short, Number(body.duration ?? 8));
+  const video = storeMp4(ctx, ...videoSize(portrait ? '9:16' : '16:9', VIDEO_HEIGHTS[resolution] ?? 720), Number(body.duration ?? 8));
   // The page: originUrls "only has value when aspect_ratio is not 16:9".
   return { ok: true, response: { resultUrls: [video.url], fullResultUrls: [video.url], originUrls: portrait ? [video.url] : null, resolution } };
 }
 
-const ALEPH_SIZES: Record<string, [number, number]> = {
-  '16:9': [1280, 720],
-  '9:16': [720, 1280],
-  '4:3': [960, 720],
-  '3:4': [720, 960],
-  '1:1': [960, 960],
-  '21:9': [1680, 720],
-};
-
-/** Runway Aleph: the input video read, then a 5 s MP4 (the page caps outputs at 5 s) and a PNG thumbnail. */
+/** Runway Aleph: the input video read, then a 5 s MP4 at 720p (the page caps outputs at 5 s) and a PNG thumbnail. */
 async function aleph(body: Body, ctx: BuildContext): Promise<DedicatedOutcome> {
   const failed = await readAll(ctx, [body.videoUrl, ...(body.referenceImage ? [body.referenceImage] : [])], 400, 'video or reference image');
   if (failed) return failed;
-  const [w, h] = ALEPH_SIZES[String(body.aspectRatio ?? '16:9')] ?? ALEPH_SIZES['16:9'];
+  const [w, h] = videoSize(String(body.aspectRatio ?? '16:9'), 720);
   return { ok: true, response: { resultVideoUrl: storeMp4(ctx, w, h, 5).url, resultImageUrl: storeImage(ctx, w, h, 0).url } };
 }
 

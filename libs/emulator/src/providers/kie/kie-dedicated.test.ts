@@ -124,7 +124,7 @@ describe('Kie Runway Aleph API', () => {
       createTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       response: { taskId: created.body.data.taskId, resultVideoUrl: expect.any(String), resultImageUrl: expect.any(String) },
     });
-    expect(mp4Size(await bytesOf((done.response as { resultVideoUrl: string }).resultVideoUrl))).toEqual([960, 960]);
+    expect(mp4Size(await bytesOf((done.response as { resultVideoUrl: string }).resultVideoUrl))).toEqual([720, 720]);
   });
 
   it('keeps successFlag 0 for a failed task and says why in errorCode and errorMessage; requires videoUrl', async () => {
