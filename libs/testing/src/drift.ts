@@ -219,4 +219,4 @@ export function formatDrifts(subject: Pick<DriftSubject, 'id' | 'model'>, drifts
 }
 
 export * from './drift-snapshot';
-export { emulatorSnapshotOf, testPackageSnapshots, workspaceSnapshots } from './emulator-snapshots';
+export { emulatorSnapshotOf, referenceSnapshots, testPackageSnapshots, workspaceSnapshots } from './emulator-snapshots';

@@ -1,10 +1,12 @@
 /**
  * The conformance suite every generator package runs, run on generators of the dedicated APIs as
  * a package would declare them: the emulator's reference snapshots of their pages hold them to the
- * published schemas (no drift), and the whole flow (store, typed 503, stop without cancel) holds.
+ * published schemas (no drift), and the whole flow (store, typed 503, stop without cancel) holds;
+ * then each reference snapshot as `boards drift` and describeSnapshotCheck read it.
  */
 import { z } from 'zod';
 import { runConformanceSuite } from '@boards/testing';
+import { checkGenerator, documentSource, referenceSnapshots } from '@boards/testing/drift';
 import { KIE_DEDICATED_MODELS } from './kie-apis';
 import { defineKieGenerator } from './kie-generator';
 
@@ -56,3 +58,25 @@ const sounds = defineKieGenerator({
 runConformanceSuite(veo, { invalidInputs: [{ input: { prompt: 'x', duration: 5 }, field: 'duration' }] });
 runConformanceSuite(music, { invalidInputs: [{ input: { prompt: 'x'.repeat(501) }, field: 'prompt' }] });
 runConformanceSuite(sounds, { invalidInputs: [{ input: { prompt: 'x', model: 'V4' }, field: 'model' }] });
+
+describe("the reference snapshots of Kie's dedicated APIs, as boards drift reads them", () => {
+  const source = documentSource('kie');
+  const snapshotOf = (model: string) => {
+    const found = referenceSnapshots().find((s) => s.provider === 'kie' && s.model === model);
+    if (!found) throw new Error(`no reference snapshot of kie ${model}`);
+    return found;
+  };
+
+  it.each(Object.values(KIE_DEDICATED_MODELS))('%s: its statuses are ones the adapter maps and its output is one it reads', (model) => {
+    const facts = source.facts(snapshotOf(model).document, model, 'video');
+    expect(facts.statuses?.length).toBeGreaterThan(1);
+    expect(facts.statuses?.filter((s) => !source.knownStatuses?.includes(s))).toEqual([]);
+    expect(source.outputProblems?.(facts.output, 'video')).toEqual([]);
+    expect(facts.auth).toEqual([expect.stringMatching(/bearer/i)]);
+  });
+
+  it.each([veo, music, sounds].map((g) => [g.model, g]))('holds a generator of %s to its snapshot as describeSnapshotCheck does', (_model, generator) => {
+    const { document } = snapshotOf(generator.model);
+    expect(checkGenerator(generator, source.facts(document, generator.model, generator.artifactType), source)).toEqual([]);
+  });
+});
