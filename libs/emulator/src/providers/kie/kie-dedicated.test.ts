@@ -1,6 +1,7 @@
 import { encodePng } from '../../kernel/media/png';
 import { EMULATOR_HEADER } from '../../kernel/scrub';
 import { providerInputSchema, startEmulator, type Emulator } from '../../emulator';
+import { kieModule } from './module';
 
 const AUTH = { authorization: 'Bearer kie_test', 'content-type': 'application/json' };
 let emu: Emulator;
@@ -193,6 +194,12 @@ describe('Kie dedicated APIs and snapshots', () => {
     expect(providerInputSchema('kie', 'suno-api/generate-music')).toMatchObject({ customMode: { required: true }, model: { required: true } });
     expect(providerInputSchema('kie', 'suno-api/generate-music')).not.toHaveProperty('callBackUrl');
     expect(providerInputSchema('kie', 'runway-api/generate-aleph-video')).toMatchObject({ videoUrl: { required: true } });
+  });
+
+  it('names the model of a recorded generate call by its docs page, its input without callBackUrl', () => {
+    const body = { prompt: 'x', model: 'V5', callBackUrl: 'https://cb.invalid/x' };
+    expect(kieModule.modelOf?.('kie', '/api/v1/generate/sounds', body)).toEqual({ model: 'suno-api/generate-sounds', input: { prompt: 'x', model: 'V5' } });
+    expect(kieModule.modelOf?.('kie', '/api/v1/veo/record-info', body)).toBeUndefined();
   });
 
   it('answers a dedicated API without a snapshot as not served, creating no task', async () => {
