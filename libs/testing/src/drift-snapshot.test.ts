@@ -112,6 +112,18 @@ describe('checkGenerator: the generator against its snapshot', () => {
     ]);
   });
 
+  it('takes a union of integer literals for an integer field the snapshot enumerates, and names one with a fraction', () => {
+    const withDuration = model((m) => {
+      m.inputs.duration = { type: 'integer', enum: [4, 6, 8], required: false };
+    });
+    const durations = (values: [number, number, ...number[]]) => good.extend({ duration: z.union(values.map((v) => z.literal(v)) as never).optional() });
+    expect(checkGenerator(subject(durations([4, 6, 8])), withDuration, source)).toEqual([]);
+    expect(checkGenerator(subject(durations([4, 6.5])), withDuration, source)).toEqual([
+      'duration type: generator number, snapshot integer',
+      'duration enum: the generator accepts 6.5, which the snapshot does not ([4,6,8])',
+    ]);
+  });
+
   it('names an unknown field, a status the adapter does not know, an output it cannot read and an undeclared shutdown', () => {
     const changed = model((m) => {
       m.statuses = ['IN_QUEUE', 'COMPLETED', 'PAUSED'];

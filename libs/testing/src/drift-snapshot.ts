@@ -170,7 +170,9 @@ export function checkGenerator(subject: SnapshotSubject, facts: PublishedModel, 
       problems.push(`${name}: the generator sends it; the snapshot has no such field (its fields: ${Object.keys(facts.inputs).sort().join(', ')})`);
       continue;
     }
-    if (g.type && p.type && g.type !== p.type && !(g.type === 'integer' && p.type === 'number'))
+    // An integer fits a number; numbers that are all integers (an enum of them) fit an integer.
+    const integers = g.type === 'number' && p.type === 'integer' && g.enum?.every((v) => Number.isInteger(v));
+    if (g.type && p.type && g.type !== p.type && !(g.type === 'integer' && p.type === 'number') && !integers)
       problems.push(`${name} type: generator ${g.type}, snapshot ${p.type}`);
     if (p.enum && g.type !== 'boolean') {
       const extra = g.enum ? g.enum.filter((v) => !p.enum?.includes(v)) : undefined;

@@ -62,6 +62,13 @@ describe('schema drift', () => {
     });
   });
 
+  it('takes numbers that are all integers (a zod union of literals: duration 4, 6 or 8) for an integer field, and not one that is not', () => {
+    const labels = { generator: 'g', provider: 'p' };
+    const provider = { duration: { type: 'integer', enum: [4, 6, 8], required: false } };
+    expect(compareSchemas({ duration: { type: 'number', enum: [4, 6, 8], required: false } }, provider, labels)).toEqual([]);
+    expect(compareSchemas({ duration: { type: 'number', enum: [4, 6.5], required: false } }, provider, labels).map((d) => d.kind)).toEqual(['type', 'enum']);
+  });
+
   it('fails when the provider requires a field the generator can leave out or never sends', () => {
     expect(drift({ ...planted({}), inputSchema: z.strictObject({ prompt: z.string().optional() }) })).toEqual([
       { kind: 'required', field: 'prompt', message: 'prompt: flux-schnell requires it; generator planted lets it be left out (optional, no default)' },

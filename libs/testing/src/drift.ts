@@ -155,8 +155,10 @@ const show = (values: readonly (string | number)[]) => values.map((v) => JSON.st
 const range = (f: { min?: number; max?: number }) => `${f.min ?? '-inf'}..${f.max ?? 'inf'}`;
 
 /** Integer fits number; anything fits an unstated type. */
-function typeFits(generator: string | undefined, provider: string | undefined): boolean {
-  return !generator || !provider || generator === provider || (generator === 'integer' && provider === 'number');
+/** A generator's type fits the provider's: the same, an integer where a number goes, or numbers that are all integers (an enum of them). */
+function typeFits(generator: string | undefined, provider: string | undefined, values?: readonly (string | number)[]): boolean {
+  if (!generator || !provider || generator === provider || (generator === 'integer' && provider === 'number')) return true;
+  return generator === 'number' && provider === 'integer' && values !== undefined && values.every((v) => Number.isInteger(v));
 }
 
 /**
@@ -175,7 +177,7 @@ export function compareSchemas(generator: SchemaFacts, provider: SchemaFacts, la
       add('unknown-field', field, `${g} sends it; ${p} has no such field (its fields: ${Object.keys(provider).sort().join(', ') || 'none'})`);
       continue;
     }
-    if (!typeFits(gen.type, prov.type)) add('type', field, `${g} sends ${gen.type}; ${p} takes ${prov.type}`);
+    if (!typeFits(gen.type, prov.type, gen.enum)) add('type', field, `${g} sends ${gen.type}; ${p} takes ${prov.type}`);
     if (prov.enum) {
       if (!gen.enum) {
         if (gen.type !== 'boolean') add('enum', field, `${g} accepts any ${gen.type ?? 'value'}; ${p} accepts only ${show(prov.enum)}`);
@@ -217,4 +219,4 @@ export function formatDrifts(subject: Pick<DriftSubject, 'id' | 'model'>, drifts
 }
 
 export * from './drift-snapshot';
-export { emulatorSnapshotOf, testPackageSnapshots, workspaceSnapshots } from './emulator-snapshots';
+export { emulatorSnapshotOf, referenceSnapshots, testPackageSnapshots, workspaceSnapshots } from './emulator-snapshots';

@@ -8,6 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { findGeneratorPackages } from '@boards/core';
 import type { EmulatorSnapshot, OutputKind } from '@boards/emulator';
+
+/** The emulator's reference snapshots (what it serves unless told not to): for tests of a document reader or of an adapter's generators without a package. */
+export { referenceSnapshots } from '@boards/emulator';
 import { readSnapshot } from './drift-snapshot';
 
 const KINDS: readonly OutputKind[] = ['image', 'video', 'audio', 'text'];

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { bodyFields, registerProvider, type ProviderDescriptor } from '@boards/core';
 import { kieCreditPrice } from './kie-credits';
-import { kieDocsPage, kieDocument } from './kie-published';
+import { kieDocsPage, kieDocument, kieModelInput } from './kie-published';
 
 export { kieDocsPage };
 
@@ -16,7 +16,7 @@ const SEEDREAM_45 = 'seedream/4.5-text-to-image';
 export const descriptor: ProviderDescriptor = registerProvider({
   name: 'kie',
   displayName: 'Kie.ai',
-  help: 'market tasks: createTask, recordInfo polls; no cancel (still bills)',
+  help: 'market tasks (createTask, recordInfo polls) and the Veo, Runway Aleph and Suno APIs (their generate and record-info endpoints); no cancel (still bills)',
   sdkPackage: 'none (HTTP, no official SDK)',
   // A key is 32 hex digits, and so is a task id.
   key: { variable: 'KIE_API_KEY', scheme: 'Authorization: Bearer <key>', shape: /\b[0-9a-f]{32}\b/gi, jobIdsShareShape: true },
@@ -26,11 +26,11 @@ export const descriptor: ProviderDescriptor = registerProvider({
   emulatorPath: '/kie',
   // Kie documents no request-id header; the task id names a task (see the adapter's errors).
   requestIdHeaders: ['x-request-id'],
-  jobId: 'the `data.taskId` of the createTask answer',
-  // Kie's market API has no cancel endpoint: a stopped generation stops polling, the task runs on and is billed.
+  jobId: "the `data.taskId` of the createTask (or a dedicated API's generate) answer",
+  // Kie has no cancel endpoint, on the market or a dedicated API: a stopped generation stops polling, the task runs on and is billed.
   cancelable: false,
   billing: {
-    reports: 'nothing per task in recordInfo (credits show only in callbacks and at kie.ai/logs): the estimate stands',
+    reports: "nothing per task in recordInfo or the dedicated APIs' record-info (credits show only in callbacks and at kie.ai/logs): the estimate stands",
     unit: 'credits, at $0.005 each (kie.ai market page: "4 credits per image (~$0.02)", checked 2026-12-01)',
   },
   // Kie answers {code, msg} (the upload API adds success; one docs page spells it `message`).
@@ -46,16 +46,14 @@ export const descriptor: ProviderDescriptor = registerProvider({
   // Kie documents each market model on its own page (docs.kie.ai/market/<model>.md, the dots of
   // the model id written as dashes: seedream/4.5-text-to-image is market/seedream/4-5-text-to-image),
   // whose fenced OpenAPI block describes the createTask body; the model's fields are its `input`.
+  // A dedicated API's model id is its generate page (veo3-api/generate-veo-3-video.md), whose body
+  // holds the fields flat.
   published: {
     variable: 'BOARDS_DRIFT_KIE_URL',
     defaultUrl: 'https://docs.kie.ai',
     url: kieDocsPage,
     inputSchema(doc, model, _artifactType, url) {
-      const post = bodyFields(bodyFields(bodyFields(doc.paths)['/api/v1/jobs/createTask']).post);
-      const body = bodyFields(bodyFields(bodyFields(bodyFields(post.requestBody).content)['application/json']).schema);
-      const input = bodyFields(body.properties).input;
-      if (!input) throw new Error(`${url} has no POST /api/v1/jobs/createTask whose JSON body has an input object (for ${model})`);
-      return { schema: input, root: doc, note: 'createTask input' };
+      return { ...kieModelInput(doc, model, url), root: doc };
     },
     document: kieDocument,
   },

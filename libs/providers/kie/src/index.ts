@@ -1,4 +1,5 @@
 export { descriptor } from './descriptor';
+export { isDedicatedModel, KIE_DEDICATED_MODELS, KIE_NO_CALLBACK_URL, kieTaskApi, type KieTaskApi, type KieTaskOutput } from './kie-apis';
 export { createKieClient, KIE_API_URL, KIE_UPLOAD_URL, type KieAdapterOptions, type KieClient, type KieClientOptions, type KieSettings } from './kie-client';
 export { kieCreditPrice, KIE_CREDIT_USD, type KieCreditPrice } from './kie-credits';
 export { kieEnvelopeError, mapKieError } from './kie-error';

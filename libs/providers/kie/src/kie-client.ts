@@ -23,6 +23,12 @@ export interface KieAdapterOptions {
   timeoutMs?: number;
   /** What the calls are sent with, under core's retry policy. Default: the settings' `fetch`, else the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Where Kie POSTs the task's end (its `callBackUrl`); the adapter reads the task-details endpoint
+   * either way. Default: none, except for APIs that require one (Suno music), which get
+   * KIE_NO_CALLBACK_URL, a `.invalid` host nothing receives.
+   */
+  callBackUrl?: string;
 }
 
 /** Resolved settings of one Kie call: where to send it, with which key, and through which fetch. */

@@ -42,6 +42,7 @@ export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorS
         // recordInfo reports time, not credits (those come only in callbacks), and the files made: an
         // image model bills per image, which core prices; processing time is not what Kie bills.
         const images = spec.artifactType === 'image' ? (task.result.resultUrls?.length ?? 0) : 0;
+        // Market records carry costTime; the dedicated APIs' records report nothing of the kind.
         if (typeof task.record.costTime === 'number') {
           const billed = images > 0 ? [{ unit: 'image' as const, quantity: images, what: 'resultUrls' }] : undefined;
           ctx.reportActualCost({ reported: `cost_time=${task.record.costTime / 1000}s`, ...(billed ? { billed } : {}) });

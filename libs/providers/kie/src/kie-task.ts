@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { nextPollInterval, pollJob, POLL_FIRST_MS, ProviderError, runProviderJob, type GeneratorContext, type JobProtocol, type JobState } from '@boards/core';
+import { nextPollInterval, pollJob, POLL_FIRST_MS, ProviderError, runProviderJob, type GeneratorContext, type JobProtocol } from '@boards/core';
 import { generationTimeoutMs } from '@boards/config';
+import { KIE_NO_CALLBACK_URL, kieTaskApi, type KieTaskApi } from './kie-apis';
 import { createKieClient, type KieAdapterOptions, type KieClient } from './kie-client';
 import { mapKieError } from './kie-error';
 import { kieSettings } from './kie-settings';
 
-/** A task's record as recordInfo answers it (docs.kie.ai/market/common/get-task-detail). */
+/** A market task's record as recordInfo answers it (docs.kie.ai/market/common/get-task-detail). */
 export interface KieTaskRecord {
   taskId: string;
   model?: string;
@@ -22,9 +23,10 @@ export interface KieTaskRecord {
 
 export interface KieTaskResult {
   taskId: string;
-  /** The parsed resultJson. */
-  result: { resultUrls?: string[]; resultObject?: unknown };
-  record: KieTaskRecord;
+  /** The media URLs the task made, and the rest of its result: the market's parsed resultJson, a dedicated API's response object. */
+  result: { resultUrls?: string[]; resultObject?: unknown; [field: string]: unknown };
+  /** The task-details record as Kie answered it (a market task's: KieTaskRecord). */
+  record: Record<string, unknown>;
 }
 
 /** The one client of a generation (settings resolved once): calls without a signal of their own are bounded by the generation's. */
@@ -35,45 +37,28 @@ export function openKieClient(options: KieAdapterOptions, ctx: GeneratorContext)
 /** Default wait before the second poll: the first is immediate, so a fast task costs one round trip. */
 export const KIE_FIRST_POLL_MS = 25;
 
-function parseResult(record: KieTaskRecord): KieTaskResult['result'] {
-  try {
-    const parsed: unknown = JSON.parse(record.resultJson ?? '');
-    if (parsed && typeof parsed === 'object') return parsed as KieTaskResult['result'];
-  } catch {
-    // reported below
-  }
-  throw new ProviderError(`task ${record.taskId} succeeded but its resultJson is not a JSON object (${String(record.resultJson).slice(0, 80)})`, {
-    provider: 'kie',
-    jobId: record.taskId,
-  });
-}
-
-/** The record recordInfo answered, if it is about our task: an answer for another task must not become our output. */
-function ownRecord(record: KieTaskRecord | null | undefined, taskId: string): KieTaskRecord {
-  if (record?.taskId === taskId) return record;
-  throw new ProviderError(`recordInfo for task ${taskId} answered for task ${String(record?.taskId)}: not ours, its state and output are not used`, {
+/** The record the task-details endpoint answered, if it is about our task: an answer for another task must not become our output. */
+function ownRecord(api: KieTaskApi, record: unknown, taskId: string): Record<string, unknown> {
+  const found = record && typeof record === 'object' ? (record as Record<string, unknown>) : undefined;
+  if (found?.taskId === taskId) return found;
+  throw new ProviderError(`${api.record.what} for task ${taskId} answered for task ${String(found?.taskId)}: not ours, its state and output are not used`, {
     provider: 'kie',
     jobId: taskId,
     retryable: false,
   });
 }
 
-function stateOf(record: KieTaskRecord): JobState {
-  const state = record.state as string;
-  if (state === 'waiting' || state === 'queuing') return { state: 'queued' };
-  if (state === 'generating') return { state: 'running' };
-  if (state === 'success') return { state: 'completed' };
-  if (state === 'fail') return { state: 'failed', reason: `${record.failMsg || 'the task failed'}${record.failCode ? ` (failCode ${record.failCode})` : ''}` };
-  return { state: 'unknown', status: String(state) };
-}
-
-/** After the immediate first poll and KIE_FIRST_POLL_MS, core's schedule from POLL_FIRST_MS. */
-const nextPoll = (ms: number) => (ms < POLL_FIRST_MS ? POLL_FIRST_MS : nextPollInterval(ms));
+/** After the immediate first poll and KIE_FIRST_POLL_MS, core's schedule from POLL_FIRST_MS; never sooner than the API allows. */
+const schedule =
+  (floorMs = 0) =>
+  (ms: number) =>
+    Math.max(floorMs, ms < POLL_FIRST_MS ? POLL_FIRST_MS : nextPollInterval(ms));
 
 /**
- * Creates a market task and polls recordInfo (at once, then from 25 ms growing to 500 ms) until
- * it ends. Kie has no cancel: core's runner ends a stop (once a createTask was sent) with
- * CancelUnconfirmedError, and the deadline with a TimeoutError naming the task.
+ * Creates a task of `model` (a market model, or a dedicated API's docs page: see kie-apis.ts) and
+ * reads its task details (at once, then from 25 ms growing to 500 ms, never sooner than the API
+ * allows) until it ends. Kie has no cancel: core's runner ends a stop (once the generate call was
+ * sent) with CancelUnconfirmedError, and the deadline with a TimeoutError naming the task.
  */
 export async function runKieTask(
   model: string,
@@ -82,26 +67,32 @@ export async function runKieTask(
   options: KieAdapterOptions = {},
   client: KieClient = openKieClient(options, ctx),
 ): Promise<KieTaskResult> {
-  const recordInfo = (taskId: string, signal: AbortSignal) =>
+  const api = kieTaskApi(model);
+  const what = api.submit.what(model);
+  const callBackUrl = options.callBackUrl ?? (api.requiresCallBackUrl ? KIE_NO_CALLBACK_URL : undefined);
+  const read = (taskId: string, signal: AbortSignal) =>
     client
-      .call<KieTaskRecord | null>({
+      .call<unknown>({
         method: 'GET',
-        path: `/api/v1/jobs/recordInfo?taskId=${encodeURIComponent(taskId)}`,
-        what: `recordInfo ${taskId}`,
+        path: `${api.record.path}?taskId=${encodeURIComponent(taskId)}`,
+        what: `${api.record.what} ${taskId}`,
         jobId: taskId,
         signal,
       })
-      .then((record) => ownRecord(record, taskId));
-  const protocol: JobProtocol<{ taskId?: unknown } | null, KieTaskRecord, KieTaskResult> = {
+      .then((record) => ownRecord(api, record, taskId));
+  const first = Math.max(api.pollFloorMs ?? 0, options.pollIntervalMs ?? KIE_FIRST_POLL_MS);
+  const protocol: JobProtocol<{ taskId?: unknown } | null, Record<string, unknown>, KieTaskResult> = {
     provider: 'kie',
-    names: { display: 'Kie', job: 'task', submit: `createTask ${model}`, id: 'taskId', dashboard: 'https://kie.ai/logs' },
-    submit: (signal) => client.call({ signal, method: 'POST', path: '/api/v1/jobs/createTask', json: { model, input }, what: `createTask ${model}` }),
+    names: { display: 'Kie', job: 'task', submit: what, id: 'taskId', dashboard: 'https://kie.ai/logs' },
+    submit: (signal) => client.call({ signal, method: 'POST', path: api.submit.path, json: api.body(model, input, callBackUrl), what }),
     jobIdOf: (answer) => answer?.taskId,
-    wait: ({ id }, watch) =>
-      pollJob((signal) => recordInfo(id, signal), watch, { intervalMs: options.pollIntervalMs ?? KIE_FIRST_POLL_MS, immediate: true, next: nextPoll }),
-    state: stateOf,
+    wait: ({ id }, watch) => pollJob((signal) => read(id, signal), watch, { intervalMs: first, immediate: true, next: schedule(api.pollFloorMs) }),
+    state: (record) => api.state(record),
     cancel: undefined,
-    result: (record, { id }) => ({ taskId: id, result: parseResult(record), record }),
+    result: (record, { id }) => {
+      const { resultUrls, raw } = api.output(record, id);
+      return { taskId: id, result: { ...raw, resultUrls }, record };
+    },
     mapError: mapKieError,
   };
   return runProviderJob(ctx, protocol, { timeoutMs: generationTimeoutMs(options.timeoutMs) });

@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CanceledError, CancelUnconfirmedError, GenerationFailedError, MissingKeyError, ProviderError, TimeoutError } from '@boards/core';
 import {
   createTestContext,
@@ -17,6 +15,7 @@ import type { KieAdapterOptions } from './kie-client';
 import { kieOptionsFor } from './kie-settings';
 import { kieCreditPrice } from './kie-credits';
 import { descriptor } from './descriptor';
+import { withMixedUpRecord } from './__fixtures__/mixed-up-record';
 
 // A video task: the emulator builds its MP4 in no time (a 2K image takes a while to encode).
 const MODEL = 'bytedance/seedance-1.5-pro';
@@ -28,31 +27,6 @@ const failure = (p: Promise<unknown>) =>
     () => undefined,
     (e: unknown) => e,
   );
-/**
- * A loopback hop in front of `target` (the emulator's Kie API) that asks recordInfo about
- * `otherTaskId` whatever task was asked for: real answers, but about someone else's task.
- */
-async function withMixedUpRecordInfo(target: string, otherTaskId: string, run: (baseUrl: string) => Promise<void>): Promise<void> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const path = (req.url ?? '').replace(/(recordInfo\?taskId=)[^&]+/, `$1${otherTaskId}`);
-      const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const headers = { authorization: String(req.headers.authorization), 'content-type': String(req.headers['content-type'] ?? 'application/json') };
-      const answer = await fetch(`${target}${path}`, { method: req.method, headers, body });
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
-
 const image = defineKieGenerator({
   ...testImageSpec('kie-test-image', 'seedream/4.5-text-to-image'),
   toProviderInput: ({ prompt }) => ({ ...IMAGE_INPUT, prompt }),
@@ -174,7 +148,7 @@ describe('kie adapter', () => {
 
   it('refuses a recordInfo answer about another task instead of taking its output as ours', async () => {
     const other = await runTask(MODEL, INPUT, context(), fast);
-    await withMixedUpRecordInfo(emulator.current.baseUrls.kie, other.taskId, async (baseUrl) => {
+    await withMixedUpRecord(emulator.current.baseUrls.kie, other.taskId, async (baseUrl) => {
       const ctx = context();
       const error = await failure(runTask(MODEL, INPUT, ctx, { ...fast, baseUrl }));
       const ours = ctx.providerJobs[0].jobId;

@@ -58,8 +58,16 @@ const seedream45TextToImage: KieModel = {
   },
 };
 
-const VIDEO_HEIGHTS: Record<string, number> = { '480p': 480, '720p': 720, '1080p': 1080 };
+/** The short edge of a video resolution, px. */
+export const VIDEO_HEIGHTS: Record<string, number> = { '480p': 480, '720p': 720, '1080p': 1080, '4k': 2160 };
 const VIDEO_RATIOS: Record<string, number> = { '1:1': 1, '4:3': 4 / 3, '3:4': 3 / 4, '16:9': 16 / 9, '9:16': 9 / 16, '21:9': 21 / 9 };
+
+/** A video's size: `short` px on the short edge, the long edge after the aspect ratio (16:9 when unknown), even as encoders want. */
+export function videoSize(aspect: string, short: number): [number, number] {
+  const ratio = VIDEO_RATIOS[aspect] ?? 16 / 9;
+  const long = Math.round((short * Math.max(ratio, 1 / ratio)) / 2) * 2;
+  return ratio >= 1 ? [long, short] : [short, long];
+}
 
 /** bytedance/seedance-1.5-pro (docs.kie.ai market page, 2026-08 catalog): an MP4 of `duration` seconds at `resolution`. */
 const seedance15Pro: KieModel = {
@@ -67,11 +75,7 @@ const seedance15Pro: KieModel = {
   async run(input, ctx) {
     const read = await fetchAll(ctx, 'input_urls', input.input_urls);
     if (!read.ok) return read;
-    // The short edge is the resolution's height; the long edge follows the aspect ratio (even, as encoders want).
-    const short = VIDEO_HEIGHTS[String(input.resolution ?? '720p')];
-    const ratio = VIDEO_RATIOS[String(input.aspect_ratio)];
-    const long = Math.round((short * Math.max(ratio, 1 / ratio)) / 2) * 2;
-    const [w, h] = ratio >= 1 ? [long, short] : [short, long];
+    const [w, h] = videoSize(String(input.aspect_ratio), VIDEO_HEIGHTS[String(input.resolution ?? '720p')]);
     return { ok: true, resultUrls: [storeMp4(ctx, w, h, Number(input.duration)).url] };
   },
 };

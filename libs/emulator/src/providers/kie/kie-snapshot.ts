@@ -15,16 +15,30 @@ const obj = (x: unknown): Json => (x && typeof x === 'object' && !Array.isArray(
 /** Kie's task states in the order of a task's life: waiting, queuing, generating, success, fail. */
 export const KIE_STATES = ['waiting', 'queuing', 'generating', 'success', 'fail'];
 
-function jsonBody(page: Json, path: string, method: string, part: 'request' | 'response'): Json {
+const MARKET_PATH = '/api/v1/jobs/createTask';
+
+/** The JSON schema of the page's `method path` request body or 200 answer. */
+export function jsonBody(page: Json, path: string, method: string, part: 'request' | 'response'): Json {
   const op = obj(obj(obj(page.paths)[path])[method]);
   const holder = part === 'request' ? op.requestBody : obj(op.responses)['200'];
   return obj(obj(obj(obj(holder).content)['application/json']).schema);
 }
 
-/** The model's input schema: the `input` object of the createTask body on its documentation page. */
-export function kieSnapshotInput(snapshot: EmulatorSnapshot): { schema: unknown; root: unknown } {
+/** The one POST endpoint a page documents (a market page: createTask; a dedicated API's page: its generate endpoint). */
+export function postPathOf(page: Json): string | undefined {
+  return Object.keys(obj(page.paths)).find((path) => obj(obj(page.paths)[path]).post !== undefined);
+}
+
+/**
+ * The model's input schema: on a market page, the `input` object of the createTask body; on a
+ * dedicated API's page, the generate endpoint's whole (flat) body, less `callBackUrl`, which says
+ * where Kie reports to, not what it makes.
+ */
+export function kieSnapshotInput(snapshot: EmulatorSnapshot): { schema: unknown; root: unknown; omit?: readonly string[] } {
   const page = obj(snapshot.document.page);
-  const schema = obj(jsonBody(page, '/api/v1/jobs/createTask', 'post', 'request').properties).input;
+  const path = postPathOf(page);
+  if (path && path !== MARKET_PATH) return { schema: jsonBody(page, path, 'post', 'request'), root: page, omit: ['callBackUrl'] };
+  const schema = obj(jsonBody(page, MARKET_PATH, 'post', 'request').properties).input;
   if (!schema) throw new Error(`the Kie snapshot of ${snapshot.model} has no POST /api/v1/jobs/createTask whose JSON body has an input object`);
   return { schema, root: page };
 }

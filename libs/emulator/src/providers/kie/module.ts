@@ -1,7 +1,17 @@
 import type { ProviderModule } from '../../kernel/provider';
+import { dedicatedApiAt } from './kie-apis';
 import { kieSnapshotInput } from './kie-snapshot';
 
-/** Kie.ai under `/kie`: the market task API, the account credits and the file upload API (see README.md here). */
+/** The model a recorded POST addressed: a market task's `model`, or the docs page of a dedicated API's generate endpoint. */
+function modelOf(_api: string, path: string, request: Record<string, unknown>): { model: string; input: unknown } | undefined {
+  if (path === '/api/v1/jobs/createTask') return typeof request.model === 'string' ? { model: request.model, input: request.input ?? request } : undefined;
+  const dedicated = dedicatedApiAt(path);
+  if (!dedicated) return undefined;
+  const { callBackUrl: _callBack, ...input } = request;
+  return { model: dedicated.page, input };
+}
+
+/** Kie.ai under `/kie`: the market task API, the dedicated task APIs, the account credits and the file upload API (see README.md here). */
 export const kieModule: ProviderModule = {
   id: 'kie',
   prefix: ['kie'],
@@ -15,6 +25,5 @@ export const kieModule: ProviderModule = {
     { api: 'kie', path: '/kie', real: 'https://api.kie.ai' },
     { api: 'kie-upload', path: '/kie', real: 'https://kieai.redpandaai.co', owns: (rest) => /^\/api\/file-[a-z0-9-]+-upload$/.test(rest) },
   ],
-  modelOf: (_api, path, request) =>
-    path === '/api/v1/jobs/createTask' && typeof request.model === 'string' ? { model: request.model, input: request.input ?? request } : undefined,
+  modelOf,
 };
