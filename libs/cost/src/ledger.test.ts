@@ -62,7 +62,9 @@ describe('run ledger', () => {
   it('refuses an unknown cost unless explicitly allowed', async () => {
     const ledger = new RunLedger(freshDir());
     const unknown = { known: false as const, reason: 'duration unknown' };
-    await expect(ledger.reserve('u', unknown, budget, 'live')).rejects.toThrow(/BOARDS_LIVE_ALLOW_UNKNOWN_COST=1/);
+    await expect(ledger.reserve('u', unknown, budget, 'live')).rejects.toThrow(
+      'Live budget refused u: the cost is unknown (duration unknown); set BOARDS_LIVE_ALLOW_UNKNOWN_COST=1 to allow it (spent $0.00 of the limit $0.10).',
+    );
     expect((await ledger.reserve('u', unknown, { ...budget, allowUnknown: true }, 'live')).micros).toBeNull();
   });
 

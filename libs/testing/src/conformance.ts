@@ -101,9 +101,10 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
         }
       });
     } else {
-      const { reason } = generator.price;
-      it('estimates valid input as unknown, with the reason its price is unknown (never $0)', () => {
-        expect(generator.estimateCost(valid)).toEqual({ known: false, reason: expect.stringContaining(reason) });
+      it('estimates valid input as unknown, with a reason, since its price is unknown (never $0)', () => {
+        const estimate = generator.estimateCost(valid);
+        expect(estimate).toEqual({ known: false, reason: expect.any(String) });
+        if (!estimate.known) expect(estimate.reason.trim()).not.toBe('');
       });
     }
 

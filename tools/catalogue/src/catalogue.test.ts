@@ -127,7 +127,7 @@ describe('renderCatalogueTable', () => {
     const rendered = renderCatalogueTable([listedGenerator('clip', { price, estimateCost: () => estimateFromPrice(price, 4) })], now);
     expect(rendered.split('\n').find((l) => l.startsWith('| [clip]'))).toBe(
       '| [clip](packages/clip) | fal | `fal-ai/clip` | image | unknown / second (fal publishes none), checked [2026-12-08](https://fal.ai/models/fal-ai/clip) | ' +
-        'unknown (the price per second is unknown: fal publishes none) | active | clip |',
+        'unknown (its price is unknown) | active | clip |',
     );
     expect(rendered).not.toContain('$0.00 /');
     expect(rendered).toMatch(/: \$0\.00 \+ unknown \(clip\); a live run refuses the unknown ones unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1\.$/m);

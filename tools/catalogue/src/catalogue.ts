@@ -75,7 +75,8 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
       `\`${g.model}\``,
       g.artifactType,
       priceCell(g),
-      cost === 'skipped' ? 'skipped (retired)' : formatEstimate(cost),
+      // An unknown price is the reason of an unknown cost: the price cell says why.
+      cost === 'skipped' ? 'skipped (retired)' : !cost.known && g.price.unknown ? 'unknown (its price is unknown)' : formatEstimate(cost),
       lifecycleCell(g, now),
       familyTag(g).slice('family:'.length),
     ];
