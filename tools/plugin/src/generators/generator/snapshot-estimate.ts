@@ -75,7 +75,7 @@ export function snapshotEstimate(o: NormalizedOptions, fields: PricedFields): Sn
   }
   if (o.unit === 'image') return perImage ? { ...plain, ...perImage } : perCall;
   if (o.unit === '1k-characters') {
-    // Speech billed per 1,000 characters of the text actually sent (fal names it `text` or `prompt`).
+    // Speech billed per 1,000 characters of the text actually sent (a document names it `text` or `prompt`).
     const text = required.find((f) => /^(text|prompt)$/.test(f.name) && f.schema.type === 'string');
     if (!text) return perCall;
     const thousands = (value: unknown) => String(value).length / 1000;
