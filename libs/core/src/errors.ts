@@ -174,11 +174,15 @@ export class BudgetExceededError extends BoardsError {
   readonly limitUsd: string;
   /** `variable`: the setting that raises this limit (default BOARDS_LIVE_BUDGET_USD). */
   constructor(details: { generatorId: string; spentUsd: string; requestedUsd: string; limitUsd: string; reason?: string; variable?: string }) {
+    // An unknown cost exceeds nothing: it is refused as unknown (the reason says how to allow it), never priced as $0.
+    const unknown = details.requestedUsd === 'unknown';
     super(
       'BUDGET_EXCEEDED',
-      `Live budget refused ${details.generatorId}: spent $${details.spentUsd} + requested $${details.requestedUsd} ` +
-        `exceeds the limit $${details.limitUsd}${details.reason ? ` (${details.reason})` : ''}. ` +
-        `Raise ${details.variable ?? 'BOARDS_LIVE_BUDGET_USD'} to allow more.`,
+      unknown
+        ? `Live budget refused ${details.generatorId}: ${details.reason ?? 'the cost is unknown'} (spent $${details.spentUsd} of the limit $${details.limitUsd}).`
+        : `Live budget refused ${details.generatorId}: spent $${details.spentUsd} + requested $${details.requestedUsd} ` +
+            `exceeds the limit $${details.limitUsd}${details.reason ? ` (${details.reason})` : ''}. ` +
+            `Raise ${details.variable ?? 'BOARDS_LIVE_BUDGET_USD'} to allow more.`,
     );
     this.spentUsd = details.spentUsd;
     this.requestedUsd = details.requestedUsd;

@@ -3,7 +3,8 @@ import type { Micros } from './money';
 /** What one unit of a price buys. */
 export type PriceUnit = 'image' | 'megapixel' | 'second' | 'minute' | '1k-characters' | '1k-tokens' | 'request';
 
-export interface Price {
+/** A price read on the provider's own pages: dollars per unit, with the date it was read. */
+export interface KnownPrice {
   /** Dollars per unit as a decimal string, e.g. "0.055". */
   usd: string;
   unit: PriceUnit;
@@ -13,6 +14,37 @@ export interface Price {
   source?: string;
   /** Anything a reader must know: e.g. "per second of output video, doubled with audio". */
   note?: string;
+  unknown?: never;
+}
+
+/**
+ * A price that could not be verified: never a guess, never $0. Every estimate made at it is
+ * unknown (with `reason`), so a live run refuses the call under a budget unless unknown costs
+ * are allowed (BOARDS_LIVE_ALLOW_UNKNOWN_COST=1).
+ */
+export interface UnknownPrice {
+  unknown: true;
+  /** Why no price could be verified, e.g. "fal's pages publish none for this endpoint". */
+  reason: string;
+  /** Date (YYYY-MM-DD) the provider's pages were last searched for a price. */
+  checkedOn: string;
+  /** Where a price was looked for. */
+  source?: string;
+  /**
+   * The unit the provider bills in, when that much is known: the estimate counts its quantity
+   * (seconds, megapixels, characters) already, so verifying the price later changes one line.
+   */
+  unit?: PriceUnit;
+  note?: string;
+  usd?: never;
+}
+
+/** What a generator costs: a verified price per unit, or `unknown` with the reason. */
+export type Price = KnownPrice | UnknownPrice;
+
+/** True for a verified price (dollars per unit); false for an unknown one. */
+export function isKnownPrice(price: Price): price is KnownPrice {
+  return price.unknown !== true;
 }
 
 /** One unit price in micro-dollars: what an estimate was made at, and what billed units are worth. */

@@ -3,7 +3,7 @@
  * descriptor: the scaffold (`nx g @boards/tools:generator`) and the bench (`npm run bench`).
  * The tools iterate over the descriptors, so they name no provider themselves.
  */
-import type { Price } from './pricing';
+import type { KnownPrice } from './pricing';
 
 export type ScaffoldArtifact = 'image' | 'video' | 'audio' | 'text';
 
@@ -35,7 +35,7 @@ export interface ScaffoldFacts {
   /** Where a model's published price is read, for the message asking for `--price`. */
   priceSource(model: string): string;
   /** Published prices of models the scaffold fills in when `--price` is not given, by model id. */
-  knownPrices?: Readonly<Record<string, Price>>;
+  knownPrices?: Readonly<Record<string, KnownPrice>>;
   /**
    * Inputs a model requires whose value its price holds for (a quality tier), by model id: the
    * package sends each as a one-value field, so the estimate stays true until a price per value is added.

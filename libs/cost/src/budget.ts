@@ -12,7 +12,11 @@ export const DEFAULT_BUDGET_USD = '1.00';
 export const REHEARSAL_BUDGET_USD = '100';
 /** The largest budget taken: anything above is a typo (or a test of the cap), not a plan. */
 export const MAX_BUDGET_USD = '10000';
-/** Set to 1 to let generators whose cost is unknown run under a budget. */
+/**
+ * Set to 1 to let generators whose cost is unknown (an unknown price, an input that cannot be
+ * priced before it is sent) run under a budget. A rehearsal that keeps its own default budget
+ * allows them (nothing is billed there); set to 0 to rehearse the refusal.
+ */
 export const ALLOW_UNKNOWN_VARIABLE = 'BOARDS_LIVE_ALLOW_UNKNOWN_COST';
 
 export interface Budget {
@@ -22,7 +26,10 @@ export interface Budget {
   allowUnknown: boolean;
 }
 
-/** Reads BOARDS_LIVE_BUDGET_USD (default 1.00, or 100 for a rehearsal) and BOARDS_LIVE_ALLOW_UNKNOWN_COST. */
+/**
+ * Reads BOARDS_LIVE_BUDGET_USD (default 1.00, or 100 for a rehearsal) and BOARDS_LIVE_ALLOW_UNKNOWN_COST
+ * (unknown costs are refused unless it is 1; a rehearsal on its default budget allows them unless it is 0).
+ */
 export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env, { rehearsal = false }: { rehearsal?: boolean } = {}): Budget {
   const raw = env[BUDGET_VARIABLE]?.trim();
   const fallback = rehearsal ? REHEARSAL_BUDGET_USD : DEFAULT_BUDGET_USD;
@@ -42,6 +49,17 @@ export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env, { rehearsal 
       : rehearsal
         ? `rehearsal default ${REHEARSAL_BUDGET_USD}; a real run's is ${DEFAULT_BUDGET_USD}`
         : `default ${DEFAULT_BUDGET_USD}`,
-    allowUnknown: env[ALLOW_UNKNOWN_VARIABLE] === '1',
+    allowUnknown: allowsUnknown(env[ALLOW_UNKNOWN_VARIABLE]?.trim(), rehearsal && !raw),
   };
+}
+
+/**
+ * A real run refuses an unknown cost unless told otherwise. A rehearsal bills nothing and proves
+ * the live path of every generator, an unknown price included; one that sets BOARDS_LIVE_BUDGET_USD
+ * rehearses a real run's budget, and so its refusal too.
+ */
+function allowsUnknown(value: string | undefined, rehearsalDefault: boolean): boolean {
+  if (value === '1') return true;
+  if (value === '0') return false;
+  return rehearsalDefault;
 }

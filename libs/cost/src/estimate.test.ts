@@ -1,9 +1,10 @@
-import type { CostEstimate, Price } from '@boards/core';
+import type { CostEstimate, KnownPrice, PriceUnit } from '@boards/core';
 import { estimateFromPrice, sumEstimates, unknownCost } from './estimate';
 import { formatEstimate } from './format';
-import { megapixels } from './units';
+import { unknownPrice } from './price';
+import { megapixels, seconds } from './units';
 
-const price = (usd: string, unit: Price['unit'] = 'image'): Price => ({ usd, unit, checkedOn: '2026-11-22' });
+const price = (usd: string, unit: PriceUnit = 'image'): KnownPrice => ({ usd, unit, checkedOn: '2026-11-22' });
 const micros = (e: CostEstimate) => (e.known ? e.micros : Number.NaN);
 
 describe('estimateFromPrice', () => {
@@ -48,6 +49,14 @@ describe('estimateFromPrice', () => {
     expect(formatEstimate(estimate)).toMatch(/^unknown \(quantity .* of image/);
   });
 
+  it("is unknown at an unknown price, whatever the quantity, with the price's reason (never $0)", () => {
+    const unverified = unknownPrice({ reason: 'no price on fal.ai', checkedOn: '2026-12-08', unit: 'second' });
+    for (const quantity of [0, 4, Number.NaN]) {
+      expect(estimateFromPrice(unverified, quantity)).toEqual({ known: false, reason: 'the price per second is unknown: no price on fal.ai' });
+    }
+    expect(formatEstimate(estimateFromPrice(unknownPrice({ reason: 'none', checkedOn: '2026-12-08' }), 1))).toBe('unknown (the price is unknown: none)');
+  });
+
   it('shows small and fractional quantities readably', () => {
     expect(estimateFromPrice(price('0.01', 'second'), 5.5)).toMatchObject({ basis: '5.5 second x $0.01' });
     expect(estimateFromPrice(price('0.01', '1k-characters'), 0.123)).toMatchObject({ basis: '0.12 1k-characters x $0.01' });
@@ -58,6 +67,26 @@ describe('megapixels', () => {
   it('is width x height / 1e6', () => {
     expect(megapixels(1000, 1000)).toBe(1);
     expect(megapixels(1920, 1080)).toBe(2.0736);
+  });
+});
+
+describe('seconds', () => {
+  it.each([
+    [5, 5],
+    ['5', 5],
+    ['8s', 8],
+    [' 2.5s ', 2.5],
+  ] as const)('reads %j as %d seconds', (duration, expected) => {
+    expect(seconds(duration)).toBe(expected);
+  });
+
+  it.each(['', 'auto', '5m', '-4s', '4 seconds'])('reads %j as NaN, which an estimate reports as unknown', (duration) => {
+    expect(seconds(duration)).toBeNaN();
+    expect(estimateFromPrice(price('0.1', 'second'), seconds(duration)).known).toBe(false);
+  });
+
+  it('prices a duration enum by its seconds', () => {
+    expect(micros(estimateFromPrice(price('0.15', 'second'), seconds('4s')))).toBe(600_000);
   });
 });
 

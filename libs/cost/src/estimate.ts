@@ -1,13 +1,15 @@
-import { formatUsd, multiply, sum, type CostEstimate, type Price } from '@boards/core';
+import { formatUsd, isKnownPrice, multiply, sum, type CostEstimate, type Price } from '@boards/core';
 import { priceMicros } from './price';
 
 /**
  * A known estimate for `quantity` units of the price's unit, rounded up to the next
  * micro-dollar. The basis reads "2 image x $0.039" or "1.05 megapixel x $0.025".
  * A quantity that is not a finite, non-negative number (a missing width, say) yields an
- * unknown estimate: unknown is honest, a NaN or $0 would not be.
+ * unknown estimate: unknown is honest, a NaN or $0 would not be. So does an unknown price, with
+ * its reason: the quantity is counted, the money is not.
  */
 export function estimateFromPrice(price: Price, quantity: number): CostEstimate {
+  if (!isKnownPrice(price)) return unknownCost(`the price${price.unit ? ` per ${price.unit}` : ''} is unknown: ${price.reason}`);
   const unitMicros = priceMicros(price);
   if (!Number.isFinite(quantity) || quantity < 0) {
     return unknownCost(`quantity ${quantity} of ${price.unit} is not a non-negative number`);

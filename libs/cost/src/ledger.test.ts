@@ -14,6 +14,19 @@ describe('budget', () => {
     expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '0.25' }).limitMicros).toBe(250_000);
     expect(() => budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: 'lots' })).toThrow(/BOARDS_LIVE_BUDGET_USD/);
   });
+
+  it('refuses unknown costs in a real run unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1', () => {
+    expect(budgetFromEnv({}).allowUnknown).toBe(false);
+    expect(budgetFromEnv({ BOARDS_LIVE_ALLOW_UNKNOWN_COST: 'yes' }).allowUnknown).toBe(false);
+    expect(budgetFromEnv({ BOARDS_LIVE_ALLOW_UNKNOWN_COST: '1' }).allowUnknown).toBe(true);
+  });
+
+  it('allows unknown costs in a rehearsal on its default budget, not in one that rehearses a real budget or says 0', () => {
+    expect(budgetFromEnv({}, { rehearsal: true }).allowUnknown).toBe(true);
+    expect(budgetFromEnv({ BOARDS_LIVE_ALLOW_UNKNOWN_COST: '0' }, { rehearsal: true }).allowUnknown).toBe(false);
+    expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '1.00' }, { rehearsal: true }).allowUnknown).toBe(false);
+    expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '1.00', BOARDS_LIVE_ALLOW_UNKNOWN_COST: '1' }, { rehearsal: true }).allowUnknown).toBe(true);
+  });
 });
 
 // Concurrent processes racing for the ledger: ledger.integration.test.ts.
@@ -49,7 +62,9 @@ describe('run ledger', () => {
   it('refuses an unknown cost unless explicitly allowed', async () => {
     const ledger = new RunLedger(freshDir());
     const unknown = { known: false as const, reason: 'duration unknown' };
-    await expect(ledger.reserve('u', unknown, budget, 'live')).rejects.toThrow(/BOARDS_LIVE_ALLOW_UNKNOWN_COST=1/);
+    await expect(ledger.reserve('u', unknown, budget, 'live')).rejects.toThrow(
+      'Live budget refused u: the cost is unknown (duration unknown); set BOARDS_LIVE_ALLOW_UNKNOWN_COST=1 to allow it (spent $0.00 of the limit $0.10).',
+    );
     expect((await ledger.reserve('u', unknown, { ...budget, allowUnknown: true }, 'live')).micros).toBeNull();
   });
 

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { CanceledError, CancelUnconfirmedError, InputValidationError, ProviderError, providerNames, requireProvider, type AnyGenerator } from '@boards/core';
+import {
+  CanceledError,
+  CancelUnconfirmedError,
+  InputValidationError,
+  isKnownPrice,
+  ProviderError,
+  providerNames,
+  requireProvider,
+  type AnyGenerator,
+} from '@boards/core';
 import { providerInputSchema, referenceSnapshots, type EmulatedProvider } from '@boards/emulator';
 import { compareSchemas, factsFromRules, formatDrifts, generatorFacts } from './drift';
 import { createTestContext } from './test-context';
@@ -38,6 +47,8 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
       expect(generator.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(providerNames()).toContain(generator.provider);
       expect(generator.price.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // An unknown price says why (never a guess, never $0).
+      if (!isKnownPrice(generator.price)) expect(generator.price.reason.trim()).not.toBe('');
       expect(() => generator.parseInput({ ...valid, not_a_field_of_this_model: 1 })).toThrow(/not_a_field_of_this_model/);
     });
 
@@ -80,14 +91,22 @@ export function runConformanceSuite(generator: AnyGenerator, options: Conformanc
       expect(emulator.current.requests).toHaveLength(0);
     });
 
-    it('estimates a finite, non-negative cost for valid input', () => {
-      const estimate = generator.estimateCost(valid);
-      expect(estimate.known).toBe(true);
-      if (estimate.known) {
-        expect(Number.isFinite(estimate.micros)).toBe(true);
-        expect(estimate.micros).toBeGreaterThanOrEqual(0);
-      }
-    });
+    if (isKnownPrice(generator.price)) {
+      it('estimates a finite, non-negative cost for valid input', () => {
+        const estimate = generator.estimateCost(valid);
+        expect(estimate.known).toBe(true);
+        if (estimate.known) {
+          expect(Number.isFinite(estimate.micros)).toBe(true);
+          expect(estimate.micros).toBeGreaterThanOrEqual(0);
+        }
+      });
+    } else {
+      it('estimates valid input as unknown, with a reason, since its price is unknown (never $0)', () => {
+        const estimate = generator.estimateCost(valid);
+        expect(estimate).toEqual({ known: false, reason: expect.any(String) });
+        if (!estimate.known) expect(estimate.reason.trim()).not.toBe('');
+      });
+    }
 
     it(`stores ${generator.artifactType} artifacts produced through the provider API`, async () => {
       const ctx = createTestContext({ settings: emulator.settings, generatorId: generator.id });

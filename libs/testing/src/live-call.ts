@@ -8,7 +8,7 @@
  * EMULATOR_HEADER). A gateway, a provider-compatible proxy or a record-through emulator on
  * loopback carries no such mark on what it forwards, so it stays real money.
  */
-import { budgetFromEnv, capLedgerFromEnv, RunLedger, type CapLedger, type CapNamespace, type CapReservation } from '@boards/cost';
+import { ALLOW_UNKNOWN_VARIABLE, budgetFromEnv, capLedgerFromEnv, RunLedger, type CapLedger, type CapNamespace, type CapReservation } from '@boards/cost';
 import {
   createGeneratorContext,
   ReachWitness,
@@ -81,6 +81,9 @@ export async function paidCall({ generator, mode, input, store, settings }: Paid
     throw error;
   }
   say(entry.costLine);
+  if (!estimate.known && mode === 'emulator' && process.env[ALLOW_UNKNOWN_VARIABLE] !== '1') {
+    say(`[live] ${generator.id}: the cost is unknown (${estimate.reason}): rehearsed here, refused by a real run unless ${ALLOW_UNKNOWN_VARIABLE}=1`);
+  }
   const runDir = process.env.BOARDS_LIVE_RUN_DIR;
   const witness = new ReachWitness();
   const outcome: GenerationOutcome = { generator: generator.id, mode, startedAt: new Date(), elapsedMs: 0, input, estimate };

@@ -1,19 +1,7 @@
 import { z } from 'zod';
-import { defineFalGenerator } from '@boards/provider-fal';
+import { billedMegapixels, defineFalGenerator } from '@boards/provider-fal';
 import { estimateFromPrice, unknownCost } from '@boards/cost';
 import { RED_CIRCLE_PNG } from '@boards/core';
-
-/** fal's image_size presets in pixels. fal bills each image rounded up to whole megapixels of 1024x1024. */
-const IMAGE_SIZES = {
-  square_hd: [1024, 1024],
-  square: [512, 512],
-  portrait_4_3: [768, 1024],
-  portrait_16_9: [576, 1024],
-  landscape_4_3: [1024, 768],
-  landscape_16_9: [1024, 576],
-} as const;
-type ImageSize = keyof typeof IMAGE_SIZES;
-const billedMegapixels = (size: ImageSize) => Math.ceil((IMAGE_SIZES[size][0] * IMAGE_SIZES[size][1]) / 2 ** 20);
 
 export { RED_CIRCLE_PNG };
 

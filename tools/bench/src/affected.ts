@@ -1,14 +1,25 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatUsd, type CostEstimate } from '@boards/core';
+import { sum } from '@boards/core';
 import { planLiveRun, type LivePlan } from '@boards/catalogue';
+import { formatTotal } from '@boards/cost';
 import { generatorLoader } from './generators';
 import { table, type Section } from './markdown';
 import { git } from './snapshot';
 import { ratio, seconds } from './stats';
 
-const usd = (e: CostEstimate) => (e.known ? `$${formatUsd(e.micros)}` : `unknown (${e.reason})`);
-const micros = (e: CostEstimate) => (e.known ? e.micros : NaN);
+/** What the plan's live tests cost with every key: the known part, and the generators whose cost is unknown (never $0). */
+export const usd = (plan: Pick<LivePlan, 'generators'>) => formatTotal(plan.generators);
+const knownMicros = (plan: Pick<LivePlan, 'generators'>) => sum(plan.generators.flatMap((g) => (g.estimate.known ? [g.estimate.micros] : [])));
+
+/** How much more every live test costs than the affected ones: of the known costs, saying how many are unknown. */
+export function spendRatio(all: Pick<LivePlan, 'generators'>, affected: Pick<LivePlan, 'generators'>): string {
+  const unknown = all.generators.filter((g) => !g.estimate.known).length;
+  return (
+    `Running every live test would cost **${ratio(knownMicros(all), knownMicros(affected))}** what \`nx affected -t test-live\` costs for this change ` +
+    `(${affected.generators.length} of ${all.generators.length} generators selected${unknown ? `; of the known costs: ${unknown} live tests have an unknown cost` : ''}).`
+  );
+}
 
 /** Estimated spend of `nx affected -t test-live` after a one-generator change vs every live test. */
 export async function measureAffected(workspace: string, log: (line: string) => void, nxState: Record<string, string> = {}): Promise<Section> {
@@ -23,12 +34,12 @@ export async function measureAffected(workspace: string, log: (line: string) => 
   started = performance.now();
   const all = planLiveRun({ workspaceRoot: workspace, projects: ['tag:generator'], env }, load);
   const allMs = performance.now() - started;
-  log(`affected: ${affected.generators.length} of ${all.generators.length} generators, ${usd(affected.totalIfAllKeys)} vs ${usd(all.totalIfAllKeys)}`);
+  log(`affected: ${affected.generators.length} of ${all.generators.length} generators, ${usd(affected)} vs ${usd(all)}`);
   const row = (name: string, plan: LivePlan, ms: number) => [
     name,
     `\`${plan.runCommand}\``,
     plan.generators.map((g) => g.id).join(', ') || '(none)',
-    `**${usd(plan.totalIfAllKeys)}**`,
+    `**${usd(plan)}**`,
     seconds(ms),
   ];
   return {
@@ -42,7 +53,7 @@ export async function measureAffected(workspace: string, log: (line: string) => 
         ['l', 'l', 'l', 'r', 'r'],
       ),
       '',
-      `Running every live test would cost **${ratio(micros(all.totalIfAllKeys), micros(affected.totalIfAllKeys))}** what \`nx affected -t test-live\` costs for this change (${affected.generators.length} of ${all.generators.length} generators selected).`,
+      spendRatio(all, affected),
     ].join('\n'),
   };
 }

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_BUDGET_USD, unknownCost } from '@boards/cost';
+import { isKnownPrice } from '@boards/core';
+import { DEFAULT_BUDGET_USD, estimateFromPrice, unknownCost, unknownPrice } from '@boards/cost';
 import { listedGenerator } from './__fixtures__/listed-generator';
 import { describeDifference, discoverGenerators, liveTestCost, renderCatalogueTable, replaceCatalogueBlock } from './catalogue';
 
@@ -42,17 +43,25 @@ describe('catalogue registry', () => {
   });
 
   // Whatever the size of the catalogue: a run of every live test can exceed the budget (the
-  // budget then stops it before the next paid call), but no single live test may.
-  it('fits each live test in the default $1.00 live budget on its own, and totals them all', () => {
-    const costs = registry.map((g) => liveTestCost(g)).filter((c) => c !== 'skipped');
+  // budget then stops it before the next paid call), but no single live test may. A generator whose
+  // price is unknown has an unknown live-test cost (never $0), which a budget refuses unless allowed.
+  it('fits each live test of a known price in the default $1.00 live budget on its own, and totals them', () => {
+    const costs = registry.flatMap((g) => {
+      const cost = liveTestCost(g);
+      return cost === 'skipped' ? [] : [{ generator: g, cost }];
+    });
     expect(costs.length).toBeGreaterThan(0);
     const budgetMicros = Number(DEFAULT_BUDGET_USD) * 1_000_000;
-    for (const cost of costs) {
+    for (const { generator, cost } of costs) {
+      if (!isKnownPrice(generator.price)) {
+        expect(cost).toEqual({ known: false, reason: expect.stringContaining(generator.price.reason) });
+        continue;
+      }
       expect(cost).toMatchObject({ known: true });
       if (cost.known) expect(cost.micros).toBeLessThan(budgetMicros);
     }
-    const sum = costs.reduce((s, c) => s + (c.known ? c.micros : 0), 0);
-    const total = /together .*: \$(\d+\.\d+)\.$/m.exec(table)?.[1];
+    const sum = costs.reduce((s, c) => s + (c.cost.known ? c.cost.micros : 0), 0);
+    const total = /together .*?: \$(\d+\.\d+)(\.| \+ unknown)/m.exec(table)?.[1];
     expect(Math.round(Number(total) * 1_000_000)).toBe(sum);
   });
 });
@@ -102,10 +111,26 @@ describe('renderCatalogueTable', () => {
     expect(renderCatalogueTable([listedGenerator('sketch', { family })], now)).not.toContain('Routes of the same model');
   });
 
-  it('says unknown, never $0, when a live test cannot be estimated', () => {
-    const rendered = renderCatalogueTable([listedGenerator('vague', { estimateCost: () => unknownCost('the duration is unknown') })], now);
+  it('says unknown, never $0, when a live test cannot be estimated, and totals the rest', () => {
+    const rendered = renderCatalogueTable(
+      [listedGenerator('vague', { estimateCost: () => unknownCost('the duration is unknown') }), listedGenerator('plain')],
+      now,
+    );
     expect(rendered).toContain('| unknown (the duration is unknown) |');
-    expect(rendered).toMatch(/together .*: unknown \(1 of 1 estimates unknown/);
+    expect(rendered).toMatch(
+      /^All 2 live tests together .*: \$0\.02 \+ unknown \(vague\); a live run refuses the unknown ones unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1\.$/m,
+    );
+  });
+
+  it('lists a generator whose price is unknown with the reason and the date, linked to where it was looked for', () => {
+    const price = unknownPrice({ reason: 'fal publishes none', checkedOn: '2026-12-08', source: 'https://fal.ai/models/fal-ai/clip', unit: 'second' });
+    const rendered = renderCatalogueTable([listedGenerator('clip', { price, estimateCost: () => estimateFromPrice(price, 4) })], now);
+    expect(rendered.split('\n').find((l) => l.startsWith('| [clip]'))).toBe(
+      '| [clip](packages/clip) | fal | `fal-ai/clip` | image | unknown / second (fal publishes none), checked [2026-12-08](https://fal.ai/models/fal-ai/clip) | ' +
+        'unknown (its price is unknown) | active | clip |',
+    );
+    expect(rendered).not.toContain('$0.00 /');
+    expect(rendered).toMatch(/: \$0\.00 \+ unknown \(clip\); a live run refuses the unknown ones unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1\.$/m);
   });
 });
 

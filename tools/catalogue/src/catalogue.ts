@@ -8,13 +8,12 @@ import {
   effectiveLifecycleStatus,
   findGeneratorPackages,
   findProvider,
-  formatUsd,
   InvalidConfigError,
   loadGenerator,
   type AnyGenerator,
   type CostEstimate,
 } from '@boards/core';
-import { formatEstimate, priceMicros, sumEstimates } from '@boards/cost';
+import { ALLOW_UNKNOWN_VARIABLE, formatEstimate, formatTotal, shortPrice } from '@boards/cost';
 import { familyTag } from './families';
 import { LEFT_OUT, renderLeftOut } from './left-out';
 import { modelFamilies } from './routes';
@@ -36,9 +35,25 @@ export function liveTestCost(generator: AnyGenerator, now = new Date()): CostEst
   return effectiveLifecycleStatus(generator.lifecycle, now) === 'retired' ? 'skipped' : generator.estimateCost(generator.cheapestInput);
 }
 
+/** `$0.04 / image (note), checked 2026-12-07` or `unknown / second (why), checked ...`: the date links to the source. */
 function priceCell(generator: AnyGenerator): string {
   const { price } = generator;
-  return `$${formatUsd(priceMicros(price))} / ${price.unit}${price.note ? ` (${price.note})` : ''}, checked ${price.checkedOn}`;
+  const notes = [...(price.unknown ? [price.reason] : []), ...(price.note ? [price.note] : [])];
+  const date = price.source ? `[${price.checkedOn}](${price.source})` : price.checkedOn;
+  return `${shortPrice(price)}${notes.length ? ` (${notes.join('; ')})` : ''}, checked ${date}`;
+}
+
+/**
+ * The total of every live test: exact when every cost is known; else the known part, and which
+ * tests have an unknown cost (a budget refuses them unless unknown costs are allowed).
+ */
+function totalLine(generators: readonly AnyGenerator[], now: Date): string {
+  const parts = generators.flatMap((g) => {
+    const estimate = liveTestCost(g, now);
+    return estimate === 'skipped' ? [] : [{ id: g.id, estimate }];
+  });
+  const refused = parts.some((p) => !p.estimate.known) ? `; a live run refuses the unknown ones unless ${ALLOW_UNKNOWN_VARIABLE}=1` : '';
+  return `All ${parts.length} live tests together (the cheapest input of each; retired generators are skipped): ${formatTotal(parts)}${refused}.`;
 }
 
 function lifecycleCell(generator: AnyGenerator, now: Date): string {
@@ -60,21 +75,20 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
       `\`${g.model}\``,
       g.artifactType,
       priceCell(g),
-      cost === 'skipped' ? 'skipped (retired)' : formatEstimate(cost),
+      // An unknown price is the reason of an unknown cost: the price cell says why.
+      cost === 'skipped' ? 'skipped (retired)' : !cost.known && g.price.unknown ? 'unknown (its price is unknown)' : formatEstimate(cost),
       lifecycleCell(g, now),
       familyTag(g).slice('family:'.length),
     ];
     return `| ${columns.map(cell).join(' | ')} |`;
   });
-  const estimates = sorted.map((g) => liveTestCost(g, now)).filter((c): c is CostEstimate => c !== 'skipped');
-  const total = sumEstimates(estimates);
   return [
     '<!-- generated from the generator packages by `node tools/plugin/scripts/catalogue.js --write`; do not edit by hand -->',
     '| generator | provider | model | artifact | price | live-test cost | lifecycle | family |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    `All ${estimates.length} live tests together (the cheapest input of each; retired generators are skipped): ${formatEstimate(total)}.`,
+    totalLine(sorted, now),
     ...renderLeftOut(LEFT_OUT, new Set(sorted.map((g) => `${g.provider} ${g.model}`))),
     ...renderRoutes(sorted, now),
   ].join('\n');
@@ -85,8 +99,9 @@ function renderRoutes(generators: readonly AnyGenerator[], now: Date): string[] 
   const families = modelFamilies(generators, now);
   if (families.length === 0) return [];
   const rows = families.map(({ family, routes, cheapest }) => {
+    const unknown = routes.some((r) => r.micros === null);
     const offered = routes.map((r) => `[${r.id}](packages/${r.id}) (${findProvider(r.provider)?.displayName ?? r.provider}) ${r.price}`).join('; ');
-    return `| ${[`\`${family}\``, offered, cheapest.length > 0 ? cheapest.join(', ') : 'prices in different units'].map(cell).join(' | ')} |`;
+    return `| ${[`\`${family}\``, offered, cheapest.length > 0 ? cheapest.join(', ') : unknown ? 'a price is unknown' : 'prices in different units'].map(cell).join(' | ')} |`;
   });
   return [
     '',

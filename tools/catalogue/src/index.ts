@@ -6,4 +6,4 @@ export { describeOtherRoutes, familyOf, modelFamilies, type ModelFamily, type Mo
 export { planLiveRun, renderPlan, selectLiveProjects, type LivePlan, type PlanOptions } from './live-plan';
 export { renderSummary, summarizeRun, type GeneratorSummary, type RunSummary } from './run-summary';
 export { familyTag, familyTagProblems } from './families';
-export { LEFT_OUT, renderLeftOut, type LeftOutModel } from './left-out';
+export { LEFT_OUT, LEFT_OUT_FILE, renderLeftOut, type LeftOutModel } from './left-out';

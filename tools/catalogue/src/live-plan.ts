@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { hasKey, keyVariable as keyVariableOf } from '@boards/config';
 import { effectiveLifecycleStatus, describeLifecycle, formatUsd, InvalidConfigError, type AnyGenerator, type CostEstimate } from '@boards/core';
-import { budgetFromEnv, formatEstimate, sumEstimates } from '@boards/cost';
+import { ALLOW_UNKNOWN_VARIABLE, budgetFromEnv, formatEstimate, formatTotal, sumEstimates } from '@boards/cost';
 
 export interface PlanOptions {
   workspaceRoot: string;
@@ -122,8 +122,8 @@ export function renderPlan(plan: LivePlan): string {
     `Live test plan (${plan.selection}): ${plan.generators.length} generator(s), no provider called${plan.runCommand.endsWith('-c emulator') ? '; against the emulator, so estimates are notional' : ''}`,
     line(header),
     ...rows.map(line),
-    `total with the keys configured here: ${formatEstimate(plan.total)}; with every key: ${formatEstimate(plan.totalIfAllKeys)}`,
-    `budget: $${plan.budgetUsd} (${plan.budgetSource}): ${plan.fits ? 'fits' : 'DOES NOT FIT: raise BOARDS_LIVE_BUDGET_USD or narrow the run'}`,
+    `total with the keys configured here: ${formatTotal(plan.generators.filter((g) => !g.skipReason))}; with every key: ${formatTotal(plan.generators)}`,
+    `budget: $${plan.budgetUsd} (${plan.budgetSource}): ${plan.fits ? 'fits' : plan.total.known ? 'DOES NOT FIT: raise BOARDS_LIVE_BUDGET_USD or narrow the run' : `DOES NOT FIT: a cost is unknown; set ${ALLOW_UNKNOWN_VARIABLE}=1 to allow it, or narrow the run`}`,
     `run it: ${plan.runCommand}`,
   ].join('\n');
 }

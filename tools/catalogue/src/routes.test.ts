@@ -1,4 +1,5 @@
 import type { AnyGenerator, ProviderName } from '@boards/core';
+import { unknownPrice } from '@boards/cost';
 import { listedGenerator } from './__fixtures__/listed-generator';
 import { describeOtherRoutes, familyOf, modelFamilies } from './routes';
 
@@ -32,6 +33,19 @@ describe('modelFamilies', () => {
     expect(family.cheapest).toEqual([]);
     expect(describeOtherRoutes(family, 'edit-fal')).toBe(
       'Also offered by: edit-video (replicate) at $0.01 / second; no cheapest route (prices per image and per second do not compare)',
+    );
+  });
+
+  it("names no cheapest route while a route's price is unknown, and says which", () => {
+    const unverified = route('edit-new', 'replicate', '0', { price: unknownPrice({ reason: 'none published', checkedOn: '2026-12-08', unit: 'image' }) });
+    const [family] = modelFamilies([route('edit-fal', 'fal', '0.039'), unverified], now);
+    expect(family.routes).toEqual([
+      { id: 'edit-fal', provider: 'fal', price: '$0.039 / image', unit: 'image', micros: 39_000 },
+      { id: 'edit-new', provider: 'replicate', price: 'unknown / image', unit: 'image', micros: null },
+    ]);
+    expect(family.cheapest).toEqual([]);
+    expect(describeOtherRoutes(family, 'edit-fal')).toBe(
+      'Also offered by: edit-new (replicate) at unknown / image; no cheapest route (the price of edit-new is unknown)',
     );
   });
 });

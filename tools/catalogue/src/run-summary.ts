@@ -29,7 +29,9 @@ export interface RunSummary {
   mode: 'live' | 'emulator';
   budgetUsd: string;
   budgetSource: string;
+  /** What the known estimates reserved; the generators whose estimate was unknown are `unknownEstimates`. */
   reservedUsd: string;
+  unknownEstimates: string[];
   /** Spend today and this month across runs against the caps (emulator runs: rehearsal accounting). */
   caps?: CapsSummary;
   generators: GeneratorSummary[];
@@ -77,6 +79,7 @@ export function summarizeRun(runDir: string, taskStatus: Record<string, string>,
     budgetUsd: formatUsd(budget.limitMicros),
     budgetSource: budget.source,
     reservedUsd: formatUsd(ledger.reservedMicros()),
+    unknownEstimates: [...new Set(entries.filter((e) => e.micros === null).map((e) => e.generatorId))].sort(),
     ...(caps ? { caps } : {}),
     generators,
     jobs: readJobs(runDir),
@@ -92,7 +95,7 @@ export function renderSummary(summary: RunSummary): string {
     String(g.run),
     String(g.skipped),
     String(g.failed),
-    g.estimatedUsd === '0.00' && g.run === 0 ? '-' : `$${g.estimatedUsd}`,
+    g.estimatedUsd === '0.00' && g.run === 0 ? '-' : g.estimatedUsd === 'unknown' ? 'unknown' : `$${g.estimatedUsd}`,
     g.actualUsd ? `$${g.actualUsd}` : g.actual.join(' ') || '-',
     [...g.skipReasons.map((r) => `skipped: ${r}`), ...g.errors.slice(0, 1)].join('; '),
   ]);
@@ -106,7 +109,7 @@ export function renderSummary(summary: RunSummary): string {
     `Live run summary (${summary.mode === 'emulator' ? 'emulator: no money spent' : 'real money: providers, gateways and proxies are billed'})`,
     line(header),
     ...rows.map(line),
-    `total estimated $${summary.reservedUsd} of the $${summary.budgetUsd} budget (${summary.budgetSource})`,
+    `total estimated $${summary.reservedUsd}${summary.unknownEstimates.length ? ` + unknown (${summary.unknownEstimates.join(', ')})` : ''} of the $${summary.budgetUsd} budget (${summary.budgetSource})`,
     ...(summary.caps ? [`across runs: ${renderCaps(summary.caps)}`] : []),
     ...(summary.jobs.length ? ['provider jobs:', ...summary.jobs.map((j) => `  ${describeJob(j)}`)] : []),
     ...(summary.costLines.length ? ['cost lines, each logged before its call:', ...summary.costLines.map((l) => `  ${l}`)] : []),

@@ -20,11 +20,11 @@ beforeAll(() => {
   };
 });
 
-/** A workspace with two planted routes of one model (family acme/sketch) on fal and Replicate. */
-function plantedRoutes(): string {
+/** A workspace with planted routes of one model (family acme/sketch): by default on fal and Replicate. */
+function plantedRoutes(ids = ['sketch-fal', 'sketch-replicate']): string {
   const root = tempDir('boards-routes-');
   writeFileSync(join(root, 'package.json'), '{"name":"routes-test","private":true,"workspaces":["packages/*"]}');
-  for (const id of ['sketch-fal', 'sketch-replicate']) {
+  for (const id of ids) {
     mkdirSync(join(root, 'packages', id), { recursive: true });
     const main = join(__dirname, '__fixtures__', 'routes', `${id}.ts`);
     writeFileSync(join(root, 'packages', id, 'package.json'), JSON.stringify({ name: `@acme/${id}`, main, boards: { generator: id } }));
@@ -53,6 +53,33 @@ describe('boards list', () => {
       key: { variable: 'FAL_KEY', configured: true, source: 'environment' },
     });
     expect(stdout).not.toContain(PLANTED_KEY);
+  });
+});
+
+describe('an unknown price', () => {
+  const env = () => ({ BOARDS_WORKSPACE_ROOT: plantedRoutes(['sketch-fal', 'sketch-unverified']) });
+
+  it('is listed as unknown with its reason, never $0', async () => {
+    const { code, stdout, stderr } = await runCliInProcess(['list'], { env: env() });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/sketch-unverified\s+fal\s+acme\/sketch-unverified\s+image\s+unknown \/ image\s+active/);
+    expect(stdout).toContain('Unknown prices (a live test refuses them unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1):');
+    expect(stdout).toContain('  sketch-unverified: unknown / image (checked 2026-12-08: acme publishes no price for it)');
+    expect(stdout).not.toMatch(/sketch-unverified.*\$0/);
+  });
+
+  it("is described as unknown, with the cheapest input's cost unknown and no cheapest route", async () => {
+    const { code, stdout } = await runCliInProcess(['describe', 'sketch-unverified'], { env: env() });
+    expect(code).toBe(0);
+    expect(stdout).toContain('price      unknown / image (checked 2026-12-08: acme publishes no price for it)  https://acme.example/pricing\n');
+    expect(stdout).toContain('a live run refuses its calls unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1');
+    expect(stdout).toContain('Example (the cheapest input, unknown (the price per image is unknown: acme publishes no price for it) when live');
+    expect(stdout).toContain('no cheapest route (the price of sketch-unverified is unknown)');
+    const json = await runCliInProcess(['describe', 'sketch-unverified', '--json'], { env: env() });
+    const doc = JSON.parse(json.stdout);
+    expect(doc.price).toMatchObject({ unknown: true, reason: 'acme publishes no price for it', text: 'unknown / image' });
+    expect(doc.cheapestEstimate).toEqual({ known: false, reason: 'the price per image is unknown: acme publishes no price for it' });
   });
 });
 

@@ -1,12 +1,9 @@
 /** What `list` and `describe` say about a generator besides its inputs. */
 import { keyVariable, type ResolvedKeys } from '@boards/config';
-import { describeLifecycle, effectiveLifecycleStatus, formatUsd, type AnyGenerator, type CostEstimate, type Price } from '@boards/core';
-import { priceMicros } from '@boards/cost';
+import { describeLifecycle, effectiveLifecycleStatus, formatUsd, type AnyGenerator, type CostEstimate } from '@boards/core';
+import { shortPrice } from '@boards/cost';
 
-/** `$0.055 / image`. */
-export function shortPrice(price: Price): string {
-  return `$${formatUsd(priceMicros(price))} / ${price.unit}`;
-}
+export { shortPrice };
 
 export interface KeyStatus {
   /** The variable the provider's key is read from. */

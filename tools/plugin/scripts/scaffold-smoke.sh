@@ -2,8 +2,9 @@
 # Scaffold smoke test: in a temporary copy of this workspace (uncommitted work included),
 # `nx g @boards/tools:generator` must produce packages whose unit tests, emulator live tests,
 # lint and type checks pass without edits, and that Nx selects by tag. One package per
-# starter (fal/Replicate/OpenAI/Kie images, speech, transcription); the first is the acceptance
-# case. The copy is removed on exit, failed or not. Takes about two minutes.
+# starter (fal/Replicate/OpenAI/Kie images, speech, transcription, fal video at unknown prices with
+# a duration and with audio and video uploads); the first is the acceptance case. The copy is
+# removed on exit, failed or not. Takes about three minutes.
 #   tools/plugin/scripts/scaffold-smoke.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -34,13 +35,20 @@ g smoke-transcript --provider=openai --model=whisper-1 --artifact=text
 g smoke-kie --provider=kie --model=seedream/4.5-text-to-image --artifact=image
 # A placeholder price: this package is thrown away with the copy.
 g smoke-openai-image --provider=openai --model=gpt-image-2 --artifact=image --price=0.053 --checkedOn=2026-12-07
-smoke=demo-gen,smoke-replicate,smoke-speech,smoke-transcript,smoke-kie,smoke-openai-image
+# Prices that cannot be verified: per second of a duration enum ('5', '10'), and a lipsync whose
+# required audio and video uploads are real samples (a WAV, an MP4) and whose length no input sets.
+g smoke-seconds --provider=fal --model=fal-ai/kling-video/v2.5-turbo/pro/text-to-video --price=unknown --unit=second
+g smoke-lipsync --provider=fal --model=veed/lipsync --price=unknown --unit=second
+smoke=demo-gen,smoke-replicate,smoke-speech,smoke-transcript,smoke-kie,smoke-openai-image,smoke-seconds,smoke-lipsync
 
 step "refusals: an existing name, a model without a known price"
 out=$(g demo-gen --provider=fal --model=fal-ai/flux/dev --artifact=image 2>&1) && fail "a second demo-gen was generated"
 echo "$out" | grep -q "packages/demo-gen already exists" || { echo "$out"; fail "no clear error for an existing name"; }
 out=$(g smoke-unpriced --provider=fal --model=fal-ai/not-a-priced-model --artifact=image 2>&1) && fail "a model without a price was generated"
-echo "$out" | grep -q "pass --price" || { echo "$out"; fail "no clear error for a missing price"; }
+echo "$out" | grep -q "pass --price=<USD per image> .* or --price=unknown" || { echo "$out"; fail "no clear error for a missing price"; }
+grep -q "unknownPrice({" packages/smoke-seconds/src/smoke-seconds.generator.ts || fail "--price=unknown did not declare unknownPrice"
+grep -q "estimateFromPrice(price, seconds(input.duration))" packages/smoke-seconds/src/smoke-seconds.generator.ts || fail "the per-second estimate does not read duration"
+grep -q "cheapestInput: { audio_url: SILENT_WAV, video_url: RED_CIRCLE_MP4 }" packages/smoke-lipsync/src/smoke-lipsync.generator.ts || fail "the lipsync's cheapest input does not send a WAV and an MP4"
 
 step "the scaffolded packages: unit tests, emulator live tests, lint, typecheck, tags"
 npx nx test demo-gen --skip-nx-cache

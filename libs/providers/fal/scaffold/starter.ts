@@ -5,27 +5,20 @@
  * as it stands.
  */
 
+// What an image generator priced per megapixel estimates with: the megapixels billed for an `image_size` preset.
+// starter:megapixel-imports
+import { billedMegapixels } from '../src';
+// starter:end
+// The presets themselves, for a schema whose `image_size` is one of them.
+// starter:megapixel-presets
+import { IMAGE_SIZES, type ImageSize } from '../src';
+// starter:end
+
 /** What the fragments use of the unit test's emulator (`useEmulator()` of @boards/testing). */
 declare const emulator: { current: { requestsFor(provider: string): Array<{ operation: string; path: string; body: unknown }> } };
 declare const __BODY__: unknown;
 
-// The code before the input schema of an image generator priced per megapixel: the schema's
-// `image_size` field and its estimate use these names.
-// starter:megapixel-preamble
-/** fal's image_size presets in pixels. fal bills each image rounded up to whole megapixels of 1024x1024. */
-const IMAGE_SIZES = {
-  square_hd: [1024, 1024],
-  square: [512, 512],
-  portrait_4_3: [768, 1024],
-  portrait_16_9: [576, 1024],
-  landscape_4_3: [1024, 768],
-  landscape_16_9: [1024, 576],
-} as const;
-type ImageSize = keyof typeof IMAGE_SIZES;
-const billedMegapixels = (size: ImageSize) => Math.ceil((IMAGE_SIZES[size][0] * IMAGE_SIZES[size][1]) / 2 ** 20);
-// starter:end
-
-export { billedMegapixels, type ImageSize };
+export { billedMegapixels, IMAGE_SIZES, type ImageSize };
 
 /** The unit test's check of what the adapter submitted. */
 export function request(): void {

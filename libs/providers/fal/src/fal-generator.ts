@@ -4,6 +4,7 @@ import {
   collectUrls,
   defineGenerator,
   deriveActualCost,
+  isKnownPrice,
   resolveUpload,
   storeOutputUrls,
   uploadDeclaredFiles,
@@ -32,6 +33,7 @@ export interface FalGeneratorSpec<Schema extends z.ZodType> extends Omit<Generat
   /**
    * The price fal's billable units (`x-fal-billable-units`) are counted in, for the actual
    * cost of this input. Default: `price` (e.g. veo3 bills seconds at its audio rate when asked).
+   * An unknown price prices nothing: the units are recorded in its unit when it names one.
    */
   billedPrice?(input: z.output<Schema>): Price;
   adapter?: FalAdapterOptions;
@@ -58,11 +60,12 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
         if (result.billableUnits) {
           // Billed in the unit of the price; priced here only at a billedPrice, else by core at the estimate's rate.
           const billed = billedPrice?.(input);
+          const unit = (billed ?? spec.price).unit;
           const cost = {
             reported: `billable_units=${result.billableUnits}`,
-            billed: [{ unit: (billed ?? spec.price).unit, quantity: Number(result.billableUnits), what: 'x-fal-billable-units' }],
+            ...(unit ? { billed: [{ unit, quantity: Number(result.billableUnits), what: 'x-fal-billable-units' }] } : {}),
           };
-          ctx.reportActualCost(deriveActualCost(cost, billed && unitRate(billed)));
+          ctx.reportActualCost(deriveActualCost(cost, billed && isKnownPrice(billed) ? unitRate(billed) : undefined));
         }
         const artifacts = toArtifacts
           ? await toArtifacts(result, ctx)

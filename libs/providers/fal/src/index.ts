@@ -3,3 +3,4 @@ export { createFalAdapterClient, falOptionsFor, redirectFalUrl, type FalAdapterO
 export { mapFalError } from './fal-error';
 export { defineFalGenerator, type FalGeneratorSpec } from './fal-generator';
 export { openFalGeneration, runFalRequest, uploadToFal, type FalGeneration, type FalResult } from './fal-queue';
+export { billedMegapixels, IMAGE_SIZES, type ImageSize } from './fal-image-sizes';

@@ -1,4 +1,4 @@
-import type { Price, PriceUnit } from '@boards/core';
+import type { KnownPrice, PriceUnit } from '@boards/core';
 
 /**
  * Dollars per Kie credit. Kie prices every model in credits; its Nano Banana market page
@@ -19,7 +19,7 @@ export interface KieCreditPrice {
 }
 
 /** A generator price from Kie credits: `credits` x $0.005 per unit, the credits kept in the note. */
-export function kieCreditPrice(price: KieCreditPrice): Price {
+export function kieCreditPrice(price: KieCreditPrice): KnownPrice {
   const micros = Math.round(price.credits * CREDIT_MICROS);
   const usd = (micros / 1_000_000).toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
   const credits = `${price.credits} credit${price.credits === 1 ? '' : 's'} per ${price.unit} at $${KIE_CREDIT_USD}`;

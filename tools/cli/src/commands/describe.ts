@@ -1,6 +1,6 @@
 import { loadKeys } from '@boards/config';
 import type { AnyGenerator, CostEstimate } from '@boards/core';
-import { describePrice, formatEstimate, unknownCost } from '@boards/cost';
+import { ALLOW_UNKNOWN_VARIABLE, describePrice, formatEstimate, unknownCost } from '@boards/cost';
 import { describeOtherRoutes, familyOf, type ModelFamily } from '@boards/catalogue';
 import { booleanFlag, parseArgs } from '../args';
 import { loadAllGenerators, loadGeneratorById, resolveWorkspaceRoot } from '../discover';
@@ -52,6 +52,7 @@ export const describeCommand: Command = async ({ argv, output, cwd, env }) => {
   output.result(`artifact   ${generator.artifactType}`);
   output.result(`price      ${describePrice(generator.price)}${generator.price.source ? `  ${generator.price.source}` : ''}`);
   if (generator.price.note) output.result(`           ${generator.price.note}`);
+  if (generator.price.unknown) output.result(`           a live run refuses its calls unless ${ALLOW_UNKNOWN_VARIABLE}=1; never counted as $0`);
   if (generator.family)
     output.result(`routes     ${family ? describeOtherRoutes(family, generator.id) : `the only route of ${generator.family} in this workspace`}`);
   output.result(`lifecycle  ${lifecycle.text}${lifecycle.successor ? `; successor: ${lifecycle.successor}` : ''}`);

@@ -1,4 +1,5 @@
 import { loadKeys } from '@boards/config';
+import { ALLOW_UNKNOWN_VARIABLE, describePrice } from '@boards/cost';
 import { booleanFlag, parseArgs } from '../args';
 import { loadAllGenerators, resolveWorkspaceRoot } from '../discover';
 import { usageError } from '../errors';
@@ -28,6 +29,13 @@ export const listCommand: Command = async ({ argv, output, cwd, env }) => {
   }
   const rows = generators.map((g) => [g.id, g.provider, g.model, g.artifactType, shortPrice(g.price), lifecycleFacts(g).text, keyText(keyStatus(g, keys))]);
   for (const line of table([['GENERATOR', 'PROVIDER', 'MODEL', 'TYPE', 'PRICE', 'LIFECYCLE', 'KEY'], ...rows])) output.result(line);
+  // An unknown price is never $0: say why each is unknown (a live run refuses it unless unknown costs are allowed).
+  const unknown = generators.filter((g) => g.price.unknown);
+  if (unknown.length > 0) {
+    output.result('');
+    output.result(`Unknown prices (a live test refuses them unless ${ALLOW_UNKNOWN_VARIABLE}=1):`);
+    for (const g of unknown) output.result(`  ${g.id}: ${describePrice(g.price)}`);
+  }
   if (generators.some((g) => !keyStatus(g, keys).configured)) {
     output.result('');
     output.result('Without its key, `npx boards generate <generator>` runs against the local emulator: free, real files.');

@@ -31,6 +31,24 @@ describe('live run summary', () => {
     expect(text).toMatch(/total estimated \$0\.055 of the \$100\.00 budget \(rehearsal default 100; a real run's is 1\.00\)/);
   });
 
+  it('says unknown, never $0, for a generator whose estimate was unknown, and keeps the known total', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-unknown-'));
+    const ledger = new RunLedger(dir);
+    const budget = { limitMicros: 1_000_000, source: 'test', allowUnknown: true };
+    await ledger.reserve('flux-pro', { known: true, micros: 55_000, basis: '1 image' }, budget, 'emulator');
+    await ledger.reserve('flux-2', { known: false, reason: 'the price per megapixel is unknown' }, budget, 'emulator');
+    mkdirSync(join(dir, 'results'));
+    writeFileSync(join(dir, 'results', 'flux-2.json'), JSON.stringify({ project: 'flux-2', tests: [{ title: 'a', status: 'passed' }] }));
+    const summary = summarizeRun(dir, { 'flux-2': 'success', 'flux-pro': 'success' }, 'emulator');
+    expect(summary.generators[0]).toMatchObject({ generator: 'flux-2', estimatedUsd: 'unknown' });
+    expect(summary.unknownEstimates).toEqual(['flux-2']);
+    const text = renderSummary(summary);
+    expect(text).toMatch(/^flux-2 +1 +0 +0 +unknown /m);
+    expect(text).not.toContain('$unknown');
+    expect(text).toContain('total estimated $0.055 + unknown (flux-2) of the $100.00 budget');
+    expect(text).toContain('live_api_test_cost generator=flux-2 estimated_cost_usd=unknown');
+  });
+
   it('shows spend today and this month against the caps, and says when it is rehearsal accounting', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summary-test-'));
     const caps = {

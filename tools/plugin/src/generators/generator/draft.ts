@@ -14,15 +14,27 @@ export interface Starter {
   preamble: string;
   fields: string[];
   cheapestInput: string;
-  /** Units of the price the cheapest input buys (for the README's live-test cost). */
-  cheapestQuantity: number;
+  /** Units of the price the cheapest input buys (for the README's live-test cost); undefined when its estimate is unknown. */
+  cheapestQuantity: number | undefined;
   estimate: string;
   /** Spec members after estimateCost ('' when the adapter's defaults do the mapping). */
   run: string;
   inputsDoc: string;
   cheapestDoc: string;
   invalidInputs: string[];
-  test: { imports: string[]; setup: string; title: string; input: string; quantity: number; requestAssertions: string; artifactAssertions: string };
+  /** The sample media constants of @boards/core the cheapest input sends (RED_CIRCLE_PNG, ...), re-exported for the tests. */
+  samples?: string[];
+  /** The unit test's case; `quantity` undefined when its estimate is unknown whatever the price, for `unknownReason`. */
+  test: {
+    imports: string[];
+    setup: string;
+    title: string;
+    input: string;
+    quantity: number | undefined;
+    unknownReason?: string;
+    requestAssertions: string;
+    artifactAssertions: string;
+  };
   liveTitle: string;
 }
 
@@ -34,7 +46,7 @@ export const q = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g,
 
 /** The `estimateCost` member: `quantity` price units (a TypeScript expression, of `input` or not). */
 export function estimateFor(o: NormalizedOptions, quantity: string, why: string): string {
-  if (o.price.unit === 'request') return '  // One price per call, whatever the input.\n  estimateCost: () => estimateFromPrice(price, 1),\n';
+  if (o.unit === 'request') return '  // One price per call, whatever the input.\n  estimateCost: () => estimateFromPrice(price, 1),\n';
   const param = /\binput\b/.test(quantity) ? 'input' : '';
   return `  // ${why}\n  estimateCost: (${param}) => estimateFromPrice(price, ${quantity}),\n`;
 }

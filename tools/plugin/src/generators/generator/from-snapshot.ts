@@ -1,15 +1,19 @@
 /**
  * A package's starter from its provider's published document alone (the snapshot): every input
  * field the document declares becomes a zod field with its type, enum, default, limits and
- * description; file inputs (`image_urls`, `image_url`, ...) are declared as uploads; the cheapest
- * input takes the smallest count, resolution and duration the schema allows; the unit test sends
- * a second input and checks the request the emulator logged. Fields the document gives a shape
+ * description; file inputs (`image_urls`, `audio_url`, `video_url`, ...) are declared as uploads of
+ * the media the document says they hold; the cheapest input takes the smallest count, resolution and
+ * duration the schema allows, no generated soundtrack, and a sample file of each required kind; the
+ * estimate counts the unit of the price (images, megapixels, seconds of `duration`, characters of
+ * the text); the unit test sends a second input and checks the request the emulator logged. Fields the document gives a shape
  * the starter cannot express (nested objects, LoRA lists) are left out and listed in a comment.
  */
 import { providerInputSchema } from '@boards/emulator';
 import type { PublishedDocumentSource } from '@boards/core';
+import { seconds } from '@boards/cost';
 import { estimateFor, q, type Draft } from './draft';
 import { requestAssertions, requiredFragment } from './fragments';
+import { snapshotEstimate, type SnapshotEstimate } from './snapshot-estimate';
 import type { NormalizedOptions } from './normalize';
 import type { PublishedSnapshot as Snapshot } from './seeder';
 
@@ -46,7 +50,10 @@ export function publishedInputFields(snapshot: Snapshot, source: PublishedDocume
   const { input } = schemasOf(snapshot, source);
   const properties = obj(input.properties);
   const required = new Set(Array.isArray(input.required) ? (input.required as string[]) : []);
-  const ordered = Object.values(input).find((v) => Array.isArray(v) && v.every((n) => typeof n === 'string' && n in properties));
+  // The document's own order of the fields (fal's x-fal-order-properties), never the list of required ones.
+  const ordered = Object.entries(input).find(
+    ([key, v]) => key !== 'required' && Array.isArray(v) && v.every((n) => typeof n === 'string' && n in properties),
+  )?.[1];
   const order = Array.isArray(ordered) && ordered.length ? (ordered as string[]) : Object.keys(properties);
   return order.map((name) => ({ name, schema: resolve(obj(properties[name]), snapshot.document), required: required.has(name) }));
 }
@@ -62,10 +69,27 @@ export function publishedArtifact(snapshot: Snapshot, source: PublishedDocumentS
 
 /** Fields the adapter owns (sync_mode returns data URIs the adapter does not store). */
 const ADAPTER_FIELDS = new Set(['sync_mode']);
-/** File inputs a provider reads by URL, by media type. */
-const FILE_FIELD =
-  /^(?:(image|mask|video|audio|start_image|end_image|reference_image|garment_image|human_image|model_image)s?_urls?|(image|video|audio)_urls?)$/;
-const MEDIA_OF = (name: string): 'image' | 'video' | 'audio' => (/video/.test(name) ? 'video' : /audio/.test(name) ? 'audio' : 'image');
+type Media = 'image' | 'video' | 'audio';
+
+/**
+ * The media a file input holds, read from the document: its name (`image_url(s)`, `mask_url`,
+ * `start_image_url`, `audio_url`, `video_url`), else what its title and description say of a URL
+ * field (`reference_url`: "URL of the audio ..."). Undefined for a field that holds no file.
+ */
+export function fileMedia(field: PublishedField): Media | undefined {
+  const s = field.schema;
+  const items = obj(s.items);
+  const isString = s.type === 'string' || (s.type === 'array' && items.type === 'string') || (s.type === 'array' && items.type === undefined);
+  if (!/_urls?$/.test(field.name) || !isString) return undefined;
+  const named = /(image|mask|video|audio)s?_urls?$/.exec(field.name)?.[1];
+  if (named) return named === 'mask' ? 'image' : (named as Media);
+  const said = `${String(s.title ?? '')} ${String(s.description ?? '')}`.toLowerCase();
+  const kinds = (['image', 'video', 'audio'] as const).filter((k) => new RegExp(`\\b${k}s?\\b`).test(said));
+  return kinds.length === 1 ? kinds[0] : undefined;
+}
+
+/** The sample a cheapest input sends for a required file of each media (real files: @boards/core's sample-media). */
+const SAMPLE: Record<Media, string> = { image: 'RED_CIRCLE_PNG', video: 'RED_CIRCLE_MP4', audio: 'SILENT_WAV' };
 
 /** Orders values of a price-relevant enum from cheapest: resolutions, sizes, qualities, durations. */
 const RANK: Record<string, number> = {
@@ -115,9 +139,10 @@ function zodField(field: PublishedField, uploads: Record<string, string>): strin
   const anyOf = Array.isArray(s.anyOf) ? (s.anyOf as Json[]) : undefined;
   const enumOf = (x: Json) => (Array.isArray(x.enum) && x.enum.every((v) => typeof v === 'string') ? (x.enum as string[]) : undefined);
   const enumValues = enumOf(s) ?? anyOf?.map(enumOf).find(Boolean);
-  if (FILE_FIELD.test(field.name) && (s.type === 'string' || s.type === 'array')) {
-    uploads[field.name] = MEDIA_OF(field.name);
-    const what = `${MEDIA_OF(field.name)}: a local path, file:// / https:// / data: URL or a stored artifact URL; uploaded to the provider's storage`;
+  const media = fileMedia(field);
+  if (media) {
+    uploads[field.name] = media;
+    const what = `${media}: a local path, file:// / https:// / data: URL or a stored artifact URL; uploaded to the provider's storage`;
     if (s.type === 'array') {
       const min = typeof s.minItems === 'number' ? s.minItems : 1;
       zod = `z.array(z.string().min(1)).min(${min})${typeof s.maxItems === 'number' ? `.max(${s.maxItems})` : ''}.describe(${q(`${describe(field)} (each ${what})`)})`;
@@ -158,10 +183,13 @@ function cheapestValue(field: PublishedField): unknown {
   if (values && PRICED_ENUM.test(field.name) && field.name !== 'aspect_ratio') {
     const ranked = values.filter((v) => typeof v === 'string' && v in RANK) as string[];
     if (ranked.length > 0) return ranked.sort((a, b) => RANK[a] - RANK[b])[0];
-    const numbers = values.map(Number).filter((n) => Number.isFinite(n));
-    if (numbers.length === values.length) return values[numbers.indexOf(Math.min(...numbers))];
+    // Numbers, or durations written as '5' or '8s': the shortest is the cheapest.
+    const numbers = values.map((v) => (field.name === 'duration' && (typeof v === 'string' || typeof v === 'number') ? seconds(v) : Number(v)));
+    if (numbers.every((n) => Number.isFinite(n))) return values[numbers.indexOf(Math.min(...numbers))];
   }
   if ((s.type === 'integer' || s.type === 'number') && /^(duration|num_frames)$/.test(field.name) && typeof s.minimum === 'number') return s.minimum;
+  // A generated soundtrack costs extra wherever it is priced apart (veo, kling): the cheapest input goes without.
+  if (s.type === 'boolean' && field.name === 'generate_audio') return false;
   return undefined;
 }
 
@@ -195,7 +223,7 @@ function withLimits(o: NormalizedOptions, field: PublishedField): PublishedField
 
 /** The starter of a package built from its snapshot. */
 export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft & { uploads: Record<string, string>; skipped: string[] } {
-  const uploads: Record<string, string> = {};
+  const uploads: Record<string, Media> = {};
   const skipped: string[] = [];
   const fields: string[] = [];
   // Required fields first (the prompt, the files), then the document's order.
@@ -217,29 +245,29 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
   const required = kept.filter((f) => f.required && f.schema.default === undefined);
   const count = kept.find((f) => /^num_(images|outputs)$/.test(f.name))?.name;
 
-  // The cheapest input: every required field, then the cheapest value of every priced field.
-  const valueFor = (f: PublishedField, second: boolean): string => {
-    if (uploads[f.name]) return f.schema.type === 'array' ? '[RED_CIRCLE_PNG]' : 'RED_CIRCLE_PNG';
-    if (f.name === 'prompt') return second ? q('a lighthouse at dusk') : q('a red circle on a white background');
+  // The cheapest input: every required field (a real sample file of each media), then the cheapest value of every priced field.
+  const rawValue = (f: PublishedField, second: boolean): unknown => {
+    if (f.name === 'prompt') return second ? 'a lighthouse at dusk' : 'a red circle on a white background';
     const enumValues = Array.isArray(f.schema.enum) ? (f.schema.enum as unknown[]) : undefined;
-    if (enumValues) return literal(enumValues[0]);
-    if (f.schema.type === 'string') return q(second ? 'a lighthouse at dusk' : 'a red circle');
-    if (f.schema.type === 'boolean') return 'false';
-    return String(typeof f.schema.minimum === 'number' ? f.schema.minimum : 1);
+    if (enumValues) return enumValues[0];
+    if (f.schema.type === 'string') return second ? 'a lighthouse at dusk' : 'a red circle';
+    if (f.schema.type === 'boolean') return false;
+    return typeof f.schema.minimum === 'number' ? f.schema.minimum : 1;
+  };
+  const valueFor = (f: PublishedField, second: boolean): string => {
+    const media = uploads[f.name];
+    if (media) return f.schema.type === 'array' ? `[${SAMPLE[media]}]` : SAMPLE[media];
+    return literal(rawValue(f, second));
   };
   const cheapest: string[] = required.map((f) => `${f.name}: ${valueFor(f, false)}`);
   for (const f of kept) {
     const v = cheapestValue(f);
     if (v !== undefined && !required.includes(f)) cheapest.push(`${f.name}: ${literal(v)}`);
   }
-  const sizeField = kept.find((f) => f.name === 'image_size' && zodField(f, {})?.startsWith('z.enum('));
-  const megapixels = o.price.unit === 'megapixel' && sizeField ? 'billedMegapixels(input.image_size)' : undefined;
-  // A size without a default follows the input image: no estimate until one is asked for.
-  const unsized = megapixels !== undefined && sizeField?.schema.default === undefined;
-  // The unit test's input: the required fields and two images where the count allows it (and a size to price).
-  const testEntries = required.map((f) => `${f.name}: ${valueFor(f, true)}`);
-  if (count) testEntries.push(`${count}: 2`);
-  if (unsized) testEntries.push(`image_size: 'landscape_4_3'`);
+  const estimate = snapshotEstimate(o, { kept, required, count, valueOf: rawValue, cheapestOf: cheapestValue });
+  // The unit test's input: the required fields, two images where the count allows it, and what prices it (a size, a duration).
+  const testEntries = [...required.map((f) => `${f.name}: ${valueFor(f, true)}`), ...(count ? [`${count}: 2`] : []), ...estimate.testExtras];
+  const extraNames = new Set(estimate.testExtras.map((e) => e.split(':')[0]));
   // What the adapter sends: the test input, uploads as storage URLs, and every default.
   const sent = [
     ...required.map((f) =>
@@ -248,51 +276,31 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
         : `${f.name}: ${valueFor(f, true)}`,
     ),
     ...(count ? [`${count}: 2`] : []),
-    ...(unsized ? [`image_size: 'landscape_4_3'`] : []),
+    ...estimate.testExtras,
     ...kept
-      .filter((f) => f.name !== count && !required.includes(f) && f.schema.default !== undefined && zodField(f, {})?.includes('.default('))
+      .filter(
+        (f) => f.name !== count && !required.includes(f) && !extraNames.has(f.name) && f.schema.default !== undefined && zodField(f, {})?.includes('.default('),
+      )
       .map((f) => `${f.name}: ${literal(f.schema.default)}`),
   ];
   const props = (entries: string[]) => `{ ${entries.join(', ')} }`;
   const many = count ? 2 : 1;
-  const perImage = o.price.unit === 'image' || megapixels ? count && `input.${count}` : undefined;
-  // Speech billed per 1,000 characters: of the required text actually sent.
-  const textField = o.price.unit === '1k-characters' ? required.find((f) => f.name === 'text' && f.schema.type === 'string') : undefined;
-  const perCharacters = textField ? 'input.text.length / 1000' : undefined;
-  const quantity = [perImage, megapixels, perCharacters].filter(Boolean).join(' * ') || '1';
-  // Thousands of characters of a quoted literal the draft sends (its escapes undone).
-  const charactersOf = (quoted: string) => quoted.slice(1, -1).replace(/\\(.)/g, '$1').length / 1000;
   const artifact = o.artifact;
-  const sendsImage = required.some((f) => uploads[f.name]);
+  // The samples the cheapest input sends; the tests import them from the generator module, as they import the generator.
+  const samples = [...new Set(required.flatMap((f) => (uploads[f.name] ? [SAMPLE[uploads[f.name]]] : [])))].sort();
   return {
     uploads,
     skipped,
-    imports: sendsImage ? [`import { RED_CIRCLE_PNG } from '@boards/core';`] : [],
-    preamble:
-      (megapixels ? `${requiredFragment(o, 'megapixel-preamble', 0)}\n` : '') +
-      // The tests import the sample image from the generator module, as they import the generator.
-      (sendsImage ? `\nexport { RED_CIRCLE_PNG };\n` : ''),
+    imports: [
+      ...(estimate.megapixelPresets ? [requiredFragment(o, 'megapixel-imports', 0)] : []),
+      ...(samples.length ? [`import { ${samples.join(', ')} } from '@boards/core';`] : []),
+    ],
+    preamble: samples.length ? `\nexport { ${samples.join(', ')} };\n` : '',
+    samples,
     fields,
     cheapestInput: props(cheapest),
-    cheapestQuantity: textField ? charactersOf(valueFor(textField, false)) : 1,
-    estimate: unsized
-      ? `  // Billed per megapixel of every output image, each rounded up; without image_size the output takes the input image's size.
-  estimateCost: (input) =>
-    input.image_size === undefined
-      ? unknownCost('the output takes the size of the input image: pass image_size for an estimate')
-      : estimateFromPrice(price, ${quantity}),
-`
-      : estimateFor(
-          o,
-          quantity,
-          megapixels
-            ? 'Billed per megapixel of every output image, each rounded up.'
-            : perCharacters
-              ? 'Billed per 1,000 characters of the text sent.'
-              : quantity === '1'
-                ? 'One price per call.'
-                : 'Billed per output image.',
-        ),
+    cheapestQuantity: estimate.cheapest,
+    estimate: estimateCode(o, estimate),
     run: Object.keys(uploads).length
       ? `  // ${o.descriptor.displayName} reads inputs by URL: each file is uploaded to its storage first.\n  uploads: { ${Object.entries(uploads)
           .map(([k, v]) => `${k}: ${q(v)}`)
@@ -315,11 +323,25 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
       setup: '',
       title: `submits the input to ${o.descriptor.displayName} and stores ${count ? 'every' : 'the'} ${artifact}`,
       input: props(testEntries),
-      quantity: textField ? charactersOf(valueFor(textField, true)) : quantity === '1' ? 1 : many,
+      quantity: estimate.test,
+      unknownReason: estimate.unknownWhen?.reason,
       requestAssertions: requestAssertions(o, props(sent)),
       artifactAssertions: `    expect(artifacts).toHaveLength(${many});
     expect(artifacts.every((a) => a.type === '${artifact}' && a.mimeType.startsWith('${artifact}/'))).toBe(true);`,
     },
     liveTitle: `generates one ${artifact} from the cheapest input`,
   };
+}
+
+/** The `estimateCost` member: the quantity at the price, unknown where the input does not say it. */
+function estimateCode(o: NormalizedOptions, estimate: SnapshotEstimate): string {
+  const { unknownWhen, expression, why } = estimate;
+  if (!unknownWhen) return estimateFor(o, expression, why);
+  if (unknownWhen.condition === 'true') return `  // ${why}\n  estimateCost: () => unknownCost(${q(unknownWhen.reason)}),\n`;
+  return `  // ${why}
+  estimateCost: (input) =>
+    ${unknownWhen.condition}
+      ? unknownCost(${q(unknownWhen.reason)})
+      : estimateFromPrice(price, ${expression}),
+`;
 }

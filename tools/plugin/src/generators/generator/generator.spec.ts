@@ -17,6 +17,33 @@ const WORKSPACE = join(__dirname, '../../../../..');
 
 const fluxDev: GeneratorGeneratorSchema = { name: 'demo-gen', provider: 'fal', model: 'fal-ai/flux/dev', artifact: 'image', skipInstall: true };
 
+const scratch = mkdtempSync(join(tmpdir(), 'boards-scaffold-snapshots-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A stored fal queue document of `model` whose input has `properties` (and `required`), returning a video: written to a file for --snapshot. */
+function videoSnapshot(model: string, properties: Record<string, unknown>, required: string[]): string {
+  const json = (ref: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } });
+  const document = {
+    openapi: '3.0.4',
+    components: {
+      schemas: {
+        Input: { type: 'object', properties, required },
+        Output: { type: 'object', properties: { video: { type: 'object', properties: { url: { type: 'string' } } } } },
+      },
+    },
+    paths: {
+      [`/${model}`]: { post: { requestBody: json('Input') } },
+      [`/${model}/requests/{request_id}`]: { get: { responses: { '200': json('Output') } } },
+    },
+  };
+  const file = join(scratch, `${model.replace(/\W+/g, '-')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ provenance: { urls: [], fetchedAt: '2026-12-08T00:00:00Z', how: 'written by the test' }, provider: 'fal', model, document }),
+  );
+  return file;
+}
+
 function read(tree: Tree, path: string): string {
   const text = tree.read(path, 'utf-8');
   if (text === null) throw new Error(`${path} was not generated`);
@@ -160,12 +187,154 @@ describe('@boards/tools:generator', () => {
 
   it('refuses a model without a known price unless --price is given, and refuses $0', async () => {
     await expect(generatorGenerator(tree, { ...fluxDev, model: 'fal-ai/some-new-model' })).rejects.toThrow(
-      /--price: no published price is known.*fal-ai\/some-new-model.*never estimated as \$0/,
+      /--price: no published price is known.*fal-ai\/some-new-model.*or --price=unknown .*never estimated as \$0/,
     );
     await expect(generatorGenerator(tree, { ...fluxDev, price: '0' })).rejects.toThrow(/--price: a price of \$0 is refused/);
     await expect(generatorGenerator(tree, { ...fluxDev, price: 'cheap' })).rejects.toThrow(/--price/);
     await expect(generatorGenerator(tree, { ...fluxDev, unit: 'image' })).rejects.toThrow(/--unit: image needs --price/);
+    await expect(generatorGenerator(tree, { ...fluxDev, price: 'unknown' })).rejects.toThrow(
+      /--price: the plugin knows the published price of fal-ai\/flux\/dev/,
+    );
+    await expect(generatorGenerator(tree, { ...fluxDev, reason: 'none' })).rejects.toThrow(/--reason: .* pass it with --price=unknown/);
     expect(tree.exists('packages/demo-gen')).toBe(false);
+  });
+
+  describe('a price that cannot be verified (--price=unknown)', () => {
+    const flux2 = { provider: 'fal', model: 'fal-ai/flux-2', price: 'unknown', unit: 'megapixel', checkedOn: '2026-12-08', skipInstall: true } as const;
+
+    it('declares unknownPrice with the reason, date, source and unit, and still counts the unit', async () => {
+      await generatorGenerator(tree, { ...flux2, reason: 'fal publishes none for it' });
+      const source = read(tree, 'packages/flux-2/src/flux-2.generator.ts');
+      expect(source).toContain("import { estimateFromPrice, unknownPrice } from '@boards/cost';");
+      expect(source).toMatch(
+        /const price = unknownPrice\(\{\s+reason: 'fal publishes none for it',\s+checkedOn: '2026-12-08',\s+source: 'https:\/\/fal.ai\/models\/fal-ai\/flux-2',\s+unit: 'megapixel',\s+\}\);/,
+      );
+      expect(source).toContain('estimateFromPrice(price, input.num_images * billedMegapixels(input.image_size))');
+      expect(source).not.toMatch(/usd:/);
+      expect(read(tree, 'packages/flux-2/src/flux-2.test.ts')).toContain(
+        "expect(flux2.estimateCost(input)).toEqual({ known: false, reason: expect.stringContaining('the price per megapixel is unknown') });",
+      );
+      const readme = read(tree, 'packages/flux-2/README.md');
+      expect(readme).toContain('| price | unknown per megapixel (checked 2026-12-08) |');
+      expect(readme).toContain('one image from the cheapest input, cost unknown (refused unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1)');
+      expect(readme).toContain('No price could be verified (checked 2026-12-08: fal publishes none for it). The estimate is unknown, never $0');
+      expect(readme).not.toMatch(/\$\d+\.\d/);
+    });
+
+    it('says where the price was looked for when no reason is given, and the summary says unknown', async () => {
+      const callback = await generatorGenerator(tree, { ...flux2, unit: undefined });
+      callback();
+      expect(read(tree, 'packages/flux-2/src/flux-2.generator.ts')).toContain(
+        "reason: 'no price for fal-ai/flux-2 could be verified on https://fal.ai/models/fal-ai/flux-2'",
+      );
+      // Without --unit, the unit of an image: the estimate counts images.
+      expect(read(tree, 'packages/flux-2/src/flux-2.generator.ts')).toContain('estimateFromPrice(price, input.num_images)');
+      expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('Price: unknown / image (checked 2026-12-08: no price for fal-ai/flux-2'));
+    });
+  });
+
+  describe('video priced per second of duration', () => {
+    const veoFast = { provider: 'fal', model: 'fal-ai/veo3.1/fast', price: '0.15', unit: 'second', checkedOn: '2026-12-08', skipInstall: true } as const;
+
+    it("multiplies by a duration enum of strings ('8s'), and the cheapest input asks for the shortest one without a soundtrack", async () => {
+      await generatorGenerator(tree, veoFast);
+      const source = read(tree, 'packages/veo3-1-fast/src/veo3-1-fast.generator.ts');
+      expect(source).toContain("import { estimateFromPrice, seconds } from '@boards/cost';");
+      expect(source).toContain('estimateCost: (input) => estimateFromPrice(price, seconds(input.duration)),');
+      expect(source).toMatch(/cheapestInput: \{ prompt: 'a red circle on a white background', duration: '4s', generate_audio: false, resolution: '720p' \}/);
+      // The test input takes the default duration, 8s: 8 x $0.15.
+      expect(read(tree, 'packages/veo3-1-fast/src/veo3-1-fast.test.ts')).toContain('toMatchObject({ known: true, micros: 1_200_000 })');
+      expect(read(tree, 'packages/veo3-1-fast/README.md')).toContain('one video from the cheapest input, about $0.60');
+    });
+
+    it("reads durations written as numbers or as bare strings ('5'), and leaves a length the provider picks unknown", async () => {
+      const prompt = { type: 'string', description: 'What the video shows' };
+      await generatorGenerator(tree, {
+        ...veoFast,
+        name: 'clip-int',
+        model: 'fal-ai/clip-int',
+        snapshot: videoSnapshot('fal-ai/clip-int', { prompt, duration: { type: 'integer', minimum: 2, maximum: 10, default: 5 } }, ['prompt']),
+      });
+      const int = read(tree, 'packages/clip-int/src/clip-int.generator.ts');
+      expect(int).toContain('estimateFromPrice(price, input.duration)');
+      expect(int).toContain('duration: 2 }');
+      expect(read(tree, 'packages/clip-int/src/clip-int.test.ts')).toContain('micros: 750_000');
+      await generatorGenerator(tree, {
+        ...veoFast,
+        name: 'clip-str',
+        model: 'fal-ai/clip-str',
+        snapshot: videoSnapshot('fal-ai/clip-str', { prompt, duration: { type: 'string', enum: ['10', '5'], default: '10' } }, ['prompt']),
+      });
+      expect(read(tree, 'packages/clip-str/src/clip-str.generator.ts')).toContain("duration: '5' }");
+      expect(read(tree, 'packages/clip-str/README.md')).toContain('about $0.75');
+      await generatorGenerator(tree, {
+        ...veoFast,
+        name: 'clip-free',
+        model: 'fal-ai/clip-free',
+        snapshot: videoSnapshot('fal-ai/clip-free', { prompt, duration: { type: 'string', enum: ['4s', '6s'] } }, ['prompt']),
+      });
+      const free = read(tree, 'packages/clip-free/src/clip-free.generator.ts');
+      expect(free).toContain("unknownCost('the provider picks the video length: pass duration for an estimate')");
+      expect(free).toContain("duration: '4s' }");
+      expect(read(tree, 'packages/clip-free/src/clip-free.test.ts')).toContain("duration: '4s' }");
+    });
+  });
+
+  it('sends a real sample of each media a required upload takes: a WAV for audio, an MP4 for video', async () => {
+    await generatorGenerator(tree, { provider: 'fal', model: 'veed/lipsync', artifact: 'video', price: 'unknown', unit: 'second', skipInstall: true });
+    const source = read(tree, 'packages/lipsync/src/lipsync.generator.ts');
+    expect(source).toContain("import { RED_CIRCLE_MP4, SILENT_WAV } from '@boards/core';");
+    expect(source).toContain("uploads: { audio_url: 'audio', video_url: 'video' }");
+    expect(source).toContain('cheapestInput: { audio_url: SILENT_WAV, video_url: RED_CIRCLE_MP4 }');
+    expect(source).toContain('export { RED_CIRCLE_MP4, SILENT_WAV };');
+    // Billed per second of output whose length no input sets: unknown, whatever the price.
+    expect(source).toContain("estimateCost: () => unknownCost('billed per second of output, and the output length is not an input of this model')");
+    expect(read(tree, 'packages/lipsync/src/lipsync.test.ts')).toContain("import { lipsync, RED_CIRCLE_MP4, SILENT_WAV } from './lipsync.generator';");
+    expect(read(tree, 'packages/lipsync/README.md')).toMatch(/^Audio to video with/m);
+  });
+
+  it('reads the media of a file input from the document: its name, else what its description says', async () => {
+    const snapshot = videoSnapshot(
+      'fal-ai/dub',
+      {
+        prompt: { type: 'string' },
+        tail_image_url: { type: 'string', description: 'The last frame' },
+        reference_url: { type: 'string', description: 'URL of the audio track to follow' },
+        webhook_url: { type: 'string', description: 'Where to post the result' },
+      },
+      ['prompt', 'reference_url'],
+    );
+    await generatorGenerator(tree, { provider: 'fal', model: 'fal-ai/dub', price: 'unknown', unit: 'second', snapshot, skipInstall: true });
+    const source = read(tree, 'packages/dub/src/dub.generator.ts');
+    expect(source).toContain("uploads: { reference_url: 'audio', tail_image_url: 'image' }");
+    expect(source).toContain("cheapestInput: { prompt: 'a red circle on a white background', reference_url: SILENT_WAV }");
+    expect(source).toMatch(/webhook_url: z\.string\(\)\.optional\(\)/);
+  });
+
+  it('prices speech per 1,000 characters of the text sent, whether the document calls it text or prompt', async () => {
+    await generatorGenerator(tree, {
+      provider: 'fal',
+      model: 'fal-ai/minimax/speech-2.6-turbo',
+      name: 'speech',
+      price: '0.06',
+      unit: '1k-characters',
+      checkedOn: '2026-12-08',
+      skipInstall: true,
+    });
+    expect(read(tree, 'packages/speech/src/speech.generator.ts')).toContain('estimateFromPrice(price, input.prompt.length / 1000)');
+    // 'a lighthouse at dusk': 20 characters at $0.06 per 1,000.
+    expect(read(tree, 'packages/speech/src/speech.test.ts')).toContain('micros: 1_200 })');
+  });
+
+  it("takes the model off the catalogue's list of models left out, and says so", async () => {
+    const leftOut = (model: string) => ({ provider: 'fal', model, reason: 'no price verified', since: '2026-12-07' });
+    tree.write('tools/catalogue/left-out.json', JSON.stringify({ $comment: 'kept', models: [leftOut('fal-ai/flux-2'), leftOut('fal-ai/other')] }));
+    const callback = await generatorGenerator(tree, { provider: 'fal', model: 'fal-ai/flux-2', price: 'unknown', skipInstall: true });
+    expect(readJson(tree, 'tools/catalogue/left-out.json')).toEqual({ $comment: 'kept', models: [leftOut('fal-ai/other')] });
+    callback();
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('Took fal-ai/flux-2 off tools/catalogue/left-out.json (it was left out: no price verified).'),
+    );
   });
 
   it('refuses a name that exists, as a directory or as an Nx project', async () => {
@@ -247,6 +416,11 @@ describe('@boards/tools:generator', () => {
       { ...fluxDev, name: 'oa-text-flat', provider: 'openai', model: 'gpt-4o-transcribe', artifact: 'text', price: '0.01', unit: 'request' },
       { ...fluxDev, name: 'kie-image', provider: 'kie', model: 'seedream/4.5-text-to-image' },
       { ...fluxDev, name: 'kie-other', provider: 'kie', model: 'google/nano-banana', price: '0.02' },
+      { ...fluxDev, name: 'fal-unpriced', model: 'fal-ai/flux-2', price: 'unknown', unit: 'megapixel' },
+      { ...fluxDev, name: 'fal-seconds', model: 'fal-ai/veo3.1/fast', artifact: 'video', price: 'unknown', unit: 'second' },
+      { ...fluxDev, name: 'fal-lipsync', model: 'veed/lipsync', artifact: 'video', price: '0.1', unit: 'second' },
+      { ...fluxDev, name: 'fal-minimax-speech', model: 'fal-ai/minimax/speech-2.6-turbo', artifact: 'audio', price: 'unknown', unit: '1k-characters' },
+      { ...fluxDev, name: 'rep-unpriced', provider: 'replicate', model: 'acme/video', artifact: 'video', price: 'unknown' },
     ];
     for (const options of cases) await generatorGenerator(tree, options);
     expect(

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { formatFiles, generateFiles, installPackagesTask, logger, readJson, type GeneratorCallback, type Tree } from '@nx/devkit';
-import { familyTag } from '@boards/catalogue';
+import { formatFiles, generateFiles, installPackagesTask, logger, readJson, writeJson, type GeneratorCallback, type Tree } from '@nx/devkit';
+import { familyTag, LEFT_OUT_FILE, type LeftOutModel } from '@boards/catalogue';
 import { keyVariable } from '@boards/config';
-import { formatUsd } from '@boards/core';
-import { describePrice, priceMicros } from '@boards/cost';
+import { formatUsd, type CostEstimate } from '@boards/core';
+import { ALLOW_UNKNOWN_VARIABLE, describePrice, priceMicros } from '@boards/cost';
 import { normalizeOptions, type NormalizedOptions } from './normalize';
-import { expectedMicros, q, starterFor, type Starter } from './starters';
+import { expectedEstimate, q, starterFor, type Starter } from './starters';
 import type { GeneratorGeneratorSchema } from './schema';
 
 const UNIT_PHRASES: Record<string, string> = {
@@ -35,18 +35,19 @@ export async function generatorGenerator(tree: Tree, schema: GeneratorGeneratorS
     const gap = emulatorGap(tree, options);
     if (gap) logger.warn(gap);
   }
+  const listed = takeOffLeftOut(tree, options);
   // The workspace's formatter (prettier) aligns what the templates cannot: the README's table, long lines.
   await formatFiles(tree);
   return () => {
     if (!options.skipInstall) installPackagesTask(tree, true);
-    logger.info(summary(options));
+    logger.info(summary(options, listed));
   };
 }
 
 export default generatorGenerator;
 
 function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<string, unknown> {
-  const cheapest = `$${formatUsd(expectedMicros(o, s.cheapestQuantity))}`;
+  const cheapest = expectedEstimate(o, s.cheapestQuantity);
   return {
     ...o,
     q,
@@ -65,7 +66,7 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
       ...s.test.imports,
       `import { createTestContext, ${o.snapshot ? 'describeSnapshotCheck, ' : ''}runConformanceSuite, useEmulator } from '@boards/testing';`,
     ].join('\n'),
-    generatorImports: [o.constName, ...(s.preamble.includes('export { RED_CIRCLE_PNG }') ? ['RED_CIRCLE_PNG'] : [])].join(', '),
+    generatorImports: [o.constName, ...(s.samples ?? [])].join(', '),
     snapshotCheck: o.snapshot ? `\ndescribeSnapshotCheck(${o.constName}, __dirname);\n` : '',
     snapshotDoc: o.snapshot
       ? `\nThe input schema was built from [snapshot.json](snapshot.json), ${o.snapshot.provenance.how.split('. Replace')[0]}. ` +
@@ -79,24 +80,47 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
     testInput: s.test.input,
     requestAssertions: s.test.requestAssertions,
     artifactAssertions: s.test.artifactAssertions,
-    expectedMicros: formatMicros(expectedMicros(o, s.test.quantity)),
+    estimateAssertion: estimateAssertion(o, expectedEstimate(o, s.test.quantity, s.test.unknownReason)),
     liveTitle: s.liveTitle,
     mimePattern: MIME_PATTERNS[o.artifact],
     inputsDoc: s.inputsDoc,
     cheapestDoc: s.cheapestDoc,
-    cheapestCost: cheapest,
-    priceDoc: `$${formatUsd(priceMicros(o.price))} per ${UNIT_PHRASES[o.price.unit]} (checked ${o.price.checkedOn})${o.price.note ? `; ${o.price.note}` : ''}`,
+    cheapestCost: cheapest.known ? `about $${formatUsd(cheapest.micros)}` : `cost unknown (refused unless ${ALLOW_UNKNOWN_VARIABLE}=1)`,
+    priceDoc: priceDoc(o),
     priceNote: o.priceFromTable
       ? `\nThe price was filled in by \`nx g @boards/tools:generator\` from its table of published prices\n(${o.price.source}); re-check it there before relying on it.\n`
-      : '',
+      : o.price.unknown
+        ? `\nNo price could be verified (checked ${o.price.checkedOn}: ${o.price.reason}). The estimate is unknown, never $0, and a live run ` +
+          `refuses the live test unless \`${ALLOW_UNKNOWN_VARIABLE}=1\`. The estimate already counts ${UNIT_PHRASES[o.unit]}s: once a price ` +
+          `is published, replace \`unknownPrice({...})\` with \`{ usd, unit, checkedOn, source }\`.\n`
+        : '',
   };
 }
 
+function priceDoc(o: NormalizedOptions): string {
+  const { price } = o;
+  if (price.unknown) return `unknown per ${UNIT_PHRASES[o.unit]} (checked ${price.checkedOn})`;
+  return `$${formatUsd(priceMicros(price))} per ${UNIT_PHRASES[price.unit]} (checked ${price.checkedOn})${price.note ? `; ${price.note}` : ''}`;
+}
+
+/** The price as the generator declares it: `{ usd, unit, checkedOn, source }`, or `unknownPrice({ reason, ... })`. */
 function priceLiteral(o: NormalizedOptions): string {
-  const { usd, unit, checkedOn, source, note } = o.price;
-  const parts = [`usd: ${q(usd)}`, `unit: ${q(unit)}`, `checkedOn: ${q(checkedOn)}`, `source: ${q(source ?? '')}`, ...(note ? [`note: ${q(note)}`] : [])];
-  const line = `{ ${parts.join(', ')} } as const`;
-  return line.length <= 110 ? line : `{\n${parts.map((p) => `  ${p},`).join('\n')}\n} as const`;
+  const { price } = o;
+  const parts = price.unknown
+    ? [`reason: ${q(price.reason)}`, `checkedOn: ${q(price.checkedOn)}`, `source: ${q(price.source ?? '')}`, `unit: ${q(o.unit)}`]
+    : [`usd: ${q(price.usd)}`, `unit: ${q(price.unit)}`, `checkedOn: ${q(price.checkedOn)}`, `source: ${q(price.source ?? '')}`];
+  if (price.note) parts.push(`note: ${q(price.note)}`);
+  const [open, close] = price.unknown ? ['unknownPrice({', '})'] : ['{', '} as const'];
+  const line = `${open} ${parts.join(', ')} ${close}`;
+  return line.length <= 110 ? line : `${open}\n${parts.map((p) => `  ${p},`).join('\n')}\n${close}`;
+}
+
+/** The unit test's check of the estimate of its input: the micro-dollars, or unknown with the reason (never $0). */
+function estimateAssertion(o: NormalizedOptions, estimate: CostEstimate): string {
+  if (estimate.known) return `toMatchObject({ known: true, micros: ${formatMicros(estimate.micros)} })`;
+  // An unknown price's reason is long (the source): the check holds to its start.
+  const reason = o.price.unknown && estimate.reason.startsWith('the price per') ? `the price per ${o.unit} is unknown` : estimate.reason;
+  return `toEqual({ known: false, reason: expect.stringContaining(${q(reason)}) })`;
 }
 
 /** 78000 -> "78_000", as the existing tests write micro-dollars. */
@@ -119,9 +143,22 @@ function emulatorGap(tree: Tree, o: NormalizedOptions): string | undefined {
   return `The emulator ${unknownAnswer}: add ${o.model} to ${table} in ${file} (its input schema facts and ${o.artifact} output) so ${o.name}'s unit tests and drift check run.`;
 }
 
-function summary(o: NormalizedOptions): string {
+/**
+ * The catalogue's list of models without a package (tools/catalogue/left-out.json) loses the model
+ * the new package serves; the reason it had is returned for the summary.
+ */
+function takeOffLeftOut(tree: Tree, o: NormalizedOptions): LeftOutModel | undefined {
+  if (!tree.exists(LEFT_OUT_FILE)) return undefined;
+  const list = readJson<{ models: LeftOutModel[] }>(tree, LEFT_OUT_FILE);
+  const listed = list.models.find((m) => m.provider === o.provider && m.model === o.model);
+  if (listed) writeJson(tree, LEFT_OUT_FILE, { ...list, models: list.models.filter((m) => m !== listed) });
+  return listed;
+}
+
+function summary(o: NormalizedOptions, leftOut: LeftOutModel | undefined): string {
   const lines = [
     `Created ${o.projectRoot} (@boards/${o.name}; tags generator, ${o.provider}, ${o.artifact}).`,
+    ...(leftOut ? [`Took ${o.model} off ${LEFT_OUT_FILE} (it was left out: ${leftOut.reason}).`] : []),
     `Price: ${describePrice(o.price)}${o.priceFromTable ? ` from the plugin's table of published prices: re-check ${o.price.source}` : ''}.`,
     `Next: npx nx test ${o.name} && npx nx test-live ${o.name} -c emulator`,
   ];

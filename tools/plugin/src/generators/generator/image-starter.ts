@@ -32,7 +32,7 @@ function extras(o: NormalizedOptions): Extras {
 /** An image generator from a prompt: the image count when the provider's images come several per call, size presets when billed per megapixel. */
 export function image(o: NormalizedOptions): Draft {
   const [count, max = 0] = o.scaffold.countField ?? [];
-  const mp = o.price.unit === 'megapixel';
+  const mp = o.unit === 'megapixel';
   // A provider whose images need their own call (a synchronous API) has an `image-run` fragment.
   const ownRun = starterFragment(o, 'image-run', 2);
   const more = extras(o);
@@ -40,8 +40,11 @@ export function image(o: NormalizedOptions): Draft {
   const many = count ? 2 : 1;
   const body = props(`prompt: 'a lighthouse at dusk'`, count && `${count}: 2`, mp && "image_size: 'landscape_4_3'", ...more.sent);
   return {
-    imports: ownRun === undefined ? [] : [requiredFragment(o, 'image-imports', 0)],
-    preamble: mp ? `${requiredFragment(o, 'megapixel-preamble', 0)}\n` : '',
+    imports: [
+      ...(ownRun === undefined ? [] : [requiredFragment(o, 'image-imports', 0)]),
+      ...(mp ? [requiredFragment(o, 'megapixel-imports', 0), requiredFragment(o, 'megapixel-presets', 0)] : []),
+    ],
+    preamble: '',
     fields: [
       `  prompt: z.string()${textLength(o, 'prompt', 10_000).zod}.describe('Text describing the image'),`,
       ...(count ? [`  ${count}: z.number().int().min(1).max(${max}).default(1).describe('How many images (1-${max}); each is billed'),`] : []),

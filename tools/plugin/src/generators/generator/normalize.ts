@@ -1,10 +1,18 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { getProjects, logger, names, type Tree } from '@nx/devkit';
-import { InvalidConfigError, providerDescriptors, type Price, type ProviderDescriptor, type PublishedDocumentSource, type ScaffoldFacts } from '@boards/core';
-import { describePrice, priceMicros } from '@boards/cost';
+import {
+  InvalidConfigError,
+  providerDescriptors,
+  type KnownPrice,
+  type Price,
+  type ProviderDescriptor,
+  type PublishedDocumentSource,
+  type ScaffoldFacts,
+} from '@boards/core';
+import { describePrice, priceMicros, unknownPrice } from '@boards/cost';
 import { readFileSync } from 'node:fs';
-import { publishedArtifact, publishedInputFields } from './from-snapshot';
+import { fileMedia, publishedArtifact, publishedInputFields } from './from-snapshot';
 import type { GeneratorGeneratorSchema } from './schema';
 import { seederOf, type PublishedSnapshot as Snapshot } from './seeder';
 
@@ -20,7 +28,10 @@ export interface NormalizedOptions {
   scaffold: ScaffoldFacts;
   model: string;
   artifact: ArtifactKind;
+  /** The price: given, from the provider's table, or unknown (`--price=unknown`), never a guess. */
   price: Price;
+  /** The unit the estimate counts: the price's, or the one an unknown price will be billed in. */
+  unit: Unit;
   /** True when the price came from the plugin's table rather than --price. */
   priceFromTable: boolean;
   projectRoot: string;
@@ -69,10 +80,9 @@ function oneOf<T extends string>(setting: string, value: unknown, allowed: reado
 
 /** "Image to image" when the published input requires a file (an edit), else the artifact's phrase. */
 function phraseOf(artifact: ArtifactKind, snapshot: Snapshot | undefined, document: PublishedDocumentSource | undefined): string {
-  const file = snapshot && publishedInputFields(snapshot, document).find((f) => f.required && /_urls?$/.test(f.name));
-  if (!file) return PHRASES[artifact];
-  const from = /video/.test(file.name) ? 'Video' : /audio/.test(file.name) ? 'Audio' : 'Image';
-  return `${from} to ${artifact}`;
+  const media = snapshot && publishedInputFields(snapshot, document).flatMap((f) => (f.required ? (fileMedia(f) ?? []) : []))[0];
+  if (!media) return PHRASES[artifact];
+  return `${media[0].toUpperCase()}${media.slice(1)} to ${artifact}`;
 }
 
 /** A generator id from a model id: owner/flux-pro/v1.1-ultra -> flux-pro-v1-1-ultra. */
@@ -151,7 +161,7 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
     fail('--artifact', `${artifact} is not scaffolded for ${provider} (its adapter supports ${scaffold.artifacts.join(', ')})`);
   }
 
-  const { price, priceFromTable } = resolvePrice(raw, descriptor, scaffold, model, artifact, today);
+  const { price, unit, priceFromTable } = resolvePrice(raw, descriptor, scaffold, model, artifact, today);
   const constName = names(name).propertyName;
   return {
     name,
@@ -161,6 +171,7 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
     model,
     artifact,
     price,
+    unit,
     priceFromTable,
     projectRoot,
     constName,
@@ -177,7 +188,10 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
   };
 }
 
-/** --price wins; without it the plugin's table of published prices; without both, a clear refusal (never $0). */
+/**
+ * --price wins (`--price=unknown` when no price can be verified: never a guess, never $0); without
+ * it the plugin's table of published prices; without both, a clear refusal.
+ */
 function resolvePrice(
   raw: GeneratorGeneratorSchema,
   descriptor: ProviderDescriptor,
@@ -185,7 +199,7 @@ function resolvePrice(
   model: string,
   artifact: ArtifactKind,
   today: Date,
-) {
+): { price: Price; unit: Unit; priceFromTable: boolean } {
   const provider = descriptor.name;
   const given = raw.price === undefined || raw.price === '' ? undefined : String(raw.price).trim();
   const unit = raw.unit === undefined ? undefined : oneOf('--unit', raw.unit, UNITS[artifact]);
@@ -195,30 +209,41 @@ function resolvePrice(
       .map((d) => d.name);
     fail('--unit', `megapixel is scaffolded for ${presets.join(', ')} image endpoints (size presets billed per megapixel) only`);
   }
+  if (raw.reason !== undefined && given !== 'unknown') fail('--reason', 'says why a price is unknown: pass it with --price=unknown');
+  const known = scaffold.knownPrices?.[model];
   if (given === undefined) {
-    const known = scaffold.knownPrices?.[model];
     if (!known) {
       const u = unit ?? UNITS[artifact][0];
       fail(
         '--price',
-        `no published price is known to the plugin for ${provider} model ${model}: pass --price=<USD per ${u}> read from ${raw.source ?? scaffold.priceSource(model)}. An unknown price is never estimated as $0.`,
+        `no published price is known to the plugin for ${provider} model ${model}: pass --price=<USD per ${u}> read from ${raw.source ?? scaffold.priceSource(model)}, ` +
+          `or --price=unknown (with --reason) when none can be verified. An unknown price is never estimated as $0.`,
       );
     }
     if (unit && unit !== known.unit) fail('--unit', `${unit} needs --price: the known price of ${model} is ${describePrice(known)}`);
     if (!UNITS[artifact].includes(known.unit as Unit)) {
       fail('--price', `the known price of ${model} is ${describePrice(known)}, which a ${artifact} starter cannot estimate: pass --price and --unit`);
     }
-    return { price: known, priceFromTable: true };
+    return { price: known, unit: known.unit as Unit, priceFromTable: true };
   }
   const checkedOn = raw.checkedOn ?? today.toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(checkedOn)) fail('--checkedOn', `"${checkedOn}" is not a YYYY-MM-DD date`);
-  const price: Price = { usd: given, unit: unit ?? UNITS[artifact][0], checkedOn, source: raw.source ?? scaffold.priceSource(model) };
+  const source = raw.source ?? scaffold.priceSource(model);
+  if (given === 'unknown') {
+    if (known) fail('--price', `the plugin knows the published price of ${model}, ${describePrice(known)}: leave --price out to use it`);
+    // The unit the estimate counts in (the provider's billing unit, or the artifact's usual one): only the dollars are unknown.
+    const billedIn = unit ?? UNITS[artifact][0];
+    const reason = raw.reason?.trim() || `no price for ${model} could be verified on ${source}`;
+    return { price: unknownPrice({ reason, checkedOn, source, unit: billedIn }), unit: billedIn, priceFromTable: false };
+  }
+  const priced = unit ?? UNITS[artifact][0];
+  const price: KnownPrice = { usd: given, unit: priced, checkedOn, source };
   let micros = 0;
   try {
     micros = priceMicros(price);
   } catch (error) {
     fail('--price', (error as Error).message);
   }
-  if (micros === 0) fail('--price', 'a price of $0 is refused: an unknown price is unknown, never $0');
-  return { price, priceFromTable: false };
+  if (micros === 0) fail('--price', 'a price of $0 is refused: an unknown price is --price=unknown, never $0');
+  return { price, unit: priced, priceFromTable: false };
 }

@@ -11,8 +11,10 @@ export interface GeneratorGeneratorSchema {
   snapshot?: string;
   /** Provider-free model family (a `family:<name>` tag); default: the generator id. */
   family?: string;
-  /** USD per unit; yargs may hand over a number. */
+  /** USD per unit, or `unknown` when no price can be verified; yargs may hand over a number. */
   price?: string | number;
+  /** With `--price=unknown`: why (where a price was looked for). */
+  reason?: string;
   unit?: 'image' | 'megapixel' | 'second' | 'minute' | '1k-characters' | 'request';
   checkedOn?: string;
   source?: string;

@@ -1,4 +1,5 @@
-import { estimateFromPrice } from '@boards/cost';
+import type { CostEstimate } from '@boards/core';
+import { estimateFromPrice, unknownCost } from '@boards/cost';
 import { estimateFor, q, textLength, type Draft, type Starter } from './draft';
 import { adapterPackage, requestAssertions, requiredFragment } from './fragments';
 import { snapshotDraft } from './from-snapshot';
@@ -79,7 +80,7 @@ function text(o: NormalizedOptions): Draft {
     cheapestInput: "{ audio: `data:audio/wav;base64,${Buffer.from(silentWav(1)).toString('base64')}` }",
     cheapestQuantity: 1 / 60,
     estimate:
-      o.price.unit === 'request'
+      o.unit === 'request'
         ? estimateFor(o, '1', '')
         : `  estimateCost: (input) => {
     // Billed per minute of audio, which only local files and data: URLs tell before upload.
@@ -107,7 +108,7 @@ function text(o: NormalizedOptions): Draft {
 `,
       title: 'uploads the audio as multipart and stores the transcript',
       input: `{ audio: audioPath, language: 'en' }`,
-      quantity: o.price.unit === 'request' ? 1 : 0.5,
+      quantity: o.unit === 'request' ? 1 : 0.5,
       requestAssertions: requiredFragment(o, 'request-text', 4),
       artifactAssertions: `    expect(artifacts).toEqual([expect.objectContaining({ type: 'text', text: expect.any(String) })]);`,
     },
@@ -138,22 +139,27 @@ function mergeImports(lines: string[]): string[] {
 export function starterFor(o: NormalizedOptions): Starter {
   const starter = o.snapshot ? snapshotDraft(o, o.snapshot) : { image, video, audio, text }[o.artifact](o);
   const define = o.scaffold.define;
-  const needsUnknown = starter.estimate.includes('unknownCost(');
+  // What the estimate and the price use of @boards/cost.
+  const cost = [
+    ...(starter.estimate.includes('estimateFromPrice(') ? ['estimateFromPrice'] : []),
+    ...(starter.estimate.includes('seconds(') ? ['seconds'] : []),
+    ...(starter.estimate.includes('unknownCost(') ? ['unknownCost'] : []),
+    ...(o.price.unknown ? ['unknownPrice'] : []),
+  ];
   return {
     ...starter,
     define,
     imports: mergeImports([
       `import { z } from 'zod';`,
       `import { ${define} } from '${adapterPackage(o)}';`,
-      `import { estimateFromPrice${needsUnknown ? ', unknownCost' : ''} } from '@boards/cost';`,
+      ...(cost.length ? [`import { ${cost.join(', ')} } from '@boards/cost';`] : []),
       ...starter.imports,
     ]),
   };
 }
 
-/** Micro-dollars of `quantity` price units, computed as the generated estimate will. */
-export function expectedMicros(o: NormalizedOptions, quantity: number): number {
-  const estimate = estimateFromPrice(o.price, o.price.unit === 'request' ? 1 : quantity);
-  if (!estimate.known) throw new Error(`starter quantity is not a number: ${estimate.reason}`);
-  return estimate.micros;
+/** The estimate of `quantity` price units (undefined: unknown, for `unknownReason`), computed as the generated estimate will. */
+export function expectedEstimate(o: NormalizedOptions, quantity: number | undefined, unknownReason = 'the input does not say the quantity'): CostEstimate {
+  if (quantity === undefined && o.unit !== 'request') return unknownCost(unknownReason);
+  return estimateFromPrice(o.price, o.unit === 'request' ? 1 : (quantity as number));
 }

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineFalGenerator } from '@boards/provider-fal';
+import { estimateFromPrice, seconds, unknownPrice } from '@boards/cost';
+
+/** Inputs of fal-ai/veo3.1/fast on fal (the fields this package supports). */
+export const veo31FastInput = z.strictObject({
+  prompt: z.string().min(1).describe('The text prompt describing the video you want to generate'),
+  aspect_ratio: z.enum(['16:9', '9:16']).default('16:9').describe('The aspect ratio of the generated video.'),
+  auto_fix: z
+    .boolean()
+    .default(true)
+    .describe('Whether to automatically attempt to fix prompts that fail content policy or other validation checks by rewriting them.'),
+  duration: z.enum(['4s', '6s', '8s']).default('8s').describe('The duration of the generated video.'),
+  generate_audio: z.boolean().default(true).describe('Whether to generate audio for the video.'),
+  negative_prompt: z.string().optional().describe('A negative prompt to guide the video generation.'),
+  resolution: z.enum(['720p', '1080p']).default('720p').describe('The resolution of the generated video.'),
+  safety_tolerance: z
+    .enum(['1', '2', '3', '4', '5', '6'])
+    .default('4')
+    .describe('The safety tolerance level for content moderation. 1 is the most strict (blocks most content), 6 is the least strict.'),
+  seed: z.number().int().optional().describe('The seed for the random number generator.'),
+});
+
+const price = unknownPrice({
+  reason: "fal's own pages at hand state none for the fast tier, and third-party listings are not used",
+  checkedOn: '2026-12-07',
+  source: 'https://fal.ai/models/fal-ai/veo3.1/fast',
+  unit: 'second',
+});
+
+export const veo31Fast = defineFalGenerator({
+  id: 'veo3-1-fast',
+  title: 'Veo 3.1 Fast',
+  description: "Text to video with Google's Veo 3.1 Fast on fal, with an optional soundtrack",
+  model: 'fal-ai/veo3.1/fast',
+  family: 'google/veo3.1-fast',
+  artifactType: 'video',
+  inputSchema: veo31FastInput,
+  price,
+  lifecycle: { status: 'active' },
+  cheapestInput: { prompt: 'a red circle on a white background', duration: '4s', generate_audio: false, resolution: '720p' },
+  // Billed per second of output video.
+  estimateCost: (input) => estimateFromPrice(price, seconds(input.duration)),
+});
