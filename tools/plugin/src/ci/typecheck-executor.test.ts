@@ -15,14 +15,18 @@ type Batch = (taskGraph: unknown, inputs: Record<string, unknown>, overrides: un
 const { batch } = load(join(root, 'tools/plugin/executors/typecheck/executor.js')) as { batch: Batch };
 
 let work: string;
-// Small compiler options (no DOM, no @types) keep each program quick; the workspace's are tsconfig.base.json's.
-const options = { strict: true, target: 'ES2022', module: 'esnext', moduleResolution: 'bundler', lib: ['ES2022'], types: [], noEmit: true, skipLibCheck: true };
+// Without TypeScript's own lib files (megabytes of declarations, most of a small program's time) each
+// program is quick: the global types a program needs are declared in every project instead.
+const options = { strict: true, target: 'ES2022', module: 'esnext', moduleResolution: 'bundler', noLib: true, types: [], noEmit: true };
+const GLOBALS = ['Array<T>', 'Boolean', 'Function', 'IArguments', 'Number', 'Object', 'RegExp', 'String', 'CallableFunction', 'NewableFunction']
+  .map((type) => `interface ${type} {}`)
+  .join('\n');
 
 function project(name: string, files: Record<string, string>, compilerOptions: object = options): void {
   const dir = join(work, name);
   mkdirSync(join(dir, 'src'), { recursive: true });
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src/**/*.ts'] }));
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, 'src', file), text);
+  for (const [file, text] of Object.entries({ ...files, 'globals.d.ts': GLOBALS })) writeFileSync(join(dir, 'src', file), text);
 }
 
 async function run(names: string[]): Promise<Record<string, Result>> {
@@ -52,7 +56,7 @@ describe('the typecheck executor', () => {
     // The lib's own error is the lib's: a project that reaches the file is not failed by it.
     expect(results.lib.success).toBe(false);
     expect(results.lib.terminalOutput).toContain('src/index.ts(2,14): error TS2322');
-    expect(results.good).toMatchObject({ success: true, terminalOutput: expect.stringContaining('1 file(s) of good checked: no errors') });
+    expect(results.good).toMatchObject({ success: true, terminalOutput: expect.stringContaining('2 file(s) of good checked: no errors') });
   });
 
   it('checks projects with other compiler options in a program of their own', async () => {

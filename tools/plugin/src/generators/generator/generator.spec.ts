@@ -1,19 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import * as ts from 'typescript';
+import { join } from 'node:path';
 import { addProjectConfiguration, formatFiles, logger, readJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { registerProvider, type ProviderDescriptor } from '@boards/core';
 import { generatorGenerator } from './generator';
 import type { GeneratorGeneratorSchema } from './schema';
+import { filesUnder, read } from '../../../test-support/scaffold-tree';
 
 // The workspace formats with prettier, an ES module that jest cannot import (formatFiles would
 // skip it, and the empty workspace names a formatter that is not installed): the spec watches the
 // call instead, and the snapshots show the files as the templates write them.
 jest.mock('@nx/devkit', () => ({ ...jest.requireActual('@nx/devkit'), formatFiles: jest.fn(async () => undefined) }));
-
-const WORKSPACE = join(__dirname, '../../../../..');
 
 const fluxDev: GeneratorGeneratorSchema = { name: 'demo-gen', provider: 'fal', model: 'fal-ai/flux/dev', artifact: 'image', skipInstall: true };
 
@@ -42,59 +40,6 @@ function videoSnapshot(model: string, properties: Record<string, unknown>, requi
     JSON.stringify({ provenance: { urls: [], fetchedAt: '2026-12-08T00:00:00Z', how: 'written by the test' }, provider: 'fal', model, document }),
   );
   return file;
-}
-
-function read(tree: Tree, path: string): string {
-  const text = tree.read(path, 'utf-8');
-  if (text === null) throw new Error(`${path} was not generated`);
-  return text;
-}
-
-function filesUnder(tree: Tree, dir: string): string[] {
-  return tree.children(dir).flatMap((child) => {
-    const path = `${dir}/${child}`;
-    return tree.isFile(path) ? [path] : filesUnder(tree, path);
-  });
-}
-
-/** Type-checks the generated packages as the workspace's `typecheck` target would, from a temporary directory. */
-function typecheck(tree: Tree, roots: string[]): string[] {
-  const out = mkdtempSync(join(tmpdir(), 'boards-scaffold-'));
-  try {
-    const files = roots.flatMap((root) => filesUnder(tree, root)).filter((f) => f.endsWith('.ts'));
-    for (const file of files) {
-      mkdirSync(dirname(join(out, file)), { recursive: true });
-      writeFileSync(join(out, file), read(tree, file));
-    }
-    const modules = join(WORKSPACE, 'node_modules');
-    const base = ts.parseJsonConfigFileContent(ts.readConfigFile(join(WORKSPACE, 'tsconfig.base.json'), ts.sys.readFile).config, ts.sys, WORKSPACE);
-    const program = ts.createProgram(
-      files.map((f) => join(out, f)),
-      // The workspace's compiler options, with packages resolved from its node_modules.
-      // @boards/* libs resolve to the workspace's sources (its tsconfig paths), as in the workspace.
-      {
-        ...base.options,
-        typeRoots: [join(modules, '@types')],
-        baseUrl: out,
-        paths: {
-          ...Object.fromEntries(Object.entries(base.options.paths ?? {}).map(([name, files]) => [name, files.map((f) => join(WORKSPACE, f))])),
-          '*': [join(modules, '*')],
-        },
-      },
-    );
-    // Diagnostics of the generated files only (the libs they import are type-checked by their own
-    // typecheck targets): checking every lib source again would be most of this test's time.
-    const generated = files.map((f) => program.getSourceFile(join(out, f))).filter((sf): sf is ts.SourceFile => sf !== undefined);
-    if (generated.length !== files.length) throw new Error(`the program lost generated files: ${files.length - generated.length}`);
-    const diagnostics = [
-      ...program.getOptionsDiagnostics(),
-      ...program.getGlobalDiagnostics(),
-      ...generated.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
-    ];
-    return diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n') + (d.file ? ` (${d.file.fileName})` : ''));
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
 }
 
 describe('@boards/tools:generator', () => {
@@ -400,34 +345,5 @@ describe('@boards/tools:generator', () => {
     callback();
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/Created packages\/demo-gen[\s\S]*npm install/));
   });
-
-  it('renders every supported provider, artifact and unit as code that type-checks', async () => {
-    const cases: GeneratorGeneratorSchema[] = [
-      fluxDev,
-      { ...fluxDev, name: 'fal-flat', model: 'fal-ai/x', price: '0.03', unit: 'request' },
-      { ...fluxDev, name: 'rep-image', provider: 'replicate', model: 'black-forest-labs/flux-schnell' },
-      { ...fluxDev, name: 'rep-pinned', provider: 'replicate', model: `acme/model:${'a'.repeat(64)}`, price: '0.01' },
-      { ...fluxDev, name: 'rep-video', provider: 'replicate', model: 'acme/video', artifact: 'video', price: '0.1' },
-      { ...fluxDev, name: 'fal-video', model: 'fal-ai/new-video', artifact: 'video', price: '0.1' },
-      { ...fluxDev, name: 'fal-speech', model: 'fal-ai/elevenlabs/tts/turbo-v2.5', artifact: 'audio' },
-      { ...fluxDev, name: 'rep-speech', provider: 'replicate', model: 'acme/tts', artifact: 'audio', price: '0.02' },
-      { ...fluxDev, name: 'oa-image', provider: 'openai', model: 'gpt-image-2', price: '0.053' },
-      { ...fluxDev, name: 'oa-text', provider: 'openai', model: 'whisper-1', artifact: 'text' },
-      { ...fluxDev, name: 'oa-text-flat', provider: 'openai', model: 'gpt-4o-transcribe', artifact: 'text', price: '0.01', unit: 'request' },
-      { ...fluxDev, name: 'kie-image', provider: 'kie', model: 'seedream/4.5-text-to-image' },
-      { ...fluxDev, name: 'kie-other', provider: 'kie', model: 'google/nano-banana', price: '0.02' },
-      { ...fluxDev, name: 'fal-unpriced', model: 'fal-ai/flux-2', price: 'unknown', unit: 'megapixel' },
-      { ...fluxDev, name: 'fal-seconds', model: 'fal-ai/veo3.1/fast', artifact: 'video', price: 'unknown', unit: 'second' },
-      { ...fluxDev, name: 'fal-lipsync', model: 'veed/lipsync', artifact: 'video', price: '0.1', unit: 'second' },
-      { ...fluxDev, name: 'fal-minimax-speech', model: 'fal-ai/minimax/speech-2.6-turbo', artifact: 'audio', price: 'unknown', unit: '1k-characters' },
-      { ...fluxDev, name: 'rep-unpriced', provider: 'replicate', model: 'acme/video', artifact: 'video', price: 'unknown' },
-    ];
-    for (const options of cases) await generatorGenerator(tree, options);
-    expect(
-      typecheck(
-        tree,
-        cases.map((c) => `packages/${c.name}`),
-      ),
-    ).toEqual([]);
-  }, 60_000);
+  // Every provider, artifact and unit rendered and type-checked: generator.integration.test.ts (a TypeScript program takes seconds).
 });
