@@ -1,0 +1,1 @@
+export { nanoBananaProEdit as generator, nanoBananaProEdit, nanoBananaProEditInput } from './nano-banana-pro-edit.generator';

@@ -1,0 +1,1 @@
+export { nanoBananaPro as generator, nanoBananaPro, nanoBananaProInput } from './nano-banana-pro.generator';
