@@ -49,7 +49,7 @@ const price = {
   unit: 'image',
   checkedOn: '2026-12-07',
   source: 'https://fal.ai/models/fal-ai/ideogram/character/llms.txt',
-  note: 'TURBO rendering; $0.15 BALANCED (the default), $0.20 QUALITY',
+  note: 'TURBO rendering; $0.15 BALANCED, the default; $0.20 QUALITY',
 } as const;
 const RATES = { TURBO: price, BALANCED: { ...price, usd: '0.15' }, QUALITY: { ...price, usd: '0.20' } } as const;
 

@@ -34,7 +34,7 @@ const price = {
   unit: 'image',
   checkedOn: '2026-12-07',
   source: 'https://fal.ai/learn/tools/how-to-use-qwen-image-2',
-  note: "per output image, from fal's Qwen Image 2 guide (its endpoint table)",
+  note: "per output image, from the endpoint table of fal's Qwen Image 2 guide",
 } as const;
 
 export const qwenImage2ProEdit = defineFalGenerator({

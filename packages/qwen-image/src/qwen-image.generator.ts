@@ -39,7 +39,7 @@ const price = {
   unit: 'megapixel',
   checkedOn: '2026-12-07',
   source: 'https://fal.ai/learn/tools/flux-vs-qwen-image',
-  note: "fal's FLUX vs Qwen Image guide: $0.02 per megapixel for the base model; each output image is counted here rounded up to whole megapixels (an upper bound)",
+  note: "fal's FLUX vs Qwen Image guide, base model: per megapixel of every output image, each counted here rounded up to whole megapixels, an upper bound",
 } as const;
 
 export const qwenImage = defineFalGenerator({
