@@ -1,0 +1,1 @@
+export { ideogramCharacterEdit as generator, ideogramCharacterEdit, ideogramCharacterEditInput } from './ideogram-character-edit.generator';

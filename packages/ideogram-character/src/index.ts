@@ -1,0 +1,1 @@
+export { ideogramCharacter as generator, ideogramCharacter, ideogramCharacterInput } from './ideogram-character.generator';

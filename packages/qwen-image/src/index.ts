@@ -1,0 +1,1 @@
+export { qwenImage as generator, qwenImage, qwenImageInput } from './qwen-image.generator';
