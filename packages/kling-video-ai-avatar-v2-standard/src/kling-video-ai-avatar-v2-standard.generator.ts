@@ -39,7 +39,7 @@ export const klingVideoAiAvatarV2Standard = defineFalGenerator({
   lifecycle: { status: 'active' },
   cheapestInput: { audio_url: SILENT_WAV, image_url: RED_CIRCLE_PNG },
   // Billed per second of output: its length follows the audio, which the estimate does not read.
-  estimateCost: () => unknownCost('billed per second of output, whose length follows the audio sent'),
+  estimateCost: () => unknownCost(`billed per second of output, whose length follows the audio sent; the price is unknown: ${price.reason}`),
   // fal reads inputs by URL: each file is uploaded to its storage first.
   uploads: { audio_url: 'audio', image_url: 'image' },
 });

@@ -21,7 +21,7 @@ describe('kling-video-ai-avatar-v2-standard mapping', () => {
     expect(artifacts.every((a) => a.type === 'video' && a.mimeType.startsWith('video/'))).toBe(true);
     expect(klingVideoAiAvatarV2Standard.estimateCost(input)).toEqual({
       known: false,
-      reason: expect.stringContaining('whose length follows the audio sent'),
+      reason: expect.stringContaining('whose length follows the audio sent; the price is unknown: fal'),
     });
   });
 });

@@ -47,7 +47,7 @@ export const klingVideoV26ProMotionControl = defineFalGenerator({
   lifecycle: { status: 'active' },
   cheapestInput: { character_orientation: 'image', image_url: RED_CIRCLE_PNG, video_url: RED_CIRCLE_MP4 },
   // Billed per second of output: its length follows the reference video, which the estimate does not read.
-  estimateCost: () => unknownCost('billed per second of output, whose length follows the reference video sent'),
+  estimateCost: () => unknownCost(`billed per second of output, whose length follows the reference video sent; the price is unknown: ${price.reason}`),
   // fal reads inputs by URL: each file is uploaded to its storage first.
   uploads: { image_url: 'image', video_url: 'video' },
 });

@@ -32,7 +32,7 @@ describe('kling-video-v2-6-pro-motion-control mapping', () => {
     expect(artifacts.every((a) => a.type === 'video' && a.mimeType.startsWith('video/'))).toBe(true);
     expect(klingVideoV26ProMotionControl.estimateCost(input)).toEqual({
       known: false,
-      reason: expect.stringContaining('whose length follows the reference video sent'),
+      reason: expect.stringContaining('whose length follows the reference video sent; the price is unknown: fal'),
     });
   });
 });

@@ -32,7 +32,7 @@ describe('kling-video-v2-6-standard-motion-control mapping', () => {
     expect(artifacts.every((a) => a.type === 'video' && a.mimeType.startsWith('video/'))).toBe(true);
     expect(klingVideoV26StandardMotionControl.estimateCost(input)).toEqual({
       known: false,
-      reason: expect.stringContaining('whose length follows the reference video sent'),
+      reason: expect.stringContaining('whose length follows the reference video sent; the price is unknown: fal'),
     });
   });
 });
