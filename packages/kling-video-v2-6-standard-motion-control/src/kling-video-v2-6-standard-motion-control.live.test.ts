@@ -1,0 +1,10 @@
+import { describeLive } from '@boards/testing';
+import { klingVideoV26StandardMotionControl } from './kling-video-v2-6-standard-motion-control.generator';
+
+describeLive(klingVideoV26StandardMotionControl, (live) => {
+  it('generates one video from the cheapest input', async () => {
+    const { artifacts } = await live.generate();
+    expect(artifacts).toHaveLength(1);
+    expect(artifacts[0]).toMatchObject({ type: 'video', mimeType: expect.stringMatching(/^video\//) });
+  });
+});

@@ -1,0 +1,10 @@
+import { describeLive } from '@boards/testing';
+import { veo31FastImageToVideo } from './veo3-1-fast-image-to-video.generator';
+
+describeLive(veo31FastImageToVideo, (live) => {
+  it('generates one video from the cheapest input', async () => {
+    const { artifacts } = await live.generate();
+    expect(artifacts).toHaveLength(1);
+    expect(artifacts[0]).toMatchObject({ type: 'video', mimeType: expect.stringMatching(/^video\//) });
+  });
+});
