@@ -5,8 +5,12 @@
  */
 import { authSchemes, bodyFields, publishedFields, schemaShape, urlPaths, type PublishedDocumentSource } from '@boards/core';
 
-/** What a fal generator stores of its result, by artifact type (see fal-generator.ts): a `url` under these fields. */
-const OUTPUT_FIELDS: Record<string, string> = { image: 'images', video: 'video', audio: 'audio' };
+/**
+ * Where a fal endpoint's result holds what a generator stores, by artifact type: a `url` under one of
+ * these fields (the adapter stores every URL of the result, fal-generator.ts). Most image endpoints
+ * answer a list (`images`); background removal, upscalers and try-on answer one `image`.
+ */
+const OUTPUT_FIELDS: Record<string, string[]> = { image: ['images', 'image'], video: ['video'], audio: ['audio'] };
 
 /** The JSON schema of `paths[path][method]`'s request body or 200 answer. */
 function schemaAt(doc: Record<string, unknown>, path: string, method: string, part: 'request' | 'response'): unknown {
@@ -40,10 +44,12 @@ export const falDocument: PublishedDocumentSource = {
   // fal-wait.ts: IN_QUEUE, IN_PROGRESS and COMPLETED (a failed request is COMPLETED too).
   knownStatuses: ['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED'],
   outputProblems(output, artifactType) {
-    const field = OUTPUT_FIELDS[artifactType];
-    if (!field) return [];
-    // The adapter stores every URL of the result (collectUrls); the endpoint's own field must hold one.
-    const urls = urlPaths(output).filter((p) => p === field || p.startsWith(`${field}.`) || p.startsWith(`${field}[]`));
-    return urls.length > 0 ? [] : [`output ${field}: the adapter reads a url under it; the output schema has none (${JSON.stringify(output)})`];
+    const fields = OUTPUT_FIELDS[artifactType];
+    if (!fields) return [];
+    // The adapter stores every URL of the result (collectUrls); one of the endpoint's own fields must hold one.
+    const under = (field: string) => (p: string) => p === field || p.startsWith(`${field}.`) || p.startsWith(`${field}[]`);
+    const urls = urlPaths(output).filter((p) => fields.some((field) => under(field)(p)));
+    const named = fields.join(' or ');
+    return urls.length > 0 ? [] : [`output ${named}: the adapter reads a url under it; the output schema has none (${JSON.stringify(output)})`];
   },
 };

@@ -78,6 +78,16 @@ describe('seedFalSnapshot', () => {
     expect(Object.keys(facts.inputs)).toEqual(expect.arrayContaining(['prompt', 'image_urls', 'num_images']));
   });
 
+  it('reads the image of an endpoint that answers one (background removal): a url under `image`, not `images`', () => {
+    const bria = seedFalSnapshot('fal-ai/bria/background/remove');
+    const facts = falDocument.facts(bria.document, 'fal-ai/bria/background/remove', 'image');
+    expect(facts.output && falDocument.outputProblems?.(facts.output, 'image')).toEqual([]);
+    // The same document read as a video's has no url where a video generator reads one.
+    expect(facts.output && falDocument.outputProblems?.(facts.output, 'video')).toEqual([
+      expect.stringMatching(/^output video: the adapter reads a url under it/),
+    ]);
+  });
+
   it('refuses an endpoint the types do not know, naming it', () => {
     expect(() => seedFalSnapshot('demo/nope', { file })).toThrow(/--model: demo\/nope is not an endpoint of the fal client's types/);
   });
