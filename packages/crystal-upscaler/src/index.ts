@@ -1,0 +1,1 @@
+export { crystalUpscaler as generator, crystalUpscaler, crystalUpscalerInput } from './crystal-upscaler.generator';

@@ -1,0 +1,1 @@
+export { kieRunwayAleph as generator, kieRunwayAleph, kieRunwayAlephInput } from './kie-runway-aleph.generator';

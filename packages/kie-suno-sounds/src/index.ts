@@ -1,0 +1,1 @@
+export { kieSunoSounds as generator, kieSunoSounds, kieSunoSoundsInput } from './kie-suno-sounds.generator';
