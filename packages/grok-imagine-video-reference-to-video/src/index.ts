@@ -1,0 +1,5 @@
+export {
+  grokImagineVideoReferenceToVideo as generator,
+  grokImagineVideoReferenceToVideo,
+  grokImagineVideoReferenceToVideoInput,
+} from './grok-imagine-video-reference-to-video.generator';

@@ -1,0 +1,1 @@
+export { wanProImageToVideo as generator, wanProImageToVideo, wanProImageToVideoInput } from './wan-pro-image-to-video.generator';
