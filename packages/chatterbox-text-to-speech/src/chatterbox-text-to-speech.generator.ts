@@ -46,7 +46,7 @@ export const chatterboxTextToSpeech = defineFalGenerator({
   title: 'Chatterbox TTS',
   description: "Text to speech with Resemble AI's Chatterbox on fal, optionally in the style of a reference voice",
   model: 'fal-ai/chatterbox/text-to-speech',
-  family: 'resemble-ai/chatterbox',
+  family: 'resemble-ai/chatterbox-tts',
   artifactType: 'audio',
   inputSchema: chatterboxTextToSpeechInput,
   price,

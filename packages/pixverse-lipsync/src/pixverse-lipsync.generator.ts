@@ -44,7 +44,7 @@ export const pixverseLipsync = defineFalGenerator({
   title: 'PixVerse Lipsync',
   description: "A video's lips synced to an audio track, or to text it speaks, with PixVerse Lipsync on fal",
   model: 'fal-ai/pixverse/lipsync',
-  family: 'pixverse/lipsync',
+  family: 'pixverse/pixverse-lipsync',
   artifactType: 'video',
   inputSchema: pixverseLipsyncInput,
   price,

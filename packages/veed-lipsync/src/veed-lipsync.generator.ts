@@ -28,7 +28,7 @@ export const veedLipsync = defineFalGenerator({
   title: 'VEED Lipsync',
   description: "A video's lips synced to an audio track with VEED Lipsync on fal",
   model: 'veed/lipsync',
-  family: 'veed/lipsync',
+  family: 'veed/veed-lipsync',
   artifactType: 'video',
   inputSchema: veedLipsyncInput,
   price,
