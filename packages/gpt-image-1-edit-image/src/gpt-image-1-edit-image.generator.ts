@@ -31,6 +31,7 @@ const price = {
   source: 'https://fal.ai/models/fal-ai/gpt-image-1/edit-image/llms.txt',
   note: 'historical; low quality 1024x1024, up to $0.25 at high quality, plus $0.002 per 1k input text tokens and $0.005 per 1k input image tokens; each request rounded up to the cent',
 } as const;
+
 /** fal rounds each request's total up to the next cent. */
 const toCent = (estimate: CostEstimate): CostEstimate =>
   estimate.known ? { ...estimate, micros: Math.ceil(estimate.micros / 10_000) * 10_000, basis: `${estimate.basis}, rounded up to the cent` } : estimate;
