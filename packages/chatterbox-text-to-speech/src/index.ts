@@ -1,0 +1,1 @@
+export { chatterboxTextToSpeech as generator, chatterboxTextToSpeech, chatterboxTextToSpeechInput } from './chatterbox-text-to-speech.generator';

@@ -1,0 +1,1 @@
+export { infinitalk as generator, infinitalk, infinitalkInput } from './infinitalk.generator';

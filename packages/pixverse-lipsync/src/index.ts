@@ -1,0 +1,1 @@
+export { pixverseLipsync as generator, pixverseLipsync, pixverseLipsyncInput } from './pixverse-lipsync.generator';

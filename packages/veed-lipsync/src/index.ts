@@ -1,0 +1,1 @@
+export { veedLipsync as generator, veedLipsync, veedLipsyncInput } from './veed-lipsync.generator';
