@@ -1,0 +1,1 @@
+export { briaBackgroundRemove as generator, briaBackgroundRemove, briaBackgroundRemoveInput } from './bria-background-remove.generator';

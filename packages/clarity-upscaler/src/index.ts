@@ -1,0 +1,1 @@
+export { clarityUpscaler as generator, clarityUpscaler, clarityUpscalerInput } from './clarity-upscaler.generator';
