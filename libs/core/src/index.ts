@@ -25,4 +25,4 @@ export * from './provider-tooling';
 export * from './provider-discovery';
 export * from './reach';
 export * from './uploads';
-export { RED_CIRCLE_MP4, RED_CIRCLE_PNG, SILENT_WAV } from './sample-media';
+export { RED_CIRCLE_MP4, RED_CIRCLE_MP4_2S, RED_CIRCLE_PNG, SILENT_WAV } from './sample-media';

@@ -1,5 +1,5 @@
 import { probeLocalMedia } from './media';
-import { RED_CIRCLE_MP4, RED_CIRCLE_PNG, SILENT_WAV } from './sample-media';
+import { RED_CIRCLE_MP4, RED_CIRCLE_MP4_2S, RED_CIRCLE_PNG, SILENT_WAV } from './sample-media';
 
 const bytesOf = (dataUrl: string) => Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
 
@@ -9,6 +9,8 @@ describe('sample media for cheapest inputs', () => {
     expect(probeLocalMedia(SILENT_WAV)).toMatchObject({ mimeType: 'audio/wav', durationSeconds: 1, sampleRate: 8000, channels: 1 });
     expect(probeLocalMedia(RED_CIRCLE_MP4)).toMatchObject({ mimeType: 'video/mp4', width: 128, height: 128, durationSeconds: 1 });
     expect(bytesOf(RED_CIRCLE_MP4)).toHaveLength(2545);
+    expect(probeLocalMedia(RED_CIRCLE_MP4_2S)).toMatchObject({ mimeType: 'video/mp4', width: 128, height: 128, durationSeconds: 2 });
+    expect(bytesOf(RED_CIRCLE_MP4_2S)).toHaveLength(3764);
     expect(bytesOf(SILENT_WAV).length).toBeLessThan(20_000);
   });
 

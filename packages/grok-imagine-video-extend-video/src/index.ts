@@ -1,0 +1,5 @@
+export {
+  grokImagineVideoExtendVideo as generator,
+  grokImagineVideoExtendVideo,
+  grokImagineVideoExtendVideoInput,
+} from './grok-imagine-video-extend-video.generator';
