@@ -8,6 +8,16 @@ import { normalizeOptions, type NormalizedOptions } from './normalize';
 import { expectedEstimate, q, starterFor, type Starter } from './starters';
 import type { GeneratorGeneratorSchema } from './schema';
 
+/** What the estimate counts, by unit: "the estimate already counts seconds of video". */
+const UNIT_COUNTED: Record<string, string> = {
+  image: 'images',
+  megapixel: 'megapixels',
+  second: 'seconds of video',
+  minute: 'minutes of audio',
+  '1k-characters': 'characters (in thousands)',
+  request: 'requests',
+};
+
 const UNIT_PHRASES: Record<string, string> = {
   image: 'image',
   megapixel: 'megapixel',
@@ -91,7 +101,7 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
       ? `\nThe price was filled in by \`nx g @boards/tools:generator\` from its table of published prices\n(${o.price.source}); re-check it there before relying on it.\n`
       : o.price.unknown
         ? `\nNo price could be verified (checked ${o.price.checkedOn}: ${o.price.reason}). The estimate is unknown, never $0, and a live run ` +
-          `refuses the live test unless \`${ALLOW_UNKNOWN_VARIABLE}=1\`. The estimate already counts ${UNIT_PHRASES[o.unit]}s: once a price ` +
+          `refuses the live test unless \`${ALLOW_UNKNOWN_VARIABLE}=1\`. The estimate already counts ${UNIT_COUNTED[o.unit]}: once a price ` +
           `is published, replace \`unknownPrice({...})\` with \`{ usd, unit, checkedOn, source }\`.\n`
         : '',
   };
