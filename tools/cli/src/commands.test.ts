@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCliInProcess, tempDir, type CliResult, removeTempDirs } from '../test-support/cli-process';
+import { plantedWorkspace, runCliInProcess, type CliResult, removeTempDirs } from '../test-support/cli-process';
 
 afterAll(removeTempDirs);
 
@@ -21,16 +21,7 @@ beforeAll(() => {
 });
 
 /** A workspace with planted routes of one model (family acme/sketch): by default on fal and Replicate. */
-function plantedRoutes(ids = ['sketch-fal', 'sketch-replicate']): string {
-  const root = tempDir('boards-routes-');
-  writeFileSync(join(root, 'package.json'), '{"name":"routes-test","private":true,"workspaces":["packages/*"]}');
-  for (const id of ids) {
-    mkdirSync(join(root, 'packages', id), { recursive: true });
-    const main = join(__dirname, '__fixtures__', 'routes', `${id}.ts`);
-    writeFileSync(join(root, 'packages', id, 'package.json'), JSON.stringify({ name: `@acme/${id}`, main, boards: { generator: id } }));
-  }
-  return root;
-}
+const plantedRoutes = (ids = ['sketch-fal', 'sketch-replicate']) => plantedWorkspace(join(__dirname, '__fixtures__', 'routes'), ids, 'boards-routes-');
 
 describe('boards list', () => {
   it('shows every generator with provider, model, price, lifecycle and key status, never the key', async () => {

@@ -40,6 +40,9 @@ Commands:
                               no provider
   drift [generator...]        each generator's input schema against the provider's
                               current published schema (free calls, no generation)
+  drift --stored [generator...]
+                              each generator against its stored snapshot only: no
+                              network, the check CI runs
   drift --recordings          replay every recorded live exchange against the emulator
                               and list where it answers differently
   live run [--base REF]       run that selection through nx test-live (refused when
@@ -168,13 +171,14 @@ page for one generation.
 `;
 
 export const DRIFT_HELP = `Usage: npx boards drift [generator...] [--update] [--json]
+       npx boards drift --stored [generator...] [--json]
        npx boards drift --recordings [--emulator-url URL] [--json]
 
-Without --recordings: fetches what each generator's provider publishes about its model now
-(from the sources below; free calls, nothing is generated) and compares the whole document
-with the generator's stored snapshot (packages/<id>/snapshot.json): inputs, defaults,
-limits, outputs, job statuses, auth, lifecycle and shutdown dates, each change on its own
-line naming the field and both values; then the generator against its snapshot (its
+Without --stored or --recordings: fetches what each generator's provider publishes about
+its model now (from the sources below; free calls, nothing is generated) and compares the
+whole document with the generator's stored snapshot (packages/<id>/snapshot.json): inputs,
+defaults, limits, outputs, job statuses, auth, lifecycle and shutdown dates, each change on
+its own line naming the field and both values; then the generator against its snapshot (its
 defaults, enums, limits and required fields, the output it reads, the statuses its adapter
 knows). A model no longer published, or shut down, is drift.
 --update stores what is published as the snapshots (with the URLs and the time); an
@@ -184,6 +188,11 @@ ${DRIFT_KEYS}
 Sources (JSON, YAML or a page's fenced YAML block):
 ${DRIFT_SOURCE_LINES}.
 
+With --stored: reads no network. Each generator's stored snapshot stands for what is
+published, and the generator is held to it as above ([generator] lines), with the lifecycle
+the snapshot states ([lifecycle]); a generator without a snapshot, or whose snapshot is of
+another model, is drift ([snapshot]). Retired models are skipped. Offline, so CI runs it.
+
 With --recordings: replays every exchange of packages/*/__fixtures__/recordings/*.json
 made against the real provider (BOARDS_RECORD=1 live runs) against the emulator (an
 embedded one, or --emulator-url) and lists each field the provider sent that the
@@ -191,5 +200,6 @@ emulator does not (MISSING), types differently (TYPE), or another HTTP status (V
 Recordings made against the emulator are listed as not counted.
 
 Exit code 7 when anything drifts (a canary stops there, before any paid call); 4 when a
-source could not be checked (no key, unreachable) and nothing drifted.
+source could not be checked (no key, unreachable; with --stored, a snapshot that cannot
+be read) and nothing drifted.
 `;

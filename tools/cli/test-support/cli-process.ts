@@ -3,7 +3,7 @@
  * temporary directory (so no .env is read) and without any provider key in its environment.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -56,6 +56,21 @@ export function tempDir(prefix = 'boards-cli-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   created.push(dir);
   return dir;
+}
+
+/**
+ * A temporary workspace of planted generators: `packages/<id>` for each id, its package's `main` the fixture module
+ * `<fixtures>/<id>.ts` (which exports `generator`). Returns its root, for BOARDS_WORKSPACE_ROOT.
+ */
+export function plantedWorkspace(fixtures: string, ids: string[], prefix = 'boards-planted-'): string {
+  const root = tempDir(prefix);
+  writeFileSync(join(root, 'package.json'), '{"name":"planted","private":true,"workspaces":["packages/*"]}');
+  for (const id of ids) {
+    mkdirSync(join(root, 'packages', id), { recursive: true });
+    const main = join(fixtures, `${id}.ts`);
+    writeFileSync(join(root, 'packages', id, 'package.json'), JSON.stringify({ name: `@planted/${id}`, main, boards: { generator: id } }));
+  }
+  return root;
 }
 
 /** Removes every directory tempDir() made in this test file (call it in afterAll). */

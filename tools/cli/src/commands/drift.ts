@@ -1,9 +1,10 @@
+import { relative } from 'node:path';
 import { loadKeys } from '@boards/config';
 import { startEmulator } from '@boards/emulator';
 import { booleanFlag, parseArgs, stringFlag } from '../args';
 import { loadAllGenerators, resolveWorkspaceRoot } from '../discover';
 import { compareRecordings } from '../drift/recordings';
-import { snapshotDrift, type SnapshotDrift } from '../drift/snapshots';
+import { snapshotDrift, storedDrift, type SnapshotDrift } from '../drift/snapshots';
 import { usageError } from '../errors';
 import { ExitCode } from '../exit-codes';
 import { DRIFT_HELP } from '../help';
@@ -14,13 +15,20 @@ const DRIFT_FLAGS = [
   ...COMMON_FLAGS,
   { name: 'recordings', kind: 'boolean' },
   { name: 'update', kind: 'boolean' },
+  { name: 'stored', kind: 'boolean' },
   { name: 'emulator-url', kind: 'value' },
 ] as const;
 
-/** `boards drift [--update]`: each generator's snapshot against what its provider publishes now, and the generator against its snapshot. */
-async function documentDrift({ output, cwd, env }: CommandContext, ids: string[], update: boolean): Promise<number> {
+/** How `documentDrift` checks: against what is published now (and stores it, `update`), or against the stored snapshots alone. */
+type DocumentMode = 'published' | 'update' | 'stored';
+
+/**
+ * `boards drift [--update | --stored]`: each generator's snapshot against what its provider publishes now, and the generator
+ * against its snapshot; `--stored` reads no network and takes each stored snapshot as what is published.
+ */
+async function documentDrift({ output, cwd, env }: CommandContext, ids: string[], mode: DocumentMode): Promise<number> {
   // Read once up front: a broken key setting is refused before anything is fetched (and its keys are registered as secrets).
-  loadKeys({ env, cwd });
+  if (mode !== 'stored') loadKeys({ env, cwd });
   const root = resolveWorkspaceRoot(cwd, env);
   const { registry, failures } = loadAllGenerators(root);
   for (const failure of failures) output.note(`warning: ${failure.packageName} could not be loaded: ${failure.message}`);
@@ -28,22 +36,30 @@ async function documentDrift({ output, cwd, env }: CommandContext, ids: string[]
   if (unknown.length > 0) throw usageError(`unknown generator ${unknown.join(', ')}`);
   const generators = registry.list().filter((g) => ids.length === 0 || ids.includes(g.id));
   const results: SnapshotDrift[] = [];
-  for (const generator of generators) results.push(await snapshotDrift(generator, root, env, cwd, update));
+  for (const generator of generators)
+    results.push(mode === 'stored' ? storedDrift(generator, root) : await snapshotDrift(generator, root, env, cwd, mode === 'update'));
 
   output.document({ generators: results });
   const result = (r: SnapshotDrift) =>
     `${r.status === 'drift' ? `drift (${r.lines.length})` : r.status}${r.updated ? ', snapshot updated' : r.updated === false ? ', snapshot unchanged' : ''}`;
-  const rows = results.map((r) => [r.generator, r.provider, r.model, result(r), r.reason ?? r.source ?? '']);
-  for (const line of table([['GENERATOR', 'PROVIDER', 'MODEL', 'RESULT', 'SOURCE / REASON'], ...rows])) output.result(line);
+  const snapshot = (r: SnapshotDrift) => (r.snapshot ? relative(root, r.snapshot) : '');
+  // --stored names the snapshot each generator was held to (and when it was fetched); the other modes, the URLs read.
+  const where = (r: SnapshotDrift) =>
+    r.reason ?? (mode !== 'stored' ? (r.source ?? '') : r.fetchedAt ? `${snapshot(r)} (fetched ${r.fetchedAt.slice(0, 10)})` : snapshot(r));
+  const rows = results.map((r) => [r.generator, r.provider, r.model, result(r), where(r)]);
+  const last = mode === 'stored' ? 'SNAPSHOT / REASON' : 'SOURCE / REASON';
+  for (const line of table([['GENERATOR', 'PROVIDER', 'MODEL', 'RESULT', last], ...rows])) output.result(line);
   for (const r of results.filter((x) => x.status === 'drift')) {
     output.result('');
-    output.result(`${r.generator} (${r.model}), ${r.snapshot} against ${r.source}:`);
+    output.result(
+      mode === 'stored' ? `${r.generator} (${r.model}) against ${snapshot(r)}:` : `${r.generator} (${r.model}), ${r.snapshot} against ${r.source}:`,
+    );
     for (const line of r.lines) output.result(`  ${line}`);
   }
   const counts = (s: SnapshotDrift['status']) => results.filter((r) => r.status === s).length;
   output.result('');
   output.result(
-    `drift${update ? ' --update' : ''}: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, could not check ${counts('error')}${counts('unreadable') ? `, unreadable ${counts('unreadable')}` : ''}${update ? `; ${results.filter((r) => r.updated).length} snapshot(s) rewritten` : ''}`,
+    `drift${mode === 'published' ? '' : ` --${mode}`}: ${results.length} generator(s); drift ${counts('drift')}, ok ${counts('ok')}, skipped ${counts('skipped')}, could not check ${counts('error')}${counts('unreadable') ? `, unreadable ${counts('unreadable')}` : ''}${mode === 'update' ? `; ${results.filter((r) => r.updated).length} snapshot(s) rewritten` : ''}`,
   );
   // Drift first: a canary stops on 7 whatever else could not be checked. An unreadable schema is the provider's, like one that could not be fetched.
   if (counts('drift') > 0) return ExitCode.DRIFT;
@@ -78,7 +94,7 @@ async function recordingsDrift({ output, cwd, env }: CommandContext, emulatorUrl
   }
 }
 
-/** `boards drift [generator...] [--update] | --recordings [--emulator-url URL]` */
+/** `boards drift [generator...] [--update | --stored] | --recordings [--emulator-url URL]` */
 export const driftCommand: Command = async (ctx) => {
   const args = parseArgs(ctx.argv, DRIFT_FLAGS);
   if (booleanFlag(args, 'help')) {
@@ -86,12 +102,15 @@ export const driftCommand: Command = async (ctx) => {
     return 0;
   }
   const emulatorUrl = stringFlag(args, 'emulator-url');
+  const stored = booleanFlag(args, 'stored');
   if (booleanFlag(args, 'recordings')) {
     if (args.positionals.length > 0) throw usageError('drift --recordings replays every recording and takes no generator names');
     if (booleanFlag(args, 'update')) throw usageError('--update rewrites snapshots; it does not go with --recordings');
+    if (stored) throw usageError('--stored checks generators against their snapshots; it does not go with --recordings');
     if (emulatorUrl !== undefined && !/^https?:\/\//.test(emulatorUrl)) throw usageError(`--emulator-url must be an http(s) URL, not "${emulatorUrl}"`);
     return recordingsDrift(ctx, emulatorUrl);
   }
   if (emulatorUrl !== undefined) throw usageError('--emulator-url goes with --recordings');
-  return documentDrift(ctx, args.positionals, booleanFlag(args, 'update'));
+  if (stored && booleanFlag(args, 'update')) throw usageError('--update stores what is published now; --stored reads no network: use one of them');
+  return documentDrift(ctx, args.positionals, stored ? 'stored' : booleanFlag(args, 'update') ? 'update' : 'published');
 };
