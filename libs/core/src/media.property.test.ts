@@ -273,9 +273,14 @@ describe('media probes on hostile bytes', () => {
     await expect(mediaProblem(png)).resolves.toBe('PNG IHDR chunk is 0 bytes, not 13');
   });
 
-  it('return for random bytes and for valid files broken by flips, cuts, length fields and short boxes, within the time bound', async () => {
+  // 2,500 inputs in all, a third random bytes and two thirds broken files, in two tests.
+  it('return for random bytes, within the time bound', async () => {
+    await fc.assert(fc.asyncProperty(random(), probeAll), { numRuns: 850 });
+  });
+
+  it('return for valid files broken by flips, cuts, length fields and short boxes, within the time bound', async () => {
     // The samples themselves first: the mutations start from files the probes read.
     for (const sample of samples) expect(sniffMedia(sample.bytes)).toBeDefined();
-    await fc.assert(fc.asyncProperty(fc.oneof(random(), broken(), broken()), probeAll), { numRuns: 2500 });
+    await fc.assert(fc.asyncProperty(broken(), probeAll), { numRuns: 1650 });
   });
 });

@@ -220,55 +220,64 @@ describe('planted keys never show up', () => {
     expectNoLeak();
   });
 
-  it('in the budget ledger, cost lines, budget refusals and the live run summary', async () => {
+  // The ledger's sweep (a cost line and a generation for every active generator) runs once; the
+  // budget refusal and the live run summary are then tests of their own over what it recorded.
+  describe('in the budget ledger, cost lines, budget refusals and the live run summary', () => {
     const runDir = join(work, 'live-run');
-    const ledger = new RunLedger(runDir);
-    const roomy = { limitMicros: 1_000_000_000, source: 'test', allowUnknown: true };
     const active = generators.filter((g) => !retired(g));
-    const firstErrors: string[] = [];
-    for (const g of active) {
-      shown.add('cost line', (await ledger.reserve(g.id, g.estimateCost(g.cheapestInput), roomy, 'emulator')).costLine);
-      const ctx = createTestContext({ generatorId: g.id, storageRoot: storeDir, settings: plantedSettings(emulator.current) });
-      await g.generate(g.cheapestInput, ctx);
-      for (const cost of ctx.actualCosts) ledger.recordActual({ generatorId: g.id, ...cost, at: new Date().toISOString() });
-    }
-    const refused = await Promise.resolve()
-      .then(() =>
-        ledger.reserve(
+    let ledger: RunLedger;
+    beforeAll(async () => {
+      ledger = new RunLedger(runDir);
+      const roomy = { limitMicros: 1_000_000_000, source: 'test', allowUnknown: true };
+      for (const g of active) shown.add('cost line', (await ledger.reserve(g.id, g.estimateCost(g.cheapestInput), roomy, 'emulator')).costLine);
+      // The generations themselves all at once (dozens of generators), each cost recorded as it ends.
+      await Promise.all(
+        active.map(async (g) => {
+          const ctx = createTestContext({ generatorId: g.id, storageRoot: storeDir, settings: plantedSettings(emulator.current) });
+          await g.generate(g.cheapestInput, ctx);
+          for (const cost of ctx.actualCosts) ledger.recordActual({ generatorId: g.id, ...cost, at: new Date().toISOString() });
+        }),
+      );
+    }, 30_000);
+
+    it('in cost lines and a budget refusal', async () => {
+      const refused = await ledger
+        .reserve(
           active[0].id,
           active[0].estimateCost(active[0].cheapestInput),
           { limitMicros: 1, source: 'BOARDS_LIVE_BUDGET_USD', allowUnknown: false },
           'live',
-        ),
-      )
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    expect((refused as BoardsError).code).toBe('BUDGET_EXCEEDED');
-    shown.add('budget refusal', refused);
-
-    // What a failing live test leaves for the summary: the first line of a real provider error.
-    emulator.current.injectFault({ provider: '*', kind: 'status', status: 401, times: Infinity });
-    for (const g of active) {
-      const outcome = await attempt('summary', g);
-      if (!outcome.ok) firstErrors.push(String((outcome.error as Error).message).split('\n')[0]);
-    }
-    mkdirSync(join(runDir, 'results'), { recursive: true });
-    active.forEach((g, i) => {
-      const tests = [
-        { title: `${g.id} live generates`, status: 'failed', error: firstErrors[i] },
-        { title: `skipped: ${keyVariable(g.provider)} not set`, status: 'skipped', reason: `${keyVariable(g.provider)} not set` },
-      ];
-      writeFileSync(join(runDir, 'results', `${g.id}.json`), JSON.stringify({ project: g.id, tests }));
+        )
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect((refused as BoardsError).code).toBe('BUDGET_EXCEEDED');
+      shown.add('budget refusal', refused);
+      expectNoLeak();
     });
-    const summary = summarizeRun(runDir, Object.fromEntries(active.map((g) => [g.id, 'failure'])), 'emulator');
-    const rendered = renderSummary(summary);
-    expect(rendered).toContain('live_api_test_cost generator=');
-    expect(summary.generators.every((g) => g.errors.length === 1)).toBe(true);
-    shown.add('run summary', summary);
-    shown.add('rendered run summary', rendered);
-    shown.addFiles('live run directory', runDir);
-    expectNoLeak();
+
+    it('in the live run summary of failing live tests', async () => {
+      // What a failing live test leaves for the summary: the first line of a real provider error.
+      emulator.current.injectFault({ provider: '*', kind: 'status', status: 401, times: Infinity });
+      const outcomes = await Promise.all(active.map((g) => attempt('summary', g)));
+      const firstErrors = outcomes.map((outcome) => (outcome.ok ? undefined : String((outcome.error as Error).message).split('\n')[0]));
+      mkdirSync(join(runDir, 'results'), { recursive: true });
+      active.forEach((g, i) => {
+        const tests = [
+          { title: `${g.id} live generates`, status: 'failed', error: firstErrors[i] },
+          { title: `skipped: ${keyVariable(g.provider)} not set`, status: 'skipped', reason: `${keyVariable(g.provider)} not set` },
+        ];
+        writeFileSync(join(runDir, 'results', `${g.id}.json`), JSON.stringify({ project: g.id, tests }));
+      });
+      const summary = summarizeRun(runDir, Object.fromEntries(active.map((g) => [g.id, 'failure'])), 'emulator');
+      const rendered = renderSummary(summary);
+      expect(rendered).toContain('live_api_test_cost generator=');
+      expect(summary.generators.every((g) => g.errors.length === 1)).toBe(true);
+      shown.add('run summary', summary);
+      shown.add('rendered run summary', rendered);
+      shown.addFiles('live run directory', runDir);
+      expectNoLeak();
+    });
   });
 });

@@ -76,7 +76,8 @@ describe('kie dedicated task APIs', () => {
   });
 
   it('Suno music: sends the callBackUrl Kie requires (a .invalid host unless the options name one), stores every track, reads no faster than 3 times a second', async () => {
-    emulator.current.setJobDurationMs(900);
+    // Long enough for two reads at Kie's pace (one every 350 ms), short enough to keep the test quick.
+    emulator.current.setJobDurationMs(400);
     const { artifacts } = await music.generate(MUSIC, context());
     expect(requests()[0]).toMatchObject({ path: '/kie/api/v1/generate', body: { ...MUSIC, callBackUrl: KIE_NO_CALLBACK_URL } });
     expect(artifacts).toEqual([expect.objectContaining({ type: 'audio', mimeType: 'audio/wav' }), expect.objectContaining({ type: 'audio' })]);
