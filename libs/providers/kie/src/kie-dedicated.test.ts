@@ -64,7 +64,7 @@ describe('kie dedicated task APIs', () => {
     expect(artifacts).toEqual([expect.objectContaining({ type: 'video', mimeType: 'video/mp4', width: 1280, height: 720, durationSeconds: 4 })]);
   });
 
-  it('Runway Aleph: uploads the input video, sends its download URL as videoUrl, stores response.resultVideoUrl (5 s)', async () => {
+  it('Runway Aleph: uploads the input video, sends its download URL as videoUrl, stores response.resultVideoUrl, a 5-second video', async () => {
     const source = await veo.generate({ prompt: 'a source clip', duration: 4 }, context());
     emulator.current.clearRequests();
     const { artifacts, providerJobId } = await aleph.generate({ prompt: 'make it snow', videoUrl: source.artifacts[0].storageUrl }, context());
