@@ -309,14 +309,18 @@ describe('@boards/tools:generator', () => {
     await expect(generatorGenerator(tree, { ...fluxDev, provider: 'nope' })).rejects.toThrow(/--provider: "nope" is not one of fal, kie, openai, replicate/);
   });
 
-  it('warns when the emulator would answer the model with the wrong kind of media', async () => {
+  it('warns when the emulator holds no snapshot of the model, and not when it or another package does', async () => {
     const warn = jest.mocked(logger.warn);
     await generatorGenerator(tree, { ...fluxDev, name: 'clip', model: 'fal-ai/new-video', artifact: 'video', price: '0.1' });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('add fal-ai/new-video to FAL_ENDPOINTS in libs/emulator/src/providers/fal/fal-endpoints.ts'));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/holds no snapshot of fal-ai\/new-video \(libs\/emulator\/snapshots\/fal\/fal-ai__new-video\.json/),
+    );
     warn.mockClear();
-    tree.write('libs/emulator/src/providers/fal/fal-endpoints.ts', "export const FAL_ENDPOINTS = { 'fal-ai/veo3': veo3 };");
+    tree.write('libs/emulator/snapshots/fal/fal-ai__veo3.json', '{}');
     await generatorGenerator(tree, { ...fluxDev, name: 'veo', model: 'fal-ai/veo3', artifact: 'video', price: '0.2' });
-    expect(warn).not.toHaveBeenCalled();
+    tree.write('packages/other/snapshot.json', JSON.stringify({ provider: 'fal', model: 'fal-ai/other-video' }));
+    await generatorGenerator(tree, { ...fluxDev, name: 'other-copy', model: 'fal-ai/other-video', artifact: 'video', price: '0.2' });
+    expect(warn).not.toHaveBeenCalledWith(expect.stringContaining('holds no snapshot'));
   });
 
   it('formats what it wrote with the workspace formatter', async () => {

@@ -144,13 +144,29 @@ function zodRange(tree: Tree): string {
   return root.dependencies?.zod ?? root.devDependencies?.zod ?? '^4.6.7';
 }
 
-/** The emulator answers models it does not know with 404, as the providers do (and holds no schema to check drift against). */
+/**
+ * The emulator answers models it holds no snapshot of with 404, as the providers do: a package
+ * written without a snapshot relies on one the emulator already has (its reference snapshots,
+ * libs/emulator/snapshots/<provider>/, or another package's snapshot.json of the same model).
+ */
 function emulatorGap(tree: Tree, o: NormalizedOptions): string | undefined {
   if (!o.scaffold.emulatorModels) return undefined;
-  const { file, table, unknownAnswer } = o.scaffold.emulatorModels;
-  const listed = tree.exists(file) && (tree.read(file, 'utf-8') ?? '').includes(`'${o.model.split(':')[0]}'`);
-  if (listed) return undefined;
-  return `The emulator ${unknownAnswer}: add ${o.model} to ${table} in ${file} (its input schema facts and ${o.artifact} output) so ${o.name}'s unit tests and drift check run.`;
+  const model = o.model.split(':')[0];
+  const reference = `libs/emulator/snapshots/${o.provider}/${model.replace(/\//g, '__')}.json`;
+  if (tree.exists(reference)) return undefined;
+  const packages = tree.exists('packages') ? tree.children('packages') : [];
+  const held = packages.some((dir) => {
+    const file = `packages/${dir}/snapshot.json`;
+    if (!tree.exists(file)) return false;
+    try {
+      const snapshot = JSON.parse(tree.read(file, 'utf-8') ?? '{}') as { provider?: string; model?: string };
+      return snapshot.provider === o.provider && snapshot.model?.split(':')[0] === model;
+    } catch {
+      return false;
+    }
+  });
+  if (held) return undefined;
+  return `The emulator ${o.scaffold.emulatorModels.unknownAnswer}: it holds no snapshot of ${o.model} (${reference} or a package's snapshot.json); give ${o.name} one (--snapshot, or boards drift --update ${o.name} online) so its unit tests and drift check run.`;
 }
 
 /**
