@@ -82,8 +82,8 @@ function substitutions(tree: Tree, o: NormalizedOptions, s: Starter): Record<str
       ? `\nThe input schema was built from [snapshot.json](snapshot.json), ${o.snapshot.provenance.how.split('. Replace')[0]}. ` +
         `\`npx boards drift ${o.name}\` compares it with what ${o.descriptor.displayName} publishes; \`npx boards drift --update ${o.name}\` replaces it, and \`npx nx test ${o.name}\` then names what must change.\n`
       : '',
-    familyLine: o.snapshot ? `  family: ${q(o.family)},\n` : '',
-    extraTags: o.snapshot ? `, "${familyTag({ id: o.name, family: o.family })}"` : '',
+    familyLine: `  family: ${q(o.family)},\n`,
+    extraTags: `, "${familyTag({ id: o.name, family: o.family })}"`,
     invalidInputs: s.invalidInputs.map((line) => `    ${line},`).join('\n'),
     testSetup: s.test.setup,
     testTitle: s.test.title,
