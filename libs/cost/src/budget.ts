@@ -14,8 +14,8 @@ export const REHEARSAL_BUDGET_USD = '100';
 export const MAX_BUDGET_USD = '10000';
 /**
  * Set to 1 to let generators whose cost is unknown (an unknown price, an input that cannot be
- * priced before it is sent) run under a budget. A rehearsal that keeps its own default budget
- * allows them (nothing is billed there); set to 0 to rehearse the refusal.
+ * priced before it is sent) run under a budget. A rehearsal allows them (nothing is billed there,
+ * whatever its budget); set to 0 to rehearse the refusal.
  */
 export const ALLOW_UNKNOWN_VARIABLE = 'BOARDS_LIVE_ALLOW_UNKNOWN_COST';
 
@@ -28,7 +28,7 @@ export interface Budget {
 
 /**
  * Reads BOARDS_LIVE_BUDGET_USD (default 1.00, or 100 for a rehearsal) and BOARDS_LIVE_ALLOW_UNKNOWN_COST
- * (unknown costs are refused unless it is 1; a rehearsal on its default budget allows them unless it is 0).
+ * (unknown costs are refused unless it is 1; a rehearsal allows them unless it is 0).
  */
 export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env, { rehearsal = false }: { rehearsal?: boolean } = {}): Budget {
   const raw = env[BUDGET_VARIABLE]?.trim();
@@ -49,14 +49,15 @@ export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env, { rehearsal 
       : rehearsal
         ? `rehearsal default ${REHEARSAL_BUDGET_USD}; a real run's is ${DEFAULT_BUDGET_USD}`
         : `default ${DEFAULT_BUDGET_USD}`,
-    allowUnknown: allowsUnknown(env[ALLOW_UNKNOWN_VARIABLE]?.trim(), rehearsal && !raw),
+    allowUnknown: allowsUnknown(env[ALLOW_UNKNOWN_VARIABLE]?.trim(), rehearsal),
   };
 }
 
 /**
  * A real run refuses an unknown cost unless told otherwise. A rehearsal bills nothing and proves
- * the live path of every generator, an unknown price included; one that sets BOARDS_LIVE_BUDGET_USD
- * rehearses a real run's budget, and so its refusal too.
+ * the live path of every generator, an unknown price included, whatever budget it rehearses (a
+ * budget bounds what is known; an unknown cost has nothing to count against it there); with
+ * BOARDS_LIVE_ALLOW_UNKNOWN_COST=0 it rehearses a real run's refusal.
  */
 function allowsUnknown(value: string | undefined, rehearsalDefault: boolean): boolean {
   if (value === '1') return true;

@@ -21,10 +21,11 @@ describe('budget', () => {
     expect(budgetFromEnv({ BOARDS_LIVE_ALLOW_UNKNOWN_COST: '1' }).allowUnknown).toBe(true);
   });
 
-  it('allows unknown costs in a rehearsal on its default budget, not in one that rehearses a real budget or says 0', () => {
+  it('allows unknown costs in a rehearsal, whatever its budget, unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=0', () => {
     expect(budgetFromEnv({}, { rehearsal: true }).allowUnknown).toBe(true);
     expect(budgetFromEnv({ BOARDS_LIVE_ALLOW_UNKNOWN_COST: '0' }, { rehearsal: true }).allowUnknown).toBe(false);
-    expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '1.00' }, { rehearsal: true }).allowUnknown).toBe(false);
+    expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '1.00' }, { rehearsal: true }).allowUnknown).toBe(true);
+    expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '1.00', BOARDS_LIVE_ALLOW_UNKNOWN_COST: '0' }, { rehearsal: true }).allowUnknown).toBe(false);
     expect(budgetFromEnv({ BOARDS_LIVE_BUDGET_USD: '1.00', BOARDS_LIVE_ALLOW_UNKNOWN_COST: '1' }, { rehearsal: true }).allowUnknown).toBe(true);
   });
 });

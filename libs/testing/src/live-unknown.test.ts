@@ -1,8 +1,7 @@
 /**
  * A generator whose price is unknown, through the live gate: its estimate is unknown (never $0),
- * a run that rehearses a real budget refuses it unless BOARDS_LIVE_ALLOW_UNKNOWN_COST=1, and a
- * rehearsal on its default budget runs it, saying a real run would refuse it. Emulator mode:
- * nothing is billed.
+ * a rehearsal runs it whatever its budget, saying a real run would refuse it, and one told
+ * BOARDS_LIVE_ALLOW_UNKNOWN_COST=0 refuses it as a real run does. Emulator mode: nothing is billed.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,8 +66,9 @@ describeLive(generator, (live) => {
     delete process.env.BOARDS_LIVE_ALLOW_UNKNOWN_COST;
   });
 
-  it('is refused, before anything is sent, by a run that rehearses a real budget', async () => {
+  it("is refused, before anything is sent, by a run that rehearses a real run's refusal", async () => {
     process.env.BOARDS_LIVE_BUDGET_USD = '1.00';
+    process.env.BOARDS_LIVE_ALLOW_UNKNOWN_COST = '0';
     const before = calls;
     const error = await live.generate().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BudgetExceededError);
@@ -87,7 +87,11 @@ describeLive(generator, (live) => {
     expect(calls).toBe(before + 1);
   });
 
-  it('runs in a rehearsal on its default budget, saying a real run refuses it', async () => {
+  it.each([
+    ['its default budget', undefined],
+    ["a real run's budget", '1.00'],
+  ])('runs in a rehearsal on %s, saying a real run refuses it', async (_budget, budget) => {
+    if (budget) process.env.BOARDS_LIVE_BUDGET_USD = budget;
     const out = await printed(() => live.generate());
     expect(out).toContain('estimated_cost_usd=unknown');
     expect(out).toContain(
