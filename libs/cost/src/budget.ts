@@ -6,7 +6,7 @@ export const BUDGET_VARIABLE = 'BOARDS_LIVE_BUDGET_USD';
 export const DEFAULT_BUDGET_USD = '1.00';
 /**
  * Default budget of a rehearsal (`-c emulator`) run, which bills nothing: room for one rehearsal of
- * every live test of the catalogue (about $5 at 28 generators) while still bounded. A rehearsal of a
+ * every live test of the catalogue (the known part was about $5 at 28 generators) while still bounded. A rehearsal of a
  * real run's budget sets BOARDS_LIVE_BUDGET_USD, which a rehearsal honours like a real run.
  */
 export const REHEARSAL_BUDGET_USD = '100';

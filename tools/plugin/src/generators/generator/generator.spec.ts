@@ -6,6 +6,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { registerProvider, type ProviderDescriptor } from '@boards/core';
 import { generatorGenerator } from './generator';
 import type { GeneratorGeneratorSchema } from './schema';
+import { titleOf } from './normalize';
 import { filesUnder, read } from '../../../test-support/scaffold-tree';
 
 // The workspace formats with prettier, an ES module that jest cannot import (formatFiles would
@@ -350,4 +351,16 @@ describe('@boards/tools:generator', () => {
     expect(logger.info).toHaveBeenCalledWith(expect.stringMatching(/Created packages\/demo-gen[\s\S]*npm install/));
   });
   // Every provider, artifact and unit rendered and type-checked: generator.integration.test.ts (a TypeScript program takes seconds).
+});
+
+describe('titleOf', () => {
+  it.each([
+    ['veo3-1-fast', 'Veo3.1 Fast'],
+    ['minimax-speech-2-6-hd', 'Minimax Speech 2.6 Hd'],
+    ['kling-video-v2-5-turbo-pro', 'Kling Video V2.5 Turbo Pro'],
+    ['flux-pro', 'Flux Pro'],
+    ['scale-091-openai-text', 'Scale 091 Openai Text'],
+  ])('makes %s read as %s', (name, title) => {
+    expect(titleOf(name)).toBe(title);
+  });
 });

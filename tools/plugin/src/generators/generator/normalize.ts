@@ -176,10 +176,7 @@ export function normalizeOptions(tree: Tree, raw: GeneratorGeneratorSchema, toda
     projectRoot,
     constName,
     inputName: `${constName}Input`,
-    title: name
-      .split('-')
-      .map((w) => w[0].toUpperCase() + w.slice(1))
-      .join(' '),
+    title: titleOf(name),
     phrase: phraseOf(artifact, snapshot, descriptor.published?.document),
     description: `${phraseOf(artifact, snapshot, descriptor.published?.document)} with ${model} on ${descriptor.displayName}`,
     skipInstall: raw.skipInstall === true,
@@ -246,4 +243,19 @@ function resolvePrice(
   }
   if (micros === 0) fail('--price', 'a price of $0 is refused: an unknown price is --price=unknown, never $0');
   return { price, unit: priced, priceFromTable: false };
+}
+
+/**
+ * A readable first title from a generator id, for review to improve: words capitalised, and a
+ * version split by the id's dashes put back together ("veo3-1-fast" -> "Veo3.1 Fast",
+ * "minimax-speech-2-6-hd" -> "Minimax Speech 2.6 Hd").
+ */
+export function titleOf(name: string): string {
+  const words: string[] = [];
+  for (const word of name.split('-').filter(Boolean)) {
+    const last = words[words.length - 1];
+    if (/^\d+$/.test(word) && last !== undefined && /\d$/.test(last)) words[words.length - 1] = `${last}.${word}`;
+    else words.push(word[0].toUpperCase() + word.slice(1));
+  }
+  return words.join(' ');
 }
