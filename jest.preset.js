@@ -42,7 +42,7 @@ module.exports = function boardsJestConfig(projectDir, overrides = {}) {
     // __mocks__), and the haste map's cache is named after each project's rootDir too.
     id: 'boards',
     rootDir: projectDir,
-    testEnvironment: 'node',
+    testEnvironment: path.join(__dirname, 'tools/jest-environment.js'),
     // Nx's own loading of the workspace-root .env is undone: @boards/config is the one .env loader.
     setupFiles: [path.join(__dirname, 'libs/testing/nx-dotenv.js')],
     // No watchman on these machines: jest would try to start it first. A run of many projects in one

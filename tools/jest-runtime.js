@@ -89,9 +89,62 @@ function cachedCompile(executor, compile, source, filename, dir) {
   return script.runInContext(context)[WRAPPER_KEY];
 }
 
+// jest keeps, per project and for the whole process, every module it has read or transformed
+// (the ScriptTransformer's `transformedFiles`: source text and output). In a run of many projects
+// (the `test` executor's batch) each project held its own copy of the same libs, SDKs and zod: about
+// 7 MB a project, never freed, so the heap and the garbage collector's work grew with every
+// generator. Every project here has the same transform (jest.preset.js) and the output depends only
+// on the file, its modification time and the transform (tools/jest-swc.js), so projects with the
+// same transform settings share one map: a file read or transformed for one project is reused by
+// the next, kept once.
+/** transform settings -> the one `transformedFiles` map of the projects that have them */
+const sharedTransforms = new Map();
+
+function shareTransformedFiles(config, transformer) {
+  const cache = transformer?._cache;
+  if (!cache || !(cache.transformedFiles instanceof Map)) return;
+  const key = JSON.stringify([config.id, config.cacheDirectory, config.transform, config.transformIgnorePatterns]);
+  const files = sharedTransforms.get(key);
+  if (files === undefined) sharedTransforms.set(key, cache.transformedFiles);
+  else if (files !== cache.transformedFiles) {
+    for (const [file, result] of cache.transformedFiles) files.set(file, result);
+    cache.transformedFiles = files;
+  }
+}
+
+// Every AsyncLocalStorage a test file creates (jest-circus makes one per file for its current test;
+// libs/core and libs/testing have theirs) joins Node's process-wide list of stores once used, and
+// leaves it only when disabled: every promise any later file creates then copies every store on the
+// list. So the sandbox's `async_hooks` gives an AsyncLocalStorage that the file's runtime disables
+// at teardown, when nothing of the file runs any more.
+const asyncHooks = require('node:async_hooks');
+
+function trackedAsyncHooks(created) {
+  class FileAsyncLocalStorage extends asyncHooks.AsyncLocalStorage {
+    constructor(...args) {
+      super(...args);
+      created.push(this);
+    }
+  }
+  return Object.freeze({ ...asyncHooks, AsyncLocalStorage: FileAsyncLocalStorage });
+}
+
+/** Disables (and forgets) the stores of a file that has ended. */
+function disableAll(created) {
+  for (const storage of created.splice(0)) storage.disable();
+}
+
 module.exports = class CodeCachingRuntime extends Runtime {
-  constructor(config, ...rest) {
-    super(config, ...rest);
+  constructor(config, environment, resolver, transformer, ...rest) {
+    super(config, environment, resolver, transformer, ...rest);
+    shareTransformedFiles(config, transformer);
+    this.asyncLocalStorages = [];
+    const core = this.coreModule;
+    if (core && typeof core.require === 'function') {
+      const requireCore = core.require.bind(core);
+      let hooks;
+      core.require = (name) => (/^(node:)?async_hooks$/.test(name) ? (hooks ??= trackedAsyncHooks(this.asyncLocalStorages)) : requireCore(name));
+    }
     this.codeCacheDir = join(config.cacheDirectory, `v8-code-cache-${process.version}-${process.arch}`);
     const executor = this.executor;
     if (executor && typeof executor.compile === 'function') {
@@ -102,7 +155,11 @@ module.exports = class CodeCachingRuntime extends Runtime {
 
   // After each test file: what its modules compiled is written for the next processes.
   teardown() {
+    disableAll(this.asyncLocalStorages);
     saveAll(this.codeCacheDir);
     return super.teardown();
   }
 };
+
+module.exports.trackedAsyncHooks = trackedAsyncHooks;
+module.exports.disableAll = disableAll;
