@@ -31,6 +31,13 @@ export interface GeneratorSpec<Schema extends z.ZodType> {
    * them side by side and `boards describe` names the cheaper route.
    */
   family?: string;
+  /**
+   * Input fields that take media files, with the media type of each (`{ image_url: 'image' }`).
+   * The fal and Kie adapters fill it from their `uploads`. Routes of one family compare only
+   * generators that can take the same request: a family's text-to-video endpoint (no media) is not
+   * a route of its image-to-video one (an image required).
+   */
+  mediaInputs?: Readonly<Partial<Record<string, ArtifactType>>>;
   artifactType: ArtifactType;
   /** Strict zod schema: unknown fields are errors, not silently dropped. */
   inputSchema: Schema;

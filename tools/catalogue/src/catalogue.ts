@@ -16,7 +16,7 @@ import {
 import { ALLOW_UNKNOWN_VARIABLE, formatEstimate, formatTotal, shortPrice } from '@boards/cost';
 import { familyTag } from './families';
 import { LEFT_OUT, renderLeftOut } from './left-out';
-import { modelFamilies } from './routes';
+import { modelFamilies, routesQualifier } from './routes';
 
 export const CATALOGUE_START = '<!-- catalogue:start -->';
 export const CATALOGUE_END = '<!-- catalogue:end -->';
@@ -98,14 +98,15 @@ export function renderCatalogueTable(generators: readonly AnyGenerator[], now = 
 function renderRoutes(generators: readonly AnyGenerator[], now: Date): string[] {
   const families = modelFamilies(generators, now);
   if (families.length === 0) return [];
-  const rows = families.map(({ family, routes, cheapest }) => {
+  const rows = families.map((routesOfOne) => {
+    const { family, routes, cheapest } = routesOfOne;
     const unknown = routes.some((r) => r.micros === null);
     const offered = routes.map((r) => `[${r.id}](packages/${r.id}) (${findProvider(r.provider)?.displayName ?? r.provider}) ${r.price}`).join('; ');
-    return `| ${[`\`${family}\``, offered, cheapest.length > 0 ? cheapest.join(', ') : unknown ? 'a price is unknown' : 'prices in different units'].map(cell).join(' | ')} |`;
+    return `| ${[`\`${family}\`${routesQualifier(routesOfOne, families)}`, offered, cheapest.length > 0 ? cheapest.join(', ') : unknown ? 'a price is unknown' : 'prices in different units'].map(cell).join(' | ')} |`;
   });
   return [
     '',
-    'Routes of the same model (generators with the same `family`), cheapest first:',
+    'Routes of the same model (generators with the same `family` that take the same request), cheapest first:',
     '',
     '| model | routes | cheapest route |',
     '|---|---|---|',

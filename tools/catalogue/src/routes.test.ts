@@ -1,7 +1,8 @@
 import type { AnyGenerator, ProviderName } from '@boards/core';
 import { unknownPrice } from '@boards/cost';
 import { listedGenerator } from './__fixtures__/listed-generator';
-import { describeOtherRoutes, familyOf, modelFamilies } from './routes';
+import { z } from 'zod';
+import { describeOtherRoutes, familyOf, modelFamilies, routesQualifier } from './routes';
 
 const now = new Date('2026-11-22T00:00:00Z');
 
@@ -16,6 +17,7 @@ describe('modelFamilies', () => {
     expect(modelFamilies(generators, now)).toEqual([
       {
         family: 'acme/edit',
+        media: [],
         routes: [
           { id: 'edit-cheap', provider: 'replicate', price: '$0.025 / image', unit: 'image', micros: 25_000 },
           { id: 'edit-fal', provider: 'fal', price: '$0.039 / image', unit: 'image', micros: 39_000 },
@@ -64,5 +66,45 @@ describe('describeOtherRoutes', () => {
     const tied = [route('a', 'fal', '0.02'), route('b', 'replicate', '0.02')];
     const family = familyOf(tied[0], tied, now);
     expect(family && describeOtherRoutes(family, 'a')).toBe('Also offered by: b (replicate) at $0.02 / image; cheapest route: a and b (the same price)');
+  });
+});
+
+describe('routes of a family with endpoints for different requests', () => {
+  /** A video route of acme/video on `provider`, at `usd` per second, whose `image` field is required, optional or absent. */
+  function video(id: string, provider: ProviderName, usd: string, image: 'required' | 'optional' | 'none'): AnyGenerator {
+    const imageField = image === 'required' ? { image: z.string() } : image === 'optional' ? { image: z.string().optional() } : {};
+    return listedGenerator(id, {
+      provider,
+      family: 'acme/video',
+      artifactType: 'video',
+      inputSchema: z.strictObject({ prompt: z.string(), ...imageField }),
+      ...(image === 'none' ? {} : { mediaInputs: { image: 'image' } }),
+      price: { usd, unit: 'second', checkedOn: '2026-11-22' },
+    });
+  }
+  const textToVideo = video('video-t2v', 'fal', '0.05', 'none');
+  const imageToVideo = video('video-i2v', 'fal', '0.04', 'required');
+
+  it('does not make a text-to-video endpoint a route of the image-to-video one', () => {
+    expect(modelFamilies([textToVideo, imageToVideo], now)).toEqual([]);
+    expect(familyOf(imageToVideo, [textToVideo, imageToVideo], now)).toBeUndefined();
+  });
+
+  it('makes a route that takes an optional image a route of both, and names each set by the media its request brings', () => {
+    const either = video('video-kie', 'kie', '0.03', 'optional');
+    const generators = [textToVideo, imageToVideo, either];
+    const families = modelFamilies(generators, now);
+    expect(families.map((f) => ({ media: f.media, routes: f.routes.map((r) => r.id), cheapest: f.cheapest }))).toEqual([
+      { media: [], routes: ['video-kie', 'video-t2v'], cheapest: ['video-kie'] },
+      { media: ['image'], routes: ['video-kie', 'video-i2v'], cheapest: ['video-kie'] },
+    ]);
+    expect(families.map((f) => routesQualifier(f, families))).toEqual([' (no media input)', ' (from image)']);
+    expect(familyOf(imageToVideo, generators, now)?.media).toEqual(['image']);
+    expect(familyOf(textToVideo, generators, now)?.media).toEqual([]);
+    // Its own request (it requires no image) first.
+    expect(familyOf(either, generators, now)?.routes.map((r) => r.id)).toEqual(['video-kie', 'video-t2v']);
+    expect(describeOtherRoutes(familyOf(imageToVideo, generators, now)!, 'video-i2v')).toBe(
+      'Also offered by: video-kie (kie) at $0.03 / second; cheapest route: video-kie',
+    );
   });
 });

@@ -45,6 +45,7 @@ export function defineFalGenerator<Schema extends z.ZodType>(spec: FalGeneratorS
   return defineGenerator(
     {
       ...declared,
+      ...(uploads ? { mediaInputs: uploads } : {}),
       provider: 'fal',
       timeoutMs: adapter?.timeoutMs,
       async run(input, ctx) {

@@ -27,6 +27,7 @@ export function defineKieGenerator<Schema extends z.ZodType>(spec: KieGeneratorS
   return defineGenerator(
     {
       ...declared,
+      ...(uploads ? { mediaInputs: uploads } : {}),
       provider: 'kie',
       timeoutMs: adapter?.timeoutMs,
       async run(input, ctx) {
