@@ -83,6 +83,8 @@ export function fileMedia(field: PublishedField): Media | undefined {
   if (!/_urls?$/.test(field.name) || !isString) return undefined;
   const named = /(image|mask|video|audio)s?_urls?$/.exec(field.name)?.[1];
   if (named) return named === 'mask' ? 'image' : (named as Media);
+  // A frame of a video is a picture: `first_frame_url` ("the first frame of the video") takes an image.
+  if (/(^|_)frames?_urls?$/.test(field.name)) return 'image';
   const said = `${String(s.title ?? '')} ${String(s.description ?? '')}`.toLowerCase();
   const kinds = (['image', 'video', 'audio'] as const).filter((k) => new RegExp(`\\b${k}s?\\b`).test(said));
   return kinds.length === 1 ? kinds[0] : undefined;
@@ -259,7 +261,11 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
     if (media) return f.schema.type === 'array' ? `[${SAMPLE[media]}]` : SAMPLE[media];
     return literal(rawValue(f, second));
   };
-  const cheapest: string[] = required.map((f) => `${f.name}: ${valueFor(f, false)}`);
+  // A required priced field (a resolution with no default) takes its cheapest value too, not the document's first.
+  const cheapest: string[] = required.map((f) => {
+    const v = uploads[f.name] ? undefined : cheapestValue(f);
+    return `${f.name}: ${v !== undefined ? literal(v) : valueFor(f, false)}`;
+  });
   for (const f of kept) {
     const v = cheapestValue(f);
     if (v !== undefined && !required.includes(f)) cheapest.push(`${f.name}: ${literal(v)}`);
@@ -312,11 +318,19 @@ export function snapshotDraft(o: NormalizedOptions, snapshot: Snapshot): Draft &
       ...required
         .slice(0, 1)
         .map((f) => `{ input: ${props(required.filter((r) => r !== f).map((r) => `${r.name}: ${valueFor(r, false)}`))}, field: '${f.name}' }`),
-      ...(count ? [`{ input: ${props([...required.map((f) => `${f.name}: ${valueFor(f, false)}`), `${count}: 0`])}, field: '${count}' }`] : []),
+      // The field under test once: a required count or enum is not also given its valid value.
+      ...(count
+        ? [
+            `{ input: ${props([...required.filter((f) => f.name !== count).map((f) => `${f.name}: ${valueFor(f, false)}`), `${count}: 0`])}, field: '${count}' }`,
+          ]
+        : []),
       ...kept
         .filter((f) => Array.isArray(f.schema.enum))
         .slice(0, 1)
-        .map((f) => `{ input: ${props([...required.map((r) => `${r.name}: ${valueFor(r, false)}`), `${f.name}: 'not-a-value'`])}, field: '${f.name}' }`),
+        .map(
+          (f) =>
+            `{ input: ${props([...required.filter((r) => r !== f).map((r) => `${r.name}: ${valueFor(r, false)}`), `${f.name}: 'not-a-value'`])}, field: '${f.name}' }`,
+        ),
     ],
     test: {
       imports: [],

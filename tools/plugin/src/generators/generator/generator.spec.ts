@@ -257,6 +257,26 @@ describe('@boards/tools:generator', () => {
     expect(source).toMatch(/webhook_url: z\.string\(\)\.optional\(\)/);
   });
 
+  it('takes a frame as an image, gives a required resolution its cheapest value, and names each invalid field once', async () => {
+    const snapshot = videoSnapshot(
+      'fal-ai/frames',
+      {
+        prompt: { type: 'string' },
+        first_frame_url: { type: 'string', description: 'URL of the first frame of the video' },
+        resolution: { type: 'string', enum: ['1080p', '720p', '480p'] },
+      },
+      ['prompt', 'first_frame_url', 'resolution'],
+    );
+    await generatorGenerator(tree, { provider: 'fal', model: 'fal-ai/frames', price: 'unknown', unit: 'second', snapshot, skipInstall: true });
+    const source = read(tree, 'packages/frames/src/frames.generator.ts');
+    expect(source).toContain("uploads: { first_frame_url: 'image' }");
+    expect(source).toContain("cheapestInput: { prompt: 'a red circle on a white background', first_frame_url: RED_CIRCLE_PNG, resolution: '480p' }");
+    const test = read(tree, 'packages/frames/src/frames.test.ts');
+    const invalid = test.split('\n').find((line) => line.includes("'not-a-value'"));
+    expect(invalid).toContain("resolution: 'not-a-value'");
+    expect(invalid?.match(/resolution:/g)).toHaveLength(1);
+  });
+
   it('prices speech per 1,000 characters of the text sent, whether the document calls it text or prompt', async () => {
     await generatorGenerator(tree, {
       provider: 'fal',
