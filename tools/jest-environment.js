@@ -8,9 +8,10 @@
 // until it fired: in a run of many projects in one process (the `test` executor's batch) the heap
 // grew by megabytes a test file and the garbage collector's work with it. Here every timer a test
 // file starts through its globals (setTimeout, setInterval, AbortSignal.timeout) is cleared when
-// the file's environment is torn down, as jest does with fake timers; one that fired or was cleared
-// is forgotten at once. A timer never fires after its file ended, so nothing a test checks changes.
-// The live tier's environment (libs/testing/live-environment.js) extends this one.
+// the file's environment is torn down; one that fired or was cleared is forgotten at once. A timer
+// never fires after its file ended, so nothing a test checks changes. The live tier keeps its own
+// environment (libs/testing/live-environment.js, shipped with @boards/testing): a live run is one
+// test file a process, and it must not depend on this repository's tools/.
 const { TestEnvironment } = require('jest-environment-node');
 
 class BoardsTestEnvironment extends TestEnvironment {
