@@ -1,25 +1,18 @@
 /**
- * What a test file starts ends with it: its timers (tools/jest-environment.js) and its async-local
- * stores (tools/jest-runtime.js). Either, left behind, kept the file's whole sandbox alive in a run
- * of many projects in one process (the `test` executor's batch), and made every later promise pay
- * for every earlier file's stores.
+ * What a test file starts ends with it: its `AbortSignal.timeout` deadlines (tools/jest-environment.js)
+ * and its async-local stores (tools/jest-runtime.js). Either, left behind, kept the file's whole
+ * sandbox alive in a run of many projects in one process (the `test` executor's batch), and made
+ * every later promise pay for every earlier file's stores.
  */
 import { createRequire } from 'node:module';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 const root = join(__dirname, '../../../..');
 // Node's own require, as jest loads its environment and runtime (outside any test sandbox).
 const load = createRequire(__filename);
 
-type Timers = {
-  setTimeout: typeof setTimeout;
-  setInterval: typeof setInterval;
-  clearTimeout: typeof clearTimeout;
-  AbortSignal: typeof AbortSignal;
-};
-type Environment = { global: Timers; teardown(): Promise<void> };
+type Environment = { global: { AbortSignal: typeof AbortSignal; setTimeout: typeof setTimeout }; teardown(): Promise<void> };
 const BoardsTestEnvironment = load(join(root, 'tools/jest-environment.js')) as new (config: unknown, context: unknown) => Environment;
 const { trackedAsyncHooks, disableAll } = load(join(root, 'tools/jest-runtime.js')) as {
   trackedAsyncHooks(created: AsyncLocalStorage<unknown>[]): typeof import('node:async_hooks');
@@ -33,40 +26,36 @@ function environment(): Environment {
   );
 }
 
-/** Timers this process has pending and keeping it alive. */
-const pendingTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+/** Timers keeping this process alive. */
+const timersOf = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
 describe('the test environment', () => {
-  it('clears the timers a test file left pending when the file ends, and none of them fires', async () => {
+  it("clears a file's AbortSignal.timeout deadlines when the file ends, and none of them aborts", async () => {
     const env = environment();
-    const before = pendingTimers();
-    const fired: string[] = [];
-    const timers = [env.global.setTimeout(() => fired.push('timeout'), 60_000), env.global.setInterval(() => fired.push('interval'), 60_000)];
-    const deadline = env.global.AbortSignal.timeout(60_000);
-    deadline.addEventListener('abort', () => fired.push('abort'));
-    expect(pendingTimers()).toBe(before + 2);
+    const deadlines = [env.global.AbortSignal.timeout(60_000), env.global.AbortSignal.timeout(600_000)];
+    const aborted: string[] = [];
+    deadlines.forEach((signal, i) => signal.addEventListener('abort', () => aborted.push(String(i))));
+    // The environment's own record, since an unref'd timer is not among the process's active resources.
+    const pending = (env as unknown as { boardsDeadlines: Set<NodeJS.Timeout> }).boardsDeadlines;
+    expect(pending.size).toBe(2);
+    const timers = [...pending];
     try {
       await env.teardown();
 
-      expect(pendingTimers()).toBe(before);
-      expect(fired).toEqual([]);
-      expect(deadline.aborted).toBe(false);
+      expect(pending.size).toBe(0);
+      // A cleared timer is destroyed; a pending one is not.
+      expect(timers.map((timer) => (timer as unknown as { _destroyed: boolean })._destroyed)).toEqual([true, true]);
+      expect(aborted).toEqual([]);
+      expect(deadlines.map((signal) => signal.aborted)).toEqual([false, false]);
     } finally {
-      // Should the check fail, this process still ends.
       timers.forEach(clearTimeout);
     }
   });
 
-  it('keeps the timers working as Node has them: they fire, clear, promisify, and AbortSignal.timeout aborts with a TimeoutError', async () => {
+  it('keeps AbortSignal as Node has it: the same class, a TimeoutError when the deadline passes, Node refusing a bad delay', async () => {
     const env = environment();
-    const { setTimeout: set, clearTimeout: clear, AbortSignal: Signal } = env.global;
+    const Signal = env.global.AbortSignal;
     try {
-      await new Promise<void>((resolve) => set(resolve, 1));
-      const cleared = set(() => {
-        throw new Error('a cleared timer fired');
-      }, 1);
-      clear(cleared);
-      await promisify(set)(1);
       const signal = Signal.timeout(1);
       expect(signal).toBeInstanceOf(AbortSignal);
       expect(signal).toBeInstanceOf(Signal);
@@ -74,8 +63,21 @@ describe('the test environment', () => {
       expect(signal.reason).toMatchObject({ name: 'TimeoutError' });
       expect(Signal.abort().aborted).toBe(true);
       expect(Signal.any([signal]).aborted).toBe(true);
+      expect(() => Signal.timeout(-1)).toThrow(expect.objectContaining({ code: 'ERR_OUT_OF_RANGE' }));
     } finally {
       await env.teardown();
+    }
+  });
+
+  it('leaves the timers the code starts itself to the code (one may be what closes a socket)', async () => {
+    const env = environment();
+    const before = timersOf();
+    const own = env.global.setTimeout(() => undefined, 60_000);
+    try {
+      await env.teardown();
+      expect(timersOf()).toBe(before + 1);
+    } finally {
+      clearTimeout(own);
     }
   });
 });
