@@ -59,8 +59,8 @@ export function budgetFromEnv(env: NodeJS.ProcessEnv = process.env, { rehearsal 
  * budget bounds what is known; an unknown cost has nothing to count against it there); with
  * BOARDS_LIVE_ALLOW_UNKNOWN_COST=0 it rehearses a real run's refusal.
  */
-function allowsUnknown(value: string | undefined, rehearsalDefault: boolean): boolean {
+function allowsUnknown(value: string | undefined, rehearsal: boolean): boolean {
   if (value === '1') return true;
   if (value === '0') return false;
-  return rehearsalDefault;
+  return rehearsal;
 }
